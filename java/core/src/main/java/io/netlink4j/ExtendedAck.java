@@ -1,0 +1,48 @@
+package io.netlink4j;
+
+/**
+ * The extended-ACK attributes (NETLINK_EXT_ACK) of an {@code NLMSG_ERROR} or {@code NLMSG_DONE}.
+ *
+ * @param message    NLMSGERR_ATTR_MSG, or null
+ * @param offset     NLMSGERR_ATTR_OFFS: the offending attribute's offset from the start of the
+ *                   request's netlink header, or -1
+ * @param missingType NLMSGERR_ATTR_MISS_TYPE: the attribute type that was required, or -1
+ * @param missingNest NLMSGERR_ATTR_MISS_NEST: offset of the nest that lacked it, or -1
+ * @param cookie     NLMSGERR_ATTR_COOKIE bytes, or an empty array
+ */
+public record ExtendedAck(String message, int offset, int missingType, int missingNest, byte[] cookie) {
+    private static final byte[] EMPTY = new byte[0];
+
+    /** No extended ACK was present. */
+    public static final ExtendedAck NONE = new ExtendedAck(null, -1, -1, -1, EMPTY);
+
+    public ExtendedAck {
+        cookie = cookie == null || cookie.length == 0 ? EMPTY : cookie.clone();
+    }
+
+    @Override
+    public byte[] cookie() {
+        return cookie.length == 0 ? EMPTY : cookie.clone();
+    }
+
+    public boolean isPresent() {
+        return message != null || offset >= 0 || missingType >= 0 || missingNest >= 0 || cookie.length > 0;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ExtendedAck e && java.util.Objects.equals(message, e.message) && offset == e.offset
+                && missingType == e.missingType && missingNest == e.missingNest && java.util.Arrays.equals(cookie, e.cookie);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(message, offset, missingType, missingNest) * 31 + java.util.Arrays.hashCode(cookie);
+    }
+
+    @Override
+    public String toString() {
+        return "ExtendedAck[message=" + message + ", offset=" + offset + ", missingType=" + missingType
+                + ", missingNest=" + missingNest + ", cookie=" + cookie.length + " bytes]";
+    }
+}

@@ -1,0 +1,10 @@
+package io.netlink4j;
+
+/** The socket or handle was closed, before or while the operation ran. */
+public class NetlinkClosedException extends NetlinkException {
+    private static final long serialVersionUID = 1L;
+
+    public NetlinkClosedException(String what) {
+        super(what + " is closed");
+    }
+}

@@ -1,0 +1,18 @@
+package io.netlink4j;
+
+/**
+ * Bytes that do not form valid netlink: a bad length, a truncated header or attribute, an
+ * attribute of the wrong size for its type, nesting deeper than allowed. The message names what
+ * was expected and what was found. This is the only exception a parser lets escape.
+ */
+public class NetlinkDecodeException extends NetlinkException {
+    private static final long serialVersionUID = 1L;
+
+    public NetlinkDecodeException(String message) {
+        super(message);
+    }
+
+    public NetlinkDecodeException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,237 @@
+package io.netlink4j.codec;
+
+import io.netlink4j.NetlinkDecodeException;
+import io.netty.buffer.ByteBuf;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A cursor over a sequence of netlink attributes in a region of a ByteBuf. Nothing is copied: the
+ * accessors read the current attribute in place. Every length is checked against the region, each
+ * typed accessor checks the payload size for its type, nesting depth is capped at
+ * {@link #MAX_DEPTH}, and any violation throws {@link NetlinkDecodeException} naming what was
+ * expected and what was found.
+ *
+ * <pre>{@code
+ * AttributeReader attrs = AttributeReader.of(buf, offset, end);
+ * while (attrs.next()) {
+ *     switch (attrs.type()) {
+ *         case 1 -> name = attrs.string();
+ *         case 2 -> readChildren(attrs.nested());
+ *         default -> { } // unknown attributes are skipped
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>The cursor is only valid while the buffer is; decoded values must be copied out (the typed
+ * accessors do). Not thread safe.
+ */
+public final class AttributeReader {
+    /** The deepest nest {@link #nested()} opens. */
+    public static final int MAX_DEPTH = 16;
+
+    private ByteBuf buf;
+    private int position;
+    private int end;
+    private int depth;
+    private int attr = -1;
+    private int attrLength;
+    private int rawType;
+
+    /** A reader over {@code buf[start, end)}. */
+    public static AttributeReader of(ByteBuf buf, int start, int end) {
+        return new AttributeReader().reset(buf, start, end, 0);
+    }
+
+    /** Repositions this reader over {@code buf[start, end)} at nesting depth {@code depth}. */
+    public AttributeReader reset(ByteBuf buf, int start, int end, int depth) {
+        if (start < 0 || end < start || end > buf.capacity()) {
+            throw new NetlinkDecodeException("attribute region [" + start + ", " + end + ") outside buffer of "
+                    + buf.capacity() + " bytes");
+        }
+        if (depth > MAX_DEPTH) {
+            throw new NetlinkDecodeException("attributes nested " + depth + " deep (expected: at most " + MAX_DEPTH + ")");
+        }
+        this.buf = buf;
+        this.position = start;
+        this.end = end;
+        this.depth = depth;
+        this.attr = -1;
+        return this;
+    }
+
+    /**
+     * Moves to the next attribute.
+     *
+     * @return false at the end of the region
+     * @throws NetlinkDecodeException if the next attribute's header or length is invalid
+     */
+    public boolean next() {
+        if (attr >= 0) {
+            position = Math.min(attr + Netlink.align(attrLength), end);
+        }
+        int remaining = end - position;
+        if (remaining == 0) {
+            attr = -1;
+            return false;
+        }
+        if (remaining < NetlinkAttribute.HEADER_SIZE) {
+            throw new NetlinkDecodeException("truncated attribute header: " + remaining + " bytes at offset " + position
+                    + " (expected: at least 4)");
+        }
+        int length = HostOrder.getU16(buf, position);
+        if (length < NetlinkAttribute.HEADER_SIZE || length > remaining) {
+            throw new NetlinkDecodeException("attribute length " + length + " at offset " + position
+                    + " (expected: 4-" + remaining + ")");
+        }
+        attr = position;
+        attrLength = length;
+        rawType = HostOrder.getU16(buf, position + 2);
+        return true;
+    }
+
+    private void ensureCurrent() {
+        if (attr < 0) {
+            throw new IllegalStateException("no current attribute: call next() first");
+        }
+    }
+
+    /** The attribute type with the NESTED and NET_BYTEORDER bits masked off. */
+    public int type() {
+        ensureCurrent();
+        return rawType & NetlinkAttribute.TYPE_MASK;
+    }
+
+    /** nla_type as sent, flag bits included. */
+    public int rawType() {
+        ensureCurrent();
+        return rawType;
+    }
+
+    public boolean isNestedFlag() {
+        return (rawType() & NetlinkAttribute.F_NESTED) != 0;
+    }
+
+    public boolean isNetByteOrder() {
+        return (rawType() & NetlinkAttribute.F_NET_BYTEORDER) != 0;
+    }
+
+    /** Offset of the payload in the buffer. */
+    public int payloadOffset() {
+        ensureCurrent();
+        return attr + NetlinkAttribute.HEADER_SIZE;
+    }
+
+    /** Payload length in bytes (nla_len minus the header, without padding). */
+    public int payloadLength() {
+        ensureCurrent();
+        return attrLength - NetlinkAttribute.HEADER_SIZE;
+    }
+
+    /** The nesting depth of this reader (0 at the top level). */
+    public int depth() {
+        return depth;
+    }
+
+    /** The buffer this reader reads. */
+    public ByteBuf buffer() {
+        return buf;
+    }
+
+    private int payload(int size, String kind) {
+        int length = payloadLength();
+        if (length != size) {
+            throw new NetlinkDecodeException("attribute " + type() + " (" + kind + "): payload of " + length
+                    + " bytes (expected: " + size + ")");
+        }
+        return attr + NetlinkAttribute.HEADER_SIZE;
+    }
+
+    public int u8() {
+        return buf.getUnsignedByte(payload(1, "u8"));
+    }
+
+    public int u16() {
+        return HostOrder.getU16(buf, payload(2, "u16"));
+    }
+
+    public int u16Be() {
+        return buf.getUnsignedShort(payload(2, "u16, big-endian"));
+    }
+
+    /** A u32 in host order, returned as its 32 bits (use Integer.toUnsignedLong for the value). */
+    public int u32() {
+        return HostOrder.getI32(buf, payload(4, "u32"));
+    }
+
+    public int u32Be() {
+        return buf.getInt(payload(4, "u32, big-endian"));
+    }
+
+    /** A u64 in host order (never assumed 8-byte aligned). */
+    public long u64() {
+        return HostOrder.getI64(buf, payload(8, "u64"));
+    }
+
+    public long u64Be() {
+        return buf.getLong(payload(8, "u64, big-endian"));
+    }
+
+    /** A variable-width unsigned integer (NLA_UINT): 4 or 8 bytes, host order. */
+    public long uint() {
+        int length = payloadLength();
+        if (length == 4) {
+            return Integer.toUnsignedLong(HostOrder.getI32(buf, payloadOffset()));
+        }
+        if (length == 8) {
+            return HostOrder.getI64(buf, payloadOffset());
+        }
+        throw new NetlinkDecodeException("attribute " + type() + " (uint): payload of " + length + " bytes (expected: 4 or 8)");
+    }
+
+    /** True for a zero-length attribute; any other length is an error. */
+    public boolean flag() {
+        payload(0, "flag");
+        return true;
+    }
+
+    /**
+     * A NUL-terminated string: the bytes up to the first NUL (or the whole payload if it has
+     * none), decoded as UTF-8 with malformed sequences replaced.
+     */
+    public String string() {
+        int offset = payloadOffset();
+        int length = payloadLength();
+        int nul = buf.indexOf(offset, offset + length, (byte) 0);
+        int size = nul < 0 ? length : nul - offset;
+        return buf.toString(offset, size, StandardCharsets.UTF_8);
+    }
+
+    /** A copy of the payload. */
+    public byte[] bytes() {
+        byte[] out = new byte[payloadLength()];
+        buf.getBytes(payloadOffset(), out);
+        return out;
+    }
+
+    /** A copy of the payload, which must be exactly {@code size} bytes. */
+    public byte[] bytes(int size) {
+        byte[] out = new byte[size];
+        buf.getBytes(payload(size, size + " bytes"), out);
+        return out;
+    }
+
+    /**
+     * A new reader over the payload of the current attribute, one level deeper. Accepts nests with
+     * or without {@code NLA_F_NESTED}.
+     */
+    public AttributeReader nested() {
+        return nested(new AttributeReader());
+    }
+
+    /** Like {@link #nested()}, reusing {@code into}. */
+    public AttributeReader nested(AttributeReader into) {
+        int offset = payloadOffset();
+        return into.reset(buf, offset, offset + payloadLength(), depth + 1);
+    }
+}

@@ -1,0 +1,117 @@
+package io.netlink4j.codec;
+
+import io.netlink4j.NetlinkDecodeException;
+import io.netty.buffer.ByteBuf;
+
+/**
+ * A cursor over the netlink messages of one datagram in {@code buf[start, end)}. Steps by
+ * NLMSG_ALIGN(nlmsg_len); the last message may lack its padding. A header shorter than 16 bytes,
+ * or an nlmsg_len below 16 or beyond the datagram, throws {@link NetlinkDecodeException}.
+ * Nothing is copied. Not thread safe.
+ */
+public final class MessageReader {
+    private ByteBuf buf;
+    private int position;
+    private int end;
+    private int msg = -1;
+    private int msgLength;
+
+    public static MessageReader of(ByteBuf buf, int start, int end) {
+        return new MessageReader().reset(buf, start, end);
+    }
+
+    public MessageReader reset(ByteBuf buf, int start, int end) {
+        if (start < 0 || end < start || end > buf.capacity()) {
+            throw new NetlinkDecodeException("datagram region [" + start + ", " + end + ") outside buffer of "
+                    + buf.capacity() + " bytes");
+        }
+        this.buf = buf;
+        this.position = start;
+        this.end = end;
+        this.msg = -1;
+        return this;
+    }
+
+    /** Moves to the next message; false at the end of the datagram. */
+    public boolean next() {
+        if (msg >= 0) {
+            position = Math.min(msg + Netlink.align(msgLength), end);
+        }
+        int remaining = end - position;
+        if (remaining == 0) {
+            msg = -1;
+            return false;
+        }
+        if (remaining < Netlink.HEADER_SIZE) {
+            throw new NetlinkDecodeException("truncated message header: " + remaining + " bytes at offset " + position
+                    + " (expected: at least 16)");
+        }
+        int length = Netlink.length(buf, position);
+        if (length < Netlink.HEADER_SIZE || length > remaining) {
+            throw new NetlinkDecodeException("nlmsg_len " + Integer.toUnsignedString(length) + " at offset " + position
+                    + " (expected: 16-" + remaining + ")");
+        }
+        msg = position;
+        msgLength = length;
+        return true;
+    }
+
+    private void ensureCurrent() {
+        if (msg < 0) {
+            throw new IllegalStateException("no current message: call next() first");
+        }
+    }
+
+    public ByteBuf buffer() {
+        return buf;
+    }
+
+    /** Offset of the current message's header. */
+    public int offset() {
+        ensureCurrent();
+        return msg;
+    }
+
+    /** nlmsg_len of the current message. */
+    public int length() {
+        ensureCurrent();
+        return msgLength;
+    }
+
+    public int type() {
+        ensureCurrent();
+        return Netlink.type(buf, msg);
+    }
+
+    public int flags() {
+        ensureCurrent();
+        return Netlink.flags(buf, msg);
+    }
+
+    public int seq() {
+        ensureCurrent();
+        return Netlink.seq(buf, msg);
+    }
+
+    public int pid() {
+        ensureCurrent();
+        return Netlink.pid(buf, msg);
+    }
+
+    /** Offset of the payload (right after the 16-byte header). */
+    public int payloadOffset() {
+        ensureCurrent();
+        return msg + Netlink.HEADER_SIZE;
+    }
+
+    public int payloadLength() {
+        ensureCurrent();
+        return msgLength - Netlink.HEADER_SIZE;
+    }
+
+    /** Offset just past the current message's payload. */
+    public int payloadEnd() {
+        ensureCurrent();
+        return msg + msgLength;
+    }
+}

@@ -1,0 +1,232 @@
+package io.netlink4j.codec;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+
+import java.util.Objects;
+
+/**
+ * Appends netlink messages and their attributes to a ByteBuf. Reusable: {@link #begin} starts a
+ * message at the buffer's writer index, the attribute methods append, {@link #end} fixes the
+ * length. Several messages may be written back to back into one buffer (a batch); each starts
+ * aligned. Writing allocates nothing beyond the buffer's own growth.
+ * Alignment is relative to each message's start.
+ *
+ * <p>Byte order: methods without a suffix write host order, the {@code Be} methods big-endian
+ * (network) order, as the family defines each field. Nests are sent with {@code NLA_F_NESTED}.
+ * Not thread safe.
+ */
+public final class MessageWriter {
+    /** Maximum nesting depth of {@link #beginNested}. */
+    public static final int MAX_DEPTH = 32;
+    /** Largest attribute payload: nla_len is a u16 that includes the 4-byte header. */
+    public static final int MAX_ATTRIBUTE_PAYLOAD = 0xFFFF - NetlinkAttribute.HEADER_SIZE;
+
+    private ByteBuf buf;
+    private int start = -1;
+    private final int[] nests = new int[MAX_DEPTH];
+    private int depth;
+
+    /** Starts a message at the writer index of {@code buf}: writes a header with length 0. */
+    public MessageWriter begin(ByteBuf buf, int type, int flags, int seq, int pid) {
+        Objects.requireNonNull(buf, "buf");
+        checkU16("message type", type);
+        checkU16("message flags", flags);
+        this.buf = buf;
+        this.depth = 0;
+        this.start = buf.writerIndex();
+        HostOrder.writeI32(buf, 0);
+        HostOrder.writeU16(buf, type);
+        HostOrder.writeU16(buf, flags);
+        HostOrder.writeI32(buf, seq);
+        HostOrder.writeI32(buf, pid);
+        return this;
+    }
+
+    /** Offset of the current message's header in the buffer. */
+    public int messageStart() {
+        ensureStarted();
+        return start;
+    }
+
+    /** Finishes the message: sets nlmsg_len and pads the buffer to 4 bytes. Returns the length. */
+    public int end() {
+        ensureStarted();
+        if (depth != 0) {
+            throw new IllegalStateException(depth + " nested attribute(s) still open");
+        }
+        int length = buf.writerIndex() - start;
+        HostOrder.setI32(buf, start + Netlink.LENGTH_OFFSET, length);
+        padTo4();
+        start = -1;
+        buf = null;
+        return length;
+    }
+
+    // Raw payload (fixed family headers such as genlmsghdr), not attributes.
+
+    public MessageWriter rawU8(int value) {
+        ensureStarted();
+        buf.writeByte(value);
+        return this;
+    }
+
+    public MessageWriter rawU16(int value) {
+        ensureStarted();
+        HostOrder.writeU16(buf, value);
+        return this;
+    }
+
+    public MessageWriter rawU32(int value) {
+        ensureStarted();
+        HostOrder.writeI32(buf, value);
+        return this;
+    }
+
+    public MessageWriter rawBytes(byte[] value) {
+        ensureStarted();
+        buf.writeBytes(value);
+        return this;
+    }
+
+    // Attributes.
+
+    public MessageWriter u8(int type, int value) {
+        header(type, 1);
+        buf.writeByte(value);
+        return pad();
+    }
+
+    public MessageWriter u16(int type, int value) {
+        header(type, 2);
+        HostOrder.writeU16(buf, value);
+        return pad();
+    }
+
+    public MessageWriter u16Be(int type, int value) {
+        header(type, 2);
+        buf.writeShort(value);
+        return pad();
+    }
+
+    public MessageWriter u32(int type, int value) {
+        header(type, 4);
+        HostOrder.writeI32(buf, value);
+        return this;
+    }
+
+    public MessageWriter u32Be(int type, int value) {
+        header(type, 4);
+        buf.writeInt(value);
+        return this;
+    }
+
+    public MessageWriter u64(int type, long value) {
+        header(type, 8);
+        HostOrder.writeI64(buf, value);
+        return this;
+    }
+
+    public MessageWriter u64Be(int type, long value) {
+        header(type, 8);
+        buf.writeLong(value);
+        return this;
+    }
+
+    /** A zero-length attribute (NLA_FLAG). */
+    public MessageWriter flag(int type) {
+        header(type, 0);
+        return this;
+    }
+
+    /** A NUL-terminated UTF-8 string. */
+    public MessageWriter string(int type, CharSequence value) {
+        Objects.requireNonNull(value, "value");
+        int length = ByteBufUtil.utf8Bytes(value);
+        if (length + 1 > MAX_ATTRIBUTE_PAYLOAD) {
+            throw new IllegalArgumentException("string attribute " + type + ": " + length
+                    + " bytes (expected: at most " + (MAX_ATTRIBUTE_PAYLOAD - 1) + ")");
+        }
+        header(type, length + 1);
+        ByteBufUtil.writeUtf8(buf, value);
+        buf.writeByte(0);
+        return pad();
+    }
+
+    public MessageWriter bytes(int type, byte[] value) {
+        return bytes(type, value, 0, value.length);
+    }
+
+    public MessageWriter bytes(int type, byte[] value, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, value.length);
+        header(type, length);
+        buf.writeBytes(value, offset, length);
+        return pad();
+    }
+
+    /** Opens a nest; returns this writer. Close it with {@link #endNested()}. */
+    public MessageWriter beginNested(int type) {
+        ensureStarted();
+        if (depth == MAX_DEPTH) {
+            throw new IllegalStateException("nesting deeper than " + MAX_DEPTH);
+        }
+        checkType(type);
+        nests[depth++] = buf.writerIndex();
+        HostOrder.writeU16(buf, 0);
+        HostOrder.writeU16(buf, type | NetlinkAttribute.F_NESTED);
+        return this;
+    }
+
+    /** Closes the innermost open nest and sets its length. */
+    public MessageWriter endNested() {
+        if (depth == 0) {
+            throw new IllegalStateException("no nested attribute is open");
+        }
+        int at = nests[--depth];
+        int length = buf.writerIndex() - at;
+        if (length > 0xFFFF) {
+            throw new IllegalArgumentException("nested attribute of " + length + " bytes (expected: at most 65535)");
+        }
+        HostOrder.setU16(buf, at, length);
+        return this;
+    }
+
+    private void header(int type, int payloadLength) {
+        ensureStarted();
+        checkType(type);
+        HostOrder.writeU16(buf, NetlinkAttribute.HEADER_SIZE + payloadLength);
+        HostOrder.writeU16(buf, type);
+    }
+
+    private MessageWriter pad() {
+        padTo4();
+        return this;
+    }
+
+    /** Pads to 4 bytes relative to the message start, so a batch's messages all stay aligned. */
+    private void padTo4() {
+        int used = buf.writerIndex() - start;
+        int pad = Netlink.align(used) - used;
+        if (pad > 0) {
+            buf.writeZero(pad);
+        }
+    }
+
+    private void ensureStarted() {
+        if (start < 0 || buf == null) {
+            throw new IllegalStateException("no message started: call begin() first");
+        }
+    }
+
+    private static void checkType(int type) {
+        if (type < 0 || type > NetlinkAttribute.TYPE_MASK) {
+            throw new IllegalArgumentException("attribute type: " + type + " (expected: 0-" + NetlinkAttribute.TYPE_MASK + ")");
+        }
+    }
+
+    private static void checkU16(String what, int value) {
+        if (value < 0 || value > 0xFFFF) {
+            throw new IllegalArgumentException(what + ": " + value + " (expected: 0-65535)");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.netlink4j.codec;
+
+/** Constants of the netlink attribute header ({@code struct nlattr}: u16 nla_len, u16 nla_type). */
+public final class NetlinkAttribute {
+    private NetlinkAttribute() {}
+
+    public static final int HEADER_SIZE = 4;
+    /** NLA_F_NESTED: the payload is itself a sequence of attributes. */
+    public static final int F_NESTED = 0x8000;
+    /** NLA_F_NET_BYTEORDER: the payload is in network byte order. */
+    public static final int F_NET_BYTEORDER = 0x4000;
+    /** NLA_TYPE_MASK: the bits of nla_type that are the type proper. */
+    public static final int TYPE_MASK = 0x3FFF;
+}

@@ -1,0 +1,28 @@
+package io.netlink4j.socket;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * A reusable holder for the sender address of a received datagram ({@code sockaddr_nl}): the
+ * sender's port id (0 for the kernel) and the multicast groups bitmask it was sent to. Not thread
+ * safe: each receiving thread uses its own.
+ */
+public final class NetlinkAddress {
+    final ByteBuffer raw = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
+
+    /** The sender's port id; 0 means the kernel. */
+    public int portId() {
+        return raw.getInt(0);
+    }
+
+    /** The multicast groups bitmask of the datagram, 0 for unicast. */
+    public int groups() {
+        return raw.getInt(4);
+    }
+
+    @Override
+    public String toString() {
+        return "NetlinkAddress[portId=" + Integer.toUnsignedString(portId()) + ", groups=0x" + Integer.toHexString(groups()) + "]";
+    }
+}

@@ -1,0 +1,356 @@
+package io.netlink4j.socket;
+
+import io.netlink4j.Errors;
+import io.netlink4j.NetlinkClosedException;
+import io.netlink4j.NetlinkTruncatedException;
+import io.netty.buffer.ByteBuf;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A raw netlink socket: the socket layer. Each method is one system call through the JNI shim,
+ * with every argument checked here first, and failures turned into exceptions by
+ * {@link Errors}. No netlink framing happens at this layer.
+ *
+ * <p>Thread safety: calls may come from several threads. {@link #close()} is idempotent and never
+ * releases the file descriptor while another thread is still inside a system call on it (so a
+ * recycled descriptor number can never be hit); calls that start after close fail with
+ * {@link NetlinkClosedException}.
+ */
+public final class NetlinkSocket implements AutoCloseable {
+    /** {@code SOL_SOCKET} options. */
+    public static final int SOL_SOCKET = 1;
+    public static final int SO_SNDBUF = 7;
+    public static final int SO_RCVBUF = 8;
+    public static final int SO_RCVTIMEO = 20;
+    public static final int SO_SNDTIMEO = 21;
+    public static final int SO_SNDBUFFORCE = 32;
+    public static final int SO_RCVBUFFORCE = 33;
+    /** {@code SOL_NETLINK} options. */
+    public static final int SOL_NETLINK = 270;
+    public static final int NETLINK_ADD_MEMBERSHIP = 1;
+    public static final int NETLINK_DROP_MEMBERSHIP = 2;
+    public static final int NETLINK_NO_ENOBUFS = 5;
+    public static final int NETLINK_CAP_ACK = 10;
+    public static final int NETLINK_EXT_ACK = 11;
+    public static final int NETLINK_GET_STRICT_CHK = 12;
+    /** recvfrom flags. */
+    public static final int MSG_PEEK = 0x2;
+    public static final int MSG_TRUNC = 0x20;
+    public static final int MSG_DONTWAIT = 0x40;
+
+    private static final int CLOSING = Integer.MIN_VALUE;
+
+    private final int fd;
+    private final int protocol;
+    private final Path netns;
+    /** Sign bit: closed. Low bits: number of system calls in progress. */
+    private final AtomicInteger state = new AtomicInteger();
+
+    private NetlinkSocket(int fd, int protocol, Path netns) {
+        this.fd = fd;
+        this.protocol = protocol;
+        this.netns = netns;
+    }
+
+    /** Opens a socket of {@code protocol} (see {@link NetlinkProtocol}) in the caller's network namespace. */
+    public static NetlinkSocket open(int protocol) {
+        return open(protocol, null);
+    }
+
+    /**
+     * Opens a socket of {@code protocol} inside the network namespace named by {@code netns} (for
+     * example {@code /var/run/netns/NAME} or {@code /proc/PID/ns/net}); null means the caller's.
+     * The calling thread's own namespace is unchanged when this returns or throws.
+     */
+    public static NetlinkSocket open(int protocol, Path netns) {
+        if (protocol < 0 || protocol > 31) {
+            throw new IllegalArgumentException("protocol: " + protocol + " (expected: 0-31)");
+        }
+        NativeLibrary.ensureAvailable();
+        byte[] path = null;
+        if (netns != null) {
+            path = netns.toString().getBytes(StandardCharsets.UTF_8);
+            if (path.length == 0 || path.length >= 4096) {
+                throw new IllegalArgumentException("netns path length: " + path.length + " (expected: 1-4095 bytes)");
+            }
+            for (byte b : path) {
+                if (b == 0) {
+                    throw new IllegalArgumentException("netns path contains a NUL byte: " + netns);
+                }
+            }
+        }
+        int fd = Native.socket(protocol, path);
+        if (fd < 0) {
+            String op = netns == null ? "socket(AF_NETLINK, " + protocol + ")"
+                    : "socket(AF_NETLINK, " + protocol + ") in network namespace " + netns;
+            throw Errors.newException(op, fd, null);
+        }
+        return new NetlinkSocket(fd, protocol, netns);
+    }
+
+    public int protocol() {
+        return protocol;
+    }
+
+    /** The network namespace path the socket was opened in, or null for the caller's namespace. */
+    public Path netns() {
+        return netns;
+    }
+
+    public boolean isClosed() {
+        return state.get() < 0;
+    }
+
+    private void acquire() {
+        for (;;) {
+            int s = state.get();
+            if (s < 0) {
+                throw new NetlinkClosedException("netlink socket");
+            }
+            if (state.compareAndSet(s, s + 1)) {
+                return;
+            }
+        }
+    }
+
+    private void release() {
+        if (state.decrementAndGet() == CLOSING) {
+            Native.close(fd);
+        }
+    }
+
+    /** Binds to {@code portId} (0: kernel-assigned) and the legacy multicast group bitmask. */
+    public void bind(int portId, int groups) {
+        acquire();
+        try {
+            Errors.check("bind", Native.bind(fd, portId, groups));
+        } finally {
+            release();
+        }
+    }
+
+    /** The port id the kernel assigned to this socket (getsockname), as an unsigned 32-bit value in an int. */
+    public int localPortId() {
+        NetlinkAddress addr = new NetlinkAddress();
+        acquire();
+        try {
+            Errors.check("getsockname", Native.getsockname(fd, addr.raw, 0));
+        } finally {
+            release();
+        }
+        return addr.portId();
+    }
+
+    /**
+     * Sends the readable bytes of {@code buf} as one datagram to {@code destPortId} (0: the kernel).
+     * The reader index is not moved.
+     *
+     * @return the number of bytes sent
+     */
+    public int send(ByteBuf buf, int destPortId) {
+        Objects.requireNonNull(buf, "buf");
+        int length = buf.readableBytes();
+        ByteBuffer nio = directView(buf, buf.readerIndex(), length, "send buffer");
+        acquire();
+        try {
+            return Errors.check("sendto", Native.sendto(fd, nio, nio.position(), length, 0, destPortId, 0));
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * Receives one datagram into the writable bytes of {@code buf} and advances its writer index.
+     * {@code MSG_TRUNC} is always passed, so a datagram larger than the writable space is detected
+     * and reported as {@link NetlinkTruncatedException} (after consuming it, unless {@code MSG_PEEK}
+     * is among {@code flags}, in which case the datagram stays queued and the real length is
+     * returned without an exception and without moving the writer index past the buffer).
+     *
+     * @param flags extra recvfrom flags, e.g. {@link #MSG_PEEK} or {@link #MSG_DONTWAIT}
+     * @param from  receives the sender's address; may be null
+     * @return the real length of the datagram
+     */
+    public int receive(ByteBuf buf, int flags, NetlinkAddress from) {
+        Objects.requireNonNull(buf, "buf");
+        if ((flags & ~(MSG_PEEK | MSG_DONTWAIT | MSG_TRUNC)) != 0) {
+            throw new IllegalArgumentException("flags: 0x" + Integer.toHexString(flags)
+                    + " (expected: a combination of MSG_PEEK, MSG_DONTWAIT and MSG_TRUNC)");
+        }
+        int capacity = buf.writableBytes();
+        ByteBuffer nio = directView(buf, buf.writerIndex(), capacity, "receive buffer");
+        NetlinkAddress addr = from != null ? from : new NetlinkAddress();
+        int n;
+        acquire();
+        try {
+            n = Errors.check("recvfrom", Native.recvfrom(fd, nio, nio.position(), capacity, flags | MSG_TRUNC, addr.raw, 0));
+        } finally {
+            release();
+        }
+        if ((flags & MSG_PEEK) != 0) {
+            buf.writerIndex(buf.writerIndex() + Math.min(n, capacity));
+            return n;
+        }
+        if (n > capacity) {
+            throw new NetlinkTruncatedException(n, capacity);
+        }
+        buf.writerIndex(buf.writerIndex() + n);
+        return n;
+    }
+
+    private static ByteBuffer directView(ByteBuf buf, int index, int length, String what) {
+        if (!buf.isDirect()) {
+            throw new IllegalArgumentException(what + " must be a direct buffer");
+        }
+        if (index < 0 || length < 0 || index > buf.capacity() - length) {
+            throw new IllegalArgumentException(what + ": range [" + index + ", " + index + "+" + length
+                    + ") outside the buffer's capacity " + buf.capacity());
+        }
+        if (buf.nioBufferCount() != 1) {
+            throw new IllegalArgumentException(what + " must be a single contiguous buffer");
+        }
+        return buf.internalNioBuffer(index, length);
+    }
+
+    /** Sets an integer socket option. */
+    public void setOption(int level, int option, int value) {
+        acquire();
+        try {
+            Errors.check("setsockopt(" + level + ", " + option + ")", Native.setsockoptInt(fd, level, option, value));
+        } finally {
+            release();
+        }
+    }
+
+    /** Reads an integer socket option. */
+    public int getOption(int level, int option) {
+        acquire();
+        try {
+            return Errors.check("getsockopt(" + level + ", " + option + ")", Native.getsockoptInt(fd, level, option));
+        } finally {
+            release();
+        }
+    }
+
+    /** Sets or clears a boolean netlink option (NETLINK_EXT_ACK, NETLINK_CAP_ACK, ...). */
+    public void setNetlinkFlag(int option, boolean on) {
+        setOption(SOL_NETLINK, option, on ? 1 : 0);
+    }
+
+    /** Joins a multicast group (works for generic netlink group ids above 31). */
+    public void joinGroup(int group) {
+        if (group <= 0) {
+            throw new IllegalArgumentException("multicast group: " + group + " (expected: > 0)");
+        }
+        setOption(SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, group);
+    }
+
+    /** Leaves a multicast group. */
+    public void leaveGroup(int group) {
+        if (group <= 0) {
+            throw new IllegalArgumentException("multicast group: " + group + " (expected: > 0)");
+        }
+        setOption(SOL_NETLINK, NETLINK_DROP_MEMBERSHIP, group);
+    }
+
+    /**
+     * Sets the receive buffer size. With {@code force}, SO_RCVBUFFORCE is tried first (needs
+     * CAP_NET_ADMIN, may exceed net.core.rmem_max) and SO_RCVBUF used if it is refused.
+     *
+     * @return the size the kernel reports afterwards (it doubles the requested value)
+     */
+    public int setReceiveBufferSize(int bytes, boolean force) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("receive buffer size: " + bytes + " (expected: > 0)");
+        }
+        if (force) {
+            acquire();
+            int r;
+            try {
+                r = Native.setsockoptInt(fd, SOL_SOCKET, SO_RCVBUFFORCE, bytes);
+            } finally {
+                release();
+            }
+            if (r == 0) {
+                return getOption(SOL_SOCKET, SO_RCVBUF);
+            }
+        }
+        setOption(SOL_SOCKET, SO_RCVBUF, bytes);
+        return getOption(SOL_SOCKET, SO_RCVBUF);
+    }
+
+    /** SO_RCVTIMEO; zero means block forever. */
+    public void setReceiveTimeout(Duration timeout) {
+        setTimeout(SO_RCVTIMEO, timeout);
+    }
+
+    /** SO_SNDTIMEO; zero means block forever. */
+    public void setSendTimeout(Duration timeout) {
+        setTimeout(SO_SNDTIMEO, timeout);
+    }
+
+    public Duration receiveTimeout() {
+        return timeout(SO_RCVTIMEO);
+    }
+
+    public Duration sendTimeout() {
+        return timeout(SO_SNDTIMEO);
+    }
+
+    private void setTimeout(int option, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.compareTo(Duration.ofDays(365)) > 0) {
+            throw new IllegalArgumentException("timeout: " + timeout + " (expected: 0 to 365 days)");
+        }
+        long micros = timeout.toNanos() / 1000;
+        if (micros == 0 && !timeout.isZero()) {
+            micros = 1;
+        }
+        acquire();
+        try {
+            Errors.check("setsockopt(SOL_SOCKET, " + option + ")", Native.setsockoptTimeval(fd, option, micros));
+        } finally {
+            release();
+        }
+    }
+
+    private Duration timeout(int option) {
+        acquire();
+        try {
+            return Duration.ofNanos(Errors.check("getsockopt(SOL_SOCKET, " + option + ")", Native.getsockoptTimeval(fd, option)) * 1000);
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * Closes the socket. Idempotent. A system call in progress on another thread completes first;
+     * the descriptor is released when the last one returns.
+     */
+    @Override
+    public void close() {
+        for (;;) {
+            int s = state.get();
+            if (s < 0) {
+                return;
+            }
+            if (state.compareAndSet(s, s | CLOSING)) {
+                if (s == 0) {
+                    Native.close(fd);
+                }
+                return;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NetlinkSocket[fd=" + fd + ", protocol=" + protocol + (netns != null ? ", netns=" + netns : "")
+                + (isClosed() ? ", closed" : "") + "]";
+    }
+}

@@ -1,0 +1,243 @@
+/*
+ * netlink4j native shim: the system calls the Java netlink stack needs, and nothing else.
+ *
+ * Rules this file keeps:
+ *  - one system call per entry point (socket creation in another network namespace is the one
+ *    fixed sequence open/setns/socket/setns, done entirely here so no JVM thread is ever left in
+ *    another namespace);
+ *  - every entry point returns a non-negative result or -errno; EINTR is retried here;
+ *  - no Java objects are created and nothing calls back into Java;
+ *  - buffer bounds are checked in Java before the call and checked again here against the direct
+ *    buffer's capacity (-EINVAL on violation), so a bad offset can never reach the kernel.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+#include <linux/netlink.h>
+
+#include <jni.h>
+#include "io_netlink4j_socket_Native.h"
+
+#define NL4J_CLASS "io/netlink4j/socket/Native"
+#define NL4J_NETNS_PATH_MAX 4096
+
+/* Resolves [offset, offset+length) of a direct buffer, or NULL when it is out of bounds. */
+static char *buffer_range(JNIEnv *env, jobject buf, jint offset, jint length) {
+    if (buf == NULL || offset < 0 || length < 0) {
+        return NULL;
+    }
+    char *base = (*env)->GetDirectBufferAddress(env, buf);
+    jlong capacity = (*env)->GetDirectBufferCapacity(env, buf);
+    if (base == NULL || capacity < 0 || (jlong) offset + (jlong) length > capacity) {
+        return NULL;
+    }
+    return base + offset;
+}
+
+/*
+ * Creates the socket inside the network namespace at `path`. The thread's own namespace is
+ * restored before returning, on every path. A failure to restore it cannot be reported safely
+ * (the thread would silently keep operating in the wrong namespace), so it aborts the process.
+ */
+static int socket_in_netns(int protocol, const char *path) {
+    int target = open(path, O_RDONLY | O_CLOEXEC);
+    if (target < 0) {
+        return -errno;
+    }
+    int self = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
+    if (self < 0) {
+        int err = -errno;
+        close(target);
+        return err;
+    }
+    int result;
+    if (setns(target, CLONE_NEWNET) < 0) {
+        result = -errno;
+    } else {
+        int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
+        result = fd < 0 ? -errno : fd;
+        if (setns(self, CLONE_NEWNET) < 0) {
+            fprintf(stderr, "netlink4j: cannot restore the thread's network namespace: %s\n", strerror(errno));
+            abort();
+        }
+    }
+    close(self);
+    close(target);
+    return result;
+}
+
+JNIEXPORT jint JNICALL Java_io_netlink4j_socket_Native_socket(JNIEnv *env, jclass clazz, jint protocol, jbyteArray netnsPath) {
+    (void) clazz;
+    if (netnsPath == NULL) {
+        int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
+        return fd < 0 ? -errno : fd;
+    }
+    jsize len = (*env)->GetArrayLength(env, netnsPath);
+    if (len <= 0 || len >= NL4J_NETNS_PATH_MAX) {
+        return -ENAMETOOLONG;
+    }
+    char path[NL4J_NETNS_PATH_MAX];
+    (*env)->GetByteArrayRegion(env, netnsPath, 0, len, (jbyte *) path);
+    path[len] = '\0';
+    if (memchr(path, '\0', (size_t) len) != NULL) {
+        return -EINVAL;
+    }
+    return socket_in_netns(protocol, path);
+}
+
+JNIEXPORT jint JNICALL Java_io_netlink4j_socket_Native_bind(JNIEnv *env, jclass clazz, jint fd, jint portId, jint groups) {
+    (void) env;
+    (void) clazz;
+    struct sockaddr_nl sa;
+    memset(&sa, 0, sizeof sa);
+    sa.nl_family = AF_NETLINK;
+    sa.nl_pid = (uint32_t) portId;
+    sa.nl_groups = (uint32_t) groups;
+    return bind(fd, (struct sockaddr *) &sa, sizeof sa) < 0 ? -errno : 0;
+}
+
+JNIEXPORT jint JNICALL Java_io_netlink4j_socket_Native_getsockname(JNIEnv *env, jclass clazz, jint fd, jobject out, jint outOffset) {
+    (void) clazz;
+    char *dst = buffer_range(env, out, outOffset, 8);
+    if (dst == NULL) {
+        return -EINVAL;
+    }
+    struct sockaddr_nl sa;
+    socklen_t salen = sizeof sa;
+    memset(&sa, 0, sizeof sa);
+    if (getsockname(fd, (struct sockaddr *) &sa, &salen) < 0) {
+        return -errno;
+    }
+    memcpy(dst, &sa.nl_pid, 4);
+    memcpy(dst + 4, &sa.nl_groups, 4);
+    return 0;
+}
+
+JNIEXPORT jint JNICALL Java_io_netlink4j_socket_Native_sendto(JNIEnv *env, jclass clazz, jint fd, jobject buf, jint offset,
+                                                             jint length, jint flags, jint destPortId, jint destGroups) {
+    (void) clazz;
+    char *data = buffer_range(env, buf, offset, length);
+    if (data == NULL) {
+        return -EINVAL;
+    }
+    struct sockaddr_nl sa;
+    memset(&sa, 0, sizeof sa);
+    sa.nl_family = AF_NETLINK;
+    sa.nl_pid = (uint32_t) destPortId;
+    sa.nl_groups = (uint32_t) destGroups;
+    ssize_t n;
+    do {
+        n = sendto(fd, data, (size_t) length, flags, (struct sockaddr *) &sa, sizeof sa);
+    } while (n < 0 && errno == EINTR);
+    return n < 0 ? -errno : (jint) n;
+}
+
+JNIEXPORT jint JNICALL Java_io_netlink4j_socket_Native_recvfrom(JNIEnv *env, jclass clazz, jint fd, jobject buf, jint offset,
+                                                               jint length, jint flags, jobject addrOut, jint addrOffset) {
+    (void) clazz;
+    char *data = buffer_range(env, buf, offset, length);
+    char *addr = buffer_range(env, addrOut, addrOffset, 8);
+    if (data == NULL || addr == NULL) {
+        return -EINVAL;
+    }
+    struct sockaddr_nl sa;
+    socklen_t salen;
+    ssize_t n;
+    do {
+        salen = sizeof sa;
+        memset(&sa, 0, sizeof sa);
+        n = recvfrom(fd, data, (size_t) length, flags, (struct sockaddr *) &sa, &salen);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) {
+        return -errno;
+    }
+    memcpy(addr, &sa.nl_pid, 4);
+    memcpy(addr + 4, &sa.nl_groups, 4);
+    return n > INT32_MAX ? INT32_MAX : (jint) n;
+}
+
+JNIEXPORT jint JNICALL Java_io_netlink4j_socket_Native_setsockoptInt(JNIEnv *env, jclass clazz, jint fd, jint level, jint optname,
+                                                                    jint value) {
+    (void) env;
+    (void) clazz;
+    int v = value;
+    return setsockopt(fd, level, optname, &v, sizeof v) < 0 ? -errno : 0;
+}
+
+JNIEXPORT jint JNICALL Java_io_netlink4j_socket_Native_getsockoptInt(JNIEnv *env, jclass clazz, jint fd, jint level, jint optname) {
+    (void) env;
+    (void) clazz;
+    int v = 0;
+    socklen_t len = sizeof v;
+    if (getsockopt(fd, level, optname, &v, &len) < 0) {
+        return -errno;
+    }
+    return v < 0 ? -ERANGE : v;
+}
+
+JNIEXPORT jint JNICALL Java_io_netlink4j_socket_Native_setsockoptTimeval(JNIEnv *env, jclass clazz, jint fd, jint optname, jlong micros) {
+    (void) env;
+    (void) clazz;
+    if (micros < 0) {
+        return -EINVAL;
+    }
+    struct timeval tv;
+    tv.tv_sec = (time_t) (micros / 1000000);
+    tv.tv_usec = (suseconds_t) (micros % 1000000);
+    return setsockopt(fd, SOL_SOCKET, optname, &tv, sizeof tv) < 0 ? -errno : 0;
+}
+
+JNIEXPORT jlong JNICALL Java_io_netlink4j_socket_Native_getsockoptTimeval(JNIEnv *env, jclass clazz, jint fd, jint optname) {
+    (void) env;
+    (void) clazz;
+    struct timeval tv;
+    socklen_t len = sizeof tv;
+    memset(&tv, 0, sizeof tv);
+    if (getsockopt(fd, SOL_SOCKET, optname, &tv, &len) < 0) {
+        return -errno;
+    }
+    return (jlong) tv.tv_sec * 1000000 + tv.tv_usec;
+}
+
+JNIEXPORT jint JNICALL Java_io_netlink4j_socket_Native_close(JNIEnv *env, jclass clazz, jint fd) {
+    (void) env;
+    (void) clazz;
+    return close(fd) < 0 ? -errno : 0;
+}
+
+static const JNINativeMethod methods[] = {
+    {"socket", "(I[B)I", (void *) Java_io_netlink4j_socket_Native_socket},
+    {"bind", "(III)I", (void *) Java_io_netlink4j_socket_Native_bind},
+    {"getsockname", "(ILjava/nio/ByteBuffer;I)I", (void *) Java_io_netlink4j_socket_Native_getsockname},
+    {"sendto", "(ILjava/nio/ByteBuffer;IIIII)I", (void *) Java_io_netlink4j_socket_Native_sendto},
+    {"recvfrom", "(ILjava/nio/ByteBuffer;IIILjava/nio/ByteBuffer;I)I", (void *) Java_io_netlink4j_socket_Native_recvfrom},
+    {"setsockoptInt", "(IIII)I", (void *) Java_io_netlink4j_socket_Native_setsockoptInt},
+    {"getsockoptInt", "(III)I", (void *) Java_io_netlink4j_socket_Native_getsockoptInt},
+    {"setsockoptTimeval", "(IIJ)I", (void *) Java_io_netlink4j_socket_Native_setsockoptTimeval},
+    {"getsockoptTimeval", "(II)J", (void *) Java_io_netlink4j_socket_Native_getsockoptTimeval},
+    {"close", "(I)I", (void *) Java_io_netlink4j_socket_Native_close},
+};
+
+JNIEXPORT jint JNI_OnLoad(JavaVM *vm, void *reserved) {
+    (void) reserved;
+    JNIEnv *env;
+    if ((*vm)->GetEnv(vm, (void **) &env, JNI_VERSION_1_8) != JNI_OK) {
+        return JNI_ERR;
+    }
+    jclass clazz = (*env)->FindClass(env, NL4J_CLASS);
+    if (clazz == NULL) {
+        return JNI_ERR;
+    }
+    if ((*env)->RegisterNatives(env, clazz, methods, (jint) (sizeof methods / sizeof methods[0])) != 0) {
+        return JNI_ERR;
+    }
+    return JNI_VERSION_1_8;
+}
