@@ -1,0 +1,140 @@
+package io.netlink4j.genl;
+
+import io.netlink4j.Errno;
+import io.netlink4j.NetlinkErrnoException;
+import io.netlink4j.engine.NetlinkConnection;
+import io.netlink4j.engine.NetlinkOptions;
+import io.netlink4j.engine.ReplyHandler;
+import io.netlink4j.engine.Request;
+import io.netlink4j.engine.RequestBody;
+import io.netlink4j.socket.NetlinkProtocol;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A generic netlink connection: resolves families through nlctrl (with a refreshable cache) and
+ * sends commands with the genl header written for the caller. Family clients (IPVS, ...) are
+ * built on it. Safe for use by many threads.
+ */
+public final class GenericNetlink implements AutoCloseable {
+    private final NetlinkConnection connection;
+    private final ConcurrentHashMap<String, GenlFamily> cache = new ConcurrentHashMap<>();
+
+    private GenericNetlink(NetlinkConnection connection) {
+        this.connection = connection;
+    }
+
+    public static GenericNetlink open() {
+        return open(NetlinkOptions.defaults());
+    }
+
+    public static GenericNetlink open(NetlinkOptions options) {
+        return new GenericNetlink(NetlinkConnection.open(NetlinkProtocol.GENERIC, options));
+    }
+
+    /** The underlying request engine. */
+    public NetlinkConnection connection() {
+        return connection;
+    }
+
+    /**
+     * The family called {@code name}, from the cache or asked of the kernel.
+     *
+     * @throws GenlFamilyNotFoundException the kernel has no such family
+     */
+    public GenlFamily family(String name) {
+        GenlFamily cached = cache.get(name);
+        return cached != null ? cached : refreshFamily(name);
+    }
+
+    /** Asks the kernel for the family again (ids change when a module is reloaded) and caches it. */
+    public GenlFamily refreshFamily(String name) {
+        checkFamilyName(name);
+        GenlFamily[] found = new GenlFamily[1];
+        try {
+            connection.execute("nlctrl GETFAMILY " + name, Genl.GENL_ID_CTRL, 0, w -> {
+                Genl.writeHeader(w, Genl.CTRL_CMD_GETFAMILY, 1);
+                w.string(Genl.CTRL_ATTR_FAMILY_NAME, name);
+            }, msg -> found[0] = GenlFamilyCodec.decode(msg));
+        } catch (NetlinkErrnoException e) {
+            cache.remove(name);
+            if (e.errno() == Errno.ENOENT) {
+                throw new GenlFamilyNotFoundException(name, e);
+            }
+            throw e;
+        }
+        if (found[0] == null) {
+            throw new io.netlink4j.NetlinkDecodeException("nlctrl acknowledged GETFAMILY " + name + " without a reply");
+        }
+        cache.put(name, found[0]);
+        return found[0];
+    }
+
+    /** Forgets every cached family. */
+    public void clearCache() {
+        cache.clear();
+    }
+
+    /** Every generic netlink family of the kernel (a CTRL_CMD_GETFAMILY dump). Refreshes the cache. */
+    public List<GenlFamily> families() {
+        List<GenlFamily> out = new ArrayList<>();
+        connection.dump("nlctrl GETFAMILY dump", Genl.GENL_ID_CTRL, 0,
+                w -> Genl.writeHeader(w, Genl.CTRL_CMD_GETFAMILY, 1),
+                msg -> out.add(GenlFamilyCodec.decode(msg)));
+        for (GenlFamily f : out) {
+            cache.put(f.name(), f);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The attribute policies of a family (CTRL_CMD_GETPOLICY), where the kernel supports it. */
+    public GenlPolicy policy(String familyName) {
+        checkFamilyName(familyName);
+        GenlPolicy.Builder builder = new GenlPolicy.Builder(familyName);
+        connection.dump("nlctrl GETPOLICY " + familyName, Genl.GENL_ID_CTRL, 0, w -> {
+            Genl.writeHeader(w, Genl.CTRL_CMD_GETPOLICY, 1);
+            w.string(Genl.CTRL_ATTR_FAMILY_NAME, familyName);
+        }, builder::add);
+        return builder.build();
+    }
+
+    /** Sends {@code cmd} to {@code family} and waits for the ACK; replies go to {@code handler}. */
+    public void execute(String operation, GenlFamily family, int cmd, RequestBody attributes, ReplyHandler handler) {
+        connection.execute(operation, family.id(), 0, body(family, cmd, attributes), handler);
+    }
+
+    /** Dumps {@code cmd} of {@code family}; each reply goes to {@code handler}. */
+    public void dump(String operation, GenlFamily family, int cmd, RequestBody attributes, ReplyHandler handler) {
+        connection.dump(operation, family.id(), 0, body(family, cmd, attributes), handler);
+    }
+
+    /** A batch request for {@code cmd} of {@code family}. */
+    public static Request request(String operation, GenlFamily family, int cmd, RequestBody attributes) {
+        return new Request(operation, family.id(), 0, body(family, cmd, attributes));
+    }
+
+    private static RequestBody body(GenlFamily family, int cmd, RequestBody attributes) {
+        Objects.requireNonNull(attributes, "attributes");
+        int version = family.version();
+        return w -> {
+            Genl.writeHeader(w, cmd, version);
+            attributes.write(w);
+        };
+    }
+
+    private static void checkFamilyName(String name) {
+        Objects.requireNonNull(name, "family name");
+        if (name.isEmpty() || name.length() > Genl.MAX_FAMILY_NAME) {
+            throw new IllegalArgumentException("generic netlink family name '" + name + "': " + name.length()
+                    + " characters (expected: 1-" + Genl.MAX_FAMILY_NAME + ")");
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}

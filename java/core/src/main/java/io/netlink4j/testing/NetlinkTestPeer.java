@@ -1,0 +1,241 @@
+package io.netlink4j.testing;
+
+import io.netlink4j.NetlinkClosedException;
+import io.netlink4j.NetlinkTimeoutException;
+import io.netlink4j.codec.HostOrder;
+import io.netlink4j.codec.MessageReader;
+import io.netlink4j.codec.Netlink;
+import io.netlink4j.engine.NetlinkOptions;
+import io.netlink4j.socket.NetlinkAddress;
+import io.netlink4j.socket.NetlinkProtocol;
+import io.netlink4j.socket.NetlinkSocket;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.Unpooled;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A scripted netlink peer for tests: a real netlink socket (protocol NETLINK_USERSOCK) served by a
+ * thread that hands every request message it receives to a {@link Responder} and sends back the
+ * datagrams the responder returns, byte for byte. Point a connection at it with
+ * {@link #clientOptions()}; everything above the socket (sequence checks, ACK matching, error
+ * decoding, dump reassembly, a family's parser) then runs exactly as against the kernel, on replies
+ * you script: late, duplicated, truncated, malformed or missing.
+ *
+ * <pre>{@code
+ * try (NetlinkTestPeer peer = NetlinkTestPeer.start(req -> List.of(NetlinkTestPeer.ack(req, 0)));
+ *      NetlinkConnection conn = NetlinkConnection.open(NetlinkTestPeer.PROTOCOL, peer.clientOptions().build())) {
+ *     conn.execute("op", 0x20, 0, RequestBody.EMPTY, ReplyHandler.IGNORE);
+ * }
+ * }</pre>
+ */
+public final class NetlinkTestPeer implements AutoCloseable {
+    /** The protocol to open client connections with. */
+    public static final int PROTOCOL = NetlinkProtocol.USERSOCK;
+
+    /** A request the peer received. */
+    public record ReceivedRequest(int type, int flags, int seq, int pid, byte[] message, int senderPortId) {
+        /** The payload after the 16-byte netlink header. */
+        public byte[] payload() {
+            byte[] p = new byte[message.length - Netlink.HEADER_SIZE];
+            System.arraycopy(message, Netlink.HEADER_SIZE, p, 0, p.length);
+            return p;
+        }
+    }
+
+    /** Decides what to send back for one request: a list of whole datagrams (possibly empty). */
+    @FunctionalInterface
+    public interface Responder {
+        List<byte[]> respond(ReceivedRequest request);
+    }
+
+    private final NetlinkSocket socket;
+    private final Responder responder;
+    private final Thread thread;
+    private final int portId;
+    private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
+    private final List<Throwable> errors = new CopyOnWriteArrayList<>();
+    private final AtomicLong datagramsSent = new AtomicLong();
+    private volatile boolean closed;
+
+    private NetlinkTestPeer(Responder responder) {
+        this.responder = Objects.requireNonNull(responder, "responder");
+        this.socket = NetlinkSocket.open(PROTOCOL);
+        try {
+            socket.bind(0, 0);
+            socket.setReceiveTimeout(Duration.ofMillis(50));
+            socket.setReceiveBufferSize(1 << 20, true);
+            this.portId = socket.localPortId();
+        } catch (RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+        this.thread = new Thread(this::serve, "netlink-test-peer-" + Integer.toUnsignedString(portId));
+        this.thread.setDaemon(true);
+    }
+
+    public static NetlinkTestPeer start(Responder responder) {
+        NetlinkTestPeer peer = new NetlinkTestPeer(responder);
+        peer.thread.start();
+        return peer;
+    }
+
+    public int portId() {
+        return portId;
+    }
+
+    /** Options for a client connection that talks to this peer. */
+    public NetlinkOptions.Builder clientOptions() {
+        return NetlinkOptions.builder().peerPortId(portId);
+    }
+
+    /** Every request received so far, in order. */
+    public List<ReceivedRequest> received() {
+        return List.copyOf(received);
+    }
+
+    /** Failures inside the serving thread (a responder that threw, a send that failed). */
+    public List<Throwable> errors() {
+        return List.copyOf(errors);
+    }
+
+    public long datagramsSent() {
+        return datagramsSent.get();
+    }
+
+    /** Sends a datagram to {@code destPortId} outside any request (e.g. an unsolicited message). */
+    public void send(int destPortId, byte[] datagram) {
+        ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(Math.max(datagram.length, 1));
+        try {
+            buf.writeBytes(datagram);
+            socket.send(buf, destPortId);
+            datagramsSent.incrementAndGet();
+        } finally {
+            buf.release();
+        }
+    }
+
+    private void serve() {
+        NetlinkAddress from = new NetlinkAddress();
+        ByteBuf rx = PooledByteBufAllocator.DEFAULT.directBuffer(1 << 16, 1 << 16);
+        try {
+            while (!closed) {
+                rx.clear();
+                int n;
+                try {
+                    n = socket.receive(rx, 0, from);
+                } catch (NetlinkTimeoutException e) {
+                    continue;
+                } catch (NetlinkClosedException e) {
+                    return;
+                }
+                MessageReader msgs = MessageReader.of(rx, 0, n);
+                while (msgs.next()) {
+                    byte[] whole = new byte[msgs.length()];
+                    rx.getBytes(msgs.offset(), whole);
+                    ReceivedRequest req = new ReceivedRequest(msgs.type(), msgs.flags(), msgs.seq(), msgs.pid(), whole, from.portId());
+                    received.add(req);
+                    List<byte[]> replies;
+                    try {
+                        replies = responder.respond(req);
+                    } catch (RuntimeException | Error e) {
+                        errors.add(e);
+                        continue;
+                    }
+                    for (byte[] datagram : replies) {
+                        send(from.portId(), datagram);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            if (!closed) {
+                errors.add(e);
+            }
+        } finally {
+            rx.release();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        socket.close();
+    }
+
+    // Builders for reply datagrams.
+
+    /** A netlink message: header (length filled in) plus payload. */
+    public static byte[] message(int type, int flags, int seq, int pid, byte[] payload) {
+        ByteBuffer b = ByteBuffer.allocate(Netlink.HEADER_SIZE + payload.length).order(ByteOrder.nativeOrder());
+        b.putInt(Netlink.HEADER_SIZE + payload.length).putShort((short) type).putShort((short) flags).putInt(seq).putInt(pid).put(payload);
+        return b.array();
+    }
+
+    /** An NLMSG_ERROR answering {@code req} with {@code errno} (0 = ACK, or a positive errno), capped. */
+    public static byte[] ack(ReceivedRequest req, int errno) {
+        return error(req, errno, null);
+    }
+
+    /** An NLMSG_ERROR with an extended-ACK message (NLMSGERR_ATTR_MSG), capped. */
+    public static byte[] error(ReceivedRequest req, int errno, String extAckMessage) {
+        ByteBuffer p = ByteBuffer.allocate(256 + (extAckMessage == null ? 0 : extAckMessage.length() * 3)).order(ByteOrder.nativeOrder());
+        p.putInt(-Math.abs(errno));
+        p.put(req.message(), 0, Netlink.HEADER_SIZE);
+        int flags = Netlink.NLM_F_CAPPED;
+        if (extAckMessage != null) {
+            flags |= Netlink.NLM_F_ACK_TLVS;
+            byte[] text = (extAckMessage + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            p.putShort((short) (4 + text.length)).putShort((short) 1).put(text);
+            while (p.position() % 4 != 0) {
+                p.put((byte) 0);
+            }
+        }
+        byte[] payload = new byte[p.position()];
+        p.flip().get(payload);
+        return message(Netlink.NLMSG_ERROR, flags, req.seq(), req.senderPortId(), payload);
+    }
+
+    /** An NLMSG_DONE for {@code req} carrying {@code errno} (0 or positive). */
+    public static byte[] done(ReceivedRequest req, int errno) {
+        ByteBuffer p = ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(-Math.abs(errno));
+        return message(Netlink.NLMSG_DONE, Netlink.NLM_F_MULTI, req.seq(), req.senderPortId(), p.array());
+    }
+
+    /** Several messages in one datagram, each padded to 4 bytes. */
+    public static byte[] datagram(byte[]... messages) {
+        int total = 0;
+        for (byte[] m : messages) {
+            total += Netlink.align(m.length);
+        }
+        byte[] out = new byte[total];
+        int at = 0;
+        for (byte[] m : messages) {
+            System.arraycopy(m, 0, out, at, m.length);
+            at += Netlink.align(m.length);
+        }
+        return out;
+    }
+
+    /** Reads a host-order u32 from a byte array (for inspecting received requests). */
+    public static int u32(byte[] bytes, int offset) {
+        return HostOrder.getI32(Unpooled.wrappedBuffer(bytes), offset);
+    }
+
+    /** A list of datagrams, for responders. */
+    public static List<byte[]> replies(byte[]... datagrams) {
+        return new ArrayList<>(List.of(datagrams));
+    }
+}
