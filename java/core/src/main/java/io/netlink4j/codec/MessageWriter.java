@@ -177,6 +177,38 @@ public final class MessageWriter {
         return this;
     }
 
+    /**
+     * Opens an attribute whose payload the caller writes with the {@code raw*} methods (a fixed
+     * C struct such as {@code struct ip_vs_flags}); no NLA_F_NESTED. Close it with
+     * {@link #endAttribute()}.
+     */
+    public MessageWriter beginAttribute(int type) {
+        ensureStarted();
+        if (depth == MAX_DEPTH) {
+            throw new IllegalStateException("nesting deeper than " + MAX_DEPTH);
+        }
+        checkType(type);
+        nests[depth++] = buf.writerIndex();
+        HostOrder.writeU16(buf, 0);
+        HostOrder.writeU16(buf, type);
+        return this;
+    }
+
+    /** Closes the attribute opened by {@link #beginAttribute}, padding it to 4 bytes. */
+    public MessageWriter endAttribute() {
+        if (depth == 0) {
+            throw new IllegalStateException("no attribute is open");
+        }
+        int at = nests[depth - 1];
+        endNested();
+        int used = buf.writerIndex() - at;
+        int pad = Netlink.align(used) - used;
+        if (pad > 0) {
+            buf.writeZero(pad);
+        }
+        return this;
+    }
+
     /** Closes the innermost open nest and sets its length. */
     public MessageWriter endNested() {
         if (depth == 0) {

@@ -1,0 +1,164 @@
+package io.netlink4j.ipvs;
+
+import io.netlink4j.NetlinkErrnoException;
+import io.netlink4j.NetlinkException;
+import io.netlink4j.engine.BatchResult;
+import io.netlink4j.engine.ReplyHandler;
+import io.netlink4j.engine.Request;
+import io.netlink4j.genl.GenericNetlink;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Many IPVS operations applied with as few system calls as the socket allows: the requests are
+ * packed into large datagrams sized so their ACKs never overflow the receive buffer, every ACK is
+ * matched to its operation, and {@link #apply()} reports each operation's outcome. Operations are
+ * applied in order; a failed one does not stop the rest.
+ *
+ * <pre>{@code
+ * IpvsBatch batch = ipvs.batch();
+ * for (Service s : services) {
+ *     batch.newService(s);
+ * }
+ * IpvsBatch.Result result = batch.apply();
+ * result.failures().forEach(f -> log.warn(f.getMessage()));
+ * }</pre>
+ *
+ * Not thread safe (build a batch on one thread); {@link #apply()} itself may run concurrently with
+ * other calls on the same handle.
+ */
+public final class IpvsBatch {
+    private final IpvsHandle handle;
+    private final List<Op> ops = new ArrayList<>();
+
+    private record Op(int cmd, Service service, Destination destination, Request request) {
+    }
+
+    IpvsBatch(IpvsHandle handle) {
+        this.handle = handle;
+    }
+
+    private IpvsBatch add(int cmd, Service s, Destination d, io.netlink4j.engine.RequestBody body) {
+        ops.add(new Op(cmd, s, d, GenericNetlink.request(IpvsHandle.operation(cmd, s, d), handle.family(), cmd, body)));
+        return this;
+    }
+
+    public IpvsBatch newService(Service s) {
+        Objects.requireNonNull(s, "service");
+        return add(Ipvs.CMD_NEW_SERVICE, s, null, w -> IpvsCodec.writeService(w, s));
+    }
+
+    public IpvsBatch updateService(Service s) {
+        Objects.requireNonNull(s, "service");
+        return add(Ipvs.CMD_SET_SERVICE, s, null, w -> IpvsCodec.writeService(w, s));
+    }
+
+    public IpvsBatch delService(Service s) {
+        Objects.requireNonNull(s, "service");
+        return add(Ipvs.CMD_DEL_SERVICE, s, null, w -> IpvsCodec.writeServiceIdentity(w, s));
+    }
+
+    public IpvsBatch newDestination(Service s, Destination d) {
+        Objects.requireNonNull(s, "service");
+        Objects.requireNonNull(d, "destination");
+        return add(Ipvs.CMD_NEW_DEST, s, d, w -> {
+            IpvsCodec.writeServiceIdentity(w, s);
+            IpvsCodec.writeDestination(w, d);
+        });
+    }
+
+    public IpvsBatch updateDestination(Service s, Destination d) {
+        Objects.requireNonNull(s, "service");
+        Objects.requireNonNull(d, "destination");
+        return add(Ipvs.CMD_SET_DEST, s, d, w -> {
+            IpvsCodec.writeServiceIdentity(w, s);
+            IpvsCodec.writeDestination(w, d);
+        });
+    }
+
+    public IpvsBatch delDestination(Service s, Destination d) {
+        Objects.requireNonNull(s, "service");
+        Objects.requireNonNull(d, "destination");
+        return add(Ipvs.CMD_DEL_DEST, s, d, w -> {
+            IpvsCodec.writeServiceIdentity(w, s);
+            IpvsCodec.writeDestinationIdentity(w, d);
+        });
+    }
+
+    public IpvsBatch flush() {
+        return add(Ipvs.CMD_FLUSH, null, null, io.netlink4j.engine.RequestBody.EMPTY);
+    }
+
+    public IpvsBatch setConfig(Config c) {
+        Objects.requireNonNull(c, "config");
+        return add(Ipvs.CMD_SET_CONFIG, null, null, w -> IpvsCodec.writeConfig(w, c));
+    }
+
+    public IpvsBatch zero(Service s) {
+        Objects.requireNonNull(s, "service");
+        return add(Ipvs.CMD_ZERO, s, null, w -> IpvsCodec.writeServiceIdentity(w, s));
+    }
+
+    /** Operations queued so far. */
+    public int size() {
+        return ops.size();
+    }
+
+    /** Sends every queued operation and reports each one's outcome. The batch is emptied. */
+    public Result apply() {
+        List<Request> requests = new ArrayList<>(ops.size());
+        for (Op op : ops) {
+            requests.add(op.request());
+        }
+        BatchResult raw = handle.genl().connection().batch(requests, ReplyHandler.IGNORE);
+        List<NetlinkException> failures = new ArrayList<>(ops.size());
+        for (int i = 0; i < ops.size(); i++) {
+            NetlinkException f = raw.failure(i);
+            Op op = ops.get(i);
+            if (f instanceof NetlinkErrnoException e) {
+                f = IpvsErrors.map(op.cmd(), op.service(), op.destination(), null, e);
+            }
+            failures.add(f);
+        }
+        List<String> names = new ArrayList<>(ops.size());
+        for (Op op : ops) {
+            names.add(op.request().operation());
+        }
+        ops.clear();
+        return new Result(names, failures, raw.datagramsSent());
+    }
+
+    /**
+     * What happened to each operation, in the order they were added.
+     *
+     * @param operations    a description of each operation
+     * @param outcomes      null where the kernel acknowledged the operation, else why it failed
+     *                      (or why its outcome is unknown)
+     * @param datagramsSent how many sendmsg calls the batch took
+     */
+    public record Result(List<String> operations, List<NetlinkException> outcomes, int datagramsSent) {
+        public Result {
+            operations = List.copyOf(operations);
+            outcomes = java.util.Collections.unmodifiableList(new ArrayList<>(outcomes));
+        }
+
+        public int size() {
+            return outcomes.size();
+        }
+
+        public boolean succeeded(int index) {
+            return outcomes.get(index) == null;
+        }
+
+        public boolean allSucceeded() {
+            return outcomes.stream().allMatch(Objects::isNull);
+        }
+
+        /** The failures only, in order. */
+        public List<NetlinkException> failures() {
+            return outcomes.stream().filter(Objects::nonNull).toList();
+        }
+    }
+}
