@@ -1,0 +1,152 @@
+package io.netlink4j.ipvs;
+
+import io.netlink4j.Errno;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.netlink4j.ipvs.IpvsNamespace.ip;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every IPVS error path, against the kernel. */
+@Tag("kernel-vm")
+class ErrorVmTest {
+    static IpvsNamespace ns;
+    static final Service WEB = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).schedName("rr").build();
+    static final Destination REAL = Destination.builder().address(ip("10.1.1.2")).port(80).build();
+
+    @BeforeAll
+    static void setUp() {
+        ns = IpvsNamespace.create();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        ns.close();
+    }
+
+    @AfterEach
+    void flush() {
+        ns.ipvs.flush();
+    }
+
+    @Test
+    void serviceExists() {
+        ns.ipvs.newService(WEB);
+        IpvsException.ServiceExistsException e = assertThrows(IpvsException.ServiceExistsException.class, () -> ns.ipvs.newService(WEB));
+        assertEquals(Errno.EEXIST, e.errno());
+        assertTrue(e.getMessage().contains("TCP 10.0.0.1:80"), e.getMessage());
+    }
+
+    @Test
+    void noSuchServiceOnEveryOperation() {
+        for (Runnable op : List.<Runnable>of(() -> ns.ipvs.updateService(WEB), () -> ns.ipvs.delService(WEB),
+                () -> ns.ipvs.getService(WEB), () -> ns.ipvs.zero(WEB), () -> ns.ipvs.newDestination(WEB, REAL))) {
+            IpvsException.NoSuchServiceException e = assertThrows(IpvsException.NoSuchServiceException.class, op::run);
+            assertEquals(Errno.ESRCH, e.errno());
+            assertTrue(e.getMessage().contains("TCP 10.0.0.1:80"), e.getMessage());
+        }
+    }
+
+    @Test
+    void destinationExistsAndNoSuchDestination() {
+        ns.ipvs.newService(WEB);
+        ns.ipvs.newDestination(WEB, REAL);
+        IpvsException.DestinationExistsException exists = assertThrows(IpvsException.DestinationExistsException.class,
+                () -> ns.ipvs.newDestination(WEB, REAL));
+        assertEquals(Errno.EEXIST, exists.errno());
+        assertTrue(exists.getMessage().contains("10.1.1.2:80"), exists.getMessage());
+        Destination other = Destination.builder().address(ip("10.1.1.3")).port(80).build();
+        IpvsException.NoSuchDestinationException missing = assertThrows(IpvsException.NoSuchDestinationException.class,
+                () -> ns.ipvs.updateDestination(WEB, other));
+        assertEquals(Errno.ENOENT, missing.errno());
+        assertThrows(IpvsException.NoSuchDestinationException.class, () -> ns.ipvs.delDestination(WEB, other));
+    }
+
+    @Test
+    void unknownSchedulerNamesItsModule() {
+        IpvsException.UnknownSchedulerException e = assertThrows(IpvsException.UnknownSchedulerException.class,
+                () -> ns.ipvs.newService(WEB.toBuilder().schedName("nosuch").build()));
+        assertEquals("ip_vs_nosuch", e.module());
+        assertEquals(Errno.ENOENT, e.errno());
+        assertTrue(e.getMessage().contains("'nosuch'") && e.getMessage().contains("ip_vs_nosuch"), e.getMessage());
+    }
+
+    @Test
+    void unknownPersistenceEngineNamesItsModule() {
+        IpvsException.UnknownSchedulerException e = assertThrows(IpvsException.UnknownSchedulerException.class,
+                () -> ns.ipvs.newService(WEB.toBuilder().persistent(60).peName("nope").build()));
+        assertEquals("ip_vs_pe_nope", e.module());
+    }
+
+    @Test
+    void unroutableDestinationIsRefusedByTheKernel() {
+        ns.ipvs.newService(WEB);
+        IpvsException e = assertThrows(IpvsException.class,
+                () -> ns.ipvs.newDestination(WEB, Destination.builder().address(ip("192.0.2.9")).port(80).build()));
+        assertEquals(Errno.EINVAL, e.errno());
+    }
+
+    @Test
+    void invalidValuesAreRejectedBeforeAnythingIsSent() {
+        assertMessage(() -> Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(65536).build(), "port: 65536 (expected: 0-65535)");
+        assertMessage(() -> Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(1).schedName("abcdefghijklmnop").build(),
+                "schedName");
+        assertMessage(() -> Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).addressFamily(AddressFamily.INET6).port(1).build(),
+                "addressFamily is INET6");
+        assertMessage(() -> Service.builder().fwMark(3).protocol(Protocol.TCP).addressFamily(AddressFamily.INET).build(), "excludes");
+        assertMessage(() -> Service.builder().protocol(Protocol.TCP).address(ip("2001:db8::1")).port(1).netmask(0).build(), "1-128");
+        assertMessage(() -> Destination.builder().address(ip("10.1.1.2")).weight(-1).build(), "weight: -1");
+        assertMessage(() -> Destination.builder().address(ip("10.1.1.2")).lowerThreshold(5).upperThreshold(4).build(), "lowerThreshold 5");
+        assertMessage(() -> Destination.builder().address(ip("10.1.1.2")).forwardingMethod(ForwardingMethod.TUNNEL)
+                .tunnelType(TunnelType.GUE).build(), "GUE");
+        assertEquals(List.of(), ns.ipvs.getServices(), "nothing reached the kernel");
+    }
+
+    static void assertMessage(Runnable r, String part) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::run);
+        assertTrue(e.getMessage().contains(part), e.getMessage());
+    }
+
+    @Test
+    void daemonStateErrors() {
+        DaemonConfig master = DaemonConfig.builder().state(DaemonConfig.State.MASTER).multicastInterface("dummy0").syncId(7).build();
+        ns.ipvs.newDaemon(master);
+        try {
+            assertThrows(IpvsException.DaemonStateException.class, () -> ns.ipvs.newDaemon(master));
+        } finally {
+            ns.ipvs.delDaemon(DaemonConfig.State.MASTER);
+        }
+        IpvsException.DaemonStateException e = assertThrows(IpvsException.DaemonStateException.class,
+                () -> ns.ipvs.delDaemon(DaemonConfig.State.MASTER));
+        assertEquals(Errno.ESRCH, e.errno());
+    }
+
+    @Test
+    void batchReportsEachFailureAndAppliesTheRest() {
+        IpvsBatch batch = ns.ipvs.batch()
+                .newService(WEB)
+                .newService(WEB)
+                .newDestination(WEB, REAL)
+                .newService(WEB.toBuilder().port(81).schedName("nosuch").build())
+                .delService(WEB.toBuilder().port(82).build())
+                .newService(WEB.toBuilder().port(83).build());
+        IpvsBatch.Result r = batch.apply();
+        assertEquals(6, r.size());
+        assertTrue(r.succeeded(0));
+        assertTrue(r.outcomes().get(1) instanceof IpvsException.ServiceExistsException, String.valueOf(r.outcomes().get(1)));
+        assertTrue(r.succeeded(2));
+        assertTrue(r.outcomes().get(3) instanceof IpvsException.UnknownSchedulerException);
+        assertTrue(r.outcomes().get(4) instanceof IpvsException.NoSuchServiceException);
+        assertTrue(r.succeeded(5));
+        assertEquals(3, r.failures().size());
+        assertEquals(2, ns.ipvs.getServices().size());
+        assertEquals(1, r.datagramsSent());
+    }
+}

@@ -1,0 +1,116 @@
+package io.netlink4j.ipvs;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.netlink4j.ipvs.IpvsNamespace.ip;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The library and the real ipvsadm, inside the test VM, agree on every field. */
+@Tag("kernel-vm")
+class IpvsadmInteropVmTest {
+    static IpvsNamespace ns;
+
+    @BeforeAll
+    static void setUp() {
+        ns = IpvsNamespace.create();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        ns.close();
+    }
+
+    @AfterEach
+    void flush() {
+        ns.ipvs.flush();
+    }
+
+    @Test
+    void stateWrittenByTheLibraryIsWhatIpvsadmSaves() {
+        Service web = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).schedName("wrr")
+                .persistent(300).netmask(24).build();
+        Service dns = Service.builder().protocol(Protocol.UDP).address(ip("2001:db8::53")).port(53).schedName("sh")
+                .flags(Service.FLAG_ONEPACKET | Service.FLAG_SCHED1).build();
+        Service mark = Service.builder().fwMark(5).addressFamily(AddressFamily.INET).schedName("rr").build();
+        ns.ipvs.newService(web);
+        ns.ipvs.newService(dns);
+        ns.ipvs.newService(mark);
+        ns.ipvs.newDestination(web, Destination.builder().address(ip("10.1.1.2")).port(8080).weight(5).build());
+        ns.ipvs.newDestination(web, Destination.builder().address(ip("10.1.1.3")).port(8080).weight(2)
+                .forwardingMethod(ForwardingMethod.DIRECT_ROUTE).upperThreshold(100).lowerThreshold(50).build());
+        ns.ipvs.newDestination(dns, Destination.builder().address(ip("2001:db8:1::2")).port(53)
+                .forwardingMethod(ForwardingMethod.TUNNEL).tunnelType(TunnelType.GUE).tunnelPort(6080)
+                .tunnelFlags(Destination.TUNNEL_FLAG_CSUM).build());
+        ns.ipvs.newDestination(mark, Destination.builder().address(ip("10.1.1.4")).port(0).weight(0).build());
+
+        List<String> saved = ns.ipvsadm("-S", "-n").lines().toList();
+        assertEquals(List.of(
+                "-A -t 10.0.0.1:80 -s wrr -p 300 -M 255.255.255.0",
+                "-a -t 10.0.0.1:80 -r 10.1.1.2:8080 -m -w 5",
+                "-a -t 10.0.0.1:80 -r 10.1.1.3:8080 -g -w 2 -x 100 -y 50",
+                "-A -u [2001:db8::53]:53 -s sh -b sh-fallback -o",
+                "-a -u [2001:db8::53]:53 -r [2001:db8:1::2]:53 -i -w 1 --tun-type gue --tun-port 6080 --tun-csum",
+                "-A -f 5 -s rr",
+                "-a -f 5 -r 10.1.1.4:0 -m -w 0"), sorted(saved), "ipvsadm -S -n:\n" + String.join("\n", saved));
+    }
+
+    /** ipvsadm lists services in hash order; compare as sets while keeping each service's destinations after it. */
+    static List<String> sorted(List<String> lines) {
+        java.util.Map<String, List<String>> blocks = new java.util.TreeMap<>();
+        String current = null;
+        for (String l : lines) {
+            if (l.startsWith("-A")) {
+                current = l;
+                blocks.put(l, new java.util.ArrayList<>());
+            } else if (current != null) {
+                blocks.get(current).add(l);
+            }
+        }
+        List<String> expectedOrder = List.of("-A -t", "-A -u", "-A -f");
+        List<String> out = new java.util.ArrayList<>();
+        for (String prefix : expectedOrder) {
+            blocks.forEach((svc, dests) -> {
+                if (svc.startsWith(prefix)) {
+                    out.add(svc);
+                    dests.stream().sorted().forEach(out::add);
+                }
+            });
+        }
+        return out;
+    }
+
+    @Test
+    void stateWrittenByIpvsadmIsReadFieldForField() {
+        ns.ipvsadm("-A", "-u", "10.0.0.5:5060", "-s", "rr", "-p", "120", "--pe", "sip", "-M", "255.255.0.0");
+        ns.ipvsadm("-A", "-u", "10.0.0.6:53", "-s", "mh", "-o", "-b", "mh-fallback,mh-port");
+        ns.ipvsadm("-a", "-u", "10.0.0.6:53", "-r", "10.1.1.9:53", "-i", "--tun-type", "gre", "--tun-remcsum", "-w", "3");
+        ns.ipvsadm("-a", "-u", "10.0.0.6:53", "-r", "10.1.1.10:5353", "-i", "--tun-type", "gue", "--tun-port", "7777", "--tun-nocsum");
+        ns.ipvsadm("-a", "-u", "10.0.0.5:5060", "-r", "10.1.1.11:5060", "-g", "-w", "9", "-x", "1000", "-y", "200");
+
+        Service sip = ns.ipvs.getService(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.5")).port(5060).build());
+        assertEquals(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.5")).port(5060).schedName("rr")
+                .persistent(120).peName("sip").netmask(16).build(), sip.withoutStats());
+
+        Service mh = ns.ipvs.getService(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.6")).port(53).build());
+        assertEquals(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.6")).port(53).schedName("mh")
+                .flags(Service.FLAG_ONEPACKET | Service.FLAG_SCHED1 | Service.FLAG_SCHED2).build(), mh.withoutStats());
+
+        java.util.Set<Destination> tunnels = new java.util.HashSet<>();
+        ns.ipvs.getDestinations(mh).forEach(d -> tunnels.add(d.withoutStats()));
+        assertEquals(java.util.Set.of(
+                Destination.builder().address(ip("10.1.1.9")).port(53).weight(3).forwardingMethod(ForwardingMethod.TUNNEL)
+                        .tunnelType(TunnelType.GRE).tunnelFlags(Destination.TUNNEL_FLAG_REMCSUM).build(),
+                Destination.builder().address(ip("10.1.1.10")).port(5353).weight(1).forwardingMethod(ForwardingMethod.TUNNEL)
+                        .tunnelType(TunnelType.GUE).tunnelPort(7777).tunnelFlags(Destination.TUNNEL_FLAG_NOCSUM).build()), tunnels);
+
+        assertEquals(List.of(Destination.builder().address(ip("10.1.1.11")).port(5060).weight(9)
+                .forwardingMethod(ForwardingMethod.DIRECT_ROUTE).upperThreshold(1000).lowerThreshold(200).build()),
+                ns.ipvs.getDestinations(sip).stream().map(Destination::withoutStats).toList());
+    }
+}

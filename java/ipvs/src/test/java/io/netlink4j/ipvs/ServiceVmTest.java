@@ -1,0 +1,163 @@
+package io.netlink4j.ipvs;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static io.netlink4j.ipvs.IpvsNamespace.ip;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Services against the real IPVS of the test VM: every kind, every scheduler, both families. */
+@Tag("kernel-vm")
+class ServiceVmTest {
+    static IpvsNamespace ns;
+    static List<String> schedulers;
+
+    @BeforeAll
+    static void setUp() {
+        ns = IpvsNamespace.create();
+        schedulers = availableSchedulers(ns.ipvs);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        ns.close();
+    }
+
+    /** The kernel's schedulers: every one this library names, less those this kernel lacks. */
+    static List<String> availableSchedulers(IpvsHandle ipvs) {
+        List<String> out = new ArrayList<>();
+        Service probe = Service.builder().protocol(Protocol.TCP).address(ip("10.9.9.9")).port(1).build();
+        for (String s : Schedulers.ALL) {
+            try {
+                ipvs.newService(probe.toBuilder().schedName(s).build());
+                ipvs.delService(probe);
+                out.add(s);
+            } catch (IpvsException.UnknownSchedulerException e) {
+                assertEquals("ip_vs_" + s, e.module());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void kernelHasEveryClassicScheduler() {
+        assertTrue(schedulers.containsAll(List.of("rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed", "nq", "fo", "ovf", "mh")),
+                "available: " + schedulers);
+    }
+
+    static Stream<Arguments> kinds() {
+        return Stream.of(
+                Arguments.of("TCP IPv4", Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80)),
+                Arguments.of("UDP IPv4", Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.2")).port(53)),
+                Arguments.of("FWM IPv4", Service.builder().fwMark(7).addressFamily(AddressFamily.INET)),
+                Arguments.of("TCP IPv6", Service.builder().protocol(Protocol.TCP).address(ip("2001:db8::1")).port(443)),
+                Arguments.of("UDP IPv6", Service.builder().protocol(Protocol.UDP).address(ip("2001:db8::2")).port(5353)),
+                Arguments.of("FWM IPv6", Service.builder().fwMark(0xFFFFFFFFL).addressFamily(AddressFamily.INET6)),
+                Arguments.of("SCTP IPv4", Service.builder().protocol(Protocol.SCTP).address(ip("10.0.0.3")).port(65535)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void lifecycleAcrossEverySchedulerAndBack(String name, Service.Builder template) {
+        for (String first : schedulers) {
+            Service s = template.schedName(first).build();
+            ns.ipvs.newService(s);
+            try {
+                assertTrue(ns.ipvs.getServices().stream().map(Service::withoutStats).toList().contains(s), name + " in the dump");
+                assertEquals(s, ns.ipvs.getService(s).withoutStats());
+                for (String other : schedulers) {
+                    Service changed = s.toBuilder().schedName(other).build();
+                    ns.ipvs.updateService(changed);
+                    Service back = ns.ipvs.getService(s).withoutStats();
+                    assertEquals(changed, back, name + " switched to " + other);
+                }
+            } finally {
+                ns.ipvs.delService(s);
+            }
+            assertFalse(ns.ipvs.isServicePresent(s), name + " gone");
+            assertThrows(IpvsException.NoSuchServiceException.class, () -> ns.ipvs.getService(s));
+        }
+    }
+
+    @Test
+    void everyServiceFieldRoundTrips() {
+        Service persistent = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.10")).port(8080)
+                .schedName("sh").persistent(300).netmask(24).flags(Service.FLAG_PERSISTENT | Service.FLAG_SCHED1 | Service.FLAG_SCHED2)
+                .build();
+        Service onePacket = Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.11")).port(53)
+                .schedName("rr").flags(Service.FLAG_ONEPACKET).build();
+        Service v6 = Service.builder().protocol(Protocol.TCP).address(ip("2001:db8::10")).port(80)
+                .schedName("wlc").persistent(60).netmask(64).build();
+        Service anyPort = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.12")).port(0).persistent(360).build();
+        Service sip = Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.13")).port(5060).persistent(120)
+                .peName(Schedulers.PE_SIP).build();
+        List<Service> all = List.of(persistent, onePacket, v6, anyPort, sip);
+        try {
+            for (Service s : all) {
+                ns.ipvs.newService(s);
+                assertEquals(s, ns.ipvs.getService(s).withoutStats());
+            }
+            assertEquals(all.size(), ns.ipvs.getServices().size());
+            Service changed = persistent.toBuilder().flags(0).timeout(0).netmask(32).schedName("rr").build();
+            ns.ipvs.updateService(changed);
+            assertEquals(changed, ns.ipvs.getService(persistent).withoutStats());
+            Service noPe = sip.toBuilder().peName("").build();
+            ns.ipvs.updateService(noPe);
+            assertEquals("", ns.ipvs.getService(sip).peName(), "an update without a PE removes it");
+        } finally {
+            ns.ipvs.flush();
+        }
+        assertEquals(List.of(), ns.ipvs.getServices());
+    }
+
+    @Test
+    void flushEmptiesEverything() {
+        for (int i = 1; i <= 20; i++) {
+            ns.ipvs.newService(Service.builder().protocol(Protocol.TCP).address(ip("10.0.1." + i)).port(80).build());
+            ns.ipvs.newService(Service.builder().fwMark(i).addressFamily(AddressFamily.INET6).build());
+        }
+        assertEquals(40, ns.ipvs.getServices().size());
+        ns.ipvs.flush();
+        assertEquals(List.of(), ns.ipvs.getServices());
+    }
+
+    @Test
+    void largeTableDumpsCompletely() {
+        IpvsBatch batch = ns.ipvs.batch();
+        List<Service> expected = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            Service s = Service.builder().protocol(Protocol.TCP).address(ipv4(0x0A640000 + i)).port(1000 + (i % 50000)).schedName("rr").build();
+            expected.add(s);
+            batch.newService(s);
+        }
+        IpvsBatch.Result result = batch.apply();
+        assertTrue(result.allSucceeded(), () -> result.failures().toString());
+        try {
+            List<Service> got = ns.ipvs.getServices().stream().map(Service::withoutStats).toList();
+            assertEquals(new java.util.HashSet<>(expected), new java.util.HashSet<>(got));
+            assertEquals(expected.size(), got.size(), "no duplicates");
+            int[] streamed = {0};
+            ns.ipvs.forEachService(s -> streamed[0]++);
+            assertEquals(expected.size(), streamed[0]);
+        } finally {
+            ns.ipvs.flush();
+        }
+    }
+
+    static InetAddress ipv4(int v) {
+        return ip(((v >>> 24) & 0xFF) + "." + ((v >>> 16) & 0xFF) + "." + ((v >>> 8) & 0xFF) + "." + (v & 0xFF));
+    }
+}
