@@ -68,11 +68,10 @@ public final class IpvsCodec {
         w.u32(Ipvs.DEST_ATTR_WEIGHT, d.weight());
         w.u32(Ipvs.DEST_ATTR_U_THRESH, (int) d.upperThreshold());
         w.u32(Ipvs.DEST_ATTR_L_THRESH, (int) d.lowerThreshold());
-        if (d.forwardingMethod() == ForwardingMethod.TUNNEL) {
-            w.u8(Ipvs.DEST_ATTR_TUN_TYPE, d.tunnelType().value());
-            w.u16Be(Ipvs.DEST_ATTR_TUN_PORT, d.tunnelPort());
-            w.u16(Ipvs.DEST_ATTR_TUN_FLAGS, d.tunnelFlags());
-        }
+        // Sent whatever the method, so a destination reads back exactly as it was written.
+        w.u8(Ipvs.DEST_ATTR_TUN_TYPE, d.tunnelType().value());
+        w.u16Be(Ipvs.DEST_ATTR_TUN_PORT, d.tunnelPort());
+        w.u16(Ipvs.DEST_ATTR_TUN_FLAGS, d.tunnelFlags());
         w.endNested();
     }
 

@@ -53,11 +53,15 @@ class IpvsadmInteropVmTest {
         assertEquals(List.of(
                 "-A -t 10.0.0.1:80 -s wrr -p 300 -M 255.255.255.0",
                 "-a -t 10.0.0.1:80 -r 10.1.1.2:8080 -m -w 5",
-                "-a -t 10.0.0.1:80 -r 10.1.1.3:8080 -g -w 2 -x 100 -y 50",
-                "-A -u [2001:db8::53]:53 -s sh -b sh-fallback -o",
+                "-a -t 10.0.0.1:80 -r 10.1.1.3:8080 -g -w 2",
+                "-A -u [2001:db8::53]:53 -s sh -o -b sh-fallback",
                 "-a -u [2001:db8::53]:53 -r [2001:db8:1::2]:53 -i -w 1 --tun-type gue --tun-port 6080 --tun-csum",
                 "-A -f 5 -s rr",
                 "-a -f 5 -r 10.1.1.4:0 -m -w 0"), sorted(saved), "ipvsadm -S -n:\n" + String.join("\n", saved));
+        // ipvsadm -S leaves out thresholds; --thresholds lists them.
+        String thresholds = ns.ipvsadm("-Ln", "--thresholds", "-t", "10.0.0.1:80");
+        org.junit.jupiter.api.Assertions.assertTrue(thresholds.lines().anyMatch(l -> l.matches("\\s*-> 10\\.1\\.1\\.3:8080\\s+100\\s+50\\s.*")),
+                thresholds);
     }
 
     /** ipvsadm lists services in hash order; compare as sets while keeping each service's destinations after it. */
@@ -89,8 +93,8 @@ class IpvsadmInteropVmTest {
     void stateWrittenByIpvsadmIsReadFieldForField() {
         ns.ipvsadm("-A", "-u", "10.0.0.5:5060", "-s", "rr", "-p", "120", "--pe", "sip", "-M", "255.255.0.0");
         ns.ipvsadm("-A", "-u", "10.0.0.6:53", "-s", "mh", "-o", "-b", "mh-fallback,mh-port");
-        ns.ipvsadm("-a", "-u", "10.0.0.6:53", "-r", "10.1.1.9:53", "-i", "--tun-type", "gre", "--tun-remcsum", "-w", "3");
-        ns.ipvsadm("-a", "-u", "10.0.0.6:53", "-r", "10.1.1.10:5353", "-i", "--tun-type", "gue", "--tun-port", "7777", "--tun-nocsum");
+        ns.ipvsadm("-a", "-u", "10.0.0.6:53", "-r", "10.1.1.9:53", "-i", "--tun-type", "gre", "--tun-csum", "-w", "3");
+        ns.ipvsadm("-a", "-u", "10.0.0.6:53", "-r", "10.1.1.10:5353", "-i", "--tun-type", "gue", "--tun-port", "7777", "--tun-remcsum");
         ns.ipvsadm("-a", "-u", "10.0.0.5:5060", "-r", "10.1.1.11:5060", "-g", "-w", "9", "-x", "1000", "-y", "200");
 
         Service sip = ns.ipvs.getService(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.5")).port(5060).build());
@@ -105,9 +109,9 @@ class IpvsadmInteropVmTest {
         ns.ipvs.getDestinations(mh).forEach(d -> tunnels.add(d.withoutStats()));
         assertEquals(java.util.Set.of(
                 Destination.builder().address(ip("10.1.1.9")).port(53).weight(3).forwardingMethod(ForwardingMethod.TUNNEL)
-                        .tunnelType(TunnelType.GRE).tunnelFlags(Destination.TUNNEL_FLAG_REMCSUM).build(),
+                        .tunnelType(TunnelType.GRE).tunnelFlags(Destination.TUNNEL_FLAG_CSUM).build(),
                 Destination.builder().address(ip("10.1.1.10")).port(5353).weight(1).forwardingMethod(ForwardingMethod.TUNNEL)
-                        .tunnelType(TunnelType.GUE).tunnelPort(7777).tunnelFlags(Destination.TUNNEL_FLAG_NOCSUM).build()), tunnels);
+                        .tunnelType(TunnelType.GUE).tunnelPort(7777).tunnelFlags(Destination.TUNNEL_FLAG_REMCSUM).build()), tunnels);
 
         assertEquals(List.of(Destination.builder().address(ip("10.1.1.11")).port(5060).weight(9)
                 .forwardingMethod(ForwardingMethod.DIRECT_ROUTE).upperThreshold(1000).lowerThreshold(200).build()),
