@@ -41,7 +41,7 @@ public final class IpvsBatch {
     }
 
     private IpvsBatch add(int cmd, Service s, Destination d, io.netlink4j.engine.RequestBody body) {
-        ops.add(new Op(cmd, s, d, GenericNetlink.request(IpvsHandle.operation(cmd, s, d), handle.family(), cmd, body)));
+        ops.add(new Op(cmd, s, d, GenericNetlink.request(IpvsHandle.operation(cmd), handle.family(), cmd, body)));
         return this;
     }
 
@@ -122,30 +122,39 @@ public final class IpvsBatch {
             }
             failures.add(f);
         }
-        List<String> names = new ArrayList<>(ops.size());
-        for (Op op : ops) {
-            names.add(op.request().operation());
-        }
+        List<Op> applied = List.copyOf(ops);
         ops.clear();
-        return new Result(names, failures, raw.datagramsSent());
+        return new Result(applied, failures, raw.datagramsSent());
     }
 
     /**
-     * What happened to each operation, in the order they were added.
-     *
-     * @param operations    a description of each operation
-     * @param outcomes      null where the kernel acknowledged the operation, else why it failed
-     *                      (or why its outcome is unknown)
-     * @param datagramsSent how many sendmsg calls the batch took
+     * What happened to each operation, in the order they were added: null where the kernel
+     * acknowledged it, else why it failed (or why its outcome is unknown).
      */
-    public record Result(List<String> operations, List<NetlinkException> outcomes, int datagramsSent) {
-        public Result {
-            operations = List.copyOf(operations);
-            outcomes = java.util.Collections.unmodifiableList(new ArrayList<>(outcomes));
+    public static final class Result {
+        private final List<Op> ops;
+        private final List<NetlinkException> outcomes;
+        private final int datagramsSent;
+
+        private Result(List<Op> ops, List<NetlinkException> outcomes, int datagramsSent) {
+            this.ops = ops;
+            this.outcomes = java.util.Collections.unmodifiableList(outcomes);
+            this.datagramsSent = datagramsSent;
         }
 
         public int size() {
             return outcomes.size();
+        }
+
+        /** Each operation's outcome: null for success. */
+        public List<NetlinkException> outcomes() {
+            return outcomes;
+        }
+
+        /** A description of operation {@code index}, e.g. {@code IPVS NEW_SERVICE TCP 10.0.0.1:80}. */
+        public String operation(int index) {
+            Op op = ops.get(index);
+            return IpvsHandle.describe(op.cmd(), op.service(), op.destination());
         }
 
         public boolean succeeded(int index) {
@@ -159,6 +168,16 @@ public final class IpvsBatch {
         /** The failures only, in order. */
         public List<NetlinkException> failures() {
             return outcomes.stream().filter(Objects::nonNull).toList();
+        }
+
+        /** How many sendmsg calls the batch took. */
+        public int datagramsSent() {
+            return datagramsSent;
+        }
+
+        @Override
+        public String toString() {
+            return "IpvsBatch.Result[" + size() + " operations, " + failures().size() + " failed, " + datagramsSent + " datagrams]";
         }
     }
 }

@@ -328,14 +328,31 @@ public final class IpvsHandle implements AutoCloseable {
 
     private void call(int cmd, Service service, Destination dest, RequestBody body, ReplyHandler handler) {
         try {
-            genl.execute(operation(cmd, service, dest), family, cmd, body, handler);
+            genl.execute(operation(cmd), family, cmd, body, handler);
         } catch (NetlinkErrnoException e) {
             throw IpvsErrors.map(cmd, service, dest, null, e);
         }
     }
 
-    static String operation(int cmd, Service service, Destination dest) {
-        String op = "IPVS " + Ipvs.commandName(cmd);
+    /**
+     * The engine-level name of a command. Kept constant so that nothing is formatted on the hot
+     * path; the domain exception built by {@link IpvsErrors} names the service and destination.
+     */
+    static String operation(int cmd) {
+        return OPERATIONS[cmd < OPERATIONS.length ? cmd : 0];
+    }
+
+    private static final String[] OPERATIONS = new String[Ipvs.CMD_FLUSH + 1];
+
+    static {
+        for (int i = 0; i < OPERATIONS.length; i++) {
+            OPERATIONS[i] = "IPVS " + Ipvs.commandName(i);
+        }
+    }
+
+    /** A description of an operation for messages: {@code IPVS NEW_DEST TCP 10.0.0.1:80 -> 10.1.1.2:80}. */
+    static String describe(int cmd, Service service, Destination dest) {
+        String op = operation(cmd);
         if (service != null) {
             op += " " + service.describe();
         }

@@ -138,7 +138,7 @@ class ServiceVmTest {
     void largeTableDumpsCompletely() {
         IpvsBatch batch = ns.ipvs.batch();
         List<Service> expected = new ArrayList<>();
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < 1500; i++) {
             Service s = Service.builder().protocol(Protocol.TCP).address(ipv4(0x0A640000 + i)).port(1000 + (i % 50000)).schedName("rr").build();
             expected.add(s);
             batch.newService(s);
