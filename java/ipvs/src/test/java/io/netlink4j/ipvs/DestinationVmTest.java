@@ -52,7 +52,7 @@ class DestinationVmTest {
         for (int i = 0; i < current.size(); i++) {
             Destination d = current.get(i);
             ForwardingMethod next = d.forwardingMethod() == ForwardingMethod.MASQUERADE ? ForwardingMethod.DIRECT_ROUTE : ForwardingMethod.MASQUERADE;
-            Destination changed = d.toBuilder().forwardingMethod(next).weight(d.weight() + 100).build();
+            Destination changed = d.toBuilder().forwardingMethod(next).weight(d.weight() == Integer.MAX_VALUE ? 0 : d.weight() + 100).build();
             ns.ipvs.updateDestination(service, changed);
             current.set(i, changed);
             assertEquals(new HashSet<>(current), configOf(ns.ipvs.getDestinations(service)));

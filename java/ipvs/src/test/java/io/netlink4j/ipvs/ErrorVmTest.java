@@ -86,10 +86,10 @@ class ErrorVmTest {
     }
 
     @Test
-    void unroutableDestinationIsRefusedByTheKernel() {
+    void nonUnicastDestinationIsRefusedByTheKernel() {
         ns.ipvs.newService(WEB);
         IpvsException e = assertThrows(IpvsException.class,
-                () -> ns.ipvs.newDestination(WEB, Destination.builder().address(ip("192.0.2.9")).port(80).build()));
+                () -> ns.ipvs.newDestination(WEB, Destination.builder().address(ip("224.0.0.9")).port(80).build()));
         assertEquals(Errno.EINVAL, e.errno());
     }
 

@@ -89,6 +89,7 @@ class IpvsadmInteropVmTest {
         return out;
     }
 
+    /** ipvsadm gives tunnel and direct-route servers the service's port, whatever -r says. */
     @Test
     void stateWrittenByIpvsadmIsReadFieldForField() {
         ns.ipvsadm("-A", "-u", "10.0.0.5:5060", "-s", "rr", "-p", "120", "--pe", "sip", "-M", "255.255.0.0");
@@ -110,7 +111,7 @@ class IpvsadmInteropVmTest {
         assertEquals(java.util.Set.of(
                 Destination.builder().address(ip("10.1.1.9")).port(53).weight(3).forwardingMethod(ForwardingMethod.TUNNEL)
                         .tunnelType(TunnelType.GRE).tunnelFlags(Destination.TUNNEL_FLAG_CSUM).build(),
-                Destination.builder().address(ip("10.1.1.10")).port(5353).weight(1).forwardingMethod(ForwardingMethod.TUNNEL)
+                Destination.builder().address(ip("10.1.1.10")).port(53).weight(1).forwardingMethod(ForwardingMethod.TUNNEL)
                         .tunnelType(TunnelType.GUE).tunnelPort(7777).tunnelFlags(Destination.TUNNEL_FLAG_REMCSUM).build()), tunnels);
 
         assertEquals(List.of(Destination.builder().address(ip("10.1.1.11")).port(5060).weight(9)
