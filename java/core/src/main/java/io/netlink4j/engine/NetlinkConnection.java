@@ -139,6 +139,11 @@ public final class NetlinkConnection implements AutoCloseable {
         return socketReceiveBufferSize;
     }
 
+    /** The socket underneath, for tests in this package. */
+    NetlinkSocket socket() {
+        return socket;
+    }
+
     /** Messages received and discarded: wrong sequence number, port id or sender. */
     public long discardedMessages() {
         return discarded.get();

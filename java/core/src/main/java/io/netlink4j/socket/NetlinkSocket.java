@@ -154,12 +154,20 @@ public final class NetlinkSocket implements AutoCloseable {
      * @return the number of bytes sent
      */
     public int send(ByteBuf buf, int destPortId) {
+        return send(buf, destPortId, 0);
+    }
+
+    /**
+     * Sends the readable bytes of {@code buf} to {@code destPortId} and the multicast groups in
+     * the {@code destGroups} bitmask (groups 1-32; sending to groups needs privilege).
+     */
+    public int send(ByteBuf buf, int destPortId, int destGroups) {
         Objects.requireNonNull(buf, "buf");
         int length = buf.readableBytes();
         ByteBuffer nio = directView(buf, buf.readerIndex(), length, "send buffer");
         acquire();
         try {
-            return Errors.check("sendto", Native.sendto(fd, nio, nio.position(), length, 0, destPortId, 0));
+            return Errors.check("sendto", Native.sendto(fd, nio, nio.position(), length, 0, destPortId, destGroups));
         } finally {
             release();
         }

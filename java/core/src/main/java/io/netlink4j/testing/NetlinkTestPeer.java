@@ -123,6 +123,29 @@ public final class NetlinkTestPeer implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a datagram to the multicast groups in {@code groups} (a bitmask of groups 1-32).
+     * Subscribers whose receive buffer is full lose it and see ENOBUFS, as with kernel events.
+     */
+    public void multicast(int groups, byte[] datagram) {
+        ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(Math.max(datagram.length, 1));
+        try {
+            buf.writeBytes(datagram);
+            try {
+                socket.send(buf, 0, groups);
+            } catch (io.netlink4j.NetlinkErrnoException e) {
+                // sendto delivers to the groups, then also unicasts to port 0, which on
+                // NETLINK_USERSOCK has no kernel socket: the broadcast has happened regardless.
+                if (e.errno() != io.netlink4j.Errno.ECONNREFUSED) {
+                    throw e;
+                }
+            }
+            datagramsSent.incrementAndGet();
+        } finally {
+            buf.release();
+        }
+    }
+
     private void serve() {
         NetlinkAddress from = new NetlinkAddress();
         ByteBuf rx = PooledByteBufAllocator.DEFAULT.directBuffer(1 << 16, 1 << 16);

@@ -382,6 +382,34 @@ class NetlinkConnectionTest {
     }
 
     @Test
+    void messagesLostToAnOverrunFailTheDumpInsteadOfReturningPartOfIt() {
+        try (NetlinkTestPeer peer = NetlinkTestPeer.start(req -> List.of())) {
+            try (NetlinkTestPeer flooding = NetlinkTestPeer.start(req -> {
+                     for (int i = 0; i < 200; i++) {
+                         peer.multicast(1, message(TYPE, 0, 0, 0, new byte[2000]));
+                     }
+                     List<byte[]> out = new ArrayList<>();
+                     for (int i = 0; i < 20; i++) {
+                         out.add(message(TYPE, Netlink.NLM_F_MULTI, req.seq(), req.senderPortId(), u32(i)));
+                     }
+                     out.add(done(req, 0));
+                     return out;
+                 });
+                 NetlinkConnection conn = NetlinkConnection.open(NetlinkTestPeer.PROTOCOL,
+                         flooding.clientOptions().socketReceiveBufferSize(4096).receiveTimeout(Duration.ofSeconds(3)).build())) {
+                conn.socket().joinGroup(1);
+                List<Integer> got = new ArrayList<>();
+                assertThrows(io.netlink4j.NetlinkOverrunException.class,
+                        () -> conn.dump("flooded dump", TYPE, 0, RequestBody.EMPTY, m -> got.add(replyU32(m))));
+                assertEquals(200, peer.datagramsSent());
+                assertTrue(conn.discardedMessages() > 0, "some events got through and were discarded");
+                conn.socket().leaveGroup(1);
+                conn.dump("after", TYPE, 0, RequestBody.EMPTY, ReplyHandler.IGNORE);
+            }
+        }
+    }
+
+    @Test
     void invalidOptionsAreRejectedWithTheAllowedRange() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NetlinkOptions.builder().readBufferSize(100));
         assertTrue(e.getMessage().contains("4096"), e.getMessage());

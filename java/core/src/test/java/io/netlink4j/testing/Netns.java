@@ -50,8 +50,12 @@ public final class Netns implements AutoCloseable {
     public static String run(String... command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            byte[] err = p.getErrorStream().readAllBytes();
+            byte[] out;
+            byte[] err;
+            try (var stdin = p.getOutputStream(); var stdout = p.getInputStream(); var stderr = p.getErrorStream()) {
+                out = stdout.readAllBytes();
+                err = stderr.readAllBytes();
+            }
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("timed out: " + String.join(" ", command));
