@@ -1,0 +1,284 @@
+package io.netlink4j.bench;
+
+import io.netlink4j.ipvs.Destination;
+import io.netlink4j.ipvs.IpvsBatch;
+import io.netlink4j.ipvs.IpvsHandle;
+import io.netlink4j.ipvs.Protocol;
+import io.netlink4j.ipvs.Service;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The end-to-end IPVS benchmark: the kernel's own cost (the raw-netlink floor program), netlink4j
+ * one request at a time, netlink4j batched, and ipvsadm, on the same kernel in one run, after JIT
+ * warm-up. Run it where IPVS exists, as root, through {@code scripts/bench-ipvs} (which boots the
+ * test VM). Prints one table of microseconds per operation and ratios.
+ *
+ * <p>Arguments: the floor binary, then scenarios as SERVICESxDESTINATIONS (default 10000x1 1000x10).
+ */
+public final class IpvsEndToEnd {
+    private static final String[] PHASES = {"create services", "create destinations", "dump services",
+            "dump destinations", "update weights", "delete all"};
+
+    private final String floor;
+    private final Map<String, Map<String, Double>> table = new LinkedHashMap<>();
+
+    private IpvsEndToEnd(String floor) {
+        this.floor = floor;
+    }
+
+    public static void main(String[] args) throws Exception {
+        IpvsEndToEnd bench = new IpvsEndToEnd(args[0]);
+        List<String> scenarios = args.length > 1 ? List.of(args).subList(1, args.length) : List.of("10000x1", "1000x10");
+        sh("ip link add nl4jbench type dummy && ip addr add 10.1.0.1/16 dev nl4jbench && ip link set nl4jbench up");
+        // Warm-up: a smaller run of every netlink4j path, results discarded.
+        bench.runNetlink4j(new Scenario(2000, 2), false, new LinkedHashMap<>());
+        bench.runNetlink4j(new Scenario(2000, 2), true, new LinkedHashMap<>());
+        for (String s : scenarios) {
+            String[] p = s.split("x");
+            bench.run(new Scenario(Integer.parseInt(p[0]), Integer.parseInt(p[1])));
+        }
+        bench.print();
+    }
+
+    record Scenario(int services, int destsPerService) {
+        String name() {
+            return services + " services x " + destsPerService + " destination" + (destsPerService == 1 ? "" : "s");
+        }
+
+        Service service(int i) {
+            return Service.builder().protocol(Protocol.TCP).address(addr(10, 20, i >> 8, i & 0xFF)).port(80).schedName("rr").build();
+        }
+
+        Destination destination(int i, int j, int weight) {
+            int k = i * destsPerService + j;
+            return Destination.builder().address(addr(10, 1, 1 + (k >> 8) % 254, k & 0xFF | 1)).port(8000 + j).weight(weight).build();
+        }
+    }
+
+    private void run(Scenario sc) throws Exception {
+        Map<String, Double> nl1 = new LinkedHashMap<>();
+        Map<String, Double> nlb = new LinkedHashMap<>();
+        runNetlink4j(sc, false, nl1);
+        runNetlink4j(sc, true, nlb);
+        table.put(sc.name() + " | floor, one at a time", runFloor(sc.services(), 1));
+        table.put(sc.name() + " | floor, batched", runFloor(sc.services(), 256));
+        table.put(sc.name() + " | netlink4j, one at a time", nl1);
+        table.put(sc.name() + " | netlink4j, batched", nlb);
+        table.put(sc.name() + " | ipvsadm -R / -Ln", runIpvsadm(sc));
+    }
+
+    private void runNetlink4j(Scenario sc, boolean batched, Map<String, Double> out) {
+        int n = sc.services();
+        int d = sc.destsPerService();
+        try (IpvsHandle ipvs = IpvsHandle.open()) {
+            ipvs.flush();
+            List<Service> services = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                services.add(sc.service(i));
+            }
+            out.put(PHASES[0], time(n, () -> {
+                if (batched) {
+                    IpvsBatch b = ipvs.batch();
+                    services.forEach(b::newService);
+                    check(b.apply());
+                } else {
+                    services.forEach(ipvs::newService);
+                }
+            }));
+            out.put(PHASES[1], time(n * d, () -> {
+                IpvsBatch b = ipvs.batch();
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < d; j++) {
+                        if (batched) {
+                            b.newDestination(services.get(i), sc.destination(i, j, 1));
+                        } else {
+                            ipvs.newDestination(services.get(i), sc.destination(i, j, 1));
+                        }
+                    }
+                }
+                if (batched) {
+                    check(b.apply());
+                }
+            }));
+            List<Service> dumped = new ArrayList<>();
+            out.put(PHASES[2], time(n, () -> dumped.addAll(ipvs.getServices())));
+            expect(n, dumped.size(), "services dumped");
+            int[] dests = {0};
+            out.put(PHASES[3], time(n * d, () -> dumped.forEach(s -> dests[0] += ipvs.getDestinations(s).size())));
+            expect(n * d, dests[0], "destinations dumped");
+            out.put(PHASES[4], time(n * d, () -> {
+                IpvsBatch b = ipvs.batch();
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < d; j++) {
+                        if (batched) {
+                            b.updateDestination(services.get(i), sc.destination(i, j, 7));
+                        } else {
+                            ipvs.updateDestination(services.get(i), sc.destination(i, j, 7));
+                        }
+                    }
+                }
+                if (batched) {
+                    check(b.apply());
+                }
+            }));
+            out.put(PHASES[5], time(n, () -> {
+                if (batched) {
+                    IpvsBatch b = ipvs.batch();
+                    services.forEach(b::delService);
+                    check(b.apply());
+                } else {
+                    services.forEach(ipvs::delService);
+                }
+            }));
+            expect(0, ipvs.getServices().size(), "services left");
+        }
+    }
+
+    private Map<String, Double> runFloor(int n, int batch) throws Exception {
+        String text = sh(floor + " " + n + " " + batch);
+        Map<String, Double> out = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("floor (\\w+)\\s+n=\\d+(?: batch=\\d+)?: ([0-9.]+) us").matcher(text);
+        while (m.find()) {
+            double v = Double.parseDouble(m.group(2));
+            switch (m.group(1)) {
+                case "new_svc" -> out.put(PHASES[0], v);
+                case "dump_svc" -> out.put(PHASES[2], v); // the second (warm) dump wins
+                case "del_svc" -> out.put(PHASES[5], v);
+                default -> { }
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Double> runIpvsadm(Scenario sc) throws Exception {
+        int n = sc.services();
+        int d = sc.destsPerService();
+        Map<String, Double> out = new LinkedHashMap<>();
+        sh("ipvsadm -C");
+        StringBuilder svc = new StringBuilder();
+        StringBuilder dst = new StringBuilder();
+        StringBuilder upd = new StringBuilder();
+        StringBuilder del = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            Service s = sc.service(i);
+            String vip = s.address().getHostAddress() + ":80";
+            svc.append("-A -t ").append(vip).append(" -s rr\n");
+            del.append("-D -t ").append(vip).append('\n');
+            for (int j = 0; j < d; j++) {
+                Destination x = sc.destination(i, j, 1);
+                String rip = x.address().getHostAddress() + ":" + x.port();
+                dst.append("-a -t ").append(vip).append(" -r ").append(rip).append(" -m -w 1\n");
+                upd.append("-e -t ").append(vip).append(" -r ").append(rip).append(" -m -w 7\n");
+            }
+        }
+        out.put(PHASES[0], restore(svc, n));
+        out.put(PHASES[1], restore(dst, n * d));
+        long t0 = System.nanoTime();
+        sh("ipvsadm -Ln > /dev/null");
+        out.put(PHASES[2], (System.nanoTime() - t0) / 1e3 / n);
+        out.put(PHASES[4], restore(upd, n * d));
+        out.put(PHASES[5], restore(del, n));
+        return out;
+    }
+
+    private static double restore(CharSequence rules, int ops) throws Exception {
+        Path file = Files.createTempFile("rules", ".txt");
+        try {
+            Files.writeString(file, rules);
+            long t0 = System.nanoTime();
+            sh("ipvsadm -R < " + file);
+            return (System.nanoTime() - t0) / 1e3 / ops;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private void print() {
+        System.out.println();
+        System.out.println("microseconds per operation (lower is better); ratios against the same scenario's rows");
+        System.out.printf(Locale.ROOT, "%-62s", "scenario | row");
+        for (String p : PHASES) {
+            System.out.printf(Locale.ROOT, " %20s", p);
+        }
+        System.out.println();
+        for (Map.Entry<String, Map<String, Double>> row : table.entrySet()) {
+            System.out.printf(Locale.ROOT, "%-62s", row.getKey());
+            for (String p : PHASES) {
+                Double v = row.getValue().get(p);
+                System.out.printf(Locale.ROOT, " %20s", v == null ? "-" : String.format(Locale.ROOT, "%.1f", v));
+            }
+            System.out.println();
+        }
+        System.out.println();
+        for (String scenario : table.keySet().stream().map(k -> k.substring(0, k.indexOf(" |"))).distinct().toList()) {
+            ratio(scenario, "netlink4j, one at a time", "floor, one at a time");
+            ratio(scenario, "netlink4j, batched", "floor, batched");
+            ratio(scenario, "netlink4j, batched", "ipvsadm -R / -Ln");
+            ratio(scenario, "netlink4j, one at a time", "ipvsadm -R / -Ln");
+        }
+    }
+
+    private void ratio(String scenario, String a, String b) {
+        Map<String, Double> x = table.get(scenario + " | " + a);
+        Map<String, Double> y = table.get(scenario + " | " + b);
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-62s", scenario + " | " + a + " / " + b));
+        for (String p : PHASES) {
+            Double u = x.get(p);
+            Double v = y.get(p);
+            sb.append(String.format(Locale.ROOT, " %20s", u == null || v == null ? "-" : String.format(Locale.ROOT, "%.2fx", u / v)));
+        }
+        System.out.println(sb);
+    }
+
+    private static double time(int ops, Runnable r) {
+        long t0 = System.nanoTime();
+        r.run();
+        return (System.nanoTime() - t0) / 1e3 / ops;
+    }
+
+    private static void check(IpvsBatch.Result r) {
+        if (!r.allSucceeded()) {
+            throw new IllegalStateException("batch failed: " + r.failures().get(0).getMessage());
+        }
+    }
+
+    private static void expect(int want, int got, String what) {
+        if (want != got) {
+            throw new IllegalStateException(what + ": " + got + " (expected " + want + ")");
+        }
+    }
+
+    static InetAddress addr(int a, int b, int c, int d) {
+        try {
+            return InetAddress.getByAddress(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d});
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static String sh(String command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+        String out;
+        try (var in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException(command + " failed: " + out);
+        }
+        return out;
+    }
+}
