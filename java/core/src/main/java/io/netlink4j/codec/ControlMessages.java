@@ -40,6 +40,7 @@ public final class ControlMessages {
      * NLM_F_CAPPED, then extended-ACK attributes if NLM_F_ACK_TLVS.
      */
     public static Status decodeError(ByteBuf buf, int msg, int length) {
+        checkRegion(buf, msg, length, "NLMSG_ERROR");
         int flags = Netlink.flags(buf, msg);
         int payload = msg + Netlink.HEADER_SIZE;
         int end = msg + length;
@@ -70,6 +71,7 @@ public final class ControlMessages {
      * families: taken as 0) and, with NLM_F_ACK_TLVS, extended-ACK attributes.
      */
     public static Status decodeDone(ByteBuf buf, int msg, int length) {
+        checkRegion(buf, msg, length, "NLMSG_DONE");
         int flags = Netlink.flags(buf, msg);
         int payload = msg + Netlink.HEADER_SIZE;
         int end = msg + length;
@@ -82,6 +84,13 @@ public final class ControlMessages {
             }
         }
         return new Status(error, Netlink.seq(buf, msg), -1, ack);
+    }
+
+    private static void checkRegion(ByteBuf buf, int msg, int length, String what) {
+        if (msg < 0 || length < Netlink.HEADER_SIZE || msg > buf.capacity() - length) {
+            throw new NetlinkDecodeException(what + " of " + length + " bytes at offset " + msg
+                    + " (expected: at least 16 bytes inside a buffer of " + buf.capacity() + ")");
+        }
     }
 
     /** Decodes NLMSGERR_ATTR_* attributes in {@code buf[start, end)}. Unknown ones are skipped. */

@@ -171,6 +171,7 @@ public final class MessageWriter {
             throw new IllegalStateException("nesting deeper than " + MAX_DEPTH);
         }
         checkType(type);
+        padTo4();
         nests[depth++] = buf.writerIndex();
         HostOrder.writeU16(buf, 0);
         HostOrder.writeU16(buf, type | NetlinkAttribute.F_NESTED);
@@ -188,6 +189,7 @@ public final class MessageWriter {
             throw new IllegalStateException("nesting deeper than " + MAX_DEPTH);
         }
         checkType(type);
+        padTo4();
         nests[depth++] = buf.writerIndex();
         HostOrder.writeU16(buf, 0);
         HostOrder.writeU16(buf, type);
@@ -226,6 +228,12 @@ public final class MessageWriter {
     private void header(int type, int payloadLength) {
         ensureStarted();
         checkType(type);
+        if (payloadLength > MAX_ATTRIBUTE_PAYLOAD) {
+            throw new IllegalArgumentException("attribute " + type + ": payload of " + payloadLength
+                    + " bytes (expected: at most " + MAX_ATTRIBUTE_PAYLOAD + ")");
+        }
+        // Attributes start aligned even after a fixed header of odd size, where the kernel reads them.
+        padTo4();
         HostOrder.writeU16(buf, NetlinkAttribute.HEADER_SIZE + payloadLength);
         HostOrder.writeU16(buf, type);
     }

@@ -72,8 +72,12 @@ public final class Genl {
      * after the genl header and a family header of {@code familyHeaderSize} bytes.
      */
     public static AttributeReader attributes(MessageReader msg, int familyHeaderSize, AttributeReader into) {
-        int skip = HEADER_SIZE + familyHeaderSize;
-        if (familyHeaderSize < 0 || msg.payloadLength() < skip) {
+        if (familyHeaderSize < 0) {
+            throw new IllegalArgumentException("family header size: " + familyHeaderSize + " (expected: >= 0)");
+        }
+        // The kernel starts attributes at NLMSG_ALIGN(GENL_HDRLEN + hdrsize).
+        int skip = io.netlink4j.codec.Netlink.align(HEADER_SIZE + familyHeaderSize);
+        if (msg.payloadLength() < skip) {
             throw new NetlinkDecodeException("generic netlink message of " + msg.payloadLength()
                     + " payload bytes (expected: at least " + skip + ")");
         }

@@ -43,16 +43,20 @@ public final class GenlFamilyCodec {
         AttributeReader op = new AttributeReader();
         while (list.next()) {
             list.nested(op);
-            int id = -1;
+            int id = 0;
+            boolean hasId = false;
             int flags = 0;
             while (op.next()) {
                 switch (op.type()) {
-                    case Genl.CTRL_ATTR_OP_ID -> id = op.u32();
+                    case Genl.CTRL_ATTR_OP_ID -> {
+                        id = op.u32();
+                        hasId = true;
+                    }
                     case Genl.CTRL_ATTR_OP_FLAGS -> flags = op.u32();
                     default -> { }
                 }
             }
-            if (id < 0) {
+            if (!hasId) {
                 throw new NetlinkDecodeException("nlctrl operation without CTRL_ATTR_OP_ID");
             }
             out.add(new GenlFamily.Operation(id, flags));
@@ -63,18 +67,22 @@ public final class GenlFamilyCodec {
         AttributeReader group = new AttributeReader();
         while (list.next()) {
             list.nested(group);
-            int id = -1;
+            int id = 0;
+            boolean hasId = false;
             String name = null;
             while (group.next()) {
                 switch (group.type()) {
-                    case Genl.CTRL_ATTR_MCAST_GRP_ID -> id = group.u32();
+                    case Genl.CTRL_ATTR_MCAST_GRP_ID -> {
+                        id = group.u32();
+                        hasId = true;
+                    }
                     case Genl.CTRL_ATTR_MCAST_GRP_NAME -> name = group.string();
                     default -> { }
                 }
             }
-            if (id < 0 || name == null) {
+            if (!hasId || name == null) {
                 throw new NetlinkDecodeException("nlctrl multicast group without "
-                        + (id < 0 ? "CTRL_ATTR_MCAST_GRP_ID" : "CTRL_ATTR_MCAST_GRP_NAME"));
+                        + (!hasId ? "CTRL_ATTR_MCAST_GRP_ID" : "CTRL_ATTR_MCAST_GRP_NAME"));
             }
             out.add(new GenlFamily.MulticastGroup(id, name));
         }
