@@ -1,0 +1,176 @@
+package io.netlink4j.ipvs;
+
+import io.netlink4j.NetlinkDecodeException;
+import io.netlink4j.codec.MessageReader;
+import io.netlink4j.codec.MessageWriter;
+import io.netlink4j.genl.Genl;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.strings;
+
+/** decode(encode(x)) == x for every IPVS value type, boundaries included. */
+class IpvsCodecPropertyTest {
+
+    static InetAddress address(byte[] raw) {
+        try {
+            return raw.length == 16 ? java.net.Inet6Address.getByAddress(null, raw, -1) : InetAddress.getByAddress(raw);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Gen<InetAddress> addresses(boolean v6) {
+        return integers().all().zip(longs().all(), longs().all(), (a, b, c) -> {
+            if (!v6) {
+                return address(new byte[] {(byte) (a >>> 24), (byte) (a >>> 16), (byte) (a >>> 8), (byte) (int) a});
+            }
+            byte[] r = new byte[16];
+            for (int i = 0; i < 8; i++) {
+                r[i] = (byte) (b >>> (8 * i));
+                r[8 + i] = (byte) (c >>> (8 * i));
+            }
+            return address(r);
+        });
+    }
+
+    static Gen<String> names(int min) {
+        return strings().ascii().ofLengthBetween(min, Ipvs.MAX_NAME_LENGTH).map(s -> s.replace('\0', 'x'));
+    }
+
+    static final Gen<Integer> PORTS = integers().between(0, 65535);
+    static final Gen<Long> U32 = longs().between(0, 0xFFFFFFFFL);
+
+    static Gen<Service> services() {
+        Gen<Boolean> v6 = arbitrary().pick(false, true);
+        return v6.flatMap(six -> addresses(six).zip(PORTS, arbitrary().enumValues(Protocol.class), names(1), (addr, port, proto, sched) ->
+                        Service.builder().protocol(proto).address(addr).port(port).schedName(sched))
+                .zip(integers().all(), U32, integers().between(six ? 1 : 0, six ? 128 : 32), names(0),
+                        (b, flags, timeout, mask, pe) -> b.flags(flags).timeout(timeout).netmask(mask).peName(pe)))
+                .zip(U32, integers().between(0, 3), (b, mark, kind) -> {
+                    if (kind == 0 && mark != 0) {
+                        AddressFamily af = b.build().addressFamily();
+                        return b.protocol(null).address(null).port(0).fwMark(mark).addressFamily(af).build();
+                    }
+                    return b.build();
+                });
+    }
+
+    static Gen<Destination> destinations() {
+        return arbitrary().pick(false, true).flatMap(six -> addresses(six).zip(PORTS, integers().between(0, Integer.MAX_VALUE),
+                        arbitrary().enumValues(ForwardingMethod.class), (a, p, w, m) -> Destination.builder().address(a).port(p).weight(w).forwardingMethod(m))
+                .zip(U32, U32, arbitrary().enumValues(TunnelType.class), integers().between(1, 65535),
+                        (b, t1, t2, tt, tp) -> b.upperThreshold(Math.max(t1, t2)).lowerThreshold(Math.min(t1, t2)).tunnelType(tt).tunnelPort(tp))
+                .zip(integers().between(0, 0xFFFF), (b, f) -> b.tunnelFlags(f).build()));
+    }
+
+    /** Encodes with {@code write} into a generic netlink message and decodes it back with {@code read}. */
+    static <T> T roundTrip(Consumer<MessageWriter> write, Function<MessageReader, T> read) {
+        ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(512);
+        try {
+            MessageWriter w = new MessageWriter().begin(buf, 0x20, 0, 1, 0);
+            Genl.writeHeader(w, 1, 1);
+            write.accept(w);
+            w.end();
+            MessageReader r = MessageReader.of(buf, 0, buf.writerIndex());
+            r.next();
+            return read.apply(r);
+        } finally {
+            buf.release();
+        }
+    }
+
+    @Test
+    void servicesRoundTrip() {
+        qt().forAll(services()).checkAssert(s ->
+                assertEquals(s, roundTrip(w -> IpvsCodec.writeService(w, s), IpvsCodec::decodeService)));
+    }
+
+    @Test
+    void destinationsRoundTrip() {
+        qt().forAll(destinations()).checkAssert(d ->
+                assertEquals(d, roundTrip(w -> IpvsCodec.writeDestination(w, d), r -> IpvsCodec.decodeDestination(r, AddressFamily.INET))));
+    }
+
+    @Test
+    void configRoundTrips() {
+        qt().forAll(U32, U32, U32).checkAssert((a, b, c) -> {
+            Config config = new Config(Duration.ofSeconds(a), Duration.ofSeconds(b), Duration.ofSeconds(c));
+            assertEquals(config, roundTrip(w -> IpvsCodec.writeConfig(w, config), IpvsCodec::decodeConfig));
+        });
+    }
+
+    @Test
+    void daemonsRoundTrip() {
+        Gen<InetAddress> groups = arbitrary().pick(null, "239.1.2.3", "224.0.0.81", "ff02::1", "ff05::1:3")
+                .map(t -> t == null ? null : address(ipBytes(t)));
+        Gen<String> interfaces = strings().ascii().ofLengthBetween(1, Ipvs.MAX_IFNAME_LENGTH).map(t -> t.replace('\0', 'x'));
+        Gen<DaemonConfig.Builder> base = arbitrary().enumValues(DaemonConfig.State.class)
+                .zip(interfaces, (state, ifn) -> DaemonConfig.builder().state(state).multicastInterface(ifn));
+        qt().forAll(base, U32, integers().between(0, 65535), groups)
+                .checkAssert((b, syncId, port, group) -> {
+                    DaemonConfig d = b.syncId(syncId)
+                            .syncMaxLength(port).multicastPort(port).multicastTtl(port & 0xFF).multicastGroup(group).build();
+                    assertEquals(d, roundTrip(w -> IpvsCodec.writeDaemon(w, d), IpvsCodec::decodeDaemon));
+                });
+    }
+
+    static byte[] ipBytes(String text) {
+        try {
+            return InetAddress.getByName(text).getAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void boundaries() {
+        Service max = Service.builder().protocol(Protocol.SCTP).address(address(new byte[16])).port(65535)
+                .schedName("abcdefghijklmno").peName("abcdefghijklmno").timeout(0xFFFFFFFFL).netmask(128).flags(-1).build();
+        assertEquals(max, roundTrip(w -> IpvsCodec.writeService(w, max), IpvsCodec::decodeService));
+        Service mark = Service.builder().fwMark(0xFFFFFFFFL).addressFamily(AddressFamily.INET).netmask(0).build();
+        assertEquals(mark, roundTrip(w -> IpvsCodec.writeService(w, mark), IpvsCodec::decodeService));
+        Destination d = Destination.builder().address(address(new byte[4])).port(0).weight(Integer.MAX_VALUE)
+                .upperThreshold(0xFFFFFFFFL).lowerThreshold(0xFFFFFFFFL).build();
+        assertEquals(d, roundTrip(w -> IpvsCodec.writeDestination(w, d), r -> IpvsCodec.decodeDestination(r, AddressFamily.INET)));
+    }
+
+    @Test
+    void identityEncodingCarriesOnlyTheIdentity() {
+        Service s = Service.builder().protocol(Protocol.TCP).address(address(new byte[] {10, 0, 0, 1})).port(80).schedName("sh").persistent(9).build();
+        Service decoded = roundTrip(w -> IpvsCodec.writeServiceIdentity(w, s), IpvsCodec::decodeService);
+        assertEquals(s.describe(), decoded.describe());
+        assertEquals("", decoded.schedName());
+        assertEquals(0, decoded.timeout());
+    }
+
+    @Test
+    void malformedRepliesGiveTheDecodeException() {
+        // A service nest with an IPv4 family but a 2-byte address.
+        NetlinkDecodeException e = assertThrows(NetlinkDecodeException.class, () -> roundTrip(w -> {
+            w.beginNested(Ipvs.CMD_ATTR_SERVICE).u16(Ipvs.SVC_ATTR_AF, 2).u16(Ipvs.SVC_ATTR_PROTOCOL, 6)
+                    .bytes(Ipvs.SVC_ATTR_ADDR, new byte[2]).endNested();
+        }, IpvsCodec::decodeService));
+        assertEquals(true, e.getMessage().contains("address of 2 bytes"), e.getMessage());
+        assertThrows(NetlinkDecodeException.class, () -> roundTrip(w -> w.beginNested(Ipvs.CMD_ATTR_SERVICE)
+                .u16(Ipvs.SVC_ATTR_AF, 99).endNested(), IpvsCodec::decodeService));
+        assertThrows(NetlinkDecodeException.class, () -> roundTrip(w -> w.beginNested(Ipvs.CMD_ATTR_DEST)
+                .bytes(Ipvs.DEST_ATTR_ADDR, new byte[16]).u32(Ipvs.DEST_ATTR_FWD_METHOD, 7).endNested(),
+                r -> IpvsCodec.decodeDestination(r, AddressFamily.INET)));
+        assertThrows(NetlinkDecodeException.class, () -> roundTrip(w -> { }, IpvsCodec::decodeInfo));
+    }
+}
