@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("kernel-vm")
 class ReliabilityVmTest {
     static final int THREADS = 8;
-    static final int OPS_PER_THREAD = 5000;
+    static final int OPS_PER_THREAD = Integer.getInteger("nl4j.reliability.ops", 5000);
     static final int OPS_PER_CYCLE = 10;
     static IpvsNamespace ns;
 

@@ -1,0 +1,139 @@
+package io.netlink4j.engine;
+
+import io.netlink4j.NetlinkClosedException;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A thread that polls a {@link NetlinkSubscription} and hands every notification to a
+ * {@link NetlinkEventHandler} until closed. Overruns go to {@link NetlinkEventHandler#onOverrun()}
+ * and the listener keeps running.
+ *
+ * <pre>{@code
+ * NetlinkSubscription sub = NetlinkSubscription.open(NetlinkProtocol.GENERIC, NetlinkOptions.defaults(), groupId);
+ * try (NetlinkEventListener listener = NetlinkEventListener.start(sub, handler)) {
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>The listener owns the subscription and closes it when it stops; closing the subscription
+ * also stops the listener. Anything the handler throws,
+ * and any socket failure other than an overrun, stops the listener: the exception is kept
+ * ({@link #failure()}) and then rethrown on the listener's thread, so its uncaught-exception
+ * handler (set through the {@link ThreadFactory}) sees it too.
+ */
+public final class NetlinkEventListener implements AutoCloseable {
+    private final NetlinkSubscription subscription;
+    private final NetlinkEventHandler handler;
+    private final Thread thread;
+    private volatile boolean stopping;
+    private volatile Throwable failure;
+
+    private NetlinkEventListener(NetlinkSubscription subscription, NetlinkEventHandler handler, ThreadFactory threads) {
+        this.subscription = subscription;
+        this.handler = handler;
+        this.thread = threads.newThread(this::run);
+        if (thread == null) {
+            throw new IllegalStateException("thread factory " + threads + " returned no thread");
+        }
+    }
+
+    /** Starts a daemon thread named {@code netlink-events-PORTID} that polls {@code subscription}. */
+    public static NetlinkEventListener start(NetlinkSubscription subscription, NetlinkEventHandler handler) {
+        Objects.requireNonNull(subscription, "subscription");
+        String name = "netlink-events-" + Integer.toUnsignedString(subscription.portId());
+        return start(subscription, handler, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts a thread made by {@code threads} that polls {@code subscription}. */
+    public static NetlinkEventListener start(NetlinkSubscription subscription, NetlinkEventHandler handler, ThreadFactory threads) {
+        Objects.requireNonNull(subscription, "subscription");
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(threads, "threads");
+        NetlinkEventListener listener = new NetlinkEventListener(subscription, handler, threads);
+        listener.thread.start();
+        return listener;
+    }
+
+    private void run() {
+        try {
+            while (!stopping) {
+                subscription.poll(NetlinkConnection.WAKEUP_INTERVAL, handler);
+            }
+        } catch (NetlinkClosedException e) {
+            if (!subscription.isClosed()) {
+                failure = e;
+                throw e;
+            }
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            subscription.close();
+        }
+    }
+
+    /** The subscription this listener polls. */
+    public NetlinkSubscription subscription() {
+        return subscription;
+    }
+
+    /** Whether the thread is still polling. */
+    public boolean isRunning() {
+        return thread.isAlive();
+    }
+
+    /** What stopped the listener, or null if it is running or was closed normally. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /**
+     * Waits up to {@code timeout} for the thread to end.
+     *
+     * @return true if it has ended
+     */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(timeout, "timeout");
+        TimeUnit.NANOSECONDS.timedJoin(thread, timeout.toNanos());
+        return !thread.isAlive();
+    }
+
+    /**
+     * Stops the thread and closes the subscription. Idempotent. Waits for the thread to end
+     * (about {@link NetlinkConnection#WAKEUP_INTERVAL} at most, plus a handler call in progress),
+     * unless called from the handler itself.
+     */
+    @Override
+    public void close() {
+        stopping = true;
+        subscription.close();
+        if (Thread.currentThread() == thread) {
+            return;
+        }
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NetlinkEventListener[" + subscription + (isRunning() ? ", running" : ", stopped")
+                + (failure != null ? ", failed: " + failure : "") + "]";
+    }
+}

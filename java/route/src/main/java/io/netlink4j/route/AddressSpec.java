@@ -1,0 +1,200 @@
+package io.netlink4j.route;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.Objects;
+
+/**
+ * An address to add to, or delete from, an interface: the address and prefix length, and
+ * optionally a point-to-point peer, an IPv4 broadcast address and label, a scope and flags.
+ * Immutable; {@link Builder#build() building} validates every field and throws
+ * {@link IllegalArgumentException} naming it.
+ *
+ * <pre>{@code
+ * AddressSpec.of(InetAddress.getByName("10.1.1.1"), 24)
+ * AddressSpec.builder(InetAddress.getByName("2001:db8::1"), 64).flags(AddressFlags.NODAD).build()
+ * }</pre>
+ */
+public final class AddressSpec {
+    /** The IFA_F_* flags a request may set; the kernel sets the others itself. */
+    public static final int SETTABLE_FLAGS = AddressFlags.NODAD | AddressFlags.OPTIMISTIC | AddressFlags.HOMEADDRESS
+            | AddressFlags.MANAGETEMPADDR | AddressFlags.NOPREFIXROUTE | AddressFlags.MCAUTOJOIN;
+
+    private final InetAddress address;
+    private final int prefixLength;
+    private final InetAddress peer;
+    private final InetAddress broadcast;
+    private final String label;
+    private final AddressScope scope;
+    private final int flags;
+
+    private AddressSpec(Builder b) {
+        this.address = b.address;
+        this.prefixLength = b.prefixLength;
+        this.peer = b.peer;
+        this.broadcast = b.broadcast;
+        this.label = b.label;
+        this.scope = b.scope;
+        this.flags = b.flags;
+    }
+
+    /** {@code address/prefixLength} with the kernel's defaults for everything else. */
+    public static AddressSpec of(InetAddress address, int prefixLength) {
+        return builder(address, prefixLength).build();
+    }
+
+    public static Builder builder(InetAddress address, int prefixLength) {
+        return new Builder(address, prefixLength);
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(address, prefixLength);
+        b.peer = peer;
+        b.broadcast = broadcast;
+        b.label = label;
+        b.scope = scope;
+        b.flags = flags;
+        return b;
+    }
+
+    public InetAddress address() {
+        return address;
+    }
+
+    public int prefixLength() {
+        return prefixLength;
+    }
+
+    public AddressFamily family() {
+        return address instanceof Inet4Address ? AddressFamily.INET : AddressFamily.INET6;
+    }
+
+    /** The point-to-point peer, or null. */
+    public InetAddress peer() {
+        return peer;
+    }
+
+    /** The IPv4 broadcast address, or null. */
+    public InetAddress broadcast() {
+        return broadcast;
+    }
+
+    /** The IPv4 label, or null (the kernel uses the interface name). */
+    public String label() {
+        return label;
+    }
+
+    /** The IPv4 scope, or null for global. */
+    public AddressScope scope() {
+        return scope;
+    }
+
+    /** IFA_F_* flags from {@link #SETTABLE_FLAGS}. */
+    public int flags() {
+        return flags;
+    }
+
+    /** "10.1.1.1/24" or "2001:db8::1/64 peer ...", for messages. */
+    public String describe() {
+        return InetAddresses.toText(address) + "/" + prefixLength + (peer != null ? " peer " + InetAddresses.toText(peer) : "");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AddressSpec s && s.address.equals(address) && s.prefixLength == prefixLength
+                && Objects.equals(s.peer, peer) && Objects.equals(s.broadcast, broadcast) && Objects.equals(s.label, label)
+                && Objects.equals(s.scope, scope) && s.flags == flags;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(address, prefixLength, peer, broadcast, label, scope, flags);
+    }
+
+    @Override
+    public String toString() {
+        return "AddressSpec[" + describe() + (broadcast != null ? " brd " + InetAddresses.toText(broadcast) : "")
+                + (label != null ? " label " + label : "") + (scope != null ? " scope " + scope : "")
+                + (flags != 0 ? " " + String.join(" ", AddressFlags.names(flags | AddressFlags.PERMANENT, family())) : "") + "]";
+    }
+
+    public static final class Builder {
+        private final InetAddress address;
+        private final int prefixLength;
+        private InetAddress peer;
+        private InetAddress broadcast;
+        private String label;
+        private AddressScope scope;
+        private int flags;
+
+        private Builder(InetAddress address, int prefixLength) {
+            this.address = Objects.requireNonNull(address, "address");
+            this.prefixLength = prefixLength;
+        }
+
+        /** The other end of a point-to-point address (same family). */
+        public Builder peer(InetAddress peer) {
+            this.peer = peer;
+            return this;
+        }
+
+        /** The IPv4 broadcast address. */
+        public Builder broadcast(InetAddress broadcast) {
+            this.broadcast = broadcast;
+            return this;
+        }
+
+        /** The IPv4 label (1-15 bytes; by convention the interface name, optionally with ":suffix"). */
+        public Builder label(String label) {
+            this.label = label;
+            return this;
+        }
+
+        /** The IPv4 scope (IPv6 scopes follow from the address). */
+        public Builder scope(AddressScope scope) {
+            this.scope = scope;
+            return this;
+        }
+
+        /** IFA_F_* flags, from {@link #SETTABLE_FLAGS}. */
+        public Builder flags(int flags) {
+            this.flags = flags;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException for a prefix length outside 0-32 (IPv4) or 0-128 (IPv6),
+         *                                  a peer of the other family, a broadcast address or
+         *                                  label on an IPv6 address, an invalid label, or flags
+         *                                  outside {@link #SETTABLE_FLAGS}
+         */
+        public AddressSpec build() {
+            boolean v4 = address instanceof Inet4Address;
+            int max = v4 ? 32 : 128;
+            if (prefixLength < 0 || prefixLength > max) {
+                throw new IllegalArgumentException("prefix length of " + InetAddresses.toText(address) + ": " + prefixLength
+                        + " (expected: 0-" + max + ")");
+            }
+            if (peer != null && (peer instanceof Inet4Address) != v4) {
+                throw new IllegalArgumentException("peer " + InetAddresses.toText(peer) + " of " + InetAddresses.toText(address)
+                        + " (expected: the same address family)");
+            }
+            if (!v4 && (broadcast != null || label != null || scope != null)) {
+                throw new IllegalArgumentException((broadcast != null ? "broadcast address" : label != null ? "label" : "scope")
+                        + " for IPv6 address " + InetAddresses.toText(address)
+                        + " (expected: IPv4 only; the kernel derives an IPv6 address's scope from the address)");
+            }
+            if (broadcast != null && !(broadcast instanceof Inet4Address)) {
+                throw new IllegalArgumentException("broadcast address " + InetAddresses.toText(broadcast) + " (expected: IPv4)");
+            }
+            if (label != null) {
+                Names.checkLabel(label);
+            }
+            if ((flags & ~SETTABLE_FLAGS) != 0) {
+                throw new IllegalArgumentException("address flags 0x" + Integer.toHexString(flags) + " (expected: a combination of 0x"
+                        + Integer.toHexString(SETTABLE_FLAGS) + ": nodad, optimistic, home, mngtmpaddr, noprefixroute, autojoin)");
+            }
+            return new AddressSpec(this);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.netlink4j.route;
+
+import java.util.Objects;
+
+/**
+ * Changes to an existing link, applied together by one RTM_SETLINK: state, MTU, name, hardware
+ * address, namespace. The link is named by index or by name. Immutable; fields left unset are
+ * not changed.
+ *
+ * <pre>{@code
+ * LinkChange.of("veth0").up(true).mtu(1400).build()
+ * LinkChange.of(7).name("uplink").build()
+ * }</pre>
+ */
+public final class LinkChange {
+    private final int index;
+    private final String target;
+    private final Boolean up;
+    private final int mtu;
+    private final String name;
+    private final HardwareAddress address;
+    private final LinkNamespace namespace;
+
+    private LinkChange(Builder b) {
+        this.index = b.index;
+        this.target = b.target;
+        this.up = b.up;
+        this.mtu = b.mtu;
+        this.name = b.name;
+        this.address = b.address;
+        this.namespace = b.namespace;
+    }
+
+    /** Changes to the link called {@code name}. */
+    public static Builder of(String name) {
+        return new Builder(0, Names.checkInterfaceName("link name", name));
+    }
+
+    /**
+     * Changes to the link with index {@code index}.
+     *
+     * @throws IllegalArgumentException if the index is not positive
+     */
+    public static Builder of(int index) {
+        if (index <= 0) {
+            throw new IllegalArgumentException("link index: " + index + " (expected: > 0)");
+        }
+        return new Builder(index, null);
+    }
+
+    /** The index of the link to change, or 0 when it is named by {@link #target()}. */
+    public int index() {
+        return index;
+    }
+
+    /** The name of the link to change, or null when it is named by {@link #index()}. */
+    public String target() {
+        return target;
+    }
+
+    /** True to bring the link up, false to take it down, null to leave it. */
+    public Boolean up() {
+        return up;
+    }
+
+    /** The new MTU, or 0 to leave it. */
+    public int mtu() {
+        return mtu;
+    }
+
+    /** The new name, or null to leave it. */
+    public String name() {
+        return name;
+    }
+
+    /** The new hardware address, or null to leave it. */
+    public HardwareAddress address() {
+        return address;
+    }
+
+    /** The namespace to move the link to, or null to leave it. */
+    public LinkNamespace namespace() {
+        return namespace;
+    }
+
+    /** "link 'veth0'" or "link 7", for messages. */
+    public String describeTarget() {
+        return target != null ? "link '" + target + "'" : "link " + index;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LinkChange c && c.index == index && Objects.equals(c.target, target) && Objects.equals(c.up, up)
+                && c.mtu == mtu && Objects.equals(c.name, name) && Objects.equals(c.address, address)
+                && Objects.equals(c.namespace, namespace);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(index, target, up, mtu, name, address, namespace);
+    }
+
+    @Override
+    public String toString() {
+        return "LinkChange[" + describeTarget() + (up != null ? (up ? " up" : " down") : "") + (mtu != 0 ? " mtu " + mtu : "")
+                + (name != null ? " name '" + name + "'" : "") + (address != null ? " address " + address : "")
+                + (namespace != null ? " to " + namespace : "") + "]";
+    }
+
+    public static final class Builder {
+        private final int index;
+        private final String target;
+        private Boolean up;
+        private int mtu;
+        private String name;
+        private HardwareAddress address;
+        private LinkNamespace namespace;
+
+        private Builder(int index, String target) {
+            this.index = index;
+            this.target = target;
+        }
+
+        /** Brings the link up (true) or down (false). */
+        public Builder up(boolean up) {
+            this.up = up;
+            return this;
+        }
+
+        /** Sets the MTU (positive; the link's kind sets the limits). */
+        public Builder mtu(int mtu) {
+            if (mtu <= 0) {
+                throw new IllegalArgumentException("MTU: " + mtu + " (expected: > 0)");
+            }
+            this.mtu = mtu;
+            return this;
+        }
+
+        /** Renames the link (1-15 bytes, no '/', ':' or whitespace). */
+        public Builder name(String name) {
+            this.name = Names.checkInterfaceName("new link name", name);
+            return this;
+        }
+
+        public Builder address(HardwareAddress address) {
+            this.address = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /** Moves the link to another namespace. */
+        public Builder namespace(LinkNamespace namespace) {
+            this.namespace = Objects.requireNonNull(namespace, "namespace");
+            return this;
+        }
+
+        public LinkChange build() {
+            return new LinkChange(this);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.netlink4j.route;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The device flags of a link ({@code ifi_flags}, IFF_*) and their names as iproute2 prints them. */
+public final class LinkFlags {
+    private LinkFlags() {}
+
+    public static final int UP = 0x1;
+    public static final int BROADCAST = 0x2;
+    public static final int DEBUG = 0x4;
+    public static final int LOOPBACK = 0x8;
+    public static final int POINTOPOINT = 0x10;
+    public static final int NOTRAILERS = 0x20;
+    public static final int RUNNING = 0x40;
+    public static final int NOARP = 0x80;
+    public static final int PROMISC = 0x100;
+    public static final int ALLMULTI = 0x200;
+    public static final int MASTER = 0x400;
+    public static final int SLAVE = 0x800;
+    public static final int MULTICAST = 0x1000;
+    public static final int PORTSEL = 0x2000;
+    public static final int AUTOMEDIA = 0x4000;
+    public static final int DYNAMIC = 0x8000;
+    public static final int LOWER_UP = 0x10000;
+    public static final int DORMANT = 0x20000;
+    public static final int ECHO = 0x40000;
+
+    private static final int[] ORDER = {LOOPBACK, BROADCAST, POINTOPOINT, MULTICAST, NOARP, ALLMULTI, PROMISC, MASTER,
+        SLAVE, DEBUG, DYNAMIC, AUTOMEDIA, PORTSEL, NOTRAILERS, UP, LOWER_UP, DORMANT, ECHO};
+    private static final String[] NAMES = {"LOOPBACK", "BROADCAST", "POINTOPOINT", "MULTICAST", "NOARP", "ALLMULTI",
+        "PROMISC", "MASTER", "SLAVE", "DEBUG", "DYNAMIC", "AUTOMEDIA", "PORTSEL", "NOTRAILERS", "UP", "LOWER_UP",
+        "DORMANT", "ECHO"};
+
+    /**
+     * The flags as iproute2 lists them, in its order: {@code NO-CARRIER} first when UP but not
+     * RUNNING, RUNNING itself never, unknown bits last as one hex number.
+     */
+    public static List<String> names(int flags) {
+        List<String> out = new ArrayList<>();
+        if ((flags & UP) != 0 && (flags & RUNNING) == 0) {
+            out.add("NO-CARRIER");
+        }
+        int rest = flags & ~RUNNING;
+        for (int i = 0; i < ORDER.length; i++) {
+            if ((rest & ORDER[i]) != 0) {
+                out.add(NAMES[i]);
+                rest &= ~ORDER[i];
+            }
+        }
+        if (rest != 0) {
+            out.add(Integer.toHexString(rest));
+        }
+        return out;
+    }
+}

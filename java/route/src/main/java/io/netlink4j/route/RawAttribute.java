@@ -1,0 +1,98 @@
+package io.netlink4j.route;
+
+import io.netlink4j.NetlinkDecodeException;
+import io.netlink4j.codec.NetlinkAttribute;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * An attribute kept as it arrived because this library does not model it: its type and a copy of
+ * its payload, with typed accessors that check the payload size. Immutable.
+ */
+public final class RawAttribute {
+    private final int rawType;
+    private final byte[] value;
+
+    /**
+     * @param rawType nla_type as sent, flag bits included (0-65535)
+     * @param value   the payload, copied
+     */
+    public RawAttribute(int rawType, byte[] value) {
+        if (rawType < 0 || rawType > 0xFFFF) {
+            throw new IllegalArgumentException("attribute type: " + rawType + " (expected: 0-65535)");
+        }
+        this.rawType = rawType;
+        this.value = value.clone();
+    }
+
+    /** The type with the NESTED and NET_BYTEORDER bits masked off. */
+    public int type() {
+        return rawType & NetlinkAttribute.TYPE_MASK;
+    }
+
+    /** nla_type as sent, flag bits included. */
+    public int rawType() {
+        return rawType;
+    }
+
+    /** A copy of the payload. */
+    public byte[] value() {
+        return value.clone();
+    }
+
+    public int length() {
+        return value.length;
+    }
+
+    public int u8() {
+        return sized(1, "u8").get() & 0xFF;
+    }
+
+    public int u16() {
+        return sized(2, "u16").getShort() & 0xFFFF;
+    }
+
+    /** A u32 in host order, as its 32 bits (use Integer.toUnsignedLong for the value). */
+    public int u32() {
+        return sized(4, "u32").getInt();
+    }
+
+    public long u64() {
+        return sized(8, "u64").getLong();
+    }
+
+    /** The payload as a NUL-terminated UTF-8 string (the whole payload if it has no NUL). */
+    public String string() {
+        int n = 0;
+        while (n < value.length && value[n] != 0) {
+            n++;
+        }
+        return new String(value, 0, n, StandardCharsets.UTF_8);
+    }
+
+    private ByteBuffer sized(int size, String kind) {
+        if (value.length != size) {
+            throw new NetlinkDecodeException("attribute " + type() + " (" + kind + "): payload of " + value.length
+                    + " bytes (expected: " + size + ")");
+        }
+        return ByteBuffer.wrap(value).order(ByteOrder.nativeOrder());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RawAttribute a && a.rawType == rawType && Arrays.equals(a.value, value);
+    }
+
+    @Override
+    public int hashCode() {
+        return rawType * 31 + Arrays.hashCode(value);
+    }
+
+    @Override
+    public String toString() {
+        return "RawAttribute[type=" + type() + ", " + value.length + " bytes]";
+    }
+}

@@ -1,0 +1,356 @@
+package io.netlink4j.route;
+
+import io.netlink4j.NetlinkDecodeException;
+import io.netlink4j.codec.AttributeReader;
+import io.netlink4j.codec.HostOrder;
+import io.netlink4j.codec.MessageReader;
+import io.netlink4j.codec.MessageWriter;
+import io.netty.buffer.ByteBuf;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Encoding and decoding of rtnetlink link and address messages: pure functions over netlink
+ * buffers, no I/O. Encoders write a message's payload (fixed header and attributes) into a
+ * {@link MessageWriter} after the netlink header. Decoders read a message in place, copy what
+ * they keep, and throw only {@link NetlinkDecodeException}, whatever the input.
+ */
+public final class RouteCodec {
+    private RouteCodec() {}
+
+    // Encoding.
+
+    /** A {@code struct ifinfomsg}. */
+    public static void writeLinkHeader(MessageWriter w, int family, int type, int index, int flags, int change) {
+        w.rawU8(family).rawU8(0).rawU16(type).rawU32(index).rawU32(flags).rawU32(change);
+    }
+
+    /** A {@code struct ifaddrmsg}. */
+    public static void writeAddressHeader(MessageWriter w, int family, int prefixLength, int flags, int scope, int index) {
+        w.rawU8(family).rawU8(prefixLength).rawU8(flags).rawU8(scope).rawU32(index);
+    }
+
+    /**
+     * RTM_NEWLINK to create {@code spec}. For a veth, the MTU applies to both ends and the peer
+     * gets its own name and namespace.
+     */
+    public static void writeLinkSpec(MessageWriter w, LinkSpec spec) {
+        writeLinkHeader(w, 0, 0, 0, spec.up() ? LinkFlags.UP : 0, spec.up() ? LinkFlags.UP : 0);
+        w.string(Rtnetlink.IFLA_IFNAME, spec.name());
+        if (spec.mtu() != 0) {
+            w.u32(Rtnetlink.IFLA_MTU, spec.mtu());
+        }
+        if (spec.address() != null) {
+            w.bytes(Rtnetlink.IFLA_ADDRESS, spec.address().bytes());
+        }
+        if (spec.namespace() != null) {
+            w.u32(Rtnetlink.IFLA_NET_NS_PID, spec.namespace().pid());
+        }
+        w.beginNested(Rtnetlink.IFLA_LINKINFO);
+        w.string(Rtnetlink.IFLA_INFO_KIND, spec.kind().name());
+        if (LinkKind.VETH.equals(spec.kind())) {
+            w.beginNested(Rtnetlink.IFLA_INFO_DATA);
+            w.beginNested(Rtnetlink.VETH_INFO_PEER);
+            writeLinkHeader(w, 0, 0, 0, 0, 0);
+            if (spec.peerName() != null) {
+                w.string(Rtnetlink.IFLA_IFNAME, spec.peerName());
+            }
+            if (spec.mtu() != 0) {
+                w.u32(Rtnetlink.IFLA_MTU, spec.mtu());
+            }
+            if (spec.peerNamespace() != null) {
+                w.u32(Rtnetlink.IFLA_NET_NS_PID, spec.peerNamespace().pid());
+            }
+            w.endNested();
+            w.endNested();
+        }
+        w.endNested();
+    }
+
+    /**
+     * RTM_SETLINK applying {@code change} to the link with index {@code index}, or, when
+     * {@code index} is 0, to the link named {@link LinkChange#target()} (which cannot then be
+     * renamed in the same message).
+     *
+     * @throws IllegalArgumentException for a rename of a link named by name
+     */
+    public static void writeLinkChange(MessageWriter w, int index, LinkChange change) {
+        if (index == 0 && change.name() != null) {
+            throw new IllegalArgumentException("renaming " + change.describeTarget() + " needs its index");
+        }
+        int flags = Boolean.TRUE.equals(change.up()) ? LinkFlags.UP : 0;
+        int mask = change.up() != null ? LinkFlags.UP : 0;
+        writeLinkHeader(w, 0, 0, index, flags, mask);
+        if (index == 0) {
+            w.string(Rtnetlink.IFLA_IFNAME, change.target());
+        } else if (change.name() != null) {
+            w.string(Rtnetlink.IFLA_IFNAME, change.name());
+        }
+        if (change.mtu() != 0) {
+            w.u32(Rtnetlink.IFLA_MTU, change.mtu());
+        }
+        if (change.address() != null) {
+            w.bytes(Rtnetlink.IFLA_ADDRESS, change.address().bytes());
+        }
+        if (change.namespace() != null) {
+            w.u32(Rtnetlink.IFLA_NET_NS_PID, change.namespace().pid());
+        }
+    }
+
+    /** RTM_GETLINK or RTM_DELLINK for the link with {@code index}, or (index 0) the one named {@code name}. */
+    public static void writeLinkSelector(MessageWriter w, int index, String name) {
+        writeLinkHeader(w, 0, 0, index, 0, 0);
+        if (index == 0) {
+            w.string(Rtnetlink.IFLA_IFNAME, name);
+        }
+    }
+
+    /** RTM_NEWADDR adding {@code spec} to the link with index {@code index}. */
+    public static void writeAddressAdd(MessageWriter w, int index, AddressSpec spec) {
+        int scope = spec.scope() == null ? AddressScope.UNIVERSE.value() : spec.scope().value();
+        writeAddressHeader(w, spec.family().value(), spec.prefixLength(), spec.flags() & 0xFF, scope, index);
+        writeAddresses(w, spec);
+        if (spec.broadcast() != null) {
+            w.bytes(Rtnetlink.IFA_BROADCAST, spec.broadcast().getAddress());
+        }
+        if (spec.label() != null) {
+            w.string(Rtnetlink.IFA_LABEL, spec.label());
+        }
+        if ((spec.flags() & ~0xFF) != 0) {
+            w.u32(Rtnetlink.IFA_FLAGS, spec.flags());
+        }
+    }
+
+    /** RTM_DELADDR removing the address of {@code spec} (matched by address, prefix, peer and label) from link {@code index}. */
+    public static void writeAddressDelete(MessageWriter w, int index, AddressSpec spec) {
+        writeAddressHeader(w, spec.family().value(), spec.prefixLength(), 0, 0, index);
+        writeAddresses(w, spec);
+        if (spec.label() != null) {
+            w.string(Rtnetlink.IFA_LABEL, spec.label());
+        }
+    }
+
+    private static void writeAddresses(MessageWriter w, AddressSpec spec) {
+        w.bytes(Rtnetlink.IFA_LOCAL, spec.address().getAddress());
+        w.bytes(Rtnetlink.IFA_ADDRESS, (spec.peer() != null ? spec.peer() : spec.address()).getAddress());
+    }
+
+    /** An RTM_GETADDR dump request: {@code family} (UNSPEC for all) and {@code index} (0 for every link). */
+    public static void writeAddressDump(MessageWriter w, AddressFamily family, int index) {
+        writeAddressHeader(w, family.value(), 0, 0, 0, index);
+    }
+
+    // Decoding.
+
+    /** The link in an RTM_NEWLINK or RTM_DELLINK message. */
+    public static Link decodeLink(MessageReader msg) {
+        checkType(msg, Rtnetlink.RTM_NEWLINK, Rtnetlink.RTM_DELLINK);
+        int p = headerOffset(msg, Rtnetlink.IFINFOMSG_SIZE, "ifinfomsg");
+        ByteBuf buf = msg.buffer();
+        Link.Builder b = Link.builder()
+                .type(LinkType.valueOf(HostOrder.getU16(buf, p + Rtnetlink.IFINFOMSG_TYPE)))
+                .index(HostOrder.getI32(buf, p + Rtnetlink.IFINFOMSG_INDEX))
+                .flags(HostOrder.getI32(buf, p + Rtnetlink.IFINFOMSG_FLAGS));
+        String name = null;
+        List<RawAttribute> other = new ArrayList<>();
+        AttributeReader attrs = AttributeReader.of(buf, p + Rtnetlink.IFINFOMSG_SIZE, msg.payloadEnd());
+        while (attrs.next()) {
+            switch (attrs.type()) {
+                case Rtnetlink.IFLA_IFNAME -> name = attrs.string();
+                case Rtnetlink.IFLA_MTU -> b.mtu(attrs.u32());
+                case Rtnetlink.IFLA_OPERSTATE -> b.operState(OperState.valueOf(attrs.u8()));
+                case Rtnetlink.IFLA_LINKMODE -> b.linkMode(attrs.u8());
+                case Rtnetlink.IFLA_ADDRESS -> b.address(hardwareAddress(attrs));
+                case Rtnetlink.IFLA_BROADCAST -> b.broadcast(hardwareAddress(attrs));
+                case Rtnetlink.IFLA_PERM_ADDRESS -> b.permanentAddress(hardwareAddress(attrs));
+                case Rtnetlink.IFLA_TXQLEN -> b.txQueueLength(attrs.u32());
+                case Rtnetlink.IFLA_QDISC -> b.qdisc(attrs.string());
+                case Rtnetlink.IFLA_GROUP -> b.group(attrs.u32());
+                case Rtnetlink.IFLA_LINK -> b.parentIndex(attrs.u32());
+                case Rtnetlink.IFLA_MASTER -> b.masterIndex(attrs.u32());
+                case Rtnetlink.IFLA_LINK_NETNSID -> b.linkNetnsId(attrs.u32());
+                case Rtnetlink.IFLA_LINKINFO -> b.info(linkInfo(attrs.nested()));
+                case Rtnetlink.IFLA_IFALIAS -> b.alias(attrs.string());
+                case Rtnetlink.IFLA_PROP_LIST -> b.alternativeNames(alternativeNames(attrs.nested()));
+                case Rtnetlink.IFLA_MIN_MTU -> b.minMtu(attrs.u32());
+                case Rtnetlink.IFLA_MAX_MTU -> b.maxMtu(attrs.u32());
+                default -> other.add(raw(attrs));
+            }
+        }
+        if (name == null) {
+            throw new NetlinkDecodeException(Rtnetlink.typeName(msg.type()) + " without IFLA_IFNAME");
+        }
+        return b.name(name).otherAttributes(other).build();
+    }
+
+    private static LinkInfo linkInfo(AttributeReader attrs) {
+        LinkKind kind = null;
+        LinkKind slaveKind = null;
+        List<RawAttribute> data = List.of();
+        List<RawAttribute> slaveData = List.of();
+        while (attrs.next()) {
+            switch (attrs.type()) {
+                case Rtnetlink.IFLA_INFO_KIND -> kind = kind(attrs, "IFLA_INFO_KIND");
+                case Rtnetlink.IFLA_INFO_DATA -> data = rawList(attrs.nested());
+                case Rtnetlink.IFLA_INFO_SLAVE_KIND -> slaveKind = kind(attrs, "IFLA_INFO_SLAVE_KIND");
+                case Rtnetlink.IFLA_INFO_SLAVE_DATA -> slaveData = rawList(attrs.nested());
+                default -> { }
+            }
+        }
+        return new LinkInfo(kind, data, slaveKind, slaveData);
+    }
+
+    private static LinkKind kind(AttributeReader attrs, String what) {
+        String name = attrs.string();
+        if (name.isEmpty()) {
+            throw new NetlinkDecodeException(what + ": empty (expected: a kind name)");
+        }
+        return LinkKind.of(name);
+    }
+
+    private static List<String> alternativeNames(AttributeReader attrs) {
+        List<String> out = new ArrayList<>();
+        while (attrs.next()) {
+            if (attrs.type() == Rtnetlink.IFLA_ALT_IFNAME) {
+                out.add(attrs.string());
+            }
+        }
+        return out;
+    }
+
+    private static HardwareAddress hardwareAddress(AttributeReader attrs) {
+        if (attrs.payloadLength() > HardwareAddress.MAX_LENGTH) {
+            throw new NetlinkDecodeException("link-layer address attribute " + attrs.type() + ": " + attrs.payloadLength()
+                    + " bytes (expected: at most " + HardwareAddress.MAX_LENGTH + ")");
+        }
+        return HardwareAddress.of(attrs.bytes());
+    }
+
+    /** The address in an RTM_NEWADDR or RTM_DELADDR message. */
+    public static Address decodeAddress(MessageReader msg) {
+        checkType(msg, Rtnetlink.RTM_NEWADDR, Rtnetlink.RTM_DELADDR);
+        int p = headerOffset(msg, Rtnetlink.IFADDRMSG_SIZE, "ifaddrmsg");
+        ByteBuf buf = msg.buffer();
+        AddressFamily family = AddressFamily.valueOf(buf.getUnsignedByte(p + Rtnetlink.IFADDRMSG_FAMILY));
+        int flags = buf.getUnsignedByte(p + Rtnetlink.IFADDRMSG_FLAGS);
+        Address.Builder b = Address.builder().family(family)
+                .prefixLength(buf.getUnsignedByte(p + Rtnetlink.IFADDRMSG_PREFIXLEN))
+                .scope(AddressScope.valueOf(buf.getUnsignedByte(p + Rtnetlink.IFADDRMSG_SCOPE)))
+                .index(HostOrder.getI32(buf, p + Rtnetlink.IFADDRMSG_INDEX));
+        boolean ip = family.addressLength() > 0;
+        InetAddress address = null;
+        InetAddress local = null;
+        List<RawAttribute> other = new ArrayList<>();
+        AttributeReader attrs = AttributeReader.of(buf, p + Rtnetlink.IFADDRMSG_SIZE, msg.payloadEnd());
+        while (attrs.next()) {
+            int type = attrs.type();
+            if (!ip && (type == Rtnetlink.IFA_ADDRESS || type == Rtnetlink.IFA_LOCAL || type == Rtnetlink.IFA_BROADCAST)) {
+                other.add(raw(attrs));
+                continue;
+            }
+            switch (type) {
+                case Rtnetlink.IFA_ADDRESS -> address = inetAddress(attrs, family);
+                case Rtnetlink.IFA_LOCAL -> local = inetAddress(attrs, family);
+                case Rtnetlink.IFA_BROADCAST -> b.broadcast(inetAddress(attrs, family));
+                case Rtnetlink.IFA_LABEL -> b.label(attrs.string());
+                case Rtnetlink.IFA_CACHEINFO -> b.cacheInfo(cacheInfo(attrs));
+                case Rtnetlink.IFA_FLAGS -> flags = attrs.u32();
+                case Rtnetlink.IFA_RT_PRIORITY -> b.routePriority(attrs.u32());
+                case Rtnetlink.IFA_PROTO -> b.protocol(attrs.u8());
+                default -> other.add(raw(attrs));
+            }
+        }
+        if (ip && address == null && local == null) {
+            throw new NetlinkDecodeException(Rtnetlink.typeName(msg.type()) + " for " + family + " without IFA_ADDRESS or IFA_LOCAL");
+        }
+        if (local != null) {
+            b.address(local).peer(address == null || address.equals(local) ? null : address);
+        } else {
+            b.address(address);
+        }
+        return b.flags(flags).otherAttributes(other).build();
+    }
+
+    private static InetAddress inetAddress(AttributeReader attrs, AddressFamily family) {
+        byte[] raw = attrs.bytes();
+        if (raw.length != family.addressLength()) {
+            throw new NetlinkDecodeException("address attribute " + attrs.type() + " of " + raw.length + " bytes (expected: "
+                    + family.addressLength() + " for " + family + ")");
+        }
+        try {
+            // A 16-byte IPv4-mapped address stays IPv6 (InetAddress.getByAddress would turn it into IPv4).
+            return raw.length == 16 ? Inet6Address.getByAddress(null, raw, -1) : InetAddress.getByAddress(raw);
+        } catch (UnknownHostException e) {
+            throw new NetlinkDecodeException("address attribute " + attrs.type() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Address.CacheInfo cacheInfo(AttributeReader attrs) {
+        if (attrs.payloadLength() != Rtnetlink.IFA_CACHEINFO_SIZE) {
+            throw new NetlinkDecodeException("IFA_CACHEINFO of " + attrs.payloadLength() + " bytes (expected: "
+                    + Rtnetlink.IFA_CACHEINFO_SIZE + ")");
+        }
+        ByteBuf buf = attrs.buffer();
+        int p = attrs.payloadOffset();
+        return new Address.CacheInfo(u32(buf, p), u32(buf, p + 4), u32(buf, p + 8), u32(buf, p + 12));
+    }
+
+    private static long u32(ByteBuf buf, int index) {
+        return Integer.toUnsignedLong(HostOrder.getI32(buf, index));
+    }
+
+    /**
+     * The event in a link or address notification; null for any other message type, and for
+     * link messages of a specific protocol family (such as a bridge's per-port messages), which
+     * describe protocol state rather than the link.
+     */
+    public static RouteEvent decodeEvent(MessageReader msg) {
+        return switch (msg.type()) {
+            case Rtnetlink.RTM_NEWLINK, Rtnetlink.RTM_DELLINK -> {
+                int p = headerOffset(msg, Rtnetlink.IFINFOMSG_SIZE, "ifinfomsg");
+                if (msg.buffer().getUnsignedByte(p + Rtnetlink.IFINFOMSG_FAMILY) != AddressFamily.UNSPEC.value()) {
+                    yield null;
+                }
+                yield new LinkEvent(action(msg, Rtnetlink.RTM_NEWLINK), decodeLink(msg));
+            }
+            case Rtnetlink.RTM_NEWADDR, Rtnetlink.RTM_DELADDR -> new AddressEvent(action(msg, Rtnetlink.RTM_NEWADDR), decodeAddress(msg));
+            default -> null;
+        };
+    }
+
+    private static RouteEvent.Action action(MessageReader msg, int newType) {
+        return msg.type() == newType ? RouteEvent.Action.NEW : RouteEvent.Action.DELETED;
+    }
+
+    private static void checkType(MessageReader msg, int newType, int delType) {
+        int type = msg.type();
+        if (type != newType && type != delType) {
+            throw new NetlinkDecodeException("message type " + Rtnetlink.typeName(type) + " (expected: "
+                    + Rtnetlink.typeName(newType) + " or " + Rtnetlink.typeName(delType) + ")");
+        }
+    }
+
+    private static int headerOffset(MessageReader msg, int size, String what) {
+        if (msg.payloadLength() < size) {
+            throw new NetlinkDecodeException(Rtnetlink.typeName(msg.type()) + " payload of " + msg.payloadLength()
+                    + " bytes (expected: at least " + size + " for the " + what + ")");
+        }
+        return msg.payloadOffset();
+    }
+
+    private static RawAttribute raw(AttributeReader attrs) {
+        return new RawAttribute(attrs.rawType(), attrs.bytes());
+    }
+
+    private static List<RawAttribute> rawList(AttributeReader attrs) {
+        List<RawAttribute> out = new ArrayList<>();
+        while (attrs.next()) {
+            out.add(raw(attrs));
+        }
+        return out;
+    }
+}

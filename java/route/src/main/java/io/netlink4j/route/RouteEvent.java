@@ -1,0 +1,14 @@
+package io.netlink4j.route;
+
+/** A link or address notification from rtnetlink. */
+public sealed interface RouteEvent permits LinkEvent, AddressEvent {
+    /** What happened to the object. */
+    enum Action {
+        /** Created, or changed (RTM_NEWLINK, RTM_NEWADDR): the object as it is now. */
+        NEW,
+        /** Removed (RTM_DELLINK, RTM_DELADDR): the object as it was. */
+        DELETED
+    }
+
+    Action action();
+}

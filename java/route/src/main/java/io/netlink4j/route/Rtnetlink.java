@@ -1,0 +1,128 @@
+package io.netlink4j.route;
+
+/**
+ * The rtnetlink protocol (NETLINK_ROUTE) as far as links and addresses go: message types, fixed
+ * headers, attribute numbers and multicast groups, from the kernel's
+ * {@code include/uapi/linux/rtnetlink.h}, {@code if_link.h}, {@code if_addr.h} and {@code veth.h}.
+ * Everything is host byte order except addresses, which are network order.
+ */
+public final class Rtnetlink {
+    private Rtnetlink() {}
+
+    // Message types.
+    public static final int RTM_NEWLINK = 16;
+    public static final int RTM_DELLINK = 17;
+    public static final int RTM_GETLINK = 18;
+    public static final int RTM_SETLINK = 19;
+    public static final int RTM_NEWADDR = 20;
+    public static final int RTM_DELADDR = 21;
+    public static final int RTM_GETADDR = 22;
+
+    // Multicast groups (RTNLGRP_*).
+    public static final int RTNLGRP_LINK = 1;
+    public static final int RTNLGRP_IPV4_IFADDR = 5;
+    public static final int RTNLGRP_IPV6_IFADDR = 9;
+
+    /**
+     * {@code struct ifinfomsg}, 16 bytes: u8 family, u8 pad, u16 type (ARPHRD_*), s32 index,
+     * u32 flags (IFF_*), u32 change (the flag bits to change).
+     */
+    public static final int IFINFOMSG_SIZE = 16;
+    public static final int IFINFOMSG_FAMILY = 0;
+    public static final int IFINFOMSG_TYPE = 2;
+    public static final int IFINFOMSG_INDEX = 4;
+    public static final int IFINFOMSG_FLAGS = 8;
+    public static final int IFINFOMSG_CHANGE = 12;
+
+    /** {@code struct ifaddrmsg}, 8 bytes: u8 family, u8 prefixlen, u8 flags, u8 scope, u32 index. */
+    public static final int IFADDRMSG_SIZE = 8;
+    public static final int IFADDRMSG_FAMILY = 0;
+    public static final int IFADDRMSG_PREFIXLEN = 1;
+    public static final int IFADDRMSG_FLAGS = 2;
+    public static final int IFADDRMSG_SCOPE = 3;
+    public static final int IFADDRMSG_INDEX = 4;
+
+    // Link attributes (IFLA_*).
+    public static final int IFLA_ADDRESS = 1;
+    public static final int IFLA_BROADCAST = 2;
+    public static final int IFLA_IFNAME = 3;
+    public static final int IFLA_MTU = 4;
+    public static final int IFLA_LINK = 5;
+    public static final int IFLA_QDISC = 6;
+    public static final int IFLA_STATS = 7;
+    public static final int IFLA_MASTER = 10;
+    public static final int IFLA_TXQLEN = 13;
+    public static final int IFLA_OPERSTATE = 16;
+    public static final int IFLA_LINKMODE = 17;
+    public static final int IFLA_LINKINFO = 18;
+    public static final int IFLA_NET_NS_PID = 19;
+    public static final int IFLA_IFALIAS = 20;
+    public static final int IFLA_STATS64 = 23;
+    public static final int IFLA_AF_SPEC = 26;
+    public static final int IFLA_GROUP = 27;
+    public static final int IFLA_NET_NS_FD = 28;
+    public static final int IFLA_EXT_MASK = 29;
+    public static final int IFLA_PROMISCUITY = 30;
+    public static final int IFLA_NUM_TX_QUEUES = 31;
+    public static final int IFLA_NUM_RX_QUEUES = 32;
+    public static final int IFLA_CARRIER = 33;
+    public static final int IFLA_CARRIER_CHANGES = 35;
+    public static final int IFLA_LINK_NETNSID = 37;
+    public static final int IFLA_PROTO_DOWN = 39;
+    public static final int IFLA_GSO_MAX_SEGS = 40;
+    public static final int IFLA_GSO_MAX_SIZE = 41;
+    public static final int IFLA_XDP = 43;
+    public static final int IFLA_TARGET_NETNSID = 46;
+    public static final int IFLA_MIN_MTU = 50;
+    public static final int IFLA_MAX_MTU = 51;
+    public static final int IFLA_PROP_LIST = 52;
+    public static final int IFLA_ALT_IFNAME = 53;
+    public static final int IFLA_PERM_ADDRESS = 54;
+    public static final int IFLA_GRO_MAX_SIZE = 58;
+    public static final int IFLA_TSO_MAX_SIZE = 59;
+    public static final int IFLA_TSO_MAX_SEGS = 60;
+    public static final int IFLA_ALLMULTI = 61;
+
+    // Inside IFLA_LINKINFO (IFLA_INFO_*).
+    public static final int IFLA_INFO_KIND = 1;
+    public static final int IFLA_INFO_DATA = 2;
+    public static final int IFLA_INFO_XSTATS = 3;
+    public static final int IFLA_INFO_SLAVE_KIND = 4;
+    public static final int IFLA_INFO_SLAVE_DATA = 5;
+
+    /** Inside a veth's IFLA_INFO_DATA: the peer, as a {@code struct ifinfomsg} followed by IFLA_* attributes. */
+    public static final int VETH_INFO_PEER = 1;
+
+    // Address attributes (IFA_*).
+    public static final int IFA_ADDRESS = 1;
+    public static final int IFA_LOCAL = 2;
+    public static final int IFA_LABEL = 3;
+    public static final int IFA_BROADCAST = 4;
+    public static final int IFA_ANYCAST = 5;
+    public static final int IFA_CACHEINFO = 6;
+    public static final int IFA_MULTICAST = 7;
+    public static final int IFA_FLAGS = 8;
+    public static final int IFA_RT_PRIORITY = 9;
+    public static final int IFA_TARGET_NETNSID = 10;
+    public static final int IFA_PROTO = 11;
+
+    /** {@code struct ifa_cacheinfo}: u32 preferred, u32 valid, u32 cstamp, u32 tstamp. */
+    public static final int IFA_CACHEINFO_SIZE = 16;
+
+    /** Interface names and IPv4 address labels are at most IFNAMSIZ - 1 = 15 bytes. */
+    public static final int MAX_IFNAME_LENGTH = 15;
+
+    /** Name of a message type, for messages. */
+    public static String typeName(int type) {
+        return switch (type) {
+            case RTM_NEWLINK -> "RTM_NEWLINK";
+            case RTM_DELLINK -> "RTM_DELLINK";
+            case RTM_GETLINK -> "RTM_GETLINK";
+            case RTM_SETLINK -> "RTM_SETLINK";
+            case RTM_NEWADDR -> "RTM_NEWADDR";
+            case RTM_DELADDR -> "RTM_DELADDR";
+            case RTM_GETADDR -> "RTM_GETADDR";
+            default -> "RTM#" + type;
+        };
+    }
+}

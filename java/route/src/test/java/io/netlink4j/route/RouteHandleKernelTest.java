@@ -1,0 +1,283 @@
+package io.netlink4j.route;
+
+import io.netlink4j.Errno;
+import io.netlink4j.testing.Netns;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Links and addresses against the host's kernel, each test in a fresh network namespace (veth is
+ * available on the host, dummy is not), checked against what iproute2 reports.
+ */
+@Tag("kernel")
+class RouteHandleKernelTest {
+    Netns ns;
+    RouteHandle route;
+
+    @BeforeEach
+    void setUp() {
+        assumeTrue(Netns.available(), "needs root and iproute2 to create a network namespace");
+        ns = Netns.create("nl4j-route");
+        route = RouteHandle.open(ns.path());
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (route != null) {
+            route.close();
+        }
+        if (ns != null) {
+            ns.close();
+        }
+    }
+
+    static InetAddress ip(String text) {
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(text, e);
+        }
+    }
+
+    static Address find(List<Address> addresses, String address) {
+        return addresses.stream().filter(a -> a.address() != null && a.address().equals(ip(address))).findFirst()
+                .orElseThrow(() -> new AssertionError(address + " not in " + addresses));
+    }
+
+    @Test
+    void vethPairWithAddressesReadsBack() {
+        route.createVeth("veth0", "veth1");
+        Link v0 = route.link("veth0");
+        Link v1 = route.link("veth1");
+        assertEquals(LinkKind.VETH, v0.kind());
+        assertEquals(LinkKind.VETH, v1.kind());
+        assertEquals(v1.index(), v0.parentIndex(), "a veth's IFLA_LINK is its peer");
+        assertEquals(v0.index(), v1.parentIndex());
+        assertEquals(-1, v0.linkNetnsId());
+        assertEquals(LinkType.ETHER, v0.type());
+        assertEquals(6, v0.address().length());
+        assertEquals(v0, route.link(v0.index()));
+        assertFalse(v0.isUp());
+
+        route.addAddress("veth0", ip("10.20.0.1"), 24);
+        route.addAddress("veth0", AddressSpec.builder(ip("10.20.0.2"), 24).label("veth0:web").broadcast(ip("10.20.0.255")).build());
+        route.addAddress("veth0", AddressSpec.builder(ip("2001:db8:20::1"), 64).flags(AddressFlags.NODAD).build());
+        route.addAddress(v1.index(), AddressSpec.builder(ip("10.30.0.1"), 32).peer(ip("10.30.0.2")).scope(AddressScope.LINK).build());
+        route.addAddress("veth1", AddressSpec.builder(ip("2001:db8:30::1"), 64)
+                .flags(AddressFlags.NODAD | AddressFlags.NOPREFIXROUTE).build());
+
+        List<Address> on0 = route.addresses("veth0");
+        Address a = find(on0, "10.20.0.1");
+        assertEquals(AddressFamily.INET, a.family());
+        assertEquals(24, a.prefixLength());
+        assertEquals(AddressScope.UNIVERSE, a.scope());
+        assertEquals("veth0", a.label());
+        assertEquals(v0.index(), a.index());
+        assertNull(a.peer());
+        assertEquals(Address.FOREVER, a.cacheInfo().validLifetime());
+        Address secondary = find(on0, "10.20.0.2");
+        assertEquals("veth0:web", secondary.label());
+        assertEquals(ip("10.20.0.255"), secondary.broadcast());
+        assertTrue((secondary.flags() & AddressFlags.SECONDARY) != 0, "second address in the subnet is secondary");
+        Address v6 = find(on0, "2001:db8:20::1");
+        assertEquals(AddressFamily.INET6, v6.family());
+        assertEquals(64, v6.prefixLength());
+        assertTrue((v6.flags() & AddressFlags.NODAD) != 0, v6.flagNames().toString());
+        assertTrue(on0.stream().allMatch(x -> x.index() == v0.index()), "the dump is filtered by link");
+
+        List<Address> on1 = route.addresses("veth1");
+        Address p2p = find(on1, "10.30.0.1");
+        assertEquals(ip("10.30.0.2"), p2p.peer());
+        assertEquals(AddressScope.LINK, p2p.scope());
+        Address noPrefixRoute = find(on1, "2001:db8:30::1");
+        assertTrue((noPrefixRoute.flags() & AddressFlags.NOPREFIXROUTE) != 0, "flags above 8 bits travel in IFA_FLAGS");
+
+        List<Address> all = route.addresses();
+        assertTrue(all.containsAll(on0) && all.containsAll(on1));
+    }
+
+    @Test
+    void linkAndAddressDumpsEqualIproute2() {
+        route.createVeth("veth0", "veth1");
+        route.createLink(LinkSpec.builder().name("veth2").kind(LinkKind.VETH).peerName("veth3").mtu(9000)
+                .address(HardwareAddress.parse("02:00:00:00:00:02")).up(true).build());
+        route.changeLink(LinkChange.of("veth3").up(true).build());
+        route.addAddress("veth0", ip("10.20.0.1"), 24);
+        route.addAddress("veth0", AddressSpec.builder(ip("10.20.0.2"), 24).label("veth0:a").build());
+        route.addAddress("veth2", AddressSpec.builder(ip("10.40.0.1"), 32).peer(ip("10.40.0.2")).broadcast(ip("10.40.0.255")).build());
+        route.addAddress("veth2", AddressSpec.builder(ip("2001:db8:40::1"), 64).flags(AddressFlags.NODAD).build());
+        route.setUp("veth0");
+        route.setUp("veth1");
+        route.setUp("lo");
+
+        for (int attempt = 1; ; attempt++) {
+            Map<Long, Map<String, Object>> before = Iproute2.links(ns);
+            Map<Long, List<Map<String, Object>>> addrBefore = Iproute2.addresses(ns);
+            List<Link> links = route.links();
+            List<Address> addresses = route.addresses();
+            Map<Long, Map<String, Object>> after = Iproute2.links(ns);
+            Map<Long, List<Map<String, Object>>> addrAfter = Iproute2.addresses(ns);
+            if ((!before.equals(after) || !addrBefore.equals(addrAfter)) && attempt < 20) {
+                sleep(100); // links still settling (carrier, IPv6 link-local addresses)
+                continue;
+            }
+            assertEquals(after, Iproute2.links(links));
+            assertEquals(addrAfter, Iproute2.addresses(links, addresses));
+            assertEquals(5, links.size(), links.toString());
+            return;
+        }
+    }
+
+    @Test
+    void changesStateMtuNameAndAddress() {
+        route.createVeth("veth0", "veth1");
+        route.setMtu("veth0", 1400);
+        assertEquals(1400, route.link("veth0").mtu());
+        route.rename("veth0", "uplink");
+        Link renamed = route.link("uplink");
+        assertEquals(1400, renamed.mtu());
+        assertThrows(RouteException.NoSuchLinkException.class, () -> route.link("veth0"));
+        route.changeLink(LinkChange.of(renamed.index()).up(true).mtu(1300).address(HardwareAddress.parse("02:12:34:56:78:9a")).build());
+        Link changed = route.link(renamed.index());
+        assertTrue(changed.isUp());
+        assertEquals(1300, changed.mtu());
+        assertEquals("02:12:34:56:78:9a", changed.address().toString());
+        route.setDown("uplink");
+        assertFalse(route.link("uplink").isUp());
+        route.changeLink(LinkChange.of(renamed.index()).name("wan0").build());
+        assertEquals("wan0", route.link(renamed.index()).name());
+    }
+
+    @Test
+    void deletesLinksAndAddresses() {
+        route.createVeth("veth0", "veth1");
+        route.addAddress("veth0", ip("10.20.0.1"), 24);
+        route.addAddress("veth0", AddressSpec.builder(ip("2001:db8::1"), 64).flags(AddressFlags.NODAD).build());
+        route.deleteAddress("veth0", AddressSpec.of(ip("10.20.0.1"), 24));
+        Address v6 = find(route.addresses("veth0"), "2001:db8::1");
+        route.deleteAddress(v6);
+        assertTrue(route.addresses("veth0").stream().noneMatch(a -> a.scope().equals(AddressScope.UNIVERSE)));
+        RouteException.NoSuchAddressException gone = assertThrows(RouteException.NoSuchAddressException.class,
+                () -> route.deleteAddress("veth0", AddressSpec.of(ip("10.20.0.1"), 24)));
+        assertTrue(gone.getMessage().startsWith("no address 10.20.0.1/24 on link 'veth0'"), gone.getMessage());
+
+        route.deleteLink("veth0");
+        assertThrows(RouteException.NoSuchLinkException.class, () -> route.link("veth1"), "the peer goes with it");
+        route.createVeth("veth0", "veth1");
+        route.deleteLink(route.link("veth1").index());
+        assertEquals(List.of("lo"), route.links().stream().map(Link::name).toList());
+    }
+
+    @Test
+    void existingAddressFailsWithTheKernelsExplanation() {
+        route.createVeth("veth0", "veth1");
+        route.addAddress("veth0", ip("10.20.0.1"), 24);
+        RouteException.AddressExistsException e = assertThrows(RouteException.AddressExistsException.class,
+                () -> route.addAddress("veth0", ip("10.20.0.1"), 24));
+        assertEquals(Errno.EEXIST, e.errno());
+        assertEquals("EEXIST", e.errnoName());
+        assertTrue(e.getMessage().startsWith("address 10.20.0.1/24 already exists on link 'veth0': EEXIST (File exists)"),
+                e.getMessage());
+        String text = e.extendedAck().message();
+        assertNotNull(text, "kernel sent extended-ACK text");
+        assertTrue(e.getMessage().endsWith(": " + text), e.getMessage());
+    }
+
+    @Test
+    void unknownLinkKindFailsWithTheKernelsExplanation() {
+        LinkKind kind = LinkKind.of("nl4jnosuchkind");
+        RouteException.UnknownLinkKindException e = assertThrows(RouteException.UnknownLinkKindException.class,
+                () -> route.createLink(LinkSpec.builder().name("x0").kind(kind).build()));
+        assertEquals(kind, e.kind());
+        assertEquals(Errno.EOPNOTSUPP, e.errno());
+        assertEquals("Unknown device type", e.extendedAck().message());
+        assertEquals("unknown link kind 'nl4jnosuchkind' for link 'x0' (is its kernel module available?): "
+                + "EOPNOTSUPP (Operation not supported): Unknown device type", e.getMessage());
+    }
+
+    @Test
+    void existingAndMissingLinksAreNamed() {
+        route.createVeth("veth0", "veth1");
+        RouteException.LinkExistsException exists = assertThrows(RouteException.LinkExistsException.class,
+                () -> route.createVeth("veth0", "veth9"));
+        assertTrue(exists.getMessage().startsWith("link 'veth0' (peer 'veth9') already exists: EEXIST"), exists.getMessage());
+        RouteException.NoSuchLinkException missing = assertThrows(RouteException.NoSuchLinkException.class,
+                () -> route.link("nosuch0"));
+        assertEquals(Errno.ENODEV, missing.errno());
+        assertTrue(missing.getMessage().startsWith("no link 'nosuch0': ENODEV"), missing.getMessage());
+        assertThrows(RouteException.NoSuchLinkException.class, () -> route.link(999_999));
+        assertThrows(RouteException.NoSuchLinkException.class, () -> route.setUp("nosuch0"));
+        assertThrows(RouteException.NoSuchLinkException.class, () -> route.deleteLink("nosuch0"));
+        assertThrows(RouteException.NoSuchLinkException.class, () -> route.addAddress(999_999, AddressSpec.of(ip("10.0.0.1"), 8)));
+        assertThrows(RouteException.NoSuchLinkException.class, () -> route.addresses("nosuch0"));
+    }
+
+    @Test
+    void otherRefusalsCarryTheKernelsErrnoAndText() {
+        route.createVeth("veth0", "veth1");
+        RouteException e = assertThrows(RouteException.class, () -> route.setMtu("veth0", 1_000_000));
+        assertEquals(Errno.EINVAL, e.errno());
+        assertNotNull(e.extendedAck().message());
+        assertEquals("RTM_SETLINK link 'veth0' failed: EINVAL (Invalid argument): " + e.extendedAck().message(), e.getMessage());
+    }
+
+    @Test
+    void vethPeerInAnotherNamespace() throws Exception {
+        try (Netns other = Netns.create("nl4j-route-peer"); NamespaceProcess holder = NamespaceProcess.start(other)) {
+            route.createLink(LinkSpec.builder().name("host0").kind(LinkKind.VETH).peerName("ctr0")
+                    .peerNamespace(LinkNamespace.ofPid(holder.pid())).build());
+            Link host = route.link("host0");
+            assertThrows(RouteException.NoSuchLinkException.class, () -> route.link("ctr0"));
+            assertTrue(host.linkNetnsId() >= 0, "the peer is in another namespace: " + host.linkNetnsId());
+            try (RouteHandle inside = RouteHandle.open(other.path())) {
+                Link ctr = inside.link("ctr0");
+                assertEquals(LinkKind.VETH, ctr.kind());
+                assertEquals(ctr.index(), host.parentIndex());
+                inside.addAddress("ctr0", ip("10.50.0.2"), 24);
+                assertEquals(1, inside.addresses("ctr0").stream().filter(a -> a.family().equals(AddressFamily.INET)).count());
+
+                // Moving a link: a second pair, whose end is then moved over.
+                route.createVeth("host1", "ctr1");
+                route.changeLink(LinkChange.of("ctr1").namespace(LinkNamespace.ofPid(holder.pid())).build());
+                assertThrows(RouteException.NoSuchLinkException.class, () -> route.link("ctr1"));
+                assertNotEquals(0, inside.link("ctr1").index());
+            }
+            Map<Long, Map<String, Object>> theirs = Iproute2.links(ns);
+            assertEquals(theirs, Iproute2.links(route.links()), "cross-namespace peers as iproute2 shows them");
+        }
+    }
+
+    @Test
+    void strictCheckingAndExtendedAcksAreAlwaysOn() {
+        try (RouteHandle lax = RouteHandle.open(io.netlink4j.engine.NetlinkOptions.builder().netns(ns.path())
+                .strictCheck(false).extendedAck(false).build())) {
+            assertTrue(lax.connection().options().strictCheck());
+            assertTrue(lax.connection().options().extendedAck());
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package io.netlink4j.route;
+
+import io.netlink4j.NetlinkDecodeException;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.util.List;
+
+import static io.netlink4j.codec.NetlinkBytes.cString;
+import static io.netlink4j.codec.NetlinkBytes.hostU16;
+import static io.netlink4j.codec.NetlinkBytes.hostU32;
+import static io.netlink4j.codec.NetlinkBytes.hostU64;
+import static io.netlink4j.route.RouteCodecTest.ip;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The value types and request specifications: text forms, open values, validation. */
+class RouteModelTest {
+
+    static void invalid(String expectedText, Runnable build) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, build::run);
+        assertTrue(e.getMessage().contains(expectedText), e.getMessage());
+    }
+
+    @Test
+    void hardwareAddressesParseAndPrintLikeIproute2() {
+        HardwareAddress mac = HardwareAddress.parse("02:AB:0:ff:10:9");
+        assertEquals("02:ab:00:ff:10:09", mac.toString());
+        assertEquals(mac, HardwareAddress.of(new byte[] {2, (byte) 0xab, 0, (byte) 0xff, 0x10, 9}));
+        assertEquals(6, mac.length());
+        byte[] bytes = mac.bytes();
+        bytes[0] = 9;
+        assertEquals("02:ab:00:ff:10:09", mac.toString(), "immutable");
+        assertEquals("", HardwareAddress.parse("").toString());
+        invalid("expected: hex bytes separated by ':'", () -> HardwareAddress.parse("02:xy:00"));
+        invalid("expected: hex bytes separated by ':'", () -> HardwareAddress.parse("02::00"));
+        invalid("expected: hex bytes separated by ':'", () -> HardwareAddress.parse("123:00"));
+        invalid("33 bytes (expected: at most 32)", () -> HardwareAddress.of(new byte[33]));
+    }
+
+    @Test
+    void ipAddressesPrintLikeIproute2() {
+        assertEquals("10.0.0.1", InetAddresses.toText(ip("10.0.0.1")));
+        assertEquals("2001:db8::1", InetAddresses.toText(ip("2001:0db8:0:0:0:0:0:1")));
+        assertEquals("::", InetAddresses.toText(ip("::")));
+        assertEquals("::1", InetAddresses.toText(ip("::1")));
+        assertEquals("fe80::", InetAddresses.toText(ip("fe80::")));
+        assertEquals("2001:db8:0:1:1:1:1:1", InetAddresses.toText(ip("2001:db8:0:1:1:1:1:1")), "a single zero group stays");
+        assertEquals("2001:0:0:1::1", InetAddresses.toText(ip("2001:0:0:1:0:0:0:1")), "the longest run is compressed");
+        assertEquals("1::1:0:0:1", InetAddresses.toText(ip("1:0:0:0:1:0:0:1")));
+        assertEquals("1::1:0:0:1:1", InetAddresses.toText(ip("1:0:0:1:0:0:1:1")), "of equal runs, the first");
+    }
+
+    @Test
+    void flagNamesFollowIproute2() {
+        assertEquals(List.of("BROADCAST", "MULTICAST", "UP", "LOWER_UP"),
+                LinkFlags.names(LinkFlags.UP | LinkFlags.BROADCAST | LinkFlags.RUNNING | LinkFlags.MULTICAST | LinkFlags.LOWER_UP));
+        assertEquals(List.of("NO-CARRIER", "BROADCAST", "MULTICAST", "UP"),
+                LinkFlags.names(LinkFlags.UP | LinkFlags.BROADCAST | LinkFlags.MULTICAST));
+        assertEquals(List.of("LOOPBACK"), LinkFlags.names(LinkFlags.LOOPBACK));
+        assertEquals(List.of("dynamic"), AddressFlags.names(0, AddressFamily.INET));
+        assertEquals(List.of("secondary"), AddressFlags.names(AddressFlags.SECONDARY | AddressFlags.PERMANENT, AddressFamily.INET));
+        assertEquals(List.of("temporary", "dynamic", "mngtmpaddr"),
+                AddressFlags.names(AddressFlags.SECONDARY | AddressFlags.MANAGETEMPADDR, AddressFamily.INET6));
+        assertEquals(List.of("nodad", "noprefixroute", "flags 1000"),
+                AddressFlags.names(AddressFlags.NODAD | AddressFlags.NOPREFIXROUTE | AddressFlags.PERMANENT | 0x1000, AddressFamily.INET6));
+    }
+
+    @Test
+    void openValuesKeepUnknownNumbers() {
+        assertSame(LinkKind.VETH, LinkKind.of("veth"));
+        assertEquals(LinkKind.of("wireguard"), LinkKind.of("wireguard"));
+        assertNotEquals(LinkKind.of("wireguard"), LinkKind.DUMMY);
+        invalid("link kind ''", () -> LinkKind.of(""));
+        assertSame(OperState.UP, OperState.valueOf(6));
+        assertEquals(7, OperState.valueOf(7).value());
+        assertSame(AddressScope.HOST, AddressScope.valueOf(254));
+        assertEquals("100", AddressScope.valueOf(100).name());
+        assertEquals(AddressScope.valueOf(100), AddressScope.valueOf(100));
+        invalid("address scope: 256 (expected: 0-255)", () -> AddressScope.valueOf(256));
+        assertSame(AddressFamily.INET6, AddressFamily.valueOf(10));
+        assertEquals(0, AddressFamily.valueOf(45).addressLength());
+        assertSame(LinkType.LOOPBACK, LinkType.valueOf(772));
+    }
+
+    @Test
+    void rawAttributesCheckSizesAndStayImmutable() {
+        assertEquals(0x1234, new RawAttribute(1, hostU16(0x1234)).u16());
+        assertEquals(-2, new RawAttribute(1, hostU32(-2)).u32());
+        assertEquals(1L << 40, new RawAttribute(1, hostU64(1L << 40)).u64());
+        assertEquals("eth0", new RawAttribute(1, cString("eth0")).string());
+        assertEquals("abc", new RawAttribute(1, "abc".getBytes(java.nio.charset.StandardCharsets.UTF_8)).string());
+        NetlinkDecodeException e = assertThrows(NetlinkDecodeException.class, () -> new RawAttribute(0x8005, new byte[3]).u32());
+        assertEquals("attribute 5 (u32): payload of 3 bytes (expected: 4)", e.getMessage());
+        byte[] value = {1, 2};
+        RawAttribute a = new RawAttribute(0x8005, value);
+        value[0] = 9;
+        assertEquals(1, a.value()[0]);
+        assertEquals(5, a.type());
+        assertEquals(0x8005, a.rawType());
+        assertEquals(new RawAttribute(0x8005, new byte[] {1, 2}), a);
+        invalid("attribute type: 65536", () -> new RawAttribute(65536, new byte[0]));
+    }
+
+    @Test
+    void linkSpecsAreValidated() {
+        assertEquals(LinkKind.DUMMY, LinkSpec.dummy("dummy0").kind());
+        assertEquals("veth1", LinkSpec.veth("veth0", "veth1").peerName());
+        invalid("link name: missing", () -> LinkSpec.builder().kind(LinkKind.DUMMY).build());
+        invalid("link kind: missing", () -> LinkSpec.builder().name("x").build());
+        invalid("16 bytes (expected: 1-15)", () -> LinkSpec.dummy("abcdefghijklmnop"));
+        invalid("expected: no '/', ':', NUL or whitespace", () -> LinkSpec.dummy("a:b"));
+        invalid("expected: no '/', ':', NUL or whitespace", () -> LinkSpec.dummy("a b"));
+        invalid("expected: not '.' or '..'", () -> LinkSpec.dummy(".."));
+        invalid("MTU: -1", () -> LinkSpec.builder().name("x").kind(LinkKind.DUMMY).mtu(-1).build());
+        invalid("peer of a dummy link", () -> LinkSpec.builder().name("x").kind(LinkKind.DUMMY).peerName("y").build());
+        invalid("peer name", () -> LinkSpec.veth("x", "y/z"));
+        LinkSpec spec = LinkSpec.builder().name("h0").kind(LinkKind.VETH).peerNamespace(LinkNamespace.ofPid(1)).build();
+        assertEquals(spec, spec.toBuilder().build());
+        assertEquals("link 'h0'", spec.describe());
+        invalid("pid: 0", () -> LinkNamespace.ofPid(0));
+    }
+
+    @Test
+    void linkChangesAreValidated() {
+        invalid("link index: 0 (expected: > 0)", () -> LinkChange.of(0));
+        invalid("MTU: 0 (expected: > 0)", () -> LinkChange.of("eth0").mtu(0));
+        invalid("new link name", () -> LinkChange.of("eth0").name(""));
+        LinkChange c = LinkChange.of("eth0").up(false).build();
+        assertEquals(Boolean.FALSE, c.up());
+        assertEquals("link 'eth0'", c.describeTarget());
+        assertEquals("LinkChange[link 7 mtu 1400]", LinkChange.of(7).mtu(1400).build().toString());
+    }
+
+    @Test
+    void addressSpecsAreValidated() {
+        InetAddress v4 = ip("10.0.0.1");
+        InetAddress v6 = ip("2001:db8::1");
+        assertEquals("10.0.0.1/24", AddressSpec.of(v4, 24).describe());
+        assertEquals("2001:db8::1/64 peer 2001:db8::2", AddressSpec.builder(v6, 64).peer(ip("2001:db8::2")).build().describe());
+        invalid("prefix length of 10.0.0.1: 33 (expected: 0-32)", () -> AddressSpec.of(v4, 33));
+        invalid("prefix length of 2001:db8::1: 129 (expected: 0-128)", () -> AddressSpec.of(v6, 129));
+        invalid("(expected: the same address family)", () -> AddressSpec.builder(v4, 24).peer(v6).build());
+        invalid("label for IPv6 address", () -> AddressSpec.builder(v6, 64).label("x").build());
+        invalid("scope for IPv6 address", () -> AddressSpec.builder(v6, 64).scope(AddressScope.LINK).build());
+        invalid("broadcast address for IPv6 address", () -> AddressSpec.builder(v6, 64).broadcast(v4).build());
+        invalid("broadcast address 2001:db8::1 (expected: IPv4)", () -> AddressSpec.builder(v4, 24).broadcast(v6).build());
+        invalid("address label", () -> AddressSpec.builder(v4, 24).label("abcdefghijklmnop").build());
+        invalid("address flags 0x80", () -> AddressSpec.builder(v4, 24).flags(AddressFlags.PERMANENT).build());
+        AddressSpec full = AddressSpec.builder(v4, 24).label("eth0:1").broadcast(ip("10.0.0.255")).scope(AddressScope.LINK)
+                .flags(AddressFlags.NOPREFIXROUTE).build();
+        assertEquals(full, full.toBuilder().build());
+        assertEquals("AddressSpec[10.0.0.1/24 brd 10.0.0.255 label eth0:1 scope link noprefixroute]", full.toString());
+    }
+}

@@ -1,0 +1,221 @@
+package io.netlink4j.route;
+
+import io.netlink4j.engine.NetlinkEventListener;
+import io.netlink4j.testing.Netns;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import static io.netlink4j.route.RouteHandleKernelTest.ip;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Link and address notifications of a fresh namespace, against the host's kernel. */
+@Tag("kernel")
+class RouteMonitorKernelTest {
+    static final Duration WAIT = Duration.ofSeconds(5);
+
+    Netns ns;
+    RouteHandle route;
+
+    @BeforeEach
+    void setUp() {
+        assumeTrue(Netns.available(), "needs root and iproute2 to create a network namespace");
+        ns = Netns.create("nl4j-mon");
+        route = RouteHandle.open(ns.path());
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (route != null) {
+            route.close();
+        }
+        if (ns != null) {
+            ns.close();
+        }
+    }
+
+    /** Collects events and overruns from polls. */
+    static final class Recorder implements RouteEventHandler {
+        final List<RouteEvent> events = new ArrayList<>();
+        int overruns;
+
+        @Override
+        public void onEvent(RouteEvent event) {
+            events.add(event);
+        }
+
+        @Override
+        public void onOverrun() {
+            overruns++;
+        }
+
+        /** Polls until an event matches {@code until}, failing after {@link #WAIT}. */
+        void pollUntil(RouteMonitor monitor, Predicate<RouteEvent> until) {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            int from = 0;
+            while (System.nanoTime() < deadline) {
+                monitor.poll(Duration.ofMillis(100), this);
+                for (; from < events.size(); from++) {
+                    if (until.test(events.get(from))) {
+                        return;
+                    }
+                }
+            }
+            fail("no matching event within " + WAIT + "; got " + events);
+        }
+    }
+
+    static Predicate<RouteEvent> link(RouteEvent.Action action, String name) {
+        return e -> e instanceof LinkEvent l && l.action() == action && l.link().name().equals(name);
+    }
+
+    static Predicate<RouteEvent> address(RouteEvent.Action action, String address) {
+        return e -> e instanceof AddressEvent a && a.action() == action && ip(address).equals(a.address().address());
+    }
+
+    @Test
+    void creatingChangingAndDeletingProducesMatchingEventsInOrder() {
+        try (RouteMonitor monitor = route.monitor(RouteGroup.LINK, RouteGroup.IPV4_ADDRESS, RouteGroup.IPV6_ADDRESS)) {
+            route.createVeth("veth0", "veth1");
+            route.setMtu("veth0", 1400);
+            route.setUp("veth1");
+            route.setUp("veth0"); // IPv6 announces addresses only on a link that is up
+            route.addAddress("veth0", ip("10.60.0.1"), 24);
+            route.addAddress("veth0", AddressSpec.builder(ip("2001:db8:60::1"), 64).flags(AddressFlags.NODAD).build());
+            route.deleteAddress("veth0", AddressSpec.of(ip("10.60.0.1"), 24));
+            route.deleteAddress("veth0", AddressSpec.of(ip("2001:db8:60::1"), 64));
+            route.deleteLink("veth0");
+
+            Recorder r = new Recorder();
+            r.pollUntil(monitor, link(RouteEvent.Action.DELETED, "veth0"));
+            assertEquals(0, r.overruns);
+            List<Predicate<RouteEvent>> expected = List.of(
+                    link(RouteEvent.Action.NEW, "veth0").and(e -> ((LinkEvent) e).link().mtu() == 1500),
+                    link(RouteEvent.Action.NEW, "veth0").and(e -> ((LinkEvent) e).link().mtu() == 1400),
+                    address(RouteEvent.Action.NEW, "10.60.0.1"),
+                    address(RouteEvent.Action.NEW, "2001:db8:60::1"),
+                    address(RouteEvent.Action.DELETED, "10.60.0.1"),
+                    address(RouteEvent.Action.DELETED, "2001:db8:60::1"),
+                    link(RouteEvent.Action.DELETED, "veth0"));
+            int next = 0;
+            for (RouteEvent e : r.events) {
+                if (next < expected.size() && expected.get(next).test(e)) {
+                    next++;
+                }
+            }
+            assertEquals(expected.size(), next, "events in order; matched " + next + " of " + expected.size() + " in " + r.events);
+            assertEquals(1, r.events.stream().filter(address(RouteEvent.Action.DELETED, "10.60.0.1")).count());
+            assertEquals(1, r.events.stream().filter(address(RouteEvent.Action.DELETED, "2001:db8:60::1")).count());
+            AddressEvent added = (AddressEvent) r.events.stream().filter(address(RouteEvent.Action.NEW, "10.60.0.1")).findFirst().orElseThrow();
+            assertEquals(24, added.address().prefixLength());
+            assertEquals("veth0", added.address().label());
+            assertTrue(r.events.stream().anyMatch(link(RouteEvent.Action.NEW, "veth1")), "the peer's creation");
+            r.pollUntil(monitor, link(RouteEvent.Action.DELETED, "veth1"));
+        }
+    }
+
+    @Test
+    void monitorSeesOnlyTheGroupsItJoined() {
+        try (RouteMonitor monitor = route.monitor(RouteGroup.IPV4_ADDRESS)) {
+            route.createVeth("veth0", "veth1");
+            route.addAddress("veth0", AddressSpec.builder(ip("2001:db8:61::1"), 64).flags(AddressFlags.NODAD).build());
+            route.addAddress("veth0", ip("10.61.0.1"), 24);
+            Recorder r = new Recorder();
+            r.pollUntil(monitor, address(RouteEvent.Action.NEW, "10.61.0.1"));
+            assertEquals(1, r.events.size(), r.events.toString());
+        }
+    }
+
+    @Test
+    void floodThatOverrunsATinyBufferSignalsResyncAndTheMonitorKeepsWorking() {
+        try (RouteMonitor monitor = RouteMonitor.open(RouteMonitor.defaultOptions().netns(ns.path()).socketReceiveBufferSize(4096).build(),
+                RouteGroup.IPV4_ADDRESS)) {
+            route.createVeth("veth0", "veth1");
+            for (int i = 0; i < 200; i++) {
+                route.addAddress("veth0", ip("10.70." + (i / 250) + "." + (i % 250 + 1)), 32);
+            }
+            Recorder r = new Recorder();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (r.overruns == 0 && System.nanoTime() < deadline) {
+                monitor.poll(Duration.ofMillis(100), r);
+            }
+            assertEquals(1, r.overruns, "overrun reported once");
+            assertTrue(r.events.size() < 200, "events were lost: " + r.events.size());
+            assertEquals(1, monitor.subscription().overruns());
+            assertEquals(0, monitor.poll(Duration.ZERO, r), "stale notifications were dropped with the overrun");
+
+            // The resync a handler would do, then new events still arrive.
+            assertEquals(200, route.addresses("veth0").stream().filter(a -> a.family().equals(AddressFamily.INET)).count());
+            route.addAddress("veth0", ip("10.71.0.1"), 32);
+            r.pollUntil(monitor, address(RouteEvent.Action.NEW, "10.71.0.1"));
+        }
+    }
+
+    @Test
+    void listenerThreadDeliversSurvivesAnOverrunAndStopsOnClose() throws Exception {
+        BlockingQueue<RouteEvent> events = new LinkedBlockingQueue<>();
+        AtomicInteger overruns = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        RouteMonitor monitor = RouteMonitor.open(RouteMonitor.defaultOptions().netns(ns.path()).socketReceiveBufferSize(4096).build(),
+                RouteGroup.LINK, RouteGroup.IPV4_ADDRESS);
+        NetlinkEventListener listener = monitor.start(new RouteEventHandler() {
+            @Override
+            public void onEvent(RouteEvent event) {
+                events.add(event);
+                try {
+                    release.await(); // the first event blocks the thread while the flood fills the socket
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void onOverrun() {
+                overruns.incrementAndGet();
+            }
+        });
+        try {
+            route.createVeth("veth0", "veth1");
+            assertTrue(events.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS) instanceof LinkEvent);
+            for (int i = 0; i < 100; i++) {
+                route.addAddress("veth0", ip("10.72.0." + (i + 1)), 32);
+            }
+            release.countDown();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (overruns.get() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(1, overruns.get(), "one overrun reported");
+            route.addAddress("veth0", ip("10.73.0.1"), 32);
+            RouteEvent e;
+            do {
+                e = events.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                if (e == null) {
+                    fail("no event after the overrun");
+                }
+            } while (!address(RouteEvent.Action.NEW, "10.73.0.1").test(e));
+            assertTrue(listener.isRunning());
+            assertNull(listener.failure());
+        } finally {
+            listener.close();
+        }
+        assertTrue(!listener.isRunning() && monitor.subscription().isClosed());
+        assertNull(listener.failure(), "closed normally");
+    }
+}
