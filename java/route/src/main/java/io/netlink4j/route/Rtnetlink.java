@@ -60,8 +60,6 @@ public final class Rtnetlink {
     public static final int IFLA_STATS64 = 23;
     public static final int IFLA_AF_SPEC = 26;
     public static final int IFLA_GROUP = 27;
-    public static final int IFLA_NET_NS_FD = 28;
-    public static final int IFLA_EXT_MASK = 29;
     public static final int IFLA_PROMISCUITY = 30;
     public static final int IFLA_NUM_TX_QUEUES = 31;
     public static final int IFLA_NUM_RX_QUEUES = 32;
@@ -72,7 +70,6 @@ public final class Rtnetlink {
     public static final int IFLA_GSO_MAX_SEGS = 40;
     public static final int IFLA_GSO_MAX_SIZE = 41;
     public static final int IFLA_XDP = 43;
-    public static final int IFLA_TARGET_NETNSID = 46;
     public static final int IFLA_MIN_MTU = 50;
     public static final int IFLA_MAX_MTU = 51;
     public static final int IFLA_PROP_LIST = 52;
@@ -103,7 +100,6 @@ public final class Rtnetlink {
     public static final int IFA_MULTICAST = 7;
     public static final int IFA_FLAGS = 8;
     public static final int IFA_RT_PRIORITY = 9;
-    public static final int IFA_TARGET_NETNSID = 10;
     public static final int IFA_PROTO = 11;
 
     /** {@code struct ifa_cacheinfo}: u32 preferred, u32 valid, u32 cstamp, u32 tstamp. */

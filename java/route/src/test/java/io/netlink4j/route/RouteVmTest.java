@@ -1,0 +1,110 @@
+package io.netlink4j.route;
+
+import io.netlink4j.testing.Netns;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static io.netlink4j.route.RouteHandleKernelTest.ip;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Dummy links, which the host kernel lacks, in the test VM's kernel: what the IPVS tests build
+ * their namespaces from (create a dummy, add addresses, bring it up), checked against iproute2.
+ */
+@Tag("kernel-vm")
+class RouteVmTest {
+    Netns ns;
+    RouteHandle route;
+
+    @BeforeEach
+    void setUp() {
+        ns = Netns.create("nl4j-route-vm");
+        route = RouteHandle.open(ns.path());
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (route != null) {
+            route.close();
+        }
+        if (ns != null) {
+            ns.close();
+        }
+    }
+
+    @Test
+    void dummyWithAddressesComesUpAsIproute2ShowsIt() {
+        route.setUp("lo");
+        route.createDummy("dummy0");
+        route.addAddress("dummy0", ip("10.1.1.1"), 24);
+        route.addAddress("dummy0", AddressSpec.builder(ip("2001:db8:1::1"), 64).flags(AddressFlags.NODAD).build());
+        route.setUp("dummy0");
+        route.createLink(LinkSpec.builder().name("dummy1").kind(LinkKind.DUMMY).mtu(9000).up(true)
+                .address(HardwareAddress.parse("02:00:00:00:01:01")).build());
+
+        Link dummy = route.link("dummy0");
+        assertEquals(LinkKind.DUMMY, dummy.kind());
+        assertTrue(dummy.isUp());
+        assertTrue((dummy.flags() & LinkFlags.NOARP) != 0, dummy.flagNames().toString());
+        assertEquals(9000, route.link("dummy1").mtu());
+        List<Address> addresses = route.addresses("dummy0");
+        assertTrue(addresses.stream().anyMatch(a -> ip("10.1.1.1").equals(a.address()) && a.prefixLength() == 24), addresses.toString());
+        assertTrue(addresses.stream().anyMatch(a -> ip("2001:db8:1::1").equals(a.address()) && a.prefixLength() == 64), addresses.toString());
+
+        for (int attempt = 1; ; attempt++) {
+            Map<Long, Map<String, Object>> links = Iproute2.links(ns);
+            Map<Long, List<Map<String, Object>>> addrs = Iproute2.addresses(ns);
+            List<Link> ourLinks = route.links();
+            List<Address> ourAddresses = route.addresses();
+            if ((!links.equals(Iproute2.links(ns)) || !addrs.equals(Iproute2.addresses(ns))) && attempt < 20) {
+                RouteHandleKernelTest.sleep(100);
+                continue;
+            }
+            assertEquals(links, Iproute2.links(ourLinks));
+            assertEquals(addrs, Iproute2.addresses(ourLinks, ourAddresses));
+            return;
+        }
+    }
+
+    @Test
+    void dummyLifecycleNotifications() {
+        try (RouteMonitor monitor = route.monitor(RouteGroup.LINK, RouteGroup.IPV4_ADDRESS)) {
+            route.createDummy("dummy0");
+            route.setMtu("dummy0", 1400);
+            route.addAddress("dummy0", ip("10.2.2.2"), 24);
+            route.setUp("dummy0");
+            route.deleteLink("dummy0");
+            RouteMonitorKernelTest.Recorder r = new RouteMonitorKernelTest.Recorder();
+            r.pollUntil(monitor, RouteMonitorKernelTest.link(RouteEvent.Action.DELETED, "dummy0"));
+            List<Predicate<RouteEvent>> expected = List.of(
+                    RouteMonitorKernelTest.link(RouteEvent.Action.NEW, "dummy0"),
+                    RouteMonitorKernelTest.link(RouteEvent.Action.NEW, "dummy0").and(e -> ((LinkEvent) e).link().mtu() == 1400),
+                    RouteMonitorKernelTest.address(RouteEvent.Action.NEW, "10.2.2.2"),
+                    RouteMonitorKernelTest.link(RouteEvent.Action.NEW, "dummy0").and(e -> ((LinkEvent) e).link().isUp()),
+                    RouteMonitorKernelTest.link(RouteEvent.Action.DELETED, "dummy0"));
+            int next = 0;
+            for (RouteEvent e : r.events) {
+                if (next < expected.size() && expected.get(next).test(e)) {
+                    next++;
+                }
+            }
+            assertEquals(expected.size(), next, "in order: " + r.events);
+            assertEquals(0, r.overruns);
+        }
+    }
+
+    @Test
+    void aSecondDummyOfTheSameNameIsRefused() {
+        route.createDummy("dummy0");
+        RouteException.LinkExistsException e = assertThrows(RouteException.LinkExistsException.class, () -> route.createDummy("dummy0"));
+        assertTrue(e.getMessage().startsWith("link 'dummy0' already exists: EEXIST"), e.getMessage());
+    }
+}
