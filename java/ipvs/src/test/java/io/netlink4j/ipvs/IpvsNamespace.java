@@ -1,5 +1,9 @@
 package io.netlink4j.ipvs;
 
+import io.netlink4j.route.AddressFlags;
+import io.netlink4j.route.AddressSpec;
+import io.netlink4j.route.LinkChange;
+import io.netlink4j.route.RouteHandle;
 import io.netlink4j.testing.Netns;
 
 import java.net.InetAddress;
@@ -7,8 +11,8 @@ import java.net.UnknownHostException;
 
 /**
  * A fresh network namespace for an IPVS test: loopback up and a dummy interface holding
- * 10.1.1.1/24 and 2001:db8:1::1/64, so destinations in those subnets are routable; plus a handle
- * on the namespace's IPVS. Closing deletes the namespace and everything in it.
+ * 10.1.1.1/24 and 2001:db8:1::1/64 (set up through netlink4j's own rtnetlink client), so
+ * destinations in those subnets are routable; plus a handle on the namespace's IPVS. Closing deletes the namespace and everything in it.
  */
 final class IpvsNamespace implements AutoCloseable {
     final Netns netns;
@@ -22,13 +26,13 @@ final class IpvsNamespace implements AutoCloseable {
     static IpvsNamespace create() {
         Netns ns = Netns.create("nl4j-ipvs");
         try {
-            String n = ns.name();
-            Netns.run("ip", "-n", n, "link", "set", "lo", "up");
-            Netns.run("ip", "-n", n, "link", "add", "dummy0", "type", "dummy");
-            Netns.run("ip", "-n", n, "link", "set", "dummy0", "multicast", "on");
-            Netns.run("ip", "-n", n, "addr", "add", "10.1.1.1/24", "dev", "dummy0");
-            Netns.run("ip", "-n", n, "addr", "add", "2001:db8:1::1/64", "dev", "dummy0", "nodad");
-            Netns.run("ip", "-n", n, "link", "set", "dummy0", "up");
+            try (RouteHandle route = RouteHandle.open(ns.path())) {
+                route.setUp("lo");
+                route.createDummy("dummy0");
+                route.changeLink(LinkChange.of("dummy0").multicast(true).up(true).build());
+                route.addAddress("dummy0", ip("10.1.1.1"), 24);
+                route.addAddress("dummy0", AddressSpec.builder(ip("2001:db8:1::1"), 64).flags(AddressFlags.NODAD).build());
+            }
             return new IpvsNamespace(ns, IpvsHandle.open(ns.path()));
         } catch (RuntimeException e) {
             ns.close();

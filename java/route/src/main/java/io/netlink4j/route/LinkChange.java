@@ -16,6 +16,7 @@ public final class LinkChange {
     private final int index;
     private final String target;
     private final Boolean up;
+    private final Boolean multicast;
     private final int mtu;
     private final String name;
     private final HardwareAddress address;
@@ -25,6 +26,7 @@ public final class LinkChange {
         this.index = b.index;
         this.target = b.target;
         this.up = b.up;
+        this.multicast = b.multicast;
         this.mtu = b.mtu;
         this.name = b.name;
         this.address = b.address;
@@ -63,6 +65,11 @@ public final class LinkChange {
         return up;
     }
 
+    /** True to set IFF_MULTICAST, false to clear it, null to leave it. */
+    public Boolean multicast() {
+        return multicast;
+    }
+
     /** The new MTU, or 0 to leave it. */
     public int mtu() {
         return mtu;
@@ -90,19 +97,20 @@ public final class LinkChange {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LinkChange c && c.index == index && Objects.equals(c.target, target) && Objects.equals(c.up, up)
+        return o instanceof LinkChange c && c.index == index && Objects.equals(c.target, target) && Objects.equals(c.up, up) && Objects.equals(c.multicast, multicast)
                 && c.mtu == mtu && Objects.equals(c.name, name) && Objects.equals(c.address, address)
                 && Objects.equals(c.namespace, namespace);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(index, target, up, mtu, name, address, namespace);
+        return Objects.hash(index, target, up, multicast, mtu, name, address, namespace);
     }
 
     @Override
     public String toString() {
-        return "LinkChange[" + describeTarget() + (up != null ? (up ? " up" : " down") : "") + (mtu != 0 ? " mtu " + mtu : "")
+        return "LinkChange[" + describeTarget() + (up != null ? (up ? " up" : " down") : "")
+                + (multicast != null ? (multicast ? " multicast on" : " multicast off") : "") + (mtu != 0 ? " mtu " + mtu : "")
                 + (name != null ? " name '" + name + "'" : "") + (address != null ? " address " + address : "")
                 + (namespace != null ? " to " + namespace : "") + "]";
     }
@@ -111,6 +119,7 @@ public final class LinkChange {
         private final int index;
         private final String target;
         private Boolean up;
+        private Boolean multicast;
         private int mtu;
         private String name;
         private HardwareAddress address;
@@ -124,6 +133,12 @@ public final class LinkChange {
         /** Brings the link up (true) or down (false). */
         public Builder up(boolean up) {
             this.up = up;
+            return this;
+        }
+
+        /** Sets (true) or clears (false) the link's MULTICAST flag. */
+        public Builder multicast(boolean multicast) {
+            this.multicast = multicast;
             return this;
         }
 

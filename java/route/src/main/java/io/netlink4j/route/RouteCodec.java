@@ -82,8 +82,9 @@ public final class RouteCodec {
         if (index == 0 && change.name() != null) {
             throw new IllegalArgumentException("renaming " + change.describeTarget() + " needs its index");
         }
-        int flags = Boolean.TRUE.equals(change.up()) ? LinkFlags.UP : 0;
-        int mask = change.up() != null ? LinkFlags.UP : 0;
+        int flags = (Boolean.TRUE.equals(change.up()) ? LinkFlags.UP : 0)
+                | (Boolean.TRUE.equals(change.multicast()) ? LinkFlags.MULTICAST : 0);
+        int mask = (change.up() != null ? LinkFlags.UP : 0) | (change.multicast() != null ? LinkFlags.MULTICAST : 0);
         writeLinkHeader(w, 0, 0, index, flags, mask);
         if (index == 0) {
             w.string(Rtnetlink.IFLA_IFNAME, change.target());
