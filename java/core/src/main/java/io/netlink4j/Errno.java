@@ -41,11 +41,12 @@ public record Errno(int value, String name, String description) {
 
     /** The errno for {@code value} (positive), with a synthetic name when it is unknown. */
     public static Errno of(int value) {
-        int v = Math.abs(value);
-        if (v < TABLE.length && TABLE[v] != null) {
-            return TABLE[v];
+        long v = Math.abs((long) value);
+        if (v < TABLE.length && TABLE[(int) v] != null) {
+            return TABLE[(int) v];
         }
-        return new Errno(v, "E#" + v, "Unknown error " + v);
+        int e = (int) Math.min(v, Integer.MAX_VALUE);
+        return new Errno(e, "E#" + v, "Unknown error " + v);
     }
 
     @Override

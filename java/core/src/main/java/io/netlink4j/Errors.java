@@ -9,7 +9,7 @@ public final class Errors {
 
     /** An exception for a failed system call or a kernel error reply. {@code errno} may be negative. */
     public static NetlinkErrnoException newException(String operation, int errno, ExtendedAck ack) {
-        int e = Math.abs(errno);
+        int e = Errno.of(errno).value();
         return switch (e) {
             case Errno.ENOBUFS -> new NetlinkOverrunException(operation);
             case Errno.EAGAIN -> new NetlinkTimeoutException(operation, "timed out");
@@ -22,7 +22,7 @@ public final class Errors {
      * errors, EAGAIN or ENOBUFS here are the answer to the request, not a socket condition.
      */
     public static NetlinkErrnoException fromKernel(String operation, int errno, ExtendedAck ack) {
-        return new NetlinkErrnoException(operation, Math.abs(errno), ack);
+        return new NetlinkErrnoException(operation, Errno.of(errno).value(), ack);
     }
 
     /** Throws for a negative native return value, otherwise returns it. */

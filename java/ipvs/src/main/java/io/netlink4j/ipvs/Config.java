@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * IPVS connection timeouts (ipvsadm --set). When setting, a zero duration leaves that timeout
- * unchanged. The kernel keeps whole seconds.
+ * unchanged. The kernel keeps whole seconds, so fractions of a second are refused.
  */
 public record Config(Duration timeoutTcp, Duration timeoutTcpFin, Duration timeoutUdp) {
     /** The largest timeout the kernel's u32 seconds field holds. */
@@ -19,8 +19,9 @@ public record Config(Duration timeoutTcp, Duration timeoutTcpFin, Duration timeo
 
     private static Duration check(String name, Duration d) {
         Objects.requireNonNull(d, name);
-        if (d.isNegative() || d.getSeconds() > MAX_SECONDS) {
-            throw new IllegalArgumentException(name + ": " + d + " (expected: 0 to " + MAX_SECONDS + " seconds, 0 = unchanged)");
+        if (d.isNegative() || d.getSeconds() > MAX_SECONDS || d.getNano() != 0) {
+            throw new IllegalArgumentException(name + ": " + d + " (expected: whole seconds from 0 to " + MAX_SECONDS
+                    + ", 0 = unchanged)");
         }
         return d;
     }

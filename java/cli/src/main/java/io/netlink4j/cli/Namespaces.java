@@ -1,0 +1,28 @@
+package io.netlink4j.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The {@code --netns NAME|PATH} option: a name made with {@code ip netns add}, or a path to a namespace file. */
+public final class Namespaces {
+    private static final Path NAMED = Path.of("/var/run/netns");
+
+    private Namespaces() {}
+
+    /**
+     * The namespace file for {@code nameOrPath} ({@code NAME} → {@code /var/run/netns/NAME}), or
+     * null for null (the caller's namespace).
+     *
+     * @throws CliException if it does not exist
+     */
+    public static Path resolve(String nameOrPath) {
+        if (nameOrPath == null) {
+            return null;
+        }
+        Path path = nameOrPath.indexOf('/') >= 0 ? Path.of(nameOrPath) : NAMED.resolve(nameOrPath);
+        if (nameOrPath.isEmpty() || !Files.exists(path)) {
+            throw new CliException("network namespace '" + nameOrPath + "' not found (no " + path + ")", Failures.EXIT_USAGE);
+        }
+        return path;
+    }
+}

@@ -1,0 +1,10 @@
+package io.netlink4j.cli.ipvs;
+
+import io.netlink4j.ipvs.Destination;
+import io.netlink4j.ipvs.Service;
+
+import java.util.List;
+
+/** A service and its destinations, in listing order. */
+record ListedService(Service service, List<Destination> destinations) {
+}
