@@ -15,8 +15,9 @@ import java.util.List;
 /**
  * {@code --sandbox}: runs the same command again, as root, inside the throwaway VM of the
  * repository's {@code scripts/kernel-vm}, whose kernel has IPVS. The VM sees the host's files
- * read-only, so this JVM's class path works there unchanged. The command's standard input is
- * not passed into the VM.
+ * read-only (except /tmp and a few others, which it replaces; the working directory stays
+ * visible, so the command runs from the repository root), so this JVM's class path works there
+ * unchanged. The command's standard input is not passed into the VM.
  */
 final class Sandbox {
     private static final String SCRIPT = "scripts/kernel-vm";
@@ -37,7 +38,8 @@ final class Sandbox {
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(args);
         try {
-            Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+            Process p = new ProcessBuilder(command).directory(script.getParent().getParent().toFile())
+                    .redirectInput(ProcessBuilder.Redirect.INHERIT).start();
             Thread errors = new Thread(() -> copy(p.getErrorStream(), io.err()), "sandbox-stderr");
             errors.start();
             copy(p.getInputStream(), io.out());

@@ -30,7 +30,7 @@ class DemoVmTest {
             assertTrue(out.endsWith("$ netlink4j ipvs -Ln\nIP Virtual Server version 1.2.1 (size=4096)\n"
                     + "Prot LocalAddress:Port Scheduler Flags\n"
                     + "  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n"
-                    + "# Deleted network namespace " + out.substring(28, out.indexOf(' ', 28)) + ".\n"), out);
+                    + "\n# Deleted network namespace " + out.substring(28, out.indexOf(' ', 28)) + ".\n"), out);
             assertEquals(before, Run.program("ipvsadm", "-S", "-n").out());
             assertFalse(Run.program("ip", "netns", "list").out().contains("netlink4j-demo"));
         } finally {

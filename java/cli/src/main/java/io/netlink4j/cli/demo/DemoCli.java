@@ -85,6 +85,7 @@ public final class DemoCli implements Callable<Integer> {
                     + " (ip netns add); the host's IPVS table is not touched.");
             out.flush();
             play(ns.path(), out);
+            out.println();
             out.println("# Deleted network namespace " + ns.name() + ".");
         }
         return 0;

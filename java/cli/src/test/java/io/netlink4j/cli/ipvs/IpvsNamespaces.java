@@ -1,6 +1,10 @@
 package io.netlink4j.cli.ipvs;
 
 import io.netlink4j.cli.Run;
+import io.netlink4j.route.AddressFlags;
+import io.netlink4j.route.AddressSpec;
+import io.netlink4j.route.LinkChange;
+import io.netlink4j.route.RouteHandle;
 import io.netlink4j.testing.Netns;
 
 import java.nio.file.Path;
@@ -9,8 +13,9 @@ import java.util.List;
 
 /**
  * A fresh network namespace for comparing netlink4j ipvs with the real ipvsadm: loopback up and
- * a dummy interface with 10.1.1.1/24 and 2001:db8:1::1/64, so real servers in those subnets are
- * routable. ipvsadm runs in it through {@code ip netns exec}; netlink4j in-process with --netns.
+ * a dummy interface with 10.1.1.1/24 and 2001:db8:1::1/64 (set up through netlink4j's rtnetlink
+ * client), so real servers in those subnets are routable. ipvsadm runs in it through
+ * {@code ip netns exec}; netlink4j in-process with --netns.
  */
 final class IpvsNamespaces implements AutoCloseable {
     final Netns netns;
@@ -21,14 +26,12 @@ final class IpvsNamespaces implements AutoCloseable {
 
     static IpvsNamespaces create() {
         Netns ns = Netns.create("nl4j-cli");
-        try {
-            String n = ns.name();
-            Netns.run("ip", "-n", n, "link", "set", "lo", "up");
-            Netns.run("ip", "-n", n, "link", "add", "dummy0", "type", "dummy");
-            Netns.run("ip", "-n", n, "link", "set", "dummy0", "multicast", "on");
-            Netns.run("ip", "-n", n, "addr", "add", "10.1.1.1/24", "dev", "dummy0");
-            Netns.run("ip", "-n", n, "addr", "add", "2001:db8:1::1/64", "dev", "dummy0", "nodad");
-            Netns.run("ip", "-n", n, "link", "set", "dummy0", "up");
+        try (RouteHandle route = RouteHandle.open(ns.path())) {
+            route.setUp("lo");
+            route.createDummy("dummy0");
+            route.changeLink(LinkChange.of("dummy0").multicast(true).up(true).build());
+            route.addAddress("dummy0", InetText.aton("10.1.1.1"), 24);
+            route.addAddress("dummy0", AddressSpec.builder(InetText.pton6("2001:db8:1::1"), 64).flags(AddressFlags.NODAD).build());
             return new IpvsNamespaces(ns);
         } catch (RuntimeException e) {
             ns.close();
