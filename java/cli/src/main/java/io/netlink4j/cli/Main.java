@@ -30,7 +30,8 @@ import java.util.Properties;
         footer = {"", "Try it without root or IPVS: netlink4j --sandbox demo"})
 public final class Main {
     @Option(names = "--sandbox", scope = ScopeType.INHERIT,
-            description = "Run the command as root inside a throwaway VM whose kernel has IPVS (scripts/kernel-vm).")
+            description = "Run the command as root inside a throwaway VM whose kernel has IPVS (scripts/kernel-vm);"
+                    + " standard input is not passed in.")
     boolean sandbox;
 
     @Option(names = "--netns", paramLabel = "NAME|PATH", scope = ScopeType.INHERIT,
