@@ -20,6 +20,8 @@ import io.netlink4j.ipvs.Protocol;
 import io.netlink4j.ipvs.Schedulers;
 import io.netlink4j.ipvs.Service;
 import io.netlink4j.ipvs.TunnelType;
+import io.netlink4j.route.RouteCodec;
+import io.netlink4j.route.Rtnetlink;
 import io.netlink4j.socket.NetlinkProtocol;
 import io.netlink4j.socket.NetlinkSocket;
 import io.netty.buffer.ByteBuf;
@@ -46,7 +48,8 @@ import java.util.function.Consumer;
  *
  * <pre>
  * CaptureReplies host OUT   nlctrl family and policy dumps, extended-ACK errors (ethtool,
- *                           netdev, nlctrl), capped and uncapped
+ *                           netdev, nlctrl, rtnetlink), capped and uncapped; rtnetlink link and
+ *                           address dumps of a throwaway network namespace
  * CaptureReplies ipvs OUT   inside scripts/kernel-vm: creates IPVS state of every kind and
  *                           records the replies to every IPVS GET command and to failing requests
  * </pre>
@@ -121,11 +124,60 @@ public final class CaptureReplies {
                 save("netdev-missing-attribute-" + variant, x.execute(x.familyId("netdev"), w -> Genl.writeHeader(w, 1, 1)),
                         CODEC + "ControlMessageFuzzTestInputs/errorAndDone");
             }
+            route();
             // A dump that fails after its start: NLMSG_DONE carries the errno and the extended ACK.
             save("ethtool-dump-bad-header", capped.dump(capped.familyId("ethtool"), w -> {
                 Genl.writeHeader(w, 2, 1);
                 w.beginNested(1).u32(3, 0x80000000).endNested();
             }), CODEC + "ControlMessageFuzzTestInputs/errorAndDone");
+        }
+    }
+
+    /** rtnetlink links and addresses of several kinds, in a throwaway network namespace. */
+    private void route() {
+        String ns = "nl4j-capture";
+        run("ip", "netns", "add", ns);
+        try {
+            String[][] setup = {
+                {"link", "set", "lo", "up"},
+                {"link", "add", "v0", "type", "veth", "peer", "name", "v1"},
+                {"link", "set", "v0", "alias", "netlink4j capture"},
+                {"link", "property", "add", "dev", "v0", "altname", "nl4j-alternative-name-of-v0"},
+                {"link", "add", "br0", "type", "bridge"},
+                {"link", "set", "v1", "master", "br0"},
+                {"link", "add", "mv0", "link", "v0", "type", "macvlan", "mode", "bridge"},
+                {"link", "add", "vx0", "type", "vxlan", "id", "42", "dstport", "4789", "local", "10.9.0.1"},
+                {"addr", "add", "10.9.0.1/24", "brd", "+", "label", "v0:cap", "dev", "v0"},
+                {"addr", "add", "10.9.1.1", "peer", "10.9.1.2/32", "dev", "v0"},
+                {"addr", "add", "2001:db8:9::1/64", "dev", "v0", "nodad", "valid_lft", "3600", "preferred_lft", "1800"},
+                {"addr", "add", "10.9.2.1/24", "dev", "br0"},
+                {"link", "set", "v0", "up"},
+                {"link", "set", "v1", "up"},
+                {"link", "set", "br0", "up"},
+            };
+            for (String[] args : setup) {
+                String[] cmd = new String[args.length + 3];
+                cmd[0] = "ip";
+                cmd[1] = "-n";
+                cmd[2] = ns;
+                System.arraycopy(args, 0, cmd, 3, args.length);
+                attemptCommand(cmd);
+            }
+            String target = "io/netlink4j/route/RouteDecodeFuzzTestInputs/replies";
+            try (Exchange x = new Exchange(NetlinkProtocol.ROUTE, Path.of("/var/run/netns", ns), true)) {
+                // struct ifinfomsg / ifaddrmsg of the requested family, all else zero.
+                save("rtnl-link-dump", x.dump(Rtnetlink.RTM_GETLINK, w -> RouteCodec.writeLinkHeader(w, 0, 0, 0, 0, 0)), target);
+                save("rtnl-link-dump-bridge", x.dump(Rtnetlink.RTM_GETLINK, w -> RouteCodec.writeLinkHeader(w, 7, 0, 0, 0, 0)),
+                        target);
+                save("rtnl-addr-dump", x.dump(Rtnetlink.RTM_GETADDR, w -> RouteCodec.writeAddressDump(w,
+                        io.netlink4j.route.AddressFamily.UNSPEC, 0)), target);
+                save("rtnl-link-missing", x.execute(Rtnetlink.RTM_GETLINK, w -> {
+                    RouteCodec.writeLinkHeader(w, 0, 0, 0, 0, 0);
+                    w.string(Rtnetlink.IFLA_IFNAME, "nl4j-nosuchdev");
+                }), CODEC + "ControlMessageFuzzTestInputs/errorAndDone");
+            }
+        } finally {
+            attemptCommand("ip", "netns", "del", ns);
         }
     }
 
@@ -401,10 +453,25 @@ public final class CaptureReplies {
         }
     }
 
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).inheritIO().start();
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed");
+    private static void run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).inheritIO().start();
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void attemptCommand(String... command) {
+        try {
+            run(command);
+        } catch (IllegalStateException e) {
+            System.err.println("skipped: " + e.getMessage());
         }
     }
 
@@ -414,14 +481,19 @@ public final class CaptureReplies {
      */
     private static final class Exchange implements AutoCloseable {
         final boolean capAck;
-        final NetlinkSocket socket = NetlinkSocket.open(NetlinkProtocol.GENERIC);
+        final NetlinkSocket socket;
         final ByteBuf tx = PooledByteBufAllocator.DEFAULT.directBuffer(4096);
         final ByteBuf rx = PooledByteBufAllocator.DEFAULT.directBuffer(65536, 65536);
         List<byte[]> lastReply;
         int seq;
 
         Exchange(boolean capAck) {
+            this(NetlinkProtocol.GENERIC, null, capAck);
+        }
+
+        Exchange(int protocol, Path netns, boolean capAck) {
             this.capAck = capAck;
+            this.socket = NetlinkSocket.open(protocol, netns);
             socket.bind(0, 0);
             socket.setReceiveTimeout(Duration.ofSeconds(5));
             socket.setNetlinkFlag(NetlinkSocket.NETLINK_EXT_ACK, true);

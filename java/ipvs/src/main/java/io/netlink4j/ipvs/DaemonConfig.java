@@ -45,10 +45,7 @@ public record DaemonConfig(State state, String multicastInterface, long syncId, 
     public DaemonConfig {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(multicastInterface, "multicastInterface");
-        if (multicastInterface.isEmpty() || multicastInterface.length() > Ipvs.MAX_IFNAME_LENGTH) {
-            throw new IllegalArgumentException("multicastInterface '" + multicastInterface + "': " + multicastInterface.length()
-                    + " characters (expected: 1-" + Ipvs.MAX_IFNAME_LENGTH + ")");
-        }
+        Service.checkName("multicastInterface", multicastInterface, 1, Ipvs.MAX_IFNAME_LENGTH);
         if (syncId < 0 || syncId > 0xFFFFFFFFL) {
             throw new IllegalArgumentException("syncId: " + syncId + " (expected: 0-4294967295)");
         }

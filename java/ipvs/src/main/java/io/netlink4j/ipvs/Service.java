@@ -330,13 +330,20 @@ public final class Service {
     }
 
     static void checkName(String field, String name, int min) {
+        checkName(field, name, min, Ipvs.MAX_NAME_LENGTH);
+    }
+
+    /** A name the kernel takes as a NUL-terminated string of at most {@code max} bytes. */
+    static void checkName(String field, String name, int min, int max) {
         if (name == null) {
-            throw new IllegalArgumentException(field + ": null (expected: " + min + "-" + Ipvs.MAX_NAME_LENGTH + " characters)");
+            throw new IllegalArgumentException(field + ": null (expected: " + min + "-" + max + " bytes of UTF-8)");
         }
         int bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-        if (bytes < min || bytes > Ipvs.MAX_NAME_LENGTH || name.indexOf('\0') >= 0) {
+        // An unpaired surrogate has no UTF-8 form: it would be sent as '?'.
+        boolean wellFormed = java.nio.charset.StandardCharsets.UTF_8.newEncoder().canEncode(name);
+        if (bytes < min || bytes > max || name.indexOf('\0') >= 0 || !wellFormed) {
             throw new IllegalArgumentException(field + " '" + name + "': " + bytes + " bytes (expected: " + min + "-"
-                    + Ipvs.MAX_NAME_LENGTH + " bytes, no NUL)");
+                    + max + " bytes of UTF-8, no NUL)");
         }
     }
 }
