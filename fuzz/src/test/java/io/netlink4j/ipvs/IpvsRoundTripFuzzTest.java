@@ -29,8 +29,10 @@ class IpvsRoundTripFuzzTest {
             b.protocol(maybe(in, Protocol.values())).address(address(in)).port(in.consumeInt(-1, 0x10000));
         }
         b.schedName(text(in)).flags(in.consumeInt()).timeout(in.consumeLong(-1, 0x1_0000_0000L));
-        if (in.consumeBoolean()) {
-            b.netmask(in.consumeInt(-2, 129));
+        switch (in.consumeInt(0, 2)) {
+            case 1 -> b.netmask(in.consumeInt(-2, 129));
+            case 2 -> b.ipv4Mask(in.consumeInt());
+            default -> { }
         }
         if (in.consumeBoolean()) {
             b.peName(text(in));

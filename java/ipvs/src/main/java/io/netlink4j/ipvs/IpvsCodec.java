@@ -39,8 +39,7 @@ public final class IpvsCodec {
         w.beginAttribute(Ipvs.SVC_ATTR_FLAGS).rawU32(s.flags()).rawU32(0xFFFFFFFF).endAttribute();
         w.u32(Ipvs.SVC_ATTR_TIMEOUT, (int) s.timeout());
         if (s.addressFamily() == AddressFamily.INET) {
-            int prefix = s.netmask();
-            w.u32Be(Ipvs.SVC_ATTR_NETMASK, prefix == 0 ? 0 : 0xFFFFFFFF << (32 - prefix));
+            w.u32Be(Ipvs.SVC_ATTR_NETMASK, s.ipv4Mask());
         } else {
             w.u32(Ipvs.SVC_ATTR_NETMASK, s.netmask());
         }
@@ -184,7 +183,13 @@ public final class IpvsCodec {
         } else {
             b.port(0);
         }
-        b.netmask(hasNetmask ? netmaskOf(rawNetmask, family) : family.maxPrefixLength());
+        if (family == AddressFamily.INET) {
+            // Four network-order mask bytes carried in a u32 read in host order; any mask is valid.
+            b.ipv4Mask(!hasNetmask ? 0xFFFFFFFF
+                    : io.netlink4j.codec.HostOrder.LITTLE_ENDIAN ? Integer.reverseBytes(rawNetmask) : rawNetmask);
+        } else {
+            b.netmask(hasNetmask ? ipv6Prefix(rawNetmask) : family.maxPrefixLength());
+        }
         return b.buildDecoded();
     }
 
@@ -195,17 +200,7 @@ public final class IpvsCodec {
         return io.netlink4j.codec.HostOrder.getI32(attrs.buffer(), attrs.payloadOffset());
     }
 
-    private static int netmaskOf(int raw, AddressFamily family) {
-        if (family == AddressFamily.INET) {
-            // Four network-order mask bytes carried in a u32 read in host order.
-            int mask = io.netlink4j.codec.HostOrder.LITTLE_ENDIAN ? Integer.reverseBytes(raw) : raw;
-            int prefix = Integer.bitCount(mask);
-            int canonical = prefix == 0 ? 0 : 0xFFFFFFFF << (32 - prefix);
-            if (mask != canonical) {
-                throw new NetlinkDecodeException("IPVS IPv4 netmask 0x" + Integer.toHexString(mask) + " is not a prefix");
-            }
-            return prefix;
-        }
+    private static int ipv6Prefix(int raw) {
         if (raw < 1 || raw > 128) {
             throw new NetlinkDecodeException("IPVS IPv6 netmask /" + Integer.toUnsignedString(raw) + " (expected: 1-128)");
         }

@@ -42,6 +42,7 @@ public final class Service {
     private final int flags;
     private final long timeout;
     private final int netmask;
+    private final int ipv4Mask;
     private final String peName;
     private final Stats stats;
     /** The address as IPVS sends it (16 bytes), kept so encoding allocates nothing. */
@@ -56,7 +57,13 @@ public final class Service {
         this.schedName = b.schedName;
         this.flags = b.flags;
         this.timeout = b.timeout;
-        this.netmask = b.netmask < 0 ? b.addressFamily.maxPrefixLength() : b.netmask;
+        if (b.addressFamily == AddressFamily.INET) {
+            this.ipv4Mask = b.ipv4Mask != null ? b.ipv4Mask : maskOf(b.netmask < 0 ? 32 : b.netmask);
+            this.netmask = prefixOf(ipv4Mask);
+        } else {
+            this.ipv4Mask = 0;
+            this.netmask = b.netmask < 0 ? b.addressFamily.maxPrefixLength() : b.netmask;
+        }
         this.peName = b.peName == null ? "" : b.peName;
         this.stats = b.stats == null ? Stats.ZERO : b.stats;
         this.wireAddress = b.address == null ? null : Addresses.toWire(b.address);
@@ -77,6 +84,7 @@ public final class Service {
         b.flags = flags;
         b.timeout = timeout;
         b.netmask = netmask;
+        b.ipv4Mask = addressFamily == AddressFamily.INET && netmask < 0 ? ipv4Mask : null;
         b.peName = peName;
         b.stats = stats;
         return b;
@@ -132,9 +140,20 @@ public final class Service {
         return timeout;
     }
 
-    /** The persistence granularity as a prefix length: 0-32 for IPv4, 1-128 for IPv6. */
+    /**
+     * The persistence granularity as a prefix length: 0-32 for IPv4, 1-128 for IPv6; -1 for an IPv4
+     * mask that is not a prefix (such as {@code ipvsadm -M 255.0.255.0}), which {@link #ipv4Mask()} holds.
+     */
     public int netmask() {
         return netmask;
+    }
+
+    /**
+     * The IPv4 persistence mask as a 32-bit value, most significant byte first ({@code 0xFFFFFF00}
+     * for /24); 0 for an IPv6 service.
+     */
+    public int ipv4Mask() {
+        return ipv4Mask;
     }
 
     /** The persistence engine (e.g. "sip"), or "" for none. */
@@ -169,20 +188,38 @@ public final class Service {
             return false;
         }
         return port == s.port && fwMark == s.fwMark && flags == s.flags && timeout == s.timeout && netmask == s.netmask
-                && addressFamily == s.addressFamily && protocol == s.protocol && Objects.equals(address, s.address)
+                && ipv4Mask == s.ipv4Mask                && addressFamily == s.addressFamily && protocol == s.protocol && Objects.equals(address, s.address)
                 && schedName.equals(s.schedName) && peName.equals(s.peName) && stats.equals(s.stats);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(addressFamily, protocol, address, port, fwMark, schedName, flags, timeout, netmask, peName, stats);
+        return Objects.hash(addressFamily, protocol, address, port, fwMark, schedName, flags, timeout, netmask, ipv4Mask, peName, stats);
     }
 
     @Override
     public String toString() {
         return "Service[" + describe() + ", sched=" + schedName + ", flags=0x" + Integer.toHexString(flags)
-                + ", timeout=" + timeout + ", netmask=/" + netmask + (peName.isEmpty() ? "" : ", pe=" + peName)
+                + ", timeout=" + timeout + ", netmask=" + maskText() + (peName.isEmpty() ? "" : ", pe=" + peName)
                 + (stats.equals(Stats.ZERO) ? "" : ", " + stats) + "]";
+    }
+
+    private String maskText() {
+        if (netmask >= 0) {
+            return "/" + netmask;
+        }
+        return (ipv4Mask >>> 24) + "." + (ipv4Mask >>> 16 & 0xFF) + "." + (ipv4Mask >>> 8 & 0xFF) + "." + (ipv4Mask & 0xFF);
+    }
+
+    /** The IPv4 mask of a prefix length. */
+    static int maskOf(int prefix) {
+        return prefix == 0 ? 0 : 0xFFFFFFFF << (32 - prefix);
+    }
+
+    /** The prefix length of an IPv4 mask, or -1 if its ones are not contiguous from the top. */
+    static int prefixOf(int mask) {
+        int prefix = Integer.bitCount(mask);
+        return mask == maskOf(prefix) ? prefix : -1;
     }
 
     /** Builds a {@link Service}. Defaults: scheduler wlc, no flags, no timeout, full netmask, no PE. */
@@ -196,6 +233,7 @@ public final class Service {
         private int flags;
         private long timeout;
         private int netmask = -1;
+        private Integer ipv4Mask;
         private String peName = "";
         private Stats stats = Stats.ZERO;
 
@@ -250,9 +288,21 @@ public final class Service {
             return this;
         }
 
-        /** Persistence granularity as a prefix length. */
+        /** Persistence granularity as a prefix length: 0-32 for IPv4, 1-128 for IPv6. Replaces an {@link #ipv4Mask}. */
         public Builder netmask(int prefixLength) {
             this.netmask = prefixLength;
+            this.ipv4Mask = null;
+            return this;
+        }
+
+        /**
+         * Persistence granularity of an IPv4 service as any 32-bit mask, most significant byte first,
+         * including masks that are not prefixes (the kernel ANDs the client address with it).
+         * Replaces a {@link #netmask(int)}.
+         */
+        public Builder ipv4Mask(int mask) {
+            this.ipv4Mask = mask;
+            this.netmask = -1;
             return this;
         }
 
@@ -303,6 +353,10 @@ public final class Service {
             checkName("peName", peName == null ? "" : peName, 0);
             if (timeout < 0 || timeout > 0xFFFFFFFFL) {
                 throw new IllegalArgumentException("timeout: " + timeout + " (expected: 0-4294967295 seconds)");
+            }
+            if (ipv4Mask != null && addressFamily != AddressFamily.INET) {
+                throw new IllegalArgumentException("ipv4Mask: set on an " + addressFamily
+                        + " service (expected: an INET service, or netmask(1-128) for INET6)");
             }
             if (netmask != -1) {
                 int min = addressFamily == AddressFamily.INET ? 0 : 1;

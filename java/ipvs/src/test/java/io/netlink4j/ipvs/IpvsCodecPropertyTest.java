@@ -59,8 +59,9 @@ class IpvsCodecPropertyTest {
         Gen<Boolean> v6 = arbitrary().pick(false, true);
         return v6.flatMap(six -> addresses(six).zip(PORTS, arbitrary().enumValues(Protocol.class), names(1), (addr, port, proto, sched) ->
                         Service.builder().protocol(proto).address(addr).port(port).schedName(sched))
-                .zip(integers().all(), U32, integers().between(six ? 1 : 0, six ? 128 : 32), names(0),
-                        (b, flags, timeout, mask, pe) -> b.flags(flags).timeout(timeout).netmask(mask).peName(pe)))
+                // IPv4: any 32-bit mask, prefix or not (ipvsadm -M 255.0.255.0); IPv6: a prefix length.
+                .zip(integers().all(), U32, six ? integers().between(1, 128) : integers().all(), names(0),
+                        (b, flags, timeout, mask, pe) -> (six ? b.netmask(mask) : b.ipv4Mask(mask)).flags(flags).timeout(timeout).peName(pe)))
                 .zip(U32, integers().between(0, 3), (b, mark, kind) -> {
                     if (kind == 0 && mark != 0) {
                         AddressFamily af = b.build().addressFamily();

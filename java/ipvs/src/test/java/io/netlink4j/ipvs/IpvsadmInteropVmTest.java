@@ -10,6 +10,7 @@ import java.util.List;
 
 import static io.netlink4j.ipvs.IpvsNamespace.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The library and the real ipvsadm, inside the test VM, agree on every field. */
 @Tag("kernel-vm")
@@ -97,10 +98,23 @@ class IpvsadmInteropVmTest {
         ns.ipvsadm("-a", "-u", "10.0.0.6:53", "-r", "10.1.1.9:53", "-i", "--tun-type", "gre", "--tun-csum", "-w", "3");
         ns.ipvsadm("-a", "-u", "10.0.0.6:53", "-r", "10.1.1.10:5353", "-i", "--tun-type", "gue", "--tun-port", "7777", "--tun-remcsum");
         ns.ipvsadm("-a", "-u", "10.0.0.5:5060", "-r", "10.1.1.11:5060", "-g", "-w", "9", "-x", "1000", "-y", "200");
+        // ipvsadm takes any IPv4 mask; the kernel ANDs client addresses with it.
+        ns.ipvsadm("-A", "-t", "10.0.0.7:443", "-p", "60", "-M", "255.0.255.0");
 
         Service sip = ns.ipvs.getService(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.5")).port(5060).build());
         assertEquals(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.5")).port(5060).schedName("rr")
                 .persistent(120).peName("sip").netmask(16).build(), sip.withoutStats());
+
+        Service odd = ns.ipvs.getService(Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.7")).port(443).build());
+        assertEquals(0xFF00FF00, odd.ipv4Mask());
+        assertEquals(-1, odd.netmask());
+        assertEquals(Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.7")).port(443).persistent(60)
+                .ipv4Mask(0xFF00FF00).build(), odd.withoutStats());
+        assertEquals(3, ns.ipvs.getServices().size(), "one odd mask does not break the dump");
+        // Written back by the library, ipvsadm reads the same mask.
+        ns.ipvs.updateService(odd.toBuilder().ipv4Mask(0x00FFFF00).build());
+        assertTrue(ns.ipvsadm("-S", "-n").contains("-A -t 10.0.0.7:443 -s wlc -p 60 -M 0.255.255.0"), ns.ipvsadm("-S", "-n"));
+        ns.ipvs.delService(odd);
 
         Service mh = ns.ipvs.getService(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.6")).port(53).build());
         assertEquals(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.6")).port(53).schedName("mh")

@@ -61,6 +61,31 @@ class ValidationTest {
         assertRefused(() -> new Config(Duration.ofSeconds(-1), Duration.ZERO, Duration.ZERO), "whole seconds");
     }
 
+    @Test
+    void ipv4MasksNeedNotBePrefixes() {
+        Service prefix = web().netmask(24).build();
+        assertEquals(0xFFFFFF00, prefix.ipv4Mask());
+        assertEquals(prefix, web().ipv4Mask(0xFFFFFF00).build(), "a prefix mask is the same service either way");
+        assertEquals(32, web().build().netmask());
+        assertEquals(0xFFFFFFFF, web().build().ipv4Mask());
+        assertEquals(0, web().netmask(0).build().ipv4Mask());
+
+        Service odd = web().ipv4Mask(0xFF00FF00).build();
+        assertEquals(-1, odd.netmask());
+        assertEquals(0xFF00FF00, odd.ipv4Mask());
+        assertEquals(odd, odd.toBuilder().build());
+        assertEquals(24, odd.toBuilder().netmask(24).build().netmask(), "the last of netmask/ipv4Mask wins");
+        assertTrue(odd.toString().contains("netmask=255.0.255.0"), odd.toString());
+    }
+
+    @Test
+    void ipv6ServicesTakePrefixLengthsOnly() throws Exception {
+        Service.Builder v6 = Service.builder().protocol(Protocol.TCP).address(InetAddress.getByName("2001:db8::1")).port(80);
+        assertEquals(0, v6.netmask(64).build().ipv4Mask());
+        assertRefused(() -> build(v6.ipv4Mask(0xFFFF0000)), "ipv4Mask", "INET6");
+        assertRefused(() -> build(v6.netmask(0)), "netmask: /0", "1-128");
+    }
+
     private static void build(Service.Builder b) {
         b.build();
     }

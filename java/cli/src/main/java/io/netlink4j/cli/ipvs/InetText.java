@@ -243,10 +243,9 @@ final class InetText {
         return (b[0] & 0xFF) + "." + (b[1] & 0xFF) + "." + (b[2] & 0xFF) + "." + (b[3] & 0xFF);
     }
 
-    /** The IPv4 netmask of a prefix length, in dotted form. */
-    static String maskOf(int prefix) {
-        int mask = prefix == 0 ? 0 : 0xFFFFFFFF << (32 - prefix);
-        return ntoa(new byte[] {(byte) (mask >>> 24), (byte) (mask >>> 16), (byte) (mask >>> 8), (byte) mask});
+    /** {@code inet_ntoa} of a 32-bit value, most significant byte first. */
+    static String ntoa(int v) {
+        return ntoa(new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v});
     }
 
     /** An address of raw bytes: Inet4Address for 4, Inet6Address (even when IPv4-mapped) for 16. */

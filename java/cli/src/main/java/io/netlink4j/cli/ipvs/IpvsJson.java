@@ -1,6 +1,7 @@
 package io.netlink4j.cli.ipvs;
 
 import io.netlink4j.cli.json.JsonWriter;
+import io.netlink4j.ipvs.AddressFamily;
 import io.netlink4j.ipvs.Config;
 import io.netlink4j.ipvs.DaemonConfig;
 import io.netlink4j.ipvs.Destination;
@@ -61,6 +62,9 @@ final class IpvsJson {
         w.name("persistent").value(s.isPersistent());
         w.name("timeout").value(s.timeout());
         w.name("netmask").value(s.netmask());
+        if (s.addressFamily() == AddressFamily.INET) {
+            w.name("ipv4Mask").value(InetText.ntoa(s.ipv4Mask()));
+        }
         w.name("persistenceEngine").value(s.peName().isEmpty() ? null : s.peName());
         w.name("onePacket").value(s.isOnePacket());
         stats(w, s.stats());

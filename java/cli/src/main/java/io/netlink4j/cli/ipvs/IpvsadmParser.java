@@ -389,12 +389,7 @@ final class IpvsadmParser {
             b.protocol(protocol).address(service.address).port(service.port);
         }
         if (service.family == AddressFamily.INET) {
-            int prefix = Integer.bitCount(service.netmask);
-            if (service.netmask != (prefix == 0 ? 0 : 0xFFFFFFFF << (32 - prefix))) {
-                throw usage("netmask " + InetText.ntoa(new byte[] {(byte) (service.netmask >>> 24), (byte) (service.netmask >>> 16),
-                        (byte) (service.netmask >>> 8), (byte) service.netmask}) + " is not a prefix mask (netlink4j takes contiguous masks only)");
-            }
-            b.netmask(prefix);
+            b.ipv4Mask(service.netmask);
         } else {
             b.netmask(service.netmask);
         }

@@ -185,8 +185,8 @@ final class IpvsadmText {
 
     private static void appendMask(StringBuilder out, Service s, String label) {
         if (s.addressFamily() == AddressFamily.INET) {
-            if (s.netmask() != 32) {
-                out.append(label).append(InetText.maskOf(s.netmask()));
+            if (s.ipv4Mask() != 0xFFFFFFFF) {
+                out.append(label).append(InetText.ntoa(s.ipv4Mask()));
             }
         } else if (s.netmask() != 128) {
             out.append(label).append(s.netmask());

@@ -82,8 +82,9 @@ class InetTextTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0, 0.0.0.0", "1, 128.0.0.0", "8, 255.0.0.0", "24, 255.255.255.0", "31, 255.255.255.254", "32, 255.255.255.255"})
-    void masks(int prefix, String mask) {
-        assertEquals(mask, InetText.maskOf(prefix));
+    @CsvSource({"0, 0.0.0.0", "-2147483648, 128.0.0.0", "-16777216, 255.0.0.0", "-256, 255.255.255.0", "-16711936, 255.0.255.0",
+            "255, 0.0.0.255", "-1, 255.255.255.255"})
+    void masks(int mask, String text) {
+        assertEquals(text, InetText.ntoa(mask));
     }
 }

@@ -27,6 +27,8 @@ class IpvsCommandsVmTest {
             -A -t 10.0.0.4:80 --persistent=70 -M 255.255.255.0
             --add-service --tcp-service 10.0.0.5:80 --scheduler wrr --persistent 80 --netmask 255.255.0.0
             -A -t 10.0.0.6:80 -p 0
+            -A -t 10.0.0.19:80 -p 60 -M 255.0.255.0
+            -A -t 10.0.0.20:80 -p 60 -M 0.0.0.255
             -A -t 10.0.0.6:80 -p 2678401
             -A -t 10.0.0.6:80 -p rr
             -A -t 10.0.0.6:80 -p 2678400 -s sh -b sh-port,sh-fallback

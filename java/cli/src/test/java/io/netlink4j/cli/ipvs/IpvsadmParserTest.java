@@ -156,7 +156,9 @@ class IpvsadmParserTest {
     void netmasks() {
         assertEquals(0, parse("-A -t 10.0.0.1:80 -p -M 0.0.0.0").service().netmask());
         assertEquals(8, parse("-A -t 10.0.0.1:80 -p -M 4278190080").service().netmask());
-        assertError("-A -t 10.0.0.1:80 -p -M 255", 2, "netmask 0.0.0.255 is not a prefix mask (netlink4j takes contiguous masks only)");
+        Service odd = parse("-A -t 10.0.0.1:80 -p -M 255").service();
+        assertEquals(-1, odd.netmask());
+        assertEquals(0x000000FF, odd.ipv4Mask());
         assertEquals(64, parse("-A -t [2001:db8::1]:80 -p -M 64").service().netmask());
         assertEquals(48, parse("-A -f 7 -6 -p -M 48").service().netmask());
         // -M before an IPv6 service is read as an IPv4 mask, and the service then resets it.
@@ -165,8 +167,7 @@ class IpvsadmParserTest {
         assertError("-A -t [2001:db8::1]:80 -M 129", 2, "illegal ipv6 netmask specified");
         assertError("-A -t [2001:db8::1]:80 -M 0", 2, "illegal ipv6 netmask specified");
         assertError("-A -t 10.0.0.1:80 -M 1.2.3.4.5", 2, "illegal virtual server persistent mask specified");
-        assertError("-A -t 10.0.0.1:80 -p -M 255.0.255.0", 2,
-                "netmask 255.0.255.0 is not a prefix mask (netlink4j takes contiguous masks only)");
+        assertEquals(0xFF00FF00, parse("-A -t 10.0.0.1:80 -p -M 255.0.255.0").service().ipv4Mask());
     }
 
     @Test
