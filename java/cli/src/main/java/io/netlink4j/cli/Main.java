@@ -3,12 +3,17 @@ package io.netlink4j.cli;
 import io.netlink4j.cli.demo.DemoCli;
 import io.netlink4j.cli.genl.GenlCli;
 import io.netlink4j.cli.ipvs.IpvsCli;
+import io.netlink4j.cli.route.AddrCli;
+import io.netlink4j.cli.route.LinkCli;
+import io.netlink4j.cli.route.MonitorCli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,12 +26,14 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The {@code netlink4j} command: global options and the {@code ipvs}, {@code genl} and
- * {@code demo} subcommands. {@link #run} runs it in-process (tests); {@link #main} as a program.
+ * The {@code netlink4j} command: global options and the {@code ipvs}, {@code genl}, {@code link},
+ * {@code addr}, {@code monitor} and {@code demo} subcommands. {@link #run} runs it in-process
+ * (tests); {@link #main} as a program.
  */
 @Command(name = "netlink4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         synopsisSubcommandLabel = "COMMAND",
-        description = "netlink4j command line: IPVS administration with ipvsadm's syntax, and a generic netlink explorer.",
+        description = "netlink4j command line: IPVS administration with ipvsadm's syntax, links and addresses and their"
+                + " changes, and a generic netlink explorer.",
         footer = {"", "Try it without root or IPVS: netlink4j --sandbox demo"})
 public final class Main {
     @Option(names = "--sandbox", scope = ScopeType.INHERIT,
@@ -45,7 +52,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out, System.err));
+        // The descriptor itself, not System.out, which swallows write errors: 'monitor' stops when its pipe closes.
+        System.exit(run(args, System.in, new FileOutputStream(FileDescriptor.out), System.err));
     }
 
     /** Runs the command line {@code args} with the given streams; returns the exit code. */
@@ -57,6 +65,9 @@ public final class Main {
         CommandLine cl = new CommandLine(main)
                 .addSubcommand(new IpvsCli(main))
                 .addSubcommand(new GenlCli(main))
+                .addSubcommand(new LinkCli(main))
+                .addSubcommand(new AddrCli(main))
+                .addSubcommand(new MonitorCli(main))
                 .addSubcommand(new DemoCli(main));
         cl.getSubcommands().get("ipvs").setStopAtUnmatched(true);
         cl.setOut(outWriter).setErr(errWriter).setExpandAtFiles(false)

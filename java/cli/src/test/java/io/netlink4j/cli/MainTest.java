@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,13 +42,24 @@ class MainTest {
     @CsvSource(delimiter = ';', value = {"nosuch;Unmatched argument at index 0: 'nosuch'", "--nosuch ipvs;Unknown option: '--nosuch'",
             "'';Missing required subcommand", "genl;Missing required subcommand", "genl show;Missing required parameter: 'NAME'",
             "genl list --policy;Unknown option: '--policy'", "demo extra;Unmatched argument at index 1: 'extra'",
-            "--netns;Missing required parameter for option '--netns' (NAME|PATH)"})
+            "--netns;Missing required parameter for option '--netns' (NAME|PATH)", "link list a b;Unmatched argument at index 3: 'b'",
+            "addr;Missing required subcommand", "monitor --count x;Invalid value for option '--count': 'x' is not an int",
+            "monitor link address;Unmatched argument at index 2: 'address'"})
     void commandUsageErrorsPrintUsageAndExitWith2(String line, String message) {
         Run run = Run.netlink4j(line.isEmpty() ? new String[0] : line.split(" "));
         assertEquals(2, run.exitCode(), run::toString);
         assertTrue(run.err().startsWith(message + "\n"), run::toString);
         assertTrue(run.err().contains("Usage: netlink4j"), run::toString);
         assertNoStackTrace(run);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "monitor bogus|unknown object 'bogus' (expected: link, address or all)",
+            "monitor link --count 0|--count 0: expected a number of events of at least 1"})
+    void monitorArgumentsAreCheckedBeforeAnythingIsOpened(String line, String message) {
+        assertEquals(new Run(2, "", "netlink4j monitor: " + message + "\nTry 'netlink4j monitor --help' for more information.\n"),
+                Run.netlink4j(Run.concat(List.of("--netns", "no-such-namespace"), line.split(" "))));
     }
 
     @Test
@@ -62,6 +74,11 @@ class MainTest {
         assertEquals(ipvs, Run.netlink4j("ipvs", "--help"));
         Run genl = Run.netlink4j("genl", "--help");
         assertTrue(genl.out().contains("list") && genl.out().contains("show"), genl::toString);
+        for (String command : List.of("link ", "addr, address ", "monitor ")) {
+            assertTrue(run.out().contains("\n  " + command), run::toString);
+        }
+        Run monitor = Run.netlink4j("monitor", "--help");
+        assertTrue(monitor.out().startsWith("Usage: netlink4j monitor [-hV] [--json] [--sandbox] [--count=N]"), monitor::toString);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.netlink4j.route;
 
+import io.netlink4j.testing.Json;
 import io.netlink4j.testing.Netns;
 
 import java.util.ArrayList;

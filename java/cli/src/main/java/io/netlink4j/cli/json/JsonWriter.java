@@ -4,10 +4,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * A small streaming JSON writer producing indented output. Callers nest
- * {@link #beginObject()}/{@link #endObject()} and {@link #beginArray()}/{@link #endArray()}
- * correctly and give every object member a {@link #name(String)} first; commas, indentation and
- * string escaping are handled here.
+ * A small streaming JSON writer producing indented output, or with {@link #compact} one line per
+ * document. Callers nest {@link #beginObject()}/{@link #endObject()} and
+ * {@link #beginArray()}/{@link #endArray()} correctly and give every object member a
+ * {@link #name(String)} first; commas, indentation and string escaping are handled here.
  *
  * <pre>{@code
  * JsonWriter w = new JsonWriter(sb);
@@ -16,12 +16,24 @@ import java.util.Deque;
  */
 public final class JsonWriter {
     private final StringBuilder out;
+    private final boolean indent;
     /** Per open container: how many values it holds so far. */
     private final Deque<int[]> counts = new ArrayDeque<>();
     private boolean afterName;
 
+    /** A writer that indents by two spaces, a member or element to a line. */
     public JsonWriter(StringBuilder out) {
+        this(out, true);
+    }
+
+    private JsonWriter(StringBuilder out, boolean indent) {
         this.out = out;
+        this.indent = indent;
+    }
+
+    /** A writer that puts each document on one line, without spaces (for a stream of JSON objects, one per line). */
+    public static JsonWriter compact(StringBuilder out) {
+        return new JsonWriter(out, false);
     }
 
     public JsonWriter beginObject() {
@@ -44,7 +56,7 @@ public final class JsonWriter {
     public JsonWriter name(String name) {
         separate();
         string(name);
-        out.append(": ");
+        out.append(indent ? ": " : ":");
         afterName = true;
         return this;
     }
@@ -114,6 +126,9 @@ public final class JsonWriter {
     }
 
     private void newline() {
+        if (!indent) {
+            return;
+        }
         out.append('\n');
         out.append("  ".repeat(counts.size()));
     }

@@ -33,6 +33,18 @@ class JsonWriterTest {
     }
 
     @Test
+    void compactPutsADocumentOnOneLine() {
+        StringBuilder sb = new StringBuilder();
+        JsonWriter.compact(sb).beginObject()
+                .name("a").value(1)
+                .name("b").beginArray().value("x y").value(false).endArray()
+                .name("e").beginObject().endObject()
+                .endObject();
+        JsonWriter.compact(sb).beginArray().endArray();
+        assertEquals("{\"a\":1,\"b\":[\"x y\",false],\"e\":{}}\n[]\n", sb.toString());
+    }
+
+    @Test
     void escaping() {
         StringBuilder sb = new StringBuilder();
         new JsonWriter(sb).beginArray().value("q\" b\\ n\n r\r t\t c\u0001 é").endArray();

@@ -1,4 +1,4 @@
-package io.netlink4j.route;
+package io.netlink4j.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A minimal JSON parser for reading iproute2's {@code -j} output in tests: objects, arrays, strings, numbers, booleans, null. */
-final class Json {
+public final class Json {
     private final String text;
     private int at;
 
@@ -15,7 +15,7 @@ final class Json {
     }
 
     /** Parses a document: Map (ordered), List, String, Long or Double, Boolean, or null. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json p = new Json(text);
         Object v = p.value();
         p.space();
@@ -26,7 +26,7 @@ final class Json {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> parseArrayOfObjects(String text) {
+    public static List<Map<String, Object>> parseArrayOfObjects(String text) {
         return (List<Map<String, Object>>) parse(text);
     }
 

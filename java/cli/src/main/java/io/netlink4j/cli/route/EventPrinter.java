@@ -1,0 +1,130 @@
+package io.netlink4j.cli.route;
+
+import io.netlink4j.route.Address;
+import io.netlink4j.route.AddressEvent;
+import io.netlink4j.route.Link;
+import io.netlink4j.route.LinkEvent;
+import io.netlink4j.route.RouteEvent;
+import io.netlink4j.route.RouteEventHandler;
+import io.netlink4j.route.RouteHandle;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Prints a monitor's events as they come, a line each, and stops after a number of them or when
+ * standard output fails (closed). It keeps the links and addresses it knows, read at the start
+ * and updated by the events, to tell an object that appears ({@code added}) from one that
+ * {@code changed} (the kernel announces both alike) and to name devices. After an overrun it
+ * reads them again and prints a line saying that events were lost.
+ */
+final class EventPrinter implements RouteEventHandler {
+    /** An address as the kernel identifies it on a link. */
+    private record AddressKey(int index, InetAddress address, int prefixLength, InetAddress peer) {
+        static AddressKey of(Address a) {
+            return new AddressKey(a.index(), a.address(), a.prefixLength(), a.peer());
+        }
+    }
+
+    private final RouteHandle route;
+    private final boolean showLinks;
+    private final boolean showAddresses;
+    private final boolean json;
+    private final long limit;
+    private final PrintWriter out;
+    private final LinkTable links = new LinkTable(List.of());
+    private final Set<AddressKey> addresses = new HashSet<>();
+    private long printed;
+    private volatile boolean stopped;
+
+    /**
+     * @param route the namespace's handle, to read links and addresses from
+     * @param limit how many events to print before stopping; 0 for no limit
+     */
+    EventPrinter(RouteHandle route, boolean showLinks, boolean showAddresses, boolean json, long limit, PrintWriter out) {
+        this.route = route;
+        this.showLinks = showLinks;
+        this.showAddresses = showAddresses;
+        this.json = json;
+        this.limit = limit;
+        this.out = out;
+    }
+
+    /** Reads the links, and the addresses when they are shown, afresh. */
+    void resync() {
+        links.reset(route.links());
+        addresses.clear();
+        if (showAddresses) {
+            for (Address a : route.addresses()) {
+                if (a.address() != null) {
+                    addresses.add(AddressKey.of(a));
+                }
+            }
+        }
+    }
+
+    /** Whether it has printed enough events, or output failed, or {@link #stop()} was called. */
+    boolean isStopped() {
+        return stopped;
+    }
+
+    /** Prints nothing more. */
+    void stop() {
+        stopped = true;
+    }
+
+    @Override
+    public void onEvent(RouteEvent event) {
+        if (stopped) {
+            return;
+        }
+        if (event instanceof LinkEvent e) {
+            Link link = e.link();
+            String action;
+            if (e.action() == RouteEvent.Action.DELETED) {
+                links.remove(link.index());
+                addresses.removeIf(k -> k.index() == link.index());
+                action = "deleted";
+            } else {
+                action = links.put(link) ? "changed" : "added";
+            }
+            if (showLinks) {
+                print(json ? RouteJson.linkEvent(action, link, links) : RouteText.linkEvent(action, link, links), true);
+            }
+        } else if (event instanceof AddressEvent e && e.address().address() != null && showAddresses) {
+            Address address = e.address();
+            String action;
+            if (e.action() == RouteEvent.Action.DELETED) {
+                addresses.remove(AddressKey.of(address));
+                action = "deleted";
+            } else {
+                action = addresses.add(AddressKey.of(address)) ? "added" : "changed";
+            }
+            print(json ? RouteJson.addressEvent(action, address, links) : RouteText.addressEvent(action, address, links), true);
+        }
+    }
+
+    @Override
+    public void onOverrun() {
+        if (stopped) {
+            return;
+        }
+        resync();
+        print(json ? RouteJson.overrun(links.size(), addresses.size(), showAddresses)
+                : RouteText.overrun(links.size(), addresses.size(), showAddresses), false);
+    }
+
+    private void print(String line, boolean event) {
+        out.print(line);
+        if (out.checkError()) { // flushes; fails once standard output is closed
+            stopped = true;
+            return;
+        }
+        if (event && limit > 0 && ++printed >= limit) {
+            stopped = true;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.netlink4j.cli.route;
+
+import io.netlink4j.cli.CliException;
+import io.netlink4j.cli.Failures;
+import io.netlink4j.cli.Main;
+import io.netlink4j.route.RouteGroup;
+import io.netlink4j.route.RouteHandle;
+import io.netlink4j.route.RouteMonitor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code netlink4j monitor [link|address|all]}: link and address changes of a namespace as they
+ * happen, a line each, like {@code ip monitor link address}. The monitor is subscribed before the
+ * links and addresses are read, so no change is missed in between; it polls on this thread, so a
+ * failure ends the command with its message. Stops on Ctrl-C, when standard output closes, or
+ * after {@code --count} events.
+ */
+@Command(name = "monitor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Print link and address changes as they happen, a line each (like 'ip monitor link address').",
+                "Runs until interrupted or until standard output closes, or until --count events were printed.",
+                "When events were lost (a full receive buffer), says so, reads the links and addresses again, and goes on."})
+public final class MonitorCli implements Callable<Integer> {
+    private static final String COMMAND = "netlink4j monitor";
+    /** How long one poll waits before the loop looks for a stop request. */
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+    /** How long Ctrl-C lets the loop finish the line it is printing. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+
+    @Parameters(arity = "0..1", paramLabel = "link|address|all", defaultValue = "all",
+            description = "What to watch: links, addresses, or both (the default).")
+    String objects;
+
+    @Option(names = "--json", description = "Print each event as a JSON object on a line of its own.")
+    boolean json;
+
+    @Option(names = "--count", paramLabel = "N", description = "Exit after printing N events.")
+    Integer count;
+
+    private final Main main;
+
+    public MonitorCli(Main main) {
+        this.main = main;
+    }
+
+    @Override
+    public Integer call() {
+        boolean links = objects.equals("link") || objects.equals("all");
+        boolean addresses = objects.equals("address") || objects.equals("all");
+        if (!links && !addresses) {
+            throw new CliException("unknown object '" + objects + "' (expected: link, address or all)", Failures.EXIT_USAGE, COMMAND);
+        }
+        if (count != null && count < 1) {
+            throw new CliException("--count " + count + ": expected a number of events of at least 1", Failures.EXIT_USAGE, COMMAND);
+        }
+        // Link events name the devices of address events, so the monitor always listens to them.
+        RouteGroup[] groups = addresses ? new RouteGroup[] {RouteGroup.LINK, RouteGroup.IPV4_ADDRESS, RouteGroup.IPV6_ADDRESS}
+                : new RouteGroup[] {RouteGroup.LINK};
+        try (RouteHandle route = Routes.open(main); RouteMonitor monitor = route.monitor(groups)) {
+            EventPrinter printer = new EventPrinter(route, links, addresses, json, count == null ? 0 : count, main.io().out());
+            printer.resync();
+            watch(monitor, printer);
+        }
+        return 0;
+    }
+
+    /** Polls until the printer stops, or Ctrl-C (a shutdown hook) stops it. */
+    private static void watch(RouteMonitor monitor, EventPrinter printer) {
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            printer.stop();
+            try {
+                finished.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "netlink4j-monitor-stop");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            while (!printer.isStopped()) {
+                monitor.poll(POLL_INTERVAL, printer);
+            }
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException e) {
+                // The JVM is shutting down (Ctrl-C): the hook is what stopped the loop.
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package io.netlink4j.cli.route;
+
+import io.netlink4j.cli.json.JsonWriter;
+import io.netlink4j.route.Address;
+import io.netlink4j.route.InetAddresses;
+import io.netlink4j.route.Link;
+import io.netlink4j.route.LinkInfo;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Links and addresses as JSON with the member names and value formats of {@code ip -j link show}
+ * and {@code ip -j addr show}, for the values this library decodes; and one compact object a line
+ * for {@code monitor --json}.
+ */
+final class RouteJson {
+    /** How {@link Address#flagNames()} starts the hex number of the flags it has no name for. */
+    private static final String UNKNOWN_FLAGS = "flags ";
+
+    private RouteJson() {}
+
+    /** {@code netlink4j link list --json}: an array of links as {@code ip -j -d link show} has them, without statistics and driver details. */
+    static String links(List<Link> links, LinkTable table) {
+        StringBuilder sb = new StringBuilder();
+        JsonWriter w = new JsonWriter(sb).beginArray();
+        for (Link link : links) {
+            w.beginObject();
+            link(w, link, table, true);
+            w.endObject();
+        }
+        w.endArray();
+        return sb.toString();
+    }
+
+    /** {@code netlink4j addr list --json}: an array of links, each with its {@code addr_info}, as {@code ip -j addr show} has them. */
+    static String addresses(List<Link> links, Map<Integer, List<Address>> addresses, LinkTable table) {
+        StringBuilder sb = new StringBuilder();
+        JsonWriter w = new JsonWriter(sb).beginArray();
+        for (Link link : links) {
+            w.beginObject();
+            link(w, link, table, false);
+            w.name("addr_info").beginArray();
+            for (Address a : addresses.getOrDefault(link.index(), List.of())) {
+                w.beginObject();
+                address(w, a);
+                w.endObject();
+            }
+            w.endArray().endObject();
+        }
+        w.endArray();
+        return sb.toString();
+    }
+
+    /** {@code monitor --json}: {@code {"event":"link","action":"added",...the link's members}} on one line. */
+    static String linkEvent(String action, Link link, LinkTable table) {
+        StringBuilder sb = new StringBuilder();
+        JsonWriter w = JsonWriter.compact(sb).beginObject().name("event").value("link").name("action").value(action);
+        link(w, link, table, true);
+        w.endObject();
+        return sb.toString();
+    }
+
+    /** {@code monitor --json}: {@code {"event":"address","action":"added","ifindex":3,"ifname":"v0",...the addr_info members}} on one line. */
+    static String addressEvent(String action, Address address, LinkTable table) {
+        StringBuilder sb = new StringBuilder();
+        JsonWriter w = JsonWriter.compact(sb).beginObject().name("event").value("address").name("action").value(action)
+                .name("ifindex").value(address.index()).name("ifname").value(table.name(address.index()));
+        address(w, address);
+        w.endObject();
+        return sb.toString();
+    }
+
+    /** {@code monitor --json}: {@code {"event":"overrun","links":N,"addresses":N}}, the counts read again after the loss. */
+    static String overrun(int links, int addresses, boolean withAddresses) {
+        StringBuilder sb = new StringBuilder();
+        JsonWriter w = JsonWriter.compact(sb).beginObject().name("event").value("overrun").name("links").value(links);
+        if (withAddresses) {
+            w.name("addresses").value(addresses);
+        }
+        w.endObject();
+        return sb.toString();
+    }
+
+    /**
+     * A link's members, as {@code ip -j link show} ({@code linkView}: with {@code linkmode},
+     * {@code ifalias}, and {@code linkinfo} as {@code -d} adds it) or {@code ip -j addr show} has them.
+     */
+    private static void link(JsonWriter w, Link link, LinkTable table, boolean linkView) {
+        w.name("ifindex").value(link.index());
+        if (link.parentIndex() != 0) {
+            if (link.linkNetnsId() >= 0) {
+                w.name("link_index").value(link.parentIndex());
+            } else {
+                w.name("link").value(table.parent(link));
+            }
+        }
+        w.name("ifname").value(link.name());
+        w.name("flags").beginArray();
+        table.flags(link).forEach(w::value);
+        w.endArray();
+        w.name("mtu").value(link.mtu());
+        if (link.qdisc() != null) {
+            w.name("qdisc").value(link.qdisc());
+        }
+        if (link.masterIndex() != 0) {
+            w.name("master").value(table.name(link.masterIndex()));
+        }
+        w.name("operstate").value(link.operState().name());
+        if (linkView) {
+            String mode = RouteText.linkModeName(link);
+            if (mode != null) {
+                w.name("linkmode").value(mode);
+            } else {
+                w.name("linkmode").value(link.linkMode());
+            }
+        }
+        w.name("group").value(RouteText.group(link));
+        w.name("txqlen").value(link.txQueueLength());
+        w.name("link_type").value(link.type().name());
+        if (link.address() != null) {
+            w.name("address").value(RouteText.hardwareAddress(link.type(), link.address()));
+        }
+        if (link.broadcast() != null) {
+            if (RouteText.isPointToPoint(link)) {
+                w.name("link_pointtopoint").value(true);
+            }
+            w.name("broadcast").value(RouteText.hardwareAddress(link.type(), link.broadcast()));
+        }
+        String permanent = RouteText.permanentAddress(link);
+        if (permanent != null) {
+            w.name("permaddr").value(permanent);
+        }
+        if (link.linkNetnsId() >= 0) {
+            w.name("link_netnsid").value(link.linkNetnsId());
+        }
+        if (linkView && link.alias() != null) {
+            w.name("ifalias").value(link.alias());
+        }
+        if (!link.alternativeNames().isEmpty()) {
+            w.name("altnames").beginArray();
+            link.alternativeNames().forEach(w::value);
+            w.endArray();
+        }
+        LinkInfo info = link.info();
+        if (linkView && info != null && (info.kind() != null || info.slaveKind() != null)) {
+            w.name("linkinfo").beginObject();
+            if (info.kind() != null) {
+                w.name("info_kind").value(info.kind().name());
+            }
+            if (info.slaveKind() != null) {
+                w.name("info_slave_kind").value(info.slaveKind().name());
+            }
+            w.endObject();
+        }
+    }
+
+    /** An address's members as in {@code ip -j addr show}'s {@code addr_info}: each flag is a member with value true. */
+    private static void address(JsonWriter w, Address a) {
+        w.name("family").value(a.family().name());
+        w.name("local").value(InetAddresses.toText(a.address()));
+        if (a.peer() != null) {
+            w.name("address").value(InetAddresses.toText(a.peer()));
+        }
+        w.name("prefixlen").value(a.prefixLength());
+        if (a.broadcast() != null) {
+            w.name("broadcast").value(InetAddresses.toText(a.broadcast()));
+        }
+        if (a.routePriority() != 0) {
+            w.name("metric").value(Integer.toUnsignedLong(a.routePriority()));
+        }
+        w.name("scope").value(a.scope().name());
+        for (String flag : a.flagNames()) {
+            if (flag.startsWith(UNKNOWN_FLAGS)) { // as iproute2: "flags": "<hex>"
+                w.name("flags").value(flag.substring(UNKNOWN_FLAGS.length()));
+            } else {
+                w.name(flag).value(true);
+            }
+        }
+        if (a.label() != null) {
+            w.name("label").value(a.label());
+        }
+        if (a.cacheInfo() != null) {
+            w.name("valid_life_time").value(a.cacheInfo().validLifetime());
+            w.name("preferred_life_time").value(a.cacheInfo().preferredLifetime());
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package io.netlink4j.cli.route;
+
+import io.netlink4j.route.Address;
+import io.netlink4j.route.HardwareAddress;
+import io.netlink4j.route.InetAddresses;
+import io.netlink4j.route.Link;
+import io.netlink4j.route.LinkFlags;
+import io.netlink4j.route.LinkType;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Links and addresses as text, in the layout of {@code ip link show} and {@code ip addr show}
+ * (plus a {@code kind} line for virtual links), and one-line events for {@code monitor}. The value
+ * formats here are shared with {@link RouteJson}.
+ */
+final class RouteText {
+    private static final String[] LINK_MODES = {"DEFAULT", "DORMANT", "TESTING"};
+
+    private RouteText() {}
+
+    /** {@code netlink4j link list}: each link as {@code ip link show} prints it, with its kind. */
+    static String links(List<Link> links, LinkTable table) {
+        StringBuilder sb = new StringBuilder();
+        for (Link link : links) {
+            link(sb, link, table, true);
+        }
+        return sb.toString();
+    }
+
+    /** {@code netlink4j addr list}: each link and its addresses as {@code ip addr show} prints them. */
+    static String addresses(List<Link> links, Map<Integer, List<Address>> addresses, LinkTable table) {
+        StringBuilder sb = new StringBuilder();
+        for (Link link : links) {
+            link(sb, link, table, false);
+            for (Address a : addresses.getOrDefault(link.index(), List.of())) {
+                sb.append("    ").append(a.family().name()).append(' ').append(local(a));
+                details(sb, a);
+                if (a.label() != null) {
+                    sb.append(' ').append(a.label());
+                }
+                sb.append('\n');
+                if (a.cacheInfo() != null) {
+                    sb.append("       valid_lft ").append(lifetime(a.cacheInfo().validLifetime()))
+                            .append(" preferred_lft ").append(lifetime(a.cacheInfo().preferredLifetime())).append('\n');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A link in the lines of {@code ip link show} ({@code linkView}: with the link mode, kind and
+     * alias) or {@code ip addr show} (without).
+     */
+    private static void link(StringBuilder sb, Link link, LinkTable table, boolean linkView) {
+        sb.append(link.index()).append(": ").append(nameAndParent(link, table)).append(": ")
+                .append(flags(link, table)).append(" mtu ").append(link.mtu());
+        if (link.qdisc() != null) {
+            sb.append(" qdisc ").append(link.qdisc());
+        }
+        if (link.masterIndex() != 0) {
+            sb.append(" master ").append(table.name(link.masterIndex()));
+        }
+        sb.append(" state ").append(link.operState().name());
+        if (linkView) {
+            String mode = linkModeName(link);
+            sb.append(" mode ").append(mode != null ? mode : Integer.toString(link.linkMode()));
+        }
+        sb.append(" group ").append(group(link)).append(" qlen ").append(link.txQueueLength()).append('\n');
+        sb.append("    link/").append(link.type().name());
+        if (link.address() != null) {
+            sb.append(' ').append(hardwareAddress(link.type(), link.address()));
+        }
+        if (link.broadcast() != null) {
+            sb.append(isPointToPoint(link) ? " peer " : " brd ").append(hardwareAddress(link.type(), link.broadcast()));
+        }
+        if (permanentAddress(link) != null) {
+            sb.append(" permaddr ").append(permanentAddress(link));
+        }
+        if (link.linkNetnsId() >= 0) {
+            sb.append(" link-netnsid ").append(link.linkNetnsId());
+        }
+        sb.append('\n');
+        if (linkView && link.kind() != null) {
+            sb.append("    kind ").append(link.kind().name()).append('\n');
+        }
+        if (linkView && link.alias() != null) {
+            sb.append("    alias ").append(link.alias()).append('\n');
+        }
+        for (String altName : link.alternativeNames()) {
+            sb.append("    altname ").append(altName).append('\n');
+        }
+    }
+
+    /** {@code monitor}: {@code link added 3: v0@v1: <BROADCAST,MULTICAST> mtu 1500 state DOWN kind veth link/ether ...}. */
+    static String linkEvent(String action, Link link, LinkTable table) {
+        StringBuilder sb = new StringBuilder("link ").append(action).append(' ').append(link.index()).append(": ")
+                .append(nameAndParent(link, table)).append(": ").append(flags(link, table)).append(" mtu ").append(link.mtu());
+        if (link.masterIndex() != 0) {
+            sb.append(" master ").append(table.name(link.masterIndex()));
+        }
+        sb.append(" state ").append(link.operState().name());
+        if (link.kind() != null) {
+            sb.append(" kind ").append(link.kind().name());
+        }
+        if (link.address() != null) {
+            sb.append(" link/").append(link.type().name()).append(' ').append(hardwareAddress(link.type(), link.address()));
+        }
+        return sb.append('\n').toString();
+    }
+
+    /** {@code monitor}: {@code address added 10.0.0.1/24 dev v0 brd 10.0.0.255 scope global}, the label when it is not the device's name. */
+    static String addressEvent(String action, Address address, LinkTable table) {
+        String device = table.name(address.index());
+        StringBuilder sb = new StringBuilder("address ").append(action).append(' ').append(local(address))
+                .append(" dev ").append(device);
+        details(sb, address);
+        if (address.label() != null && !address.label().equals(device)) {
+            sb.append(" label ").append(address.label());
+        }
+        return sb.append('\n').toString();
+    }
+
+    /** {@code monitor}: the line printed after an overrun, once the links (and addresses) were read again. */
+    static String overrun(int links, int addresses, boolean withAddresses) {
+        return "events lost (receive buffer overrun); resynchronised: " + links + " links"
+                + (withAddresses ? ", " + addresses + " addresses" : "") + "\n";
+    }
+
+    /** {@code NAME}, or {@code NAME@PARENT} for a link bound to another (a veth's peer). */
+    private static String nameAndParent(Link link, LinkTable table) {
+        String parent = table.parent(link);
+        return parent == null ? link.name() : link.name() + "@" + parent;
+    }
+
+    private static String flags(Link link, LinkTable table) {
+        return "<" + String.join(",", table.flags(link)) + ">";
+    }
+
+    /** {@code 10.0.0.1/24}, or {@code 10.0.0.1 peer 10.0.0.2/32} for a point-to-point address. */
+    private static String local(Address a) {
+        String local = InetAddresses.toText(a.address());
+        return (a.peer() == null ? local : local + " peer " + InetAddresses.toText(a.peer())) + "/" + a.prefixLength();
+    }
+
+    /** The broadcast address, metric, scope and flags, each after a space. */
+    private static void details(StringBuilder sb, Address a) {
+        if (a.broadcast() != null) {
+            sb.append(" brd ").append(InetAddresses.toText(a.broadcast()));
+        }
+        if (a.routePriority() != 0) {
+            sb.append(" metric ").append(Integer.toUnsignedString(a.routePriority()));
+        }
+        sb.append(" scope ").append(a.scope().name());
+        for (String flag : a.flagNames()) {
+            sb.append(' ').append(flag);
+        }
+    }
+
+    // Value formats shared with RouteJson.
+
+    /** IFLA_LINKMODE as iproute2 names it, or null for a mode it has no name for. */
+    static String linkModeName(Link link) {
+        return link.linkMode() >= 0 && link.linkMode() < LINK_MODES.length ? LINK_MODES[link.linkMode()] : null;
+    }
+
+    /** IFLA_GROUP: {@code default} for group 0, else the number. */
+    static String group(Link link) {
+        return link.group() == 0 ? "default" : Integer.toUnsignedString(link.group());
+    }
+
+    /** Whether the link is point-to-point, so that its IFLA_BROADCAST is the peer's address. */
+    static boolean isPointToPoint(Link link) {
+        return (link.flags() & LinkFlags.POINTOPOINT) != 0;
+    }
+
+    /** IFLA_PERM_ADDRESS when it differs from the current address (iproute2 shows it only then), else null. */
+    static String permanentAddress(Link link) {
+        HardwareAddress permanent = link.permanentAddress();
+        return permanent == null || permanent.equals(link.address()) ? null : hardwareAddress(link.type(), permanent);
+    }
+
+    /**
+     * A link-layer address as iproute2 prints it: colon-separated hex, except the IPv4 endpoint
+     * of IPIP, SIT and GRE tunnels and the IPv6 endpoint of IPv6 and IP6GRE tunnels, which are IP
+     * addresses.
+     */
+    static String hardwareAddress(LinkType type, HardwareAddress address) {
+        boolean ipv4 = address.length() == 4
+                && (type.equals(LinkType.TUNNEL) || type.equals(LinkType.SIT) || type.equals(LinkType.IPGRE));
+        boolean ipv6 = address.length() == 16 && (type.equals(LinkType.TUNNEL6) || type.equals(LinkType.IP6GRE));
+        if (ipv4 || ipv6) {
+            try {
+                return InetAddresses.toText(InetAddress.getByAddress(address.bytes()));
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException("4 or 16 bytes are an IP address", e);
+            }
+        }
+        return address.toString();
+    }
+
+    /** An address lifetime in seconds: {@code forever}, or {@code 3600sec}. */
+    static String lifetime(long seconds) {
+        return seconds == Address.FOREVER ? "forever" : seconds + "sec";
+    }
+}
