@@ -27,14 +27,34 @@ import java.util.regex.Pattern;
  * warm-up. Run it where IPVS exists, as root, through {@code scripts/bench-ipvs} (which boots the
  * test VM). Prints one table of microseconds per operation and ratios.
  *
- * <p>Arguments: the floor binary, then scenarios as SERVICESxDESTINATIONS (default 10000x1 1000x10).
+ * <p>Arguments: the floor binary, optionally {@code --repeat=R} (default 5), then scenarios as
+ * SERVICESxDESTINATIONS (default 10000x1 1000x10). Every row of a scenario runs R times,
+ * interleaved (the floor, its loop in Java, netlink4j one at a time and batched, ipvsadm, then
+ * again), after one unmeasured pass of every Java row at the scenario's size; the table shows
+ * the median of the R runs and a second table the range. Each timed phase is also recorded as a
+ * JFR event ({@code io.netlink4j.bench.Phase}) so that a profile of the run
+ * ({@code scripts/bench-ipvs --jfr}) can be split by phase.
  */
 public final class IpvsEndToEnd {
     private static final String[] PHASES = {"create services", "create destinations", "dump services",
             "dump destinations", "update weights", "delete all"};
 
     private final String floor;
-    private final Map<String, Map<String, Double>> table = new LinkedHashMap<>();
+    /** scenario | row -> phase -> one value per repetition. */
+    private final Map<String, Map<String, List<Double>>> table = new LinkedHashMap<>();
+    private String currentRow = "warm-up";
+
+    /** One timed phase, for splitting a JFR profile of the run by phase. */
+    @jdk.jfr.Name("io.netlink4j.bench.Phase")
+    @jdk.jfr.Label("Benchmark phase")
+    static final class PhaseEvent extends jdk.jfr.Event {
+        @jdk.jfr.Label("Row")
+        String row;
+        @jdk.jfr.Label("Phase")
+        String phase;
+        @jdk.jfr.Label("Operations")
+        int operations;
+    }
 
     private IpvsEndToEnd(String floor) {
         this.floor = floor;
@@ -42,16 +62,32 @@ public final class IpvsEndToEnd {
 
     public static void main(String[] args) throws Exception {
         IpvsEndToEnd bench = new IpvsEndToEnd(args[0]);
-        List<String> scenarios = args.length > 1 ? List.of(args).subList(1, args.length) : List.of("10000x1", "1000x10");
+        List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
+        int repeat = 5;
+        if (!rest.isEmpty() && rest.get(0).startsWith("--repeat=")) {
+            repeat = Integer.parseInt(rest.remove(0).substring("--repeat=".length()));
+        }
+        List<String> scenarios = rest.isEmpty() ? List.of("10000x1", "1000x10") : rest;
         sh("ip link add nl4jbench type dummy && ip addr add 10.1.0.1/16 dev nl4jbench && ip link set nl4jbench up");
-        // Warm-up: a smaller run of every netlink4j path, results discarded.
-        bench.runNetlink4j(new Scenario(2000, 2), false, new LinkedHashMap<>());
-        bench.runNetlink4j(new Scenario(2000, 2), true, new LinkedHashMap<>());
+        // Warm-up: smaller runs of every netlink4j path until the JIT has compiled them, results discarded.
+        for (int i = 0; i < 3; i++) {
+            bench.runNetlink4j(new Scenario(2000, 2), false, new LinkedHashMap<>());
+            bench.runNetlink4j(new Scenario(2000, 2), true, new LinkedHashMap<>());
+        }
         for (String s : scenarios) {
             String[] p = s.split("x");
-            bench.run(new Scenario(Integer.parseInt(p[0]), Integer.parseInt(p[1])));
+            Scenario sc = new Scenario(Integer.parseInt(p[0]), Integer.parseInt(p[1]));
+            // One unmeasured pass at this size: the JIT keeps compiling (and recompiling) for a while.
+            bench.currentRow = "warm-up";
+            bench.runNetlink4j(sc, false, new LinkedHashMap<>());
+            bench.runNetlink4j(sc, true, new LinkedHashMap<>());
+            runJavaFloor(sc.services(), 1);
+            runJavaFloor(sc.services(), 256);
+            for (int r = 0; r < repeat; r++) {
+                bench.run(sc);
+            }
         }
-        bench.print();
+        bench.print(repeat);
     }
 
     record Scenario(int services, int destsPerService) {
@@ -70,18 +106,26 @@ public final class IpvsEndToEnd {
     }
 
     private void run(Scenario sc) throws Exception {
-        Map<String, Double> nl1 = new LinkedHashMap<>();
-        Map<String, Double> nlb = new LinkedHashMap<>();
-        runNetlink4j(sc, false, nl1);
-        runNetlink4j(sc, true, nlb);
-        table.put(sc.name() + " | floor, one at a time", runFloor(sc.services(), 1));
-        table.put(sc.name() + " | floor, batched", runFloor(sc.services(), 256));
-        table.put(sc.name() + " | netlink4j, one at a time", nl1);
-        table.put(sc.name() + " | netlink4j, batched", nlb);
-        table.put(sc.name() + " | ipvsadm -R / -Ln", runIpvsadm(sc));
+        // Row order of the table; each call adds one repetition to every row.
+        String[] rows = {"floor, one at a time", "floor, batched", "floor loop in Java, one at a time", "floor loop in Java, batched",
+                "netlink4j, one at a time", "netlink4j, batched", "ipvsadm -R / -Ln"};
+        for (String row : rows) {
+            currentRow = sc.name() + " | " + row;
+            Map<String, Double> values = switch (row) {
+                case "floor, one at a time" -> runFloor(sc.services(), 1);
+                case "floor, batched" -> runFloor(sc.services(), 256);
+                case "floor loop in Java, one at a time" -> runJavaFloor(sc.services(), 1);
+                case "floor loop in Java, batched" -> runJavaFloor(sc.services(), 256);
+                case "netlink4j, one at a time" -> runNetlink4j(sc, false, new LinkedHashMap<>());
+                case "netlink4j, batched" -> runNetlink4j(sc, true, new LinkedHashMap<>());
+                default -> runIpvsadm(sc);
+            };
+            Map<String, List<Double>> cells = table.computeIfAbsent(currentRow, k -> new LinkedHashMap<>());
+            values.forEach((phase, v) -> cells.computeIfAbsent(phase, k -> new ArrayList<>()).add(v));
+        }
     }
 
-    private void runNetlink4j(Scenario sc, boolean batched, Map<String, Double> out) {
+    private Map<String, Double> runNetlink4j(Scenario sc, boolean batched, Map<String, Double> out) {
         int n = sc.services();
         int d = sc.destsPerService();
         try (IpvsHandle ipvs = IpvsHandle.open()) {
@@ -90,7 +134,7 @@ public final class IpvsEndToEnd {
             for (int i = 0; i < n; i++) {
                 services.add(sc.service(i));
             }
-            out.put(PHASES[0], time(n, () -> {
+            out.put(PHASES[0], time(PHASES[0], n, () -> {
                 if (batched) {
                     IpvsBatch b = ipvs.batch();
                     services.forEach(b::newService);
@@ -99,7 +143,7 @@ public final class IpvsEndToEnd {
                     services.forEach(ipvs::newService);
                 }
             }));
-            out.put(PHASES[1], time(n * d, () -> {
+            out.put(PHASES[1], time(PHASES[1], n * d, () -> {
                 IpvsBatch b = ipvs.batch();
                 for (int i = 0; i < n; i++) {
                     for (int j = 0; j < d; j++) {
@@ -115,12 +159,12 @@ public final class IpvsEndToEnd {
                 }
             }));
             List<Service> dumped = new ArrayList<>();
-            out.put(PHASES[2], time(n, () -> dumped.addAll(ipvs.getServices())));
+            out.put(PHASES[2], time(PHASES[2], n, () -> dumped.addAll(ipvs.getServices())));
             expect(n, dumped.size(), "services dumped");
             int[] dests = {0};
-            out.put(PHASES[3], time(n * d, () -> dumped.forEach(s -> dests[0] += ipvs.getDestinations(s).size())));
+            out.put(PHASES[3], time(PHASES[3], n * d, () -> dumped.forEach(s -> dests[0] += ipvs.getDestinations(s).size())));
             expect(n * d, dests[0], "destinations dumped");
-            out.put(PHASES[4], time(n * d, () -> {
+            out.put(PHASES[4], time(PHASES[4], n * d, () -> {
                 IpvsBatch b = ipvs.batch();
                 for (int i = 0; i < n; i++) {
                     for (int j = 0; j < d; j++) {
@@ -135,7 +179,7 @@ public final class IpvsEndToEnd {
                     check(b.apply());
                 }
             }));
-            out.put(PHASES[5], time(n, () -> {
+            out.put(PHASES[5], time(PHASES[5], n, () -> {
                 if (batched) {
                     IpvsBatch b = ipvs.batch();
                     services.forEach(b::delService);
@@ -146,6 +190,7 @@ public final class IpvsEndToEnd {
             }));
             expect(0, ipvs.getServices().size(), "services left");
         }
+        return out;
     }
 
     private Map<String, Double> runFloor(int n, int batch) throws Exception {
@@ -162,6 +207,12 @@ public final class IpvsEndToEnd {
             }
         }
         return out;
+    }
+
+    private static Map<String, Double> runJavaFloor(int n, int batch) {
+        try (JavaFloor f = new JavaFloor()) {
+            return f.run(n, batch, PHASES);
+        }
     }
 
     private Map<String, Double> runIpvsadm(Scenario sc) throws Exception {
@@ -185,69 +236,103 @@ public final class IpvsEndToEnd {
                 upd.append("-e -t ").append(vip).append(" -r ").append(rip).append(" -m -w 7\n");
             }
         }
-        out.put(PHASES[0], restore(svc, n));
-        out.put(PHASES[1], restore(dst, n * d));
-        long t0 = System.nanoTime();
-        sh("ipvsadm -Ln > /dev/null");
-        out.put(PHASES[2], (System.nanoTime() - t0) / 1e3 / n);
-        out.put(PHASES[4], restore(upd, n * d));
-        out.put(PHASES[5], restore(del, n));
+        out.put(PHASES[0], restore(PHASES[0], svc, n));
+        out.put(PHASES[1], restore(PHASES[1], dst, n * d));
+        out.put(PHASES[2], time(PHASES[2], n, () -> {
+            try {
+                sh("ipvsadm -Ln > /dev/null");
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        out.put(PHASES[4], restore(PHASES[4], upd, n * d));
+        out.put(PHASES[5], restore(PHASES[5], del, n));
         return out;
     }
 
-    private static double restore(CharSequence rules, int ops) throws Exception {
+    private double restore(String phase, CharSequence rules, int ops) throws Exception {
         Path file = Files.createTempFile("rules", ".txt");
         try {
             Files.writeString(file, rules);
-            long t0 = System.nanoTime();
-            sh("ipvsadm -R < " + file);
-            return (System.nanoTime() - t0) / 1e3 / ops;
+            return time(phase, ops, () -> {
+                try {
+                    sh("ipvsadm -R < " + file);
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
         } finally {
             Files.deleteIfExists(file);
         }
     }
 
-    private void print() {
+    private void print(int repeat) {
         System.out.println();
-        System.out.println("microseconds per operation (lower is better); ratios against the same scenario's rows");
-        System.out.printf(Locale.ROOT, "%-62s", "scenario | row");
-        for (String p : PHASES) {
-            System.out.printf(Locale.ROOT, " %20s", p);
-        }
+        System.out.println("microseconds per operation (lower is better), median of " + repeat + " runs");
+        printTable(IpvsEndToEnd::median);
         System.out.println();
-        for (Map.Entry<String, Map<String, Double>> row : table.entrySet()) {
-            System.out.printf(Locale.ROOT, "%-62s", row.getKey());
-            for (String p : PHASES) {
-                Double v = row.getValue().get(p);
-                System.out.printf(Locale.ROOT, " %20s", v == null ? "-" : String.format(Locale.ROOT, "%.1f", v));
-            }
-            System.out.println();
-        }
+        System.out.println("range of the " + repeat + " runs (min-max)");
+        printTable(v -> String.format(Locale.ROOT, "%.1f-%.1f", v.stream().mapToDouble(x -> x).min().orElse(0),
+                v.stream().mapToDouble(x -> x).max().orElse(0)));
         System.out.println();
+        System.out.println("ratios of the medians");
         for (String scenario : table.keySet().stream().map(k -> k.substring(0, k.indexOf(" |"))).distinct().toList()) {
             ratio(scenario, "netlink4j, one at a time", "floor, one at a time");
             ratio(scenario, "netlink4j, batched", "floor, batched");
+            ratio(scenario, "floor loop in Java, one at a time", "floor, one at a time");
+            ratio(scenario, "floor loop in Java, batched", "floor, batched");
             ratio(scenario, "netlink4j, batched", "ipvsadm -R / -Ln");
             ratio(scenario, "netlink4j, one at a time", "ipvsadm -R / -Ln");
         }
     }
 
+    private void printTable(java.util.function.Function<List<Double>, Object> cell) {
+        System.out.printf(Locale.ROOT, "%-62s", "scenario | row");
+        for (String p : PHASES) {
+            System.out.printf(Locale.ROOT, " %20s", p);
+        }
+        System.out.println();
+        for (Map.Entry<String, Map<String, List<Double>>> row : table.entrySet()) {
+            System.out.printf(Locale.ROOT, "%-62s", row.getKey());
+            for (String p : PHASES) {
+                List<Double> v = row.getValue().get(p);
+                Object c = v == null ? "-" : cell.apply(v);
+                System.out.printf(Locale.ROOT, " %20s", c instanceof Double d ? String.format(Locale.ROOT, "%.1f", d) : c);
+            }
+            System.out.println();
+        }
+    }
+
+    static double median(List<Double> values) {
+        List<Double> v = values.stream().sorted().toList();
+        int n = v.size();
+        return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
+    }
+
     private void ratio(String scenario, String a, String b) {
-        Map<String, Double> x = table.get(scenario + " | " + a);
-        Map<String, Double> y = table.get(scenario + " | " + b);
+        Map<String, List<Double>> x = table.get(scenario + " | " + a);
+        Map<String, List<Double>> y = table.get(scenario + " | " + b);
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-62s", scenario + " | " + a + " / " + b));
         for (String p : PHASES) {
-            Double u = x.get(p);
-            Double v = y.get(p);
-            sb.append(String.format(Locale.ROOT, " %20s", u == null || v == null ? "-" : String.format(Locale.ROOT, "%.2fx", u / v)));
+            List<Double> u = x.get(p);
+            List<Double> v = y.get(p);
+            sb.append(String.format(Locale.ROOT, " %20s", u == null || v == null ? "-"
+                    : String.format(Locale.ROOT, "%.2fx", median(u) / median(v))));
         }
         System.out.println(sb);
     }
 
-    private static double time(int ops, Runnable r) {
+    private double time(String phase, int ops, Runnable r) {
+        PhaseEvent event = new PhaseEvent();
+        event.row = currentRow;
+        event.phase = phase;
+        event.operations = ops;
+        event.begin();
         long t0 = System.nanoTime();
         r.run();
-        return (System.nanoTime() - t0) / 1e3 / ops;
+        long t1 = System.nanoTime();
+        event.commit();
+        return (t1 - t0) / 1e3 / ops;
     }
 
     private static void check(IpvsBatch.Result r) {

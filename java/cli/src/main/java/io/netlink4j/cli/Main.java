@@ -38,7 +38,7 @@ import java.util.Properties;
 public final class Main {
     @Option(names = "--sandbox", scope = ScopeType.INHERIT,
             description = "Run the command as root inside a throwaway VM whose kernel has IPVS (scripts/kernel-vm);"
-                    + " standard input is not passed in.")
+                    + " standard input is passed in for ipvs -R only.")
     boolean sandbox;
 
     @Option(names = "--netns", paramLabel = "NAME|PATH", scope = ScopeType.INHERIT,

@@ -17,7 +17,8 @@ import java.util.List;
  * repository's {@code scripts/kernel-vm}, whose kernel has IPVS. The VM sees the host's files
  * read-only (except /tmp and a few others, which it replaces; the working directory stays
  * visible, so the command runs from the repository root), so this JVM's class path works there
- * unchanged. The command's standard input is not passed into the VM.
+ * unchanged. Commands that read standard input ({@code ipvs -R}) get this process's standard
+ * input, read to its end and passed in as a file; others run with none.
  */
 final class Sandbox {
     private static final String SCRIPT = "scripts/kernel-vm";
@@ -32,13 +33,19 @@ final class Sandbox {
     /** Runs {@code args} (without --sandbox) in the VM, copying its output to {@code io}; returns its exit code. */
     static int run(List<String> args, Streams io) {
         Path script = kernelVm();
-        List<String> command = new ArrayList<>(List.of(script.toString(), "run", "--",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(args);
+        Path root = script.getParent().getParent();
+        List<String> command = new ArrayList<>(List.of(script.toString(), "run", "--"));
+        Path input = null;
         try {
-            Process p = new ProcessBuilder(command).directory(script.getParent().getParent().toFile())
+            if (readsStandardInput(args)) {
+                input = passInput(root, io.in());
+                command.addAll(List.of("sh", "-c", "exec \"$@\" < " + shellQuote(input.toString()), "sh"));
+            }
+            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+            command.addAll(args);
+            Process p = new ProcessBuilder(command).directory(root.toFile())
                     .redirectInput(ProcessBuilder.Redirect.INHERIT).start();
             Thread errors = new Thread(() -> copy(p.getErrorStream(), io.err()), "sandbox-stderr");
             errors.start();
@@ -50,7 +57,42 @@ final class Sandbox {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException("interrupted while the sandbox VM ran", Failures.EXIT_FAILURE);
+        } finally {
+            if (input != null) {
+                try {
+                    Files.deleteIfExists(input);
+                } catch (IOException e) {
+                    io.err().println("netlink4j: could not delete " + input + ": " + e.getMessage());
+                }
+            }
         }
+    }
+
+    /** Whether the command reads standard input: {@code ipvs -R} / {@code ipvs --restore}. */
+    static boolean readsStandardInput(List<String> args) {
+        int ipvs = args.indexOf("ipvs");
+        return ipvs >= 0 && args.subList(ipvs + 1, args.size()).stream().anyMatch(a -> a.equals("-R") || a.equals("--restore"));
+    }
+
+    /**
+     * Copies {@code in} to a file the VM can read: under the repository's target/sandbox (the VM
+     * sees the host's files, but has its own /tmp).
+     */
+    private static Path passInput(Path root, java.io.InputStream in) throws IOException {
+        Path dir = Files.createDirectories(root.resolve("target").resolve("sandbox"));
+        Path file = Files.createTempFile(dir, "stdin-", ".txt");
+        try {
+            Files.write(file, in.readAllBytes());
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        return file;
+    }
+
+    /** {@code text} as one single-quoted shell word. */
+    static String shellQuote(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
     }
 
     /**

@@ -132,6 +132,25 @@ class MainTest {
         assertTrue(Files.isExecutable(script));
     }
 
+    @Test
+    void sandboxPassesStandardInputToCommandsThatReadIt() {
+        assertTrue(Sandbox.readsStandardInput(List.of("ipvs", "-R")));
+        assertTrue(Sandbox.readsStandardInput(List.of("--netns", "lb", "ipvs", "--restore", "-n")));
+        assertFalse(Sandbox.readsStandardInput(List.of("ipvs", "-Ln")));
+        assertFalse(Sandbox.readsStandardInput(List.of("demo")));
+        assertEquals("'/a b/it'\\''s'", Sandbox.shellQuote("/a b/it's"));
+    }
+
+    /** Boots the VM: restore input read on the host is applied inside, and the kernel's refusal of line 3 comes back. */
+    @Test
+    void sandboxRestoreReadsStandardInput() {
+        assumeFalse(Boolean.getBoolean("netlink4j.vm.skip"), "netlink4j.vm.skip=true: no VM");
+        Run run = Run.netlink4jWithInput("-A -t 10.0.0.1:80 -s rr\n-a -t 10.0.0.1:80 -r 10.1.1.2:80 -m\n-A -t 10.0.0.1:80 -s rr\n",
+                "--sandbox", "ipvs", "-R");
+        assertEquals(255, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("line 3: ") && run.err().contains("exists"), run::toString);
+    }
+
     static boolean hasIpvs() {
         try (GenericNetlink genl = GenericNetlink.open()) {
             genl.family("IPVS");
