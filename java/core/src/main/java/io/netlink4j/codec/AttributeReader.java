@@ -207,6 +207,34 @@ public final class AttributeReader {
         return buf.toString(offset, size, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Like {@link #string()}, but when the payload spells one of {@code known} (ASCII strings),
+     * returns that instance without decoding or allocating: for attributes whose values come from
+     * a small vocabulary, such as scheduler names or link kinds.
+     */
+    public String string(String[] known) {
+        int offset = payloadOffset();
+        int length = payloadLength();
+        int nul = buf.indexOf(offset, offset + length, (byte) 0);
+        int size = nul < 0 ? length : nul - offset;
+        for (String k : known) {
+            if (k.length() == size && spells(offset, k)) {
+                return k;
+            }
+        }
+        return buf.toString(offset, size, StandardCharsets.UTF_8);
+    }
+
+    private boolean spells(int offset, String ascii) {
+        for (int i = 0; i < ascii.length(); i++) {
+            char c = ascii.charAt(i);
+            if (c >= 0x80 || buf.getByte(offset + i) != (byte) c) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A copy of the payload. */
     public byte[] bytes() {
         byte[] out = new byte[payloadLength()];

@@ -177,7 +177,10 @@ class MalformedInputTest {
             expect(length == 4, () -> HEX.formatHex(a.bytes(4)), () -> HEX.formatHex(p));
             expect(length == 16, () -> HEX.formatHex(a.bytes(16)), () -> HEX.formatHex(p));
             assertEquals(cString(p), a.string());
+            assertEquals(cString(p), a.string(VOCABULARY), "a vocabulary never changes what is read");
         }
+
+        private static final String[] VOCABULARY = {"", "a", "rr", "wlc", "\u00e9t\u00e9"};
 
         /** The accessor returns the expected value when the size is right, else throws NetlinkDecodeException. */
         private static void expect(boolean sizeFits, Supplier<Object> accessor, Supplier<Object> expected) {

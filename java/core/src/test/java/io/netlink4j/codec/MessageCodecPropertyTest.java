@@ -19,6 +19,8 @@ import java.util.Objects;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
@@ -419,6 +421,32 @@ class MessageCodecPropertyTest {
     /** A 4-byte family header (shaped like genlmsghdr) in front of the attributes. */
     private static void writeFamilyHeader(MessageWriter w) {
         w.rawU8(7).rawU8(1).rawU16(0);
+    }
+
+    @Test
+    void stringsFromAVocabularyAreItsInstances() {
+        String[] known = {"wlc", "rr", "\u00e9t\u00e9"};
+        ByteBuf buf = Unpooled.buffer();
+        try {
+            MessageWriter w = new MessageWriter().begin(buf, 0x20, 0, 0, 0);
+            w.string(1, "rr").bytes(2, new byte[] {'w', 'l', 'c'}).string(3, "rrr").string(4, "\u00e9t\u00e9").string(5, "");
+            w.end();
+            AttributeReader attrs = AttributeReader.of(buf, Netlink.HEADER_SIZE, buf.writerIndex());
+            assertTrue(attrs.next());
+            assertSame(known[1], attrs.string(known));
+            assertTrue(attrs.next());
+            assertSame(known[0], attrs.string(known), "without its NUL too");
+            assertTrue(attrs.next());
+            assertEquals("rrr", attrs.string(known));
+            assertTrue(attrs.next());
+            String accented = attrs.string(known);
+            assertEquals(known[2], accented);
+            assertNotSame(known[2], accented, "only ASCII vocabulary words are matched byte for byte");
+            assertTrue(attrs.next());
+            assertEquals("", attrs.string(known));
+        } finally {
+            buf.release();
+        }
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.netlink4j.genl.Genl;
 
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.Arrays;
 
 /**
  * Encoding and decoding of IPVS attributes: pure functions over netlink buffers, no I/O. Encoding
@@ -124,6 +123,23 @@ public final class IpvsCodec {
 
     // Decoding.
 
+    /** Names decoded without allocating: the mainline schedulers and the SIP persistence engine. */
+    private static final String[] KNOWN_NAMES = knownNames();
+
+    private static String[] knownNames() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        // Most used first: wlc is the default, rr the most common choice.
+        names.add(Schedulers.WEIGHTED_LEAST_CONNECTION);
+        names.add(Schedulers.ROUND_ROBIN);
+        for (String n : Schedulers.ALL) {
+            if (!names.contains(n)) {
+                names.add(n);
+            }
+        }
+        names.add(Schedulers.PE_SIP);
+        return names.toArray(new String[0]);
+    }
+
     /** The service in a GET_SERVICE reply (its CMD_ATTR_SERVICE). */
     public static Service decodeService(MessageReader msg) {
         AttributeReader top = Genl.attributes(msg, 0, new AttributeReader());
@@ -139,7 +155,8 @@ public final class IpvsCodec {
     public static Service decodeServiceAttributes(AttributeReader attrs) {
         int af = -1;
         int protocol = -1;
-        byte[] addr = null;
+        int addr = -1;
+        int addrLength = 0;
         int port = 0;
         long fwMark = 0;
         String sched = null;
@@ -148,38 +165,42 @@ public final class IpvsCodec {
         int rawNetmask = 0;
         boolean hasNetmask = false;
         String pe = "";
-        Stats stats = null;
-        Stats stats64 = null;
+        AttributeReader stats = null;
+        AttributeReader stats64 = null;
         while (attrs.next()) {
             switch (attrs.type()) {
                 case Ipvs.SVC_ATTR_AF -> af = attrs.u16();
                 case Ipvs.SVC_ATTR_PROTOCOL -> protocol = attrs.u16();
-                case Ipvs.SVC_ATTR_ADDR -> addr = attrs.bytes();
+                case Ipvs.SVC_ATTR_ADDR -> {
+                    addr = attrs.payloadOffset();
+                    addrLength = attrs.payloadLength();
+                }
                 case Ipvs.SVC_ATTR_PORT -> port = attrs.u16Be();
                 case Ipvs.SVC_ATTR_FWMARK -> fwMark = Integer.toUnsignedLong(attrs.u32());
-                case Ipvs.SVC_ATTR_SCHED_NAME -> sched = attrs.string();
+                case Ipvs.SVC_ATTR_SCHED_NAME -> sched = attrs.string(KNOWN_NAMES);
                 case Ipvs.SVC_ATTR_FLAGS -> flags = flagsOf(attrs);
                 case Ipvs.SVC_ATTR_TIMEOUT -> timeout = Integer.toUnsignedLong(attrs.u32());
                 case Ipvs.SVC_ATTR_NETMASK -> {
                     rawNetmask = attrs.u32();
                     hasNetmask = true;
                 }
-                case Ipvs.SVC_ATTR_PE_NAME -> pe = attrs.string();
-                case Ipvs.SVC_ATTR_STATS -> stats = decodeStats(attrs.nested());
-                case Ipvs.SVC_ATTR_STATS64 -> stats64 = decodeStats(attrs.nested());
+                case Ipvs.SVC_ATTR_PE_NAME -> pe = attrs.string(KNOWN_NAMES);
+                // The kernel sends both; the 32-bit counters are decoded only without the 64-bit ones.
+                case Ipvs.SVC_ATTR_STATS -> stats = attrs.nested();
+                case Ipvs.SVC_ATTR_STATS64 -> stats64 = attrs.nested();
                 default -> { }
             }
         }
         AddressFamily family = familyOf(af, "service");
         Service.Builder b = Service.builder().addressFamily(family).fwMark(fwMark).port(port)
                 .schedName(sched == null ? "" : sched).flags(flags).timeout(timeout).peName(pe)
-                .stats(stats64 != null ? stats64 : stats != null ? stats : Stats.ZERO);
+                .stats(statsOf(stats, stats64));
         if (fwMark == 0) {
             Protocol p = Protocol.fromValue(protocol);
             if (p == null) {
                 throw new NetlinkDecodeException("IPVS service protocol " + protocol + " (expected: 6 TCP, 17 UDP or 132 SCTP)");
             }
-            b.protocol(p).address(addressOf(addr, family, "service"));
+            b.protocol(p).address(addressOf(attrs, addr, addrLength, family, "service"));
         } else {
             b.port(0);
         }
@@ -220,16 +241,20 @@ public final class IpvsCodec {
 
     /** A destination from the attributes inside CMD_ATTR_DEST. */
     public static Destination decodeDestinationAttributes(AttributeReader attrs, AddressFamily serviceFamily) {
-        byte[] addr = null;
+        int addr = -1;
+        int addrLength = 0;
         int af = 0;
         Destination.Builder b = Destination.builder();
-        Stats stats = null;
-        Stats stats64 = null;
+        AttributeReader stats = null;
+        AttributeReader stats64 = null;
         int fwd = 0;
         int tunType = 0;
         while (attrs.next()) {
             switch (attrs.type()) {
-                case Ipvs.DEST_ATTR_ADDR -> addr = attrs.bytes();
+                case Ipvs.DEST_ATTR_ADDR -> {
+                    addr = attrs.payloadOffset();
+                    addrLength = attrs.payloadLength();
+                }
                 case Ipvs.DEST_ATTR_PORT -> b.port(attrs.u16Be());
                 case Ipvs.DEST_ATTR_FWD_METHOD -> fwd = attrs.u32();
                 case Ipvs.DEST_ATTR_WEIGHT -> b.weight(attrs.u32());
@@ -239,8 +264,8 @@ public final class IpvsCodec {
                 case Ipvs.DEST_ATTR_INACT_CONNS -> b.inactiveConnections(Integer.toUnsignedLong(attrs.u32()));
                 case Ipvs.DEST_ATTR_PERSIST_CONNS -> b.persistentConnections(Integer.toUnsignedLong(attrs.u32()));
                 case Ipvs.DEST_ATTR_ADDR_FAMILY -> af = attrs.u16();
-                case Ipvs.DEST_ATTR_STATS -> stats = decodeStats(attrs.nested());
-                case Ipvs.DEST_ATTR_STATS64 -> stats64 = decodeStats(attrs.nested());
+                case Ipvs.DEST_ATTR_STATS -> stats = attrs.nested();
+                case Ipvs.DEST_ATTR_STATS64 -> stats64 = attrs.nested();
                 case Ipvs.DEST_ATTR_TUN_TYPE -> tunType = attrs.u8();
                 case Ipvs.DEST_ATTR_TUN_PORT -> b.tunnelPort(attrs.u16Be());
                 case Ipvs.DEST_ATTR_TUN_FLAGS -> b.tunnelFlags(attrs.u16());
@@ -259,20 +284,43 @@ public final class IpvsCodec {
         if (tunnel == null) {
             throw new NetlinkDecodeException("IPVS tunnel type " + tunType + " (expected: 0 IPIP, 1 GUE, 2 GRE)");
         }
-        return b.addressFamily(family).address(addressOf(addr, family, "destination")).forwardingMethod(method)
-                .tunnelType(tunnel).stats(stats64 != null ? stats64 : stats != null ? stats : Stats.ZERO).buildDecoded();
+        return b.addressFamily(family).address(addressOf(attrs, addr, addrLength, family, "destination")).forwardingMethod(method)
+                .tunnelType(tunnel).stats(statsOf(stats, stats64)).buildDecoded();
     }
 
     /** Statistics from the attributes inside STATS or STATS64 (32- or 64-bit counters alike). */
     public static Stats decodeStats(AttributeReader attrs) {
-        long[] v = new long[11];
+        long conns = 0;
+        long inPkts = 0;
+        long outPkts = 0;
+        long inBytes = 0;
+        long outBytes = 0;
+        long cps = 0;
+        long inPps = 0;
+        long outPps = 0;
+        long inBps = 0;
+        long outBps = 0;
         while (attrs.next()) {
-            int t = attrs.type();
-            if (t >= Ipvs.STATS_ATTR_CONNS && t <= Ipvs.STATS_ATTR_OUTBPS) {
-                v[t] = attrs.uint();
+            switch (attrs.type()) {
+                case Ipvs.STATS_ATTR_CONNS -> conns = attrs.uint();
+                case Ipvs.STATS_ATTR_INPKTS -> inPkts = attrs.uint();
+                case Ipvs.STATS_ATTR_OUTPKTS -> outPkts = attrs.uint();
+                case Ipvs.STATS_ATTR_INBYTES -> inBytes = attrs.uint();
+                case Ipvs.STATS_ATTR_OUTBYTES -> outBytes = attrs.uint();
+                case Ipvs.STATS_ATTR_CPS -> cps = attrs.uint();
+                case Ipvs.STATS_ATTR_INPPS -> inPps = attrs.uint();
+                case Ipvs.STATS_ATTR_OUTPPS -> outPps = attrs.uint();
+                case Ipvs.STATS_ATTR_INBPS -> inBps = attrs.uint();
+                case Ipvs.STATS_ATTR_OUTBPS -> outBps = attrs.uint();
+                default -> { }
             }
         }
-        return new Stats(v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]);
+        return new Stats(conns, inPkts, outPkts, inBytes, outBytes, cps, inPps, outPps, inBps, outBps);
+    }
+
+    /** The 64-bit counters if sent, else the 32-bit ones, else zero. */
+    private static Stats statsOf(AttributeReader stats, AttributeReader stats64) {
+        return stats64 != null ? decodeStats(stats64) : stats != null ? decodeStats(stats) : Stats.ZERO;
     }
 
     /** The timeouts of a GET_CONFIG reply. */
@@ -362,14 +410,17 @@ public final class IpvsCodec {
         return f;
     }
 
-    private static InetAddress addressOf(byte[] addr, AddressFamily family, String what) {
-        if (addr == null) {
+    /** The address whose payload starts at {@code offset} in {@code attrs}' buffer, or -1 if none was sent. */
+    private static InetAddress addressOf(AttributeReader attrs, int offset, int length, AddressFamily family, String what) {
+        if (offset < 0) {
             throw new NetlinkDecodeException("IPVS " + what + " without an address");
         }
-        if (addr.length < family.addressLength()) {
-            throw new NetlinkDecodeException("IPVS " + what + " address of " + addr.length + " bytes (expected: at least "
+        if (length < family.addressLength()) {
+            throw new NetlinkDecodeException("IPVS " + what + " address of " + length + " bytes (expected: at least "
                     + family.addressLength() + " for " + family + ")");
         }
-        return Addresses.fromBytes(Arrays.copyOf(addr, family.addressLength()));
+        byte[] raw = new byte[family.addressLength()];
+        attrs.buffer().getBytes(offset, raw);
+        return Addresses.fromBytes(raw);
     }
 }

@@ -138,6 +138,46 @@ class IpvsCodecPropertyTest {
         }
     }
 
+    /** A service reply with the given counter nests, as the kernel sends them (32-bit first, then 64-bit). */
+    private static Service serviceWithCounters(Consumer<MessageWriter> counters) {
+        return roundTrip(w -> {
+            w.beginNested(Ipvs.CMD_ATTR_SERVICE);
+            w.u16(Ipvs.SVC_ATTR_AF, 2).u16(Ipvs.SVC_ATTR_PROTOCOL, 6).bytes(Ipvs.SVC_ATTR_ADDR, new byte[] {10, 0, 0, 1})
+                    .u16Be(Ipvs.SVC_ATTR_PORT, 80).string(Ipvs.SVC_ATTR_SCHED_NAME, "rr");
+            counters.accept(w);
+            w.endNested();
+        }, IpvsCodec::decodeService);
+    }
+
+    private static void counters(MessageWriter w, int type, boolean wide, long connections) {
+        w.beginNested(type);
+        if (wide) {
+            w.u64(Ipvs.STATS_ATTR_CONNS, connections).u64(Ipvs.STATS_ATTR_INBYTES, connections * 10);
+        } else {
+            w.u32(Ipvs.STATS_ATTR_CONNS, (int) connections).u32(Ipvs.STATS_ATTR_INBYTES, (int) (connections * 10));
+        }
+        w.endNested();
+    }
+
+    @Test
+    void sixtyFourBitCountersWinAndThirtyTwoBitOnesStandIn() {
+        Service both = serviceWithCounters(w -> {
+            counters(w, Ipvs.SVC_ATTR_STATS, false, 7);
+            counters(w, Ipvs.SVC_ATTR_STATS64, true, 0x1_0000_0007L);
+        });
+        assertEquals(0x1_0000_0007L, both.stats().connections());
+        assertEquals(0xA_0000_0046L, both.stats().bytesIn());
+        Service narrow = serviceWithCounters(w -> counters(w, Ipvs.SVC_ATTR_STATS, false, 7));
+        assertEquals(7, narrow.stats().connections());
+        assertEquals(70, narrow.stats().bytesIn());
+        assertEquals(Stats.ZERO, serviceWithCounters(w -> { }).stats());
+        // A malformed 32-bit nest is an error when it is the only one.
+        Consumer<MessageWriter> truncated = w -> w.bytes(Ipvs.SVC_ATTR_STATS, new byte[] {8, 0, 1});
+        assertThrows(NetlinkDecodeException.class, () -> serviceWithCounters(truncated));
+        Service wide = serviceWithCounters(truncated.andThen(w -> counters(w, Ipvs.SVC_ATTR_STATS64, true, 9)));
+        assertEquals(9, wide.stats().connections(), "the unused 32-bit nest is not read");
+    }
+
     @Test
     void boundaries() {
         Service max = Service.builder().protocol(Protocol.SCTP).address(address(new byte[16])).port(65535)

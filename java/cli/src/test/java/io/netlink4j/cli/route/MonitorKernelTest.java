@@ -221,7 +221,9 @@ class MonitorKernelTest {
     /** As a program: Ctrl-C ends it with the status of SIGINT and nothing on standard error; so does a closed pipe, with 0. */
     @Test
     void interruptOrAClosedPipeEndsTheProgramQuietly() throws IOException, InterruptedException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // env resets SIGINT to its default: a program started in the background by a non-interactive
+        // shell (as CI may start this build) inherits SIGINT ignored, and the JVM then leaves it so.
+        List<String> command = List.of("env", "--default-signal=INT", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--netns", ns.name(), "monitor", "link");
         Process interrupted = new ProcessBuilder(command).start();
         Process closed = new ProcessBuilder(command).start();
