@@ -145,10 +145,18 @@ public final class IpvsHandle implements AutoCloseable {
 
     /** Every service (ipvsadm -L). Restarted if the dump lost messages. */
     public List<Service> getServices() {
+        return collect(this::forEachService);
+    }
+
+    /**
+     * Runs a streaming dump into a new list, from the start again when the kernel reports lost
+     * messages (an overrun, or a table changed during the dump), at most {@link #DUMP_ATTEMPTS} times.
+     */
+    private static <T> List<T> collect(Consumer<Consumer<T>> dump) {
         for (int attempt = 1; ; attempt++) {
-            List<Service> out = new ArrayList<>();
+            List<T> out = new ArrayList<>();
             try {
-                forEachService(out::add);
+                dump.accept(out::add);
                 return out;
             } catch (NetlinkOverrunException | NetlinkDumpInterruptedException e) {
                 if (attempt == DUMP_ATTEMPTS) {
@@ -215,17 +223,8 @@ public final class IpvsHandle implements AutoCloseable {
      * apart.
      */
     public List<Destination> getDestinations(Service service) {
-        for (int attempt = 1; ; attempt++) {
-            List<Destination> out = new ArrayList<>();
-            try {
-                forEachDestination(service, out::add);
-                return out;
-            } catch (NetlinkOverrunException | NetlinkDumpInterruptedException e) {
-                if (attempt == DUMP_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        Objects.requireNonNull(service, "service");
+        return collect(action -> forEachDestination(service, action));
     }
 
     /** Streams the destinations of {@code service} to {@code action} as they are decoded. */
