@@ -125,7 +125,7 @@ public final class IpvsEndToEnd {
         }
     }
 
-    private Map<String, Double> runNetlink4j(Scenario sc, boolean batched, Map<String, Double> out) {
+    private Map<String, Double> runNetlink4j(Scenario sc, boolean batched, Map<String, Double> out) throws Exception {
         int n = sc.services();
         int d = sc.destsPerService();
         try (IpvsHandle ipvs = IpvsHandle.open()) {
@@ -241,13 +241,7 @@ public final class IpvsEndToEnd {
         out.put(PHASES[0], restore(PHASES[0], svc, n));
         out.put(PHASES[1], restore(PHASES[1], dst, n * d));
         sh("ipvsadm -Ln > /dev/null");
-        out.put(PHASES[2], time(PHASES[2], n, () -> {
-            try {
-                sh("ipvsadm -Ln > /dev/null");
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }));
+        out.put(PHASES[2], time(PHASES[2], n, () -> sh("ipvsadm -Ln > /dev/null")));
         out.put(PHASES[4], restore(PHASES[4], upd, n * d));
         out.put(PHASES[5], restore(PHASES[5], del, n));
         return out;
@@ -257,13 +251,7 @@ public final class IpvsEndToEnd {
         Path file = Files.createTempFile("rules", ".txt");
         try {
             Files.writeString(file, rules);
-            return time(phase, ops, () -> {
-                try {
-                    sh("ipvsadm -R < " + file);
-                } catch (IOException | InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            return time(phase, ops, () -> sh("ipvsadm -R < " + file));
         } finally {
             Files.deleteIfExists(file);
         }
@@ -325,7 +313,12 @@ public final class IpvsEndToEnd {
         System.out.println(sb);
     }
 
-    private double time(String phase, int ops, Runnable r) {
+    /** A timed piece of work. */
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private double time(String phase, int ops, Work r) throws Exception {
         PhaseEvent event = new PhaseEvent();
         event.row = currentRow;
         event.phase = phase;
