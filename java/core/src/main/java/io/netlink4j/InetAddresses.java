@@ -1,10 +1,10 @@
-package io.netlink4j.route;
+package io.netlink4j;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Objects;
 
-/** Text forms of IP addresses as iproute2 prints them. */
+/** Text forms of IP addresses as iproute2 and ipvsadm print them (RFC 5952 for IPv6). */
 public final class InetAddresses {
     private InetAddresses() {}
 

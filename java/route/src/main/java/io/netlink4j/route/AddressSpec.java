@@ -1,5 +1,7 @@
 package io.netlink4j.route;
 
+import io.netlink4j.InetAddresses;
+
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.netlink4j.route;
 
+import io.netlink4j.InetAddresses;
 import io.netlink4j.testing.Json;
 import io.netlink4j.testing.Netns;
 

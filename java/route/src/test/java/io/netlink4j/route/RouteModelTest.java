@@ -42,19 +42,6 @@ class RouteModelTest {
     }
 
     @Test
-    void ipAddressesPrintLikeIproute2() {
-        assertEquals("10.0.0.1", InetAddresses.toText(ip("10.0.0.1")));
-        assertEquals("2001:db8::1", InetAddresses.toText(ip("2001:0db8:0:0:0:0:0:1")));
-        assertEquals("::", InetAddresses.toText(ip("::")));
-        assertEquals("::1", InetAddresses.toText(ip("::1")));
-        assertEquals("fe80::", InetAddresses.toText(ip("fe80::")));
-        assertEquals("2001:db8:0:1:1:1:1:1", InetAddresses.toText(ip("2001:db8:0:1:1:1:1:1")), "a single zero group stays");
-        assertEquals("2001:0:0:1::1", InetAddresses.toText(ip("2001:0:0:1:0:0:0:1")), "the longest run is compressed");
-        assertEquals("1::1:0:0:1", InetAddresses.toText(ip("1:0:0:0:1:0:0:1")));
-        assertEquals("1::1:0:0:1:1", InetAddresses.toText(ip("1:0:0:1:0:0:1:1")), "of equal runs, the first");
-    }
-
-    @Test
     void flagNamesFollowIproute2() {
         assertEquals(List.of("BROADCAST", "MULTICAST", "UP", "LOWER_UP"),
                 LinkFlags.names(LinkFlags.UP | LinkFlags.BROADCAST | LinkFlags.RUNNING | LinkFlags.MULTICAST | LinkFlags.LOWER_UP));

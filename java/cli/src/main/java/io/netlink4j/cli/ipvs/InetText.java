@@ -1,5 +1,7 @@
 package io.netlink4j.cli.ipvs;
 
+import io.netlink4j.InetAddresses;
+
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -191,51 +193,19 @@ final class InetText {
         if (b.length == 4) {
             return ntoa(b);
         }
-        int[] words = new int[8];
-        for (int i = 0; i < 8; i++) {
-            words[i] = ((b[2 * i] & 0xFF) << 8) | (b[2 * i + 1] & 0xFF);
+        boolean zeroPrefix = true;
+        for (int i = 0; i < 10; i++) {
+            zeroPrefix &= b[i] == 0;
         }
-        int bestBase = -1;
-        int bestLen = 0;
-        for (int i = 0; i < 8; ) {
-            if (words[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && words[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen) {
-                bestBase = i;
-                bestLen = j - i;
-            }
-            i = j;
+        byte[] tail = {b[12], b[13], b[14], b[15]};
+        // glibc prints IPv4-compatible (::a.b.c.d) and IPv4-mapped (::ffff:a.b.c.d) addresses with a dotted tail.
+        if (zeroPrefix && b[10] == 0 && b[11] == 0 && (b[12] != 0 || b[13] != 0)) {
+            return "::" + ntoa(tail);
         }
-        if (bestLen < 2) {
-            bestBase = -1;
+        if (zeroPrefix && b[10] == (byte) 0xFF && b[11] == (byte) 0xFF) {
+            return "::ffff:" + ntoa(tail);
         }
-        StringBuilder sb = new StringBuilder(40);
-        for (int i = 0; i < 8; i++) {
-            if (bestBase >= 0 && i >= bestBase && i < bestBase + bestLen) {
-                if (i == bestBase) {
-                    sb.append(':');
-                }
-                continue;
-            }
-            if (i != 0) {
-                sb.append(':');
-            }
-            if (i == 6 && bestBase == 0 && (bestLen == 6 || (bestLen == 5 && words[5] == 0xFFFF))) {
-                sb.append(ntoa(new byte[] {b[12], b[13], b[14], b[15]}));
-                return sb.toString();
-            }
-            sb.append(Integer.toHexString(words[i]));
-        }
-        if (bestBase >= 0 && bestBase + bestLen == 8) {
-            sb.append(':');
-        }
-        return sb.toString();
+        return InetAddresses.toText(address);
     }
 
     /** {@code inet_ntoa} of four bytes in network order. */
