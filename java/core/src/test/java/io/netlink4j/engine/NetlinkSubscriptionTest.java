@@ -105,11 +105,11 @@ class NetlinkSubscriptionTest {
             long start = System.nanoTime();
             assertEquals(0, sub.poll(Duration.ofMillis(30), r));
             long waited = System.nanoTime() - start;
-            assertTrue(waited >= TimeUnit.MILLISECONDS.toNanos(30) && waited < TimeUnit.SECONDS.toNanos(1), waited + " ns");
+            assertTrue(waited >= TimeUnit.MILLISECONDS.toNanos(30) && waited < TimeUnit.SECONDS.toNanos(5), waited + " ns");
             start = System.nanoTime();
             assertEquals(0, sub.poll(Duration.ofMillis(250), r), "longer than one wake-up slice");
             waited = System.nanoTime() - start;
-            assertTrue(waited >= TimeUnit.MILLISECONDS.toNanos(250) && waited < TimeUnit.SECONDS.toNanos(2), waited + " ns");
+            assertTrue(waited >= TimeUnit.MILLISECONDS.toNanos(250) && waited < TimeUnit.SECONDS.toNanos(5), waited + " ns");
             assertEquals(0, sub.poll(Duration.ZERO, r), "zero: only what is queued");
             peer.send(sub.portId(), event(7));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
@@ -127,11 +127,9 @@ class NetlinkSubscriptionTest {
             NetlinkSubscription sub = subscribe(peer);
             CompletableFuture<Integer> poll = CompletableFuture.supplyAsync(() -> sub.poll(Duration.ofSeconds(30), new Recorder()));
             Thread.sleep(50);
-            long start = System.nanoTime();
             sub.close();
-            ExecutionException e = assertThrows(ExecutionException.class, () -> poll.get(5, TimeUnit.SECONDS));
+            ExecutionException e = assertThrows(ExecutionException.class, () -> poll.get(5, TimeUnit.SECONDS), "a 30 s poll ends within 5 s of close");
             assertInstanceOf(NetlinkClosedException.class, e.getCause());
-            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(2));
             assertThrows(NetlinkClosedException.class, () -> sub.poll(Duration.ZERO, new Recorder()));
             sub.close();
         }

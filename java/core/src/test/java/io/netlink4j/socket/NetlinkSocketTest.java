@@ -141,7 +141,7 @@ class NetlinkSocketTest {
                 long t0 = System.nanoTime();
                 assertThrows(NetlinkTimeoutException.class, () -> s.receive(buf, 0, null));
                 long ms = (System.nanoTime() - t0) / 1_000_000;
-                assertTrue(ms >= 190 && ms < 1200, "timed out after " + ms + " ms");
+                assertTrue(ms >= 190 && ms < 5000, "timed out after " + ms + " ms");
             } finally {
                 buf.release();
             }
