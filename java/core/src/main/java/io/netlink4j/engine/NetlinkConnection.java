@@ -81,7 +81,6 @@ public final class NetlinkConnection implements AutoCloseable {
         this.socket = socket;
         this.options = options;
         this.receiveTimeoutNanos = options.receiveTimeout().toNanos();
-        socket.bind(0, 0);
         socket.setSendTimeout(options.sendTimeout());
         Duration slice = options.receiveTimeout().isZero() || options.receiveTimeout().compareTo(WAKEUP_INTERVAL) > 0
                 ? WAKEUP_INTERVAL : options.receiveTimeout();
@@ -92,9 +91,6 @@ public final class NetlinkConnection implements AutoCloseable {
         socket.setNetlinkFlag(NetlinkSocket.NETLINK_CAP_ACK, true);
         if (options.strictCheck()) {
             socket.setNetlinkFlag(NetlinkSocket.NETLINK_GET_STRICT_CHK, true);
-        }
-        if (options.socketReceiveBufferSize() > 0) {
-            socket.setReceiveBufferSize(options.socketReceiveBufferSize(), true);
         }
         this.socketReceiveBufferSize = socket.getOption(NetlinkSocket.SOL_SOCKET, NetlinkSocket.SO_RCVBUF);
         this.socketSendBufferSize = socket.getOption(NetlinkSocket.SOL_SOCKET, NetlinkSocket.SO_SNDBUF);
@@ -116,7 +112,7 @@ public final class NetlinkConnection implements AutoCloseable {
 
     public static NetlinkConnection open(int protocol, NetlinkOptions options) {
         Objects.requireNonNull(options, "options");
-        NetlinkSocket socket = NetlinkSocket.open(protocol, options.netns());
+        NetlinkSocket socket = Sockets.openBound(protocol, options);
         try {
             return new NetlinkConnection(socket, options, PooledByteBufAllocator.DEFAULT);
         } catch (RuntimeException | Error e) {

@@ -64,10 +64,6 @@ public final class NetlinkSubscription implements AutoCloseable {
     private NetlinkSubscription(NetlinkSocket socket, NetlinkOptions options) {
         this.socket = socket;
         this.options = options;
-        socket.bind(0, 0);
-        if (options.socketReceiveBufferSize() > 0) {
-            socket.setReceiveBufferSize(options.socketReceiveBufferSize(), true);
-        }
         this.socketTimeout = NetlinkConnection.WAKEUP_INTERVAL;
         socket.setReceiveTimeout(socketTimeout);
         this.portId = socket.localPortId();
@@ -81,7 +77,7 @@ public final class NetlinkSubscription implements AutoCloseable {
     public static NetlinkSubscription open(int protocol, NetlinkOptions options, int... groups) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(groups, "groups");
-        NetlinkSocket socket = NetlinkSocket.open(protocol, options.netns());
+        NetlinkSocket socket = Sockets.openBound(protocol, options);
         NetlinkSubscription subscription = null;
         try {
             subscription = new NetlinkSubscription(socket, options);
