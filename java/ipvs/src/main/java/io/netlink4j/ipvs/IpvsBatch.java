@@ -101,6 +101,28 @@ public final class IpvsBatch {
         return add(Ipvs.CMD_ZERO, s, null, w -> IpvsCodec.writeServiceIdentity(w, s));
     }
 
+    /** Queues the operation that carries out {@code change}. */
+    public IpvsBatch add(IpvsChange change) {
+        Objects.requireNonNull(change, "change");
+        return switch (change.kind()) {
+            case DELETE_DESTINATION -> delDestination(change.service(), change.destination());
+            case DELETE_SERVICE -> delService(change.service());
+            case UPDATE_SERVICE -> updateService(change.service());
+            case CREATE_SERVICE -> newService(change.service());
+            case UPDATE_DESTINATION -> updateDestination(change.service(), change.destination());
+            case CREATE_DESTINATION -> newDestination(change.service(), change.destination());
+        };
+    }
+
+    /** Queues the operations that carry out {@code changes}, in order. */
+    public IpvsBatch addAll(List<IpvsChange> changes) {
+        Objects.requireNonNull(changes, "changes");
+        for (IpvsChange c : changes) {
+            add(c);
+        }
+        return this;
+    }
+
     /** Operations queued so far. */
     public int size() {
         return ops.size();

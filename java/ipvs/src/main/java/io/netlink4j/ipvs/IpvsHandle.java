@@ -310,6 +310,35 @@ public final class IpvsHandle implements AutoCloseable {
         return out;
     }
 
+    // Whole tables.
+
+    /**
+     * Every service with its destinations: one service dump, then one destination dump per
+     * service. Not atomic: the kernel has no such dump, so a table changed meanwhile by someone
+     * else may be read half before and half after the change (a service deleted meanwhile shows
+     * no destinations).
+     */
+    public IpvsTable getTable() {
+        IpvsTable.Builder b = IpvsTable.builder();
+        for (Service s : getServices()) {
+            b.add(s, getDestinations(s));
+        }
+        return b.build();
+    }
+
+    /**
+     * Makes the kernel's table equal {@code desired}: reads the table, works out what differs
+     * ({@link IpvsTable#changesTo}) and applies only that, as one batch. Services and destinations
+     * that are already as desired are not touched, so their connections and counters carry on.
+     * Returns the batch's result: one outcome per change, empty when nothing differed. A failed
+     * change does not stop the others; when someone else changes the table at the same time, a
+     * change may fail (say, a service already exists), and the next sync brings the table in line.
+     */
+    public IpvsBatch.Result sync(IpvsTable desired) {
+        Objects.requireNonNull(desired, "desired");
+        return batch().addAll(getTable().changesTo(desired)).apply();
+    }
+
     // Batches.
 
     /** A batch of operations to apply with few system calls; see {@link IpvsBatch}. */

@@ -179,6 +179,18 @@ public final class Service {
         return protocol + " " + Addresses.format(address, port);
     }
 
+    /** Whether {@code o} names the same service: the same firewall mark, or protocol, address and port. */
+    boolean sameIdentity(Service o) {
+        return addressFamily == o.addressFamily && fwMark == o.fwMark && protocol == o.protocol && port == o.port
+                && Objects.equals(address, o.address);
+    }
+
+    /** Whether {@code o} is the same service with the same settings; the counters are not compared. */
+    boolean sameSettings(Service o) {
+        return sameIdentity(o) && flags == o.flags && timeout == o.timeout && netmask == o.netmask && ipv4Mask == o.ipv4Mask
+                && schedName.equals(o.schedName) && peName.equals(o.peName);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -188,7 +200,7 @@ public final class Service {
             return false;
         }
         return port == s.port && fwMark == s.fwMark && flags == s.flags && timeout == s.timeout && netmask == s.netmask
-                && ipv4Mask == s.ipv4Mask                && addressFamily == s.addressFamily && protocol == s.protocol && Objects.equals(address, s.address)
+                && ipv4Mask == s.ipv4Mask && addressFamily == s.addressFamily && protocol == s.protocol && Objects.equals(address, s.address)
                 && schedName.equals(s.schedName) && peName.equals(s.peName) && stats.equals(s.stats);
     }
 

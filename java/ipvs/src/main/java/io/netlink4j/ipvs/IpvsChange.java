@@ -1,0 +1,115 @@
+package io.netlink4j.ipvs;
+
+import java.util.Objects;
+
+/**
+ * One step from one IPVS table to another, as {@link IpvsTable#changesTo} computes it: create,
+ * update or delete a service or a destination. Immutable.
+ */
+public final class IpvsChange {
+
+    /** The kinds of change, in the order {@link IpvsTable#changesTo} lists them. */
+    public enum Kind {
+        DELETE_DESTINATION("delete destination"),
+        DELETE_SERVICE("delete service"),
+        UPDATE_SERVICE("update service"),
+        CREATE_SERVICE("create service"),
+        UPDATE_DESTINATION("update destination"),
+        CREATE_DESTINATION("create destination");
+
+        private final String text;
+
+        Kind(String text) {
+            this.text = text;
+        }
+
+        /** Whether this kind of change concerns a destination. */
+        public boolean isDestinationChange() {
+            return this == DELETE_DESTINATION || this == UPDATE_DESTINATION || this == CREATE_DESTINATION;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    private final Kind kind;
+    private final Service service;
+    private final Destination destination;
+    private final Service previousService;
+    private final Destination previousDestination;
+
+    private IpvsChange(Kind kind, Service service, Destination destination, Service previousService, Destination previousDestination) {
+        this.kind = kind;
+        this.service = Objects.requireNonNull(service, "service");
+        this.destination = destination;
+        this.previousService = previousService;
+        this.previousDestination = previousDestination;
+    }
+
+    static IpvsChange createService(Service s) {
+        return new IpvsChange(Kind.CREATE_SERVICE, s, null, null, null);
+    }
+
+    static IpvsChange updateService(Service previous, Service s) {
+        return new IpvsChange(Kind.UPDATE_SERVICE, s, null, previous, null);
+    }
+
+    static IpvsChange deleteService(Service s) {
+        return new IpvsChange(Kind.DELETE_SERVICE, s, null, null, null);
+    }
+
+    static IpvsChange createDestination(Service s, Destination d) {
+        return new IpvsChange(Kind.CREATE_DESTINATION, s, d, null, null);
+    }
+
+    static IpvsChange updateDestination(Service s, Destination previous, Destination d) {
+        return new IpvsChange(Kind.UPDATE_DESTINATION, s, d, null, previous);
+    }
+
+    static IpvsChange deleteDestination(Service s, Destination d) {
+        return new IpvsChange(Kind.DELETE_DESTINATION, s, d, null, null);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The service: with its new settings for a service creation or update. */
+    public Service service() {
+        return service;
+    }
+
+    /** The destination of a destination change, with its new settings for a creation or update; else null. */
+    public Destination destination() {
+        return destination;
+    }
+
+    /** For {@link Kind#UPDATE_SERVICE}, the settings being replaced; else null. */
+    public Service previousService() {
+        return previousService;
+    }
+
+    /** For {@link Kind#UPDATE_DESTINATION}, the settings being replaced; else null. */
+    public Destination previousDestination() {
+        return previousDestination;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IpvsChange c && kind == c.kind && service.equals(c.service) && Objects.equals(destination, c.destination)
+                && Objects.equals(previousService, c.previousService) && Objects.equals(previousDestination, c.previousDestination);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, service, destination, previousService, previousDestination);
+    }
+
+    /** {@code update destination TCP 10.0.0.1:80 -> 10.1.1.2:8080}. */
+    @Override
+    public String toString() {
+        return kind + " " + service.describe() + (destination == null ? "" : " -> " + destination.describe());
+    }
+}

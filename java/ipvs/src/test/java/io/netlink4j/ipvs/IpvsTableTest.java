@@ -1,0 +1,283 @@
+package io.netlink4j.ipvs;
+
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.netlink4j.ipvs.IpvsNamespace.ip;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+/** IpvsTable: building, lookups by identity, and the changes from one table to another. */
+class IpvsTableTest {
+
+    /** Seven service identities that overlap across generated tables: TCP, UDP, IPv6, firewall marks. */
+    static Service.Builder serviceIdentity(int i) {
+        return switch (i) {
+            case 0, 1, 2 -> Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80 + i);
+            case 3 -> Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.1")).port(80);
+            case 4 -> Service.builder().fwMark(1).addressFamily(AddressFamily.INET);
+            case 5 -> Service.builder().fwMark(1).addressFamily(AddressFamily.INET6);
+            default -> Service.builder().protocol(Protocol.TCP).address(ip("2001:db8::1")).port(443);
+        };
+    }
+
+    static final String[] SCHEDULERS = {"rr", "wrr", "sh"};
+
+    /**
+     * A table built from random words, each naming a service identity, its settings, which of six
+     * destination identities it has and theirs: small universes, so that two tables share most
+     * identities and differ in settings.
+     */
+    static IpvsTable table(List<Long> words) {
+        IpvsTable.Builder b = IpvsTable.builder();
+        List<Service> seen = new ArrayList<>();
+        for (long w : words) {
+            Service s = serviceIdentity((int) Long.remainderUnsigned(w, 7))
+                    .schedName(SCHEDULERS[(int) ((w >>> 3) % 3)])
+                    .flags((w >>> 5 & 1) == 0 ? 0 : Service.FLAG_PERSISTENT)
+                    .timeout((w >>> 6) & 1)
+                    .build();
+            if (seen.stream().anyMatch(s::sameIdentity)) {
+                continue;
+            }
+            seen.add(s);
+            boolean six = s.addressFamily() == AddressFamily.INET6;
+            List<Destination> ds = new ArrayList<>();
+            for (int d = 0; d < 6; d++) {
+                if ((w >>> (7 + d) & 1) == 0) {
+                    continue;
+                }
+                long bits = w >>> (13 + 3 * d);
+                ds.add(Destination.builder().address(ip(six ? "2001:db8:1::" + (2 + d % 3) : "10.1.1." + (2 + d % 3)))
+                        .port(d < 3 ? 8080 : 8081)
+                        .weight((int) (bits & 3))
+                        .forwardingMethod((bits >>> 2 & 1) == 0 ? ForwardingMethod.MASQUERADE : ForwardingMethod.DIRECT_ROUTE)
+                        .build());
+            }
+            b.add(s, ds);
+        }
+        return b.build();
+    }
+
+    static final Gen<IpvsTable> TABLES = lists().of(longs().all()).ofSizeBetween(0, 12).map(IpvsTableTest::table);
+
+    /**
+     * Applies changes the way the kernel does, strictly: creating what exists, or changing and
+     * deleting what does not, fails the test.
+     */
+    static IpvsTable apply(IpvsTable table, List<IpvsChange> changes) {
+        List<Service> services = new ArrayList<>(table.services());
+        List<List<Destination>> dests = new ArrayList<>();
+        for (Service s : services) {
+            dests.add(new ArrayList<>(table.destinations(s)));
+        }
+        for (IpvsChange c : changes) {
+            int si = indexOf(services, c.service());
+            if (c.kind() == IpvsChange.Kind.CREATE_SERVICE) {
+                assertEquals(-1, si, () -> c + ": exists");
+                services.add(c.service());
+                dests.add(new ArrayList<>());
+                continue;
+            }
+            assertTrue(si >= 0, () -> c + ": no such service");
+            List<Destination> ds = dests.get(si);
+            int di = c.destination() == null ? -1 : indexOfDestination(ds, c.destination());
+            switch (c.kind()) {
+                case DELETE_SERVICE -> {
+                    services.remove(si);
+                    dests.remove(si);
+                }
+                case UPDATE_SERVICE -> services.set(si, c.service());
+                case CREATE_DESTINATION -> {
+                    assertEquals(-1, di, () -> c + ": exists");
+                    ds.add(c.destination());
+                }
+                case UPDATE_DESTINATION -> {
+                    assertTrue(di >= 0, () -> c + ": no such destination");
+                    ds.set(di, c.destination());
+                }
+                case DELETE_DESTINATION -> {
+                    assertTrue(di >= 0, () -> c + ": no such destination");
+                    ds.remove(di);
+                }
+                default -> throw new AssertionError(c);
+            }
+        }
+        IpvsTable.Builder b = IpvsTable.builder();
+        for (int i = 0; i < services.size(); i++) {
+            b.add(services.get(i), dests.get(i));
+        }
+        return b.build();
+    }
+
+    static int indexOf(List<Service> services, Service s) {
+        for (int i = 0; i < services.size(); i++) {
+            if (services.get(i).sameIdentity(s)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static int indexOfDestination(List<Destination> ds, Destination d) {
+        for (int i = 0; i < ds.size(); i++) {
+            if (ds.get(i).sameIdentity(d)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void changesTurnOneTableIntoTheOther() {
+        qt().forAll(TABLES, TABLES).checkAssert((from, to) -> {
+            List<IpvsChange> changes = from.changesTo(to);
+            assertEquals(to, apply(from, changes), () -> String.valueOf(changes));
+            assertTrue(apply(from, changes).sameSettings(to));
+        });
+    }
+
+    @Test
+    void aTableNeedsNoChangesToItself() {
+        qt().forAll(TABLES).checkAssert(t -> {
+            assertEquals(List.of(), t.changesTo(t));
+            assertEquals(List.of(), t.changesTo(table(List.of())).stream().filter(c -> c.kind() != IpvsChange.Kind.DELETE_SERVICE).toList());
+        });
+    }
+
+    @Test
+    void everyChangeIsNeededAndComesInApplyingOrder() {
+        qt().forAll(TABLES, TABLES).checkAssert((from, to) -> {
+            List<IpvsChange> changes = from.changesTo(to);
+            for (int i = 0; i < changes.size(); i++) {
+                IpvsChange c = changes.get(i);
+                if (i > 0) {
+                    assertTrue(changes.get(i - 1).kind().compareTo(c.kind()) <= 0, () -> "out of order: " + changes);
+                }
+                for (int j = 0; j < i; j++) {
+                    IpvsChange other = changes.get(j);
+                    boolean sameTarget = other.service().sameIdentity(c.service())
+                            && (c.destination() == null ? other.destination() == null
+                            : other.destination() != null && other.destination().sameIdentity(c.destination()));
+                    assertFalse(sameTarget, () -> "twice: " + other + ", " + c);
+                }
+                switch (c.kind()) {
+                    case CREATE_SERVICE -> assertFalse(from.contains(c.service()));
+                    case DELETE_SERVICE -> assertFalse(to.contains(c.service()));
+                    case UPDATE_SERVICE -> {
+                        assertSame(from.service(c.service()), c.previousService());
+                        assertSame(to.service(c.service()), c.service());
+                        assertFalse(c.previousService().sameSettings(c.service()));
+                    }
+                    case CREATE_DESTINATION -> assertEquals(-1, from.contains(c.service())
+                            ? indexOfDestination(from.destinations(c.service()), c.destination()) : -1);
+                    case DELETE_DESTINATION -> {
+                        assertTrue(to.contains(c.service()), "a deleted service takes its destinations with it");
+                        assertEquals(-1, indexOfDestination(to.destinations(c.service()), c.destination()));
+                    }
+                    case UPDATE_DESTINATION -> {
+                        assertFalse(c.previousDestination().sameSettings(c.destination()));
+                        assertTrue(from.destinations(c.service()).contains(c.previousDestination()));
+                        assertTrue(to.destinations(c.service()).contains(c.destination()));
+                    }
+                    default -> throw new AssertionError(c);
+                }
+            }
+        });
+    }
+
+    static final Service WEB = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).schedName("wrr").build();
+    static final Destination B1 = Destination.builder().address(ip("10.1.1.2")).port(8080).weight(10).build();
+    static final Destination B2 = Destination.builder().address(ip("10.1.1.3")).port(8080).weight(10).build();
+
+    @Test
+    void countersAndConnectionCountsAreNotSettings() {
+        Stats busy = new Stats(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        IpvsTable read = IpvsTable.builder()
+                .add(WEB.toBuilder().stats(busy).build(), B1.toBuilder().activeConnections(5).inactiveConnections(1).stats(busy).build())
+                .build();
+        IpvsTable wanted = IpvsTable.builder().add(WEB, B1).build();
+        assertEquals(List.of(), read.changesTo(wanted));
+        assertTrue(read.sameSettings(wanted));
+        assertFalse(read.equals(wanted), "equals compares the counters too");
+    }
+
+    @Test
+    void oneSettingChangedIsOneUpdateThatKnowsWhatItReplaces() {
+        IpvsTable from = IpvsTable.builder().add(WEB, B1, B2).build();
+        Service rr = WEB.toBuilder().schedName("rr").build();
+        Destination drained = B2.toBuilder().weight(0).build();
+        List<IpvsChange> changes = from.changesTo(IpvsTable.builder().add(rr, B1, drained).build());
+        assertEquals(2, changes.size(), changes::toString);
+        assertEquals(IpvsChange.Kind.UPDATE_SERVICE, changes.get(0).kind());
+        assertSame(WEB, changes.get(0).previousService());
+        assertSame(rr, changes.get(0).service());
+        assertNull(changes.get(0).destination());
+        assertEquals(IpvsChange.Kind.UPDATE_DESTINATION, changes.get(1).kind());
+        assertSame(B2, changes.get(1).previousDestination());
+        assertSame(drained, changes.get(1).destination());
+        assertEquals("update destination TCP 10.0.0.1:80 -> 10.1.1.3:8080", changes.get(1).toString());
+    }
+
+    @Test
+    void aRemovedServiceIsOneDeletionWithItsDestinations() {
+        IpvsTable from = IpvsTable.builder().add(WEB, B1, B2).build();
+        assertEquals(List.of("delete service TCP 10.0.0.1:80"), from.changesTo(IpvsTable.empty()).stream().map(Object::toString).toList());
+        assertEquals(List.of("create service TCP 10.0.0.1:80", "create destination TCP 10.0.0.1:80 -> 10.1.1.2:8080",
+                "create destination TCP 10.0.0.1:80 -> 10.1.1.3:8080"), IpvsTable.empty().changesTo(from).stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void identitiesAreAddedOnce() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> IpvsTable.builder().add(WEB, B1).add(WEB.toBuilder().schedName("rr").build()));
+        assertEquals("service TCP 10.0.0.1:80 added twice (expected: each service once)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> IpvsTable.builder().add(WEB, B1, B1.toBuilder().weight(3).build()));
+        assertEquals("destination 10.1.1.2:8080 of service TCP 10.0.0.1:80 added twice (expected: each address and port once per service)",
+                e.getMessage());
+        IpvsTable.Builder b = IpvsTable.builder().add(WEB, B1);
+        assertThrows(IllegalArgumentException.class, () -> b.add(WEB));
+        IpvsTable t = b.build();
+        assertEquals(List.of(WEB), t.services(), "the refused addition lost nothing and added nothing");
+        assertEquals(List.of(B1), t.destinations(WEB));
+        assertThrows(IllegalStateException.class, () -> b.add(WEB.toBuilder().port(81).build()));
+        assertThrows(IllegalStateException.class, b::build);
+    }
+
+    @Test
+    void lookupsGoByIdentity() {
+        Service v4mark = Service.builder().fwMark(7).addressFamily(AddressFamily.INET).build();
+        Service v6mark = Service.builder().fwMark(7).addressFamily(AddressFamily.INET6).build();
+        IpvsTable t = IpvsTable.builder().add(WEB, B1).add(v4mark).build();
+        assertTrue(t.contains(WEB.toBuilder().schedName("lc").build()));
+        assertSame(WEB, t.service(WEB.toBuilder().schedName("lc").build()));
+        assertTrue(t.contains(v4mark));
+        assertFalse(t.contains(v6mark), "the same mark in another family is another service");
+        assertFalse(t.contains(WEB.toBuilder().protocol(Protocol.UDP).build()));
+        assertNull(t.service(v6mark));
+        assertEquals(2, t.serviceCount());
+        assertEquals(1, t.destinationCount());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.destinations(v6mark));
+        assertEquals("service FWM 7 (IPv6) is not in the table (expected: one of its 2 services)", e.getMessage());
+        assertThrows(UnsupportedOperationException.class, () -> t.services().clear());
+        assertThrows(UnsupportedOperationException.class, () -> t.destinations(WEB).clear());
+    }
+
+    @Test
+    void changesCarryWhatTheirKindNeeds() {
+        assertThrows(NullPointerException.class, () -> IpvsTable.empty().changesTo(null));
+        assertEquals("IpvsTable[1 services, 2 destinations]", IpvsTable.builder().add(WEB, B1, B2).build().toString());
+        assertTrue(IpvsChange.Kind.CREATE_DESTINATION.isDestinationChange());
+        assertFalse(IpvsChange.Kind.UPDATE_SERVICE.isDestinationChange());
+    }
+}
