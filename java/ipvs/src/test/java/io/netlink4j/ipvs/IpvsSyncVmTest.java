@@ -1,0 +1,181 @@
+package io.netlink4j.ipvs;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static io.netlink4j.ipvs.IpvsNamespace.ip;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reading whole tables and reconciling the kernel's table with a desired one, in the test VM. */
+@Tag("kernel-vm")
+class IpvsSyncVmTest {
+    static IpvsNamespace ns;
+
+    @BeforeAll
+    static void setUp() {
+        ns = IpvsNamespace.create();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        ns.close();
+    }
+
+    @AfterEach
+    void flush() {
+        ns.ipvs.flush();
+    }
+
+    static final Service WEB = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).schedName("wrr").build();
+    static final Service DNS = Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.1")).port(53).schedName("rr").build();
+    static final Service STICKY = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.2")).port(443).schedName("lc")
+            .persistent(300).netmask(24).build();
+    static final Service MARK = Service.builder().fwMark(7).addressFamily(AddressFamily.INET).schedName("sh")
+            .flags(Service.FLAG_SCHED1).build();
+    static final Service WEB6 = Service.builder().protocol(Protocol.TCP).address(ip("2001:db8::1")).port(80).schedName("wlc").build();
+
+    static Destination dest(String address, int port, int weight) {
+        return Destination.builder().address(ip(address)).port(port).weight(weight).build();
+    }
+
+    static IpvsTable first() {
+        return IpvsTable.builder()
+                .add(WEB, dest("10.1.1.2", 8080, 10), dest("10.1.1.3", 8080, 10), dest("10.1.1.4", 8080, 5))
+                .add(DNS, dest("10.1.1.2", 53, 1), dest("10.1.1.3", 53, 1))
+                .add(STICKY, dest("10.1.1.5", 443, 1))
+                .add(MARK, Destination.builder().address(ip("10.1.1.6")).port(0).forwardingMethod(ForwardingMethod.DIRECT_ROUTE).build())
+                .add(WEB6, dest("2001:db8:1::2", 8080, 3), dest("2001:db8:1::3", 8080, 3))
+                .build();
+    }
+
+    /** What ipvsadm -Sn prints, as a set of lines (ipvsadm's own order is the kernel's hash order). */
+    static Set<String> saved() {
+        return new TreeSet<>(ns.ipvsadm("-S", "-n").lines().toList());
+    }
+
+    @Test
+    void fromEmptyEveryServiceAndDestinationIsCreatedOnce() {
+        IpvsTable desired = first();
+        IpvsBatch.Result result = ns.ipvs.sync(desired);
+        assertTrue(result.allSucceeded(), result::toString);
+        assertEquals(desired.serviceCount() + desired.destinationCount(), result.size());
+
+        IpvsTable read = ns.ipvs.getTable();
+        assertTrue(read.sameSettings(desired), () -> String.valueOf(read.changesTo(desired)));
+        assertEquals(Set.copyOf(desired.services()), Set.copyOf(read.services().stream().map(Service::withoutStats).toList()));
+        assertEquals(new TreeSet<>(List.of(
+                "-A -t 10.0.0.1:80 -s wrr",
+                "-a -t 10.0.0.1:80 -r 10.1.1.2:8080 -m -w 10",
+                "-a -t 10.0.0.1:80 -r 10.1.1.3:8080 -m -w 10",
+                "-a -t 10.0.0.1:80 -r 10.1.1.4:8080 -m -w 5",
+                "-A -u 10.0.0.1:53 -s rr",
+                "-a -u 10.0.0.1:53 -r 10.1.1.2:53 -m -w 1",
+                "-a -u 10.0.0.1:53 -r 10.1.1.3:53 -m -w 1",
+                "-A -t 10.0.0.2:443 -s lc -p 300 -M 255.255.255.0",
+                "-a -t 10.0.0.2:443 -r 10.1.1.5:443 -m -w 1",
+                "-A -f 7 -s sh -b sh-fallback",
+                "-a -f 7 -r 10.1.1.6:0 -g -w 1",
+                "-A -t [2001:db8::1]:80 -s wlc",
+                "-a -t [2001:db8::1]:80 -r [2001:db8:1::2]:8080 -m -w 3",
+                "-a -t [2001:db8::1]:80 -r [2001:db8:1::3]:8080 -m -w 3")), saved(), "ipvsadm sees the desired table");
+
+        IpvsBatch.Result again = ns.ipvs.sync(desired);
+        assertEquals(0, again.size(), "a table that is as desired gets no request");
+        assertEquals(0, again.datagramsSent());
+    }
+
+    @Test
+    void onlyWhatDiffersIsSent() {
+        assertTrue(ns.ipvs.sync(first()).allSucceeded());
+        Service webRr = WEB.toBuilder().schedName("rr").build();
+        Service stickyLonger = STICKY.toBuilder().timeout(600).build();
+        Service api = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.3")).port(8443).build();
+        IpvsTable desired = IpvsTable.builder()
+                .add(webRr, dest("10.1.1.2", 8080, 10), dest("10.1.1.3", 8080, 0), dest("10.1.1.7", 8080, 10))
+                .add(DNS, dest("10.1.1.2", 53, 1), dest("10.1.1.3", 53, 1))
+                .add(stickyLonger, dest("10.1.1.5", 443, 1))
+                .add(MARK, Destination.builder().address(ip("10.1.1.6")).port(0).forwardingMethod(ForwardingMethod.TUNNEL).build())
+                .add(api, dest("10.1.1.8", 8443, 1))
+                .build();
+        List<IpvsChange> planned = ns.ipvs.getTable().changesTo(desired);
+        assertEquals(List.of(
+                "delete destination TCP 10.0.0.1:80 -> 10.1.1.4:8080",
+                "delete service TCP [2001:db8::1]:80",
+                "update service TCP 10.0.0.1:80",
+                "update service TCP 10.0.0.2:443",
+                "create service TCP 10.0.0.3:8443",
+                "update destination TCP 10.0.0.1:80 -> 10.1.1.3:8080",
+                "update destination FWM 7 (IPv4) -> 10.1.1.6:0",
+                "create destination TCP 10.0.0.1:80 -> 10.1.1.7:8080",
+                "create destination TCP 10.0.0.3:8443 -> 10.1.1.8:8443"), planned.stream().map(Object::toString).toList());
+        assertEquals(10, planned.get(5).previousDestination().weight(), "the previous settings are the kernel's");
+
+        IpvsBatch.Result result = ns.ipvs.sync(desired);
+        assertTrue(result.allSucceeded(), result::toString);
+        assertEquals(planned.size(), result.size());
+        assertTrue(ns.ipvs.getTable().sameSettings(desired));
+        Set<String> lines = saved();
+        assertTrue(lines.contains("-A -t 10.0.0.1:80 -s rr"), lines::toString);
+        assertTrue(lines.contains("-a -t 10.0.0.1:80 -r 10.1.1.3:8080 -m -w 0"), lines::toString);
+        assertTrue(lines.contains("-A -t 10.0.0.2:443 -s lc -p 600 -M 255.255.255.0"), lines::toString);
+        assertTrue(lines.contains("-a -f 7 -r 10.1.1.6:0 -i -w 1 --tun-type ipip"), lines::toString);
+        assertFalse(lines.stream().anyMatch(l -> l.contains("2001:db8") || l.contains("10.1.1.4")), lines::toString);
+        assertEquals(0, ns.ipvs.sync(desired).size());
+
+        assertEquals(desired.serviceCount(), ns.ipvs.sync(IpvsTable.empty()).size(), "emptying deletes services only");
+        assertTrue(ns.ipvs.getTable().isEmpty());
+    }
+
+    @Test
+    void aRefusedChangeIsReportedAndTheRestIsApplied() {
+        Service odd = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.9")).port(80).schedName("nosuch").build();
+        IpvsTable desired = IpvsTable.builder()
+                .add(WEB, dest("10.1.1.2", 8080, 10))
+                .add(odd, dest("10.1.1.2", 80, 1))
+                .add(DNS)
+                .build();
+        IpvsBatch.Result result = ns.ipvs.sync(desired);
+        // Services first (web, odd, dns), then destinations (web's, odd's).
+        assertEquals(5, result.size());
+        assertNull(result.outcomes().get(0), result::toString);
+        assertInstanceOf(IpvsException.UnknownSchedulerException.class, result.outcomes().get(1));
+        assertEquals("IPVS NEW_SERVICE TCP 10.0.0.9:80", result.operation(1));
+        assertNull(result.outcomes().get(2), result::toString);
+        assertNull(result.outcomes().get(3), result::toString);
+        assertInstanceOf(IpvsException.NoSuchServiceException.class, result.outcomes().get(4));
+        assertEquals("IPVS NEW_DEST TCP 10.0.0.9:80 -> 10.1.1.2:80", result.operation(4));
+
+        IpvsTable read = ns.ipvs.getTable();
+        assertFalse(read.contains(odd));
+        List<IpvsChange> left = read.changesTo(desired);
+        assertEquals(List.of("create service TCP 10.0.0.9:80", "create destination TCP 10.0.0.9:80 -> 10.1.1.2:80"),
+                left.stream().map(Object::toString).toList(), "what failed is what the next sync would try again");
+    }
+
+    @Test
+    void aTableChangedByIpvsadmIsReadAsItIs() {
+        ns.ipvsadm("-A", "-t", "10.0.0.1:80", "-s", "wrr");
+        ns.ipvsadm("-a", "-t", "10.0.0.1:80", "-r", "10.1.1.2:8080", "-m", "-w", "10");
+        ns.ipvsadm("-A", "-f", "7", "-s", "sh", "-b", "sh-fallback");
+        ns.ipvsadm("-a", "-f", "7", "-r", "10.1.1.6", "-g");
+        IpvsTable expected = IpvsTable.builder()
+                .add(WEB, dest("10.1.1.2", 8080, 10))
+                .add(MARK, Destination.builder().address(ip("10.1.1.6")).port(0).forwardingMethod(ForwardingMethod.DIRECT_ROUTE).build())
+                .build();
+        IpvsTable read = ns.ipvs.getTable();
+        assertEquals(List.of(), read.changesTo(expected));
+        assertEquals(2, read.serviceCount());
+        assertEquals(2, read.destinationCount());
+    }
+}
