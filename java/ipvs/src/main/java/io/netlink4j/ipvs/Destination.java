@@ -154,7 +154,7 @@ public final class Destination {
     }
 
     /** Whether {@code o} names the same destination: the same address and port. */
-    boolean sameIdentity(Destination o) {
+    public boolean sameIdentity(Destination o) {
         return addressFamily == o.addressFamily && port == o.port && address.equals(o.address);
     }
 
@@ -162,7 +162,7 @@ public final class Destination {
      * Whether {@code o} is the same destination with the same settings (weight, method,
      * thresholds, tunnel); the connection counts and counters are not compared.
      */
-    boolean sameSettings(Destination o) {
+    public boolean sameSettings(Destination o) {
         return sameIdentity(o) && weight == o.weight && forwardingMethod == o.forwardingMethod
                 && upperThreshold == o.upperThreshold && lowerThreshold == o.lowerThreshold
                 && tunnelType == o.tunnelType && tunnelPort == o.tunnelPort && tunnelFlags == o.tunnelFlags;

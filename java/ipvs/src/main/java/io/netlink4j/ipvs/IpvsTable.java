@@ -202,7 +202,10 @@ public final class IpvsTable {
 
     /** Builds a table; each service and each destination of a service may be added once. Not thread safe. */
     public static final class Builder {
-        private LinkedHashMap<ServiceKey, Entry> entries = new LinkedHashMap<>();
+        private LinkedHashMap<ServiceKey, Pending> entries = new LinkedHashMap<>();
+
+        private record Pending(Service service, LinkedHashMap<DestinationKey, Destination> destinations) {
+        }
 
         private Builder() {
         }
@@ -211,33 +214,47 @@ public final class IpvsTable {
          * Adds a service and its destinations.
          *
          * @throws IllegalArgumentException if the table already has the service, or if
-         *                                  {@code destinations} names a destination twice
+         *                                  {@code destinations} names a destination twice; the
+         *                                  builder is then as it was
          */
         public Builder add(Service service, Collection<Destination> destinations) {
             Objects.requireNonNull(service, "service");
             Objects.requireNonNull(destinations, "destinations");
             check();
             ServiceKey key = new ServiceKey(service);
-            Entry existing = entries.get(key);
-            if (existing != null) {
-                throw new IllegalArgumentException("service " + service.describe()
-                        + " added twice (expected: each service once)");
+            if (entries.containsKey(key)) {
+                throw new IllegalArgumentException("service " + service.describe() + " added twice (expected: each service once)");
             }
             LinkedHashMap<DestinationKey, Destination> ds = new LinkedHashMap<>();
             for (Destination d : destinations) {
-                Objects.requireNonNull(d, "destination");
-                if (ds.putIfAbsent(new DestinationKey(d), d) != null) {
-                    throw new IllegalArgumentException("destination " + d.describe() + " of service " + service.describe()
-                            + " added twice (expected: each address and port once per service)");
-                }
+                put(ds, service, Objects.requireNonNull(d, "destination"));
             }
-            entries.put(key, new Entry(service, Collections.unmodifiableMap(ds)));
+            entries.put(key, new Pending(service, ds));
             return this;
         }
 
         /** Adds a service and its destinations. */
         public Builder add(Service service, Destination... destinations) {
             return add(service, List.of(Objects.requireNonNull(destinations, "destinations")));
+        }
+
+        /**
+         * Adds a destination to a service added before (only the service's identity is used, as
+         * in an {@code ipvsadm -a} line).
+         *
+         * @throws IllegalArgumentException if the service has not been added, or already has the destination
+         */
+        public Builder addDestination(Service service, Destination destination) {
+            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(destination, "destination");
+            check();
+            Pending p = entries.get(new ServiceKey(service));
+            if (p == null) {
+                throw new IllegalArgumentException("destination " + destination.describe() + " for service " + service.describe()
+                        + ", which is not in the table (expected: the service added first)");
+            }
+            put(p.destinations(), p.service(), destination);
+            return this;
         }
 
         /** Adds each service of {@code services} with its destinations, in the map's order. */
@@ -250,9 +267,17 @@ public final class IpvsTable {
         /** The table; the builder cannot be used afterwards. */
         public IpvsTable build() {
             check();
-            IpvsTable t = entries.isEmpty() ? EMPTY : new IpvsTable(entries);
+            LinkedHashMap<ServiceKey, Entry> out = new LinkedHashMap<>();
+            entries.forEach((k, p) -> out.put(k, new Entry(p.service(), Collections.unmodifiableMap(p.destinations()))));
             entries = null;
-            return t;
+            return out.isEmpty() ? EMPTY : new IpvsTable(out);
+        }
+
+        private static void put(LinkedHashMap<DestinationKey, Destination> ds, Service service, Destination d) {
+            if (ds.putIfAbsent(new DestinationKey(d), d) != null) {
+                throw new IllegalArgumentException("destination " + d.describe() + " of service " + service.describe()
+                        + " added twice (expected: each address and port once per service)");
+            }
         }
 
         private void check() {

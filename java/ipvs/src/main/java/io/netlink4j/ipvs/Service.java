@@ -180,13 +180,13 @@ public final class Service {
     }
 
     /** Whether {@code o} names the same service: the same firewall mark, or protocol, address and port. */
-    boolean sameIdentity(Service o) {
+    public boolean sameIdentity(Service o) {
         return addressFamily == o.addressFamily && fwMark == o.fwMark && protocol == o.protocol && port == o.port
                 && Objects.equals(address, o.address);
     }
 
     /** Whether {@code o} is the same service with the same settings; the counters are not compared. */
-    boolean sameSettings(Service o) {
+    public boolean sameSettings(Service o) {
         return sameIdentity(o) && flags == o.flags && timeout == o.timeout && netmask == o.netmask && ipv4Mask == o.ipv4Mask
                 && schedName.equals(o.schedName) && peName.equals(o.peName);
     }

@@ -255,6 +255,20 @@ class IpvsTableTest {
     }
 
     @Test
+    void destinationsMayFollowTheirService() {
+        IpvsTable.Builder b = IpvsTable.builder().add(WEB, B1);
+        b.addDestination(WEB.toBuilder().schedName("rr").build(), B2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> b.addDestination(WEB.toBuilder().port(81).build(), B2));
+        assertEquals("destination 10.1.1.3:8080 for service TCP 10.0.0.1:81, which is not in the table (expected: the service added first)",
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> b.addDestination(WEB, B2.toBuilder().weight(1).build()));
+        IpvsTable t = b.build();
+        assertEquals(List.of(B1, B2), t.destinations(WEB));
+        assertSame(WEB, t.services().get(0), "the service keeps the settings it was added with");
+    }
+
+    @Test
     void lookupsGoByIdentity() {
         Service v4mark = Service.builder().fwMark(7).addressFamily(AddressFamily.INET).build();
         Service v6mark = Service.builder().fwMark(7).addressFamily(AddressFamily.INET6).build();
