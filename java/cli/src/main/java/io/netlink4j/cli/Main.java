@@ -3,6 +3,7 @@ package io.netlink4j.cli;
 import io.netlink4j.cli.demo.DemoCli;
 import io.netlink4j.cli.genl.GenlCli;
 import io.netlink4j.cli.ipvs.IpvsCli;
+import io.netlink4j.cli.ipvs.IpvsSyncCli;
 import io.netlink4j.cli.route.AddrCli;
 import io.netlink4j.cli.route.LinkCli;
 import io.netlink4j.cli.route.MonitorCli;
@@ -26,7 +27,7 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The {@code netlink4j} command: global options and the {@code ipvs}, {@code genl}, {@code link},
+ * The {@code netlink4j} command: global options and the {@code ipvs}, {@code ipvs-sync}, {@code genl}, {@code link},
  * {@code addr}, {@code monitor} and {@code demo} subcommands. {@link #run} runs it in-process
  * (tests); {@link #main} as a program.
  */
@@ -38,7 +39,7 @@ import java.util.Properties;
 public final class Main {
     @Option(names = "--sandbox", scope = ScopeType.INHERIT,
             description = "Run the command as root inside a throwaway VM whose kernel has IPVS (scripts/kernel-vm);"
-                    + " standard input is passed in for ipvs -R only.")
+                    + " standard input is passed in for ipvs -R and ipvs-sync.")
     boolean sandbox;
 
     @Option(names = "--netns", paramLabel = "NAME|PATH", scope = ScopeType.INHERIT,
@@ -64,6 +65,7 @@ public final class Main {
         Main main = new Main(io);
         CommandLine cl = new CommandLine(main)
                 .addSubcommand(new IpvsCli(main))
+                .addSubcommand(new IpvsSyncCli(main))
                 .addSubcommand(new GenlCli(main))
                 .addSubcommand(new LinkCli(main))
                 .addSubcommand(new AddrCli(main))

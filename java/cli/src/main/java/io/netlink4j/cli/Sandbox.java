@@ -68,10 +68,30 @@ final class Sandbox {
         }
     }
 
-    /** Whether the command reads standard input: {@code ipvs -R} / {@code ipvs --restore}. */
+    /**
+     * Whether the command reads standard input: {@code ipvs -R} / {@code ipvs --restore}, and
+     * {@code ipvs-sync} without a FILE or with {@code -}.
+     */
     static boolean readsStandardInput(List<String> args) {
         int ipvs = args.indexOf("ipvs");
-        return ipvs >= 0 && args.subList(ipvs + 1, args.size()).stream().anyMatch(a -> a.equals("-R") || a.equals("--restore"));
+        if (ipvs >= 0) {
+            return args.subList(ipvs + 1, args.size()).stream().anyMatch(a -> a.equals("-R") || a.equals("--restore"));
+        }
+        int sync = args.indexOf("ipvs-sync");
+        if (sync < 0) {
+            return false;
+        }
+        for (int i = sync + 1; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--netns")) {
+                i++;
+            } else if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+                return false;
+            } else if (!a.startsWith("-")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

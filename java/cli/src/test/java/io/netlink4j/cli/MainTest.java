@@ -138,6 +138,11 @@ class MainTest {
         assertTrue(Sandbox.readsStandardInput(List.of("--netns", "lb", "ipvs", "--restore", "-n")));
         assertFalse(Sandbox.readsStandardInput(List.of("ipvs", "-Ln")));
         assertFalse(Sandbox.readsStandardInput(List.of("demo")));
+        assertTrue(Sandbox.readsStandardInput(List.of("ipvs-sync")));
+        assertTrue(Sandbox.readsStandardInput(List.of("ipvs-sync", "--dry-run", "-")));
+        assertTrue(Sandbox.readsStandardInput(List.of("ipvs-sync", "--netns", "lb", "--dry-run")));
+        assertFalse(Sandbox.readsStandardInput(List.of("ipvs-sync", "/etc/ipvs.rules")));
+        assertFalse(Sandbox.readsStandardInput(List.of("ipvs-sync", "--help")));
         assertEquals("'/a b/it'\\''s'", Sandbox.shellQuote("/a b/it's"));
     }
 

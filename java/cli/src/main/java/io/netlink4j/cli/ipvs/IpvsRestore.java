@@ -29,7 +29,8 @@ import java.util.List;
  * ipvsadm, a line the kernel refuses is reported and the rest still applies.
  */
 final class IpvsRestore {
-    private record Line(int number, IpvsadmCommand command) {
+    /** A parsed line of rules and its number in the input (from 1). */
+    record Line(int number, IpvsadmCommand command) {
     }
 
     private final List<Line> lines;
@@ -66,6 +67,25 @@ final class IpvsRestore {
      * @throws CliException naming the line, for the first line that is not valid
      */
     static IpvsRestore read(InputStream in) {
+        List<Line> lines = parse(in);
+        for (Line line : lines) {
+            IpvsadmCommand c = line.command();
+            if (c.command() == Command.RESTORE || c.command() == Command.HELP || c.command() == Command.VERSION
+                    || c.netns() != null) {
+                throw new CliException("line " + line.number() + ": -R, -h, -v and --netns cannot be used in restore input",
+                        Failures.EXIT_USAGE, IpvsadmParser.PROGRAM);
+            }
+        }
+        return new IpvsRestore(lines);
+    }
+
+    /**
+     * Parses every line of {@code in} as an ipvsadm command line, skipping blank lines, the word
+     * {@code ipvsadm} and comments.
+     *
+     * @throws CliException naming the line, for the first line that is not valid
+     */
+    static List<Line> parse(InputStream in) {
         List<Line> lines = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             int number = 0;
@@ -75,23 +95,16 @@ final class IpvsRestore {
                 if (words.isEmpty()) {
                     continue;
                 }
-                IpvsadmCommand c;
                 try {
-                    c = IpvsadmParser.parse(words);
+                    lines.add(new Line(number, IpvsadmParser.parse(words)));
                 } catch (CliException e) {
                     throw new CliException("line " + number + ": " + e.getMessage(), e.exitCode(), e.helpCommand());
                 }
-                if (c.command() == Command.RESTORE || c.command() == Command.HELP || c.command() == Command.VERSION
-                        || c.netns() != null) {
-                    throw new CliException("line " + number + ": -R, -h, -v and --netns cannot be used in restore input",
-                            Failures.EXIT_USAGE, IpvsadmParser.PROGRAM);
-                }
-                lines.add(new Line(number, c));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the rules to restore", e);
+            throw new UncheckedIOException("reading the rules", e);
         }
-        return new IpvsRestore(lines);
+        return lines;
     }
 
     /** The words of a line (split at blanks, tabs and CRs), without "ipvsadm" and without a trailing comment. */

@@ -73,20 +73,7 @@ final class IpvsadmText {
     void service(StringBuilder out, Service s, List<Destination> destinations) {
         String name = serviceName(s);
         if (rules) {
-            out.append("-A ").append(name).append(" -s ").append(s.schedName());
-            if (s.isPersistent()) {
-                out.append(" -p ").append(s.timeout());
-                appendMask(out, s, " -M ");
-            }
-            if (!s.peName().isEmpty()) {
-                out.append(" --pe ").append(s.peName());
-            }
-            if (s.isOnePacket()) {
-                out.append(" -o");
-            }
-            if (hasSchedFlags(s)) {
-                out.append(" -b ").append(schedFlags(s));
-            }
+            serviceRule(out, "-A", s, true);
         } else if (format.contains(Format.STATS)) {
             Stats st = s.stats();
             out.append(padRight(name, 33));
@@ -113,26 +100,17 @@ final class IpvsadmText {
         }
         out.append('\n');
         for (Destination d : destinations) {
-            destination(out, s, name, d);
+            destination(out, s, d);
         }
     }
 
-    private void destination(StringBuilder out, Service s, String serviceName, Destination d) {
-        String name = names.addressPort(d.address(), d.port(), s.protocol());
+    private void destination(StringBuilder out, Service s, Destination d) {
         if (rules) {
-            out.append("-a ").append(serviceName).append(" -r ").append(name).append(' ').append(switchOf(d.forwardingMethod()))
-                    .append(" -w ").append(d.weight());
-            if (d.forwardingMethod() == ForwardingMethod.TUNNEL) {
-                out.append(" --tun-type ").append(d.tunnelType().name().toLowerCase(java.util.Locale.ROOT));
-                switch (d.tunnelType()) {
-                    case GUE -> out.append(" --tun-port ").append(d.tunnelPort()).append(' ').append(checksumOption(d));
-                    case GRE -> out.append(' ').append(checksumOption(d));
-                    case IPIP -> { }
-                }
-            }
+            destinationRule(out, "-a", s, d, true);
             out.append('\n');
             return;
         }
+        String name = names.addressPort(d.address(), d.port(), s.protocol());
         if (d.addressFamily() != AddressFamily.INET6) {
             name = truncate(name, 28);
         }
@@ -161,6 +139,53 @@ final class IpvsadmText {
             columns(out, "", -1, d.weight(), 6, d.activeConnections(), 10, d.inactiveConnections(), 10);
         }
         out.append('\n');
+    }
+
+    /**
+     * A service as an ipvsadm command line ({@code -A -t 10.0.0.1:80 -s wrr -p 300}, as {@code -S}
+     * writes it), for this text's rules; with {@code settings} false only the service's identity
+     * ({@code -D -t 10.0.0.1:80}).
+     */
+    void serviceRule(StringBuilder out, String command, Service s, boolean settings) {
+        out.append(command).append(' ').append(serviceName(s));
+        if (!settings) {
+            return;
+        }
+        out.append(" -s ").append(s.schedName());
+        if (s.isPersistent()) {
+            out.append(" -p ").append(s.timeout());
+            appendMask(out, s, " -M ");
+        }
+        if (!s.peName().isEmpty()) {
+            out.append(" --pe ").append(s.peName());
+        }
+        if (s.isOnePacket()) {
+            out.append(" -o");
+        }
+        if (hasSchedFlags(s)) {
+            out.append(" -b ").append(schedFlags(s));
+        }
+    }
+
+    /**
+     * A destination as an ipvsadm command line ({@code -a -t 10.0.0.1:80 -r 10.1.1.2:8080 -m -w 1},
+     * as {@code -S} writes it, which leaves out thresholds), for this text's rules; with
+     * {@code settings} false only the identities ({@code -d -t 10.0.0.1:80 -r 10.1.1.2:8080}).
+     */
+    void destinationRule(StringBuilder out, String command, Service s, Destination d, boolean settings) {
+        out.append(command).append(' ').append(serviceName(s)).append(" -r ").append(names.addressPort(d.address(), d.port(), s.protocol()));
+        if (!settings) {
+            return;
+        }
+        out.append(' ').append(switchOf(d.forwardingMethod())).append(" -w ").append(d.weight());
+        if (d.forwardingMethod() == ForwardingMethod.TUNNEL) {
+            out.append(" --tun-type ").append(d.tunnelType().name().toLowerCase(java.util.Locale.ROOT));
+            switch (d.tunnelType()) {
+                case GUE -> out.append(" --tun-port ").append(d.tunnelPort()).append(' ').append(checksumOption(d));
+                case GRE -> out.append(' ').append(checksumOption(d));
+                case IPIP -> { }
+            }
+        }
     }
 
     /** "TCP  10.0.0.1:80", "FWM  5 IPv6", or for rules "-t 10.0.0.1:80", "-f 5 -6". */

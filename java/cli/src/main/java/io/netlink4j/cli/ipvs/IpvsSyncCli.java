@@ -1,0 +1,144 @@
+package io.netlink4j.cli.ipvs;
+
+import io.netlink4j.NetlinkException;
+import io.netlink4j.cli.CliException;
+import io.netlink4j.cli.Failures;
+import io.netlink4j.cli.Main;
+import io.netlink4j.cli.Namespaces;
+import io.netlink4j.cli.ipvs.IpvsadmCommand.Command;
+import io.netlink4j.cli.ipvs.IpvsadmCommand.Format;
+import io.netlink4j.ipvs.Destination;
+import io.netlink4j.ipvs.IpvsBatch;
+import io.netlink4j.ipvs.IpvsChange;
+import io.netlink4j.ipvs.IpvsException;
+import io.netlink4j.ipvs.IpvsHandle;
+import io.netlink4j.ipvs.IpvsTable;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code netlink4j ipvs-sync [--dry-run] [FILE]}: makes the IPVS table equal the rules of FILE
+ * (as {@code ipvsadm -S} writes them: {@code -A} and {@code -a} lines), changing only what
+ * differs, and prints each change as an ipvsadm command line.
+ */
+@picocli.CommandLine.Command(name = "ipvs-sync", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Make the IPVS table exactly what FILE describes, touching nothing that is already as described:",
+                "services and destinations not in FILE are deleted, missing ones created, others updated where their",
+                "settings differ. FILE holds -A and -a lines as 'ipvsadm -S' writes them ('-' or none: standard input).",
+                "Each change is printed as an ipvsadm command line. Exit status 255 when the kernel refused a change."})
+public final class IpvsSyncCli implements Callable<Integer> {
+    private static final String PROGRAM = "netlink4j ipvs-sync";
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "The rules ('-' for standard input, the default).")
+    String file = "-";
+
+    @Option(names = "--dry-run", description = "Print the changes without making them.")
+    boolean dryRun;
+
+    private final Main main;
+
+    public IpvsSyncCli(Main main) {
+        this.main = main;
+    }
+
+    @Override
+    public Integer call() {
+        IpvsTable desired = read();
+        PrintWriter out = main.io().out();
+        try (IpvsHandle ipvs = IpvsHandle.open(IpvsHandle.defaultOptions().netns(Namespaces.resolve(main.netns())).build())) {
+            List<IpvsChange> changes = ipvs.getTable().changesTo(desired);
+            IpvsadmText text = new IpvsadmText(EnumSet.of(Format.NUMERIC), true);
+            if (dryRun) {
+                for (IpvsChange c : changes) {
+                    out.println(rule(text, c));
+                }
+                return 0;
+            }
+            IpvsBatch.Result result = ipvs.batch().addAll(changes).apply();
+            int refused = 0;
+            for (int i = 0; i < result.size(); i++) {
+                NetlinkException failure = result.outcomes().get(i);
+                if (failure instanceof IpvsException.PermissionException) {
+                    throw failure;
+                }
+                if (failure == null) {
+                    out.println(rule(text, changes.get(i)));
+                } else {
+                    refused++;
+                    main.io().err().println(PROGRAM + ": " + rule(text, changes.get(i)) + ": " + Failures.message(failure));
+                }
+            }
+            return refused == 0 ? 0 : Failures.EXIT_REFUSED;
+        }
+    }
+
+    /** The desired table: FILE's -A and -a lines. */
+    private IpvsTable read() {
+        List<IpvsRestore.Line> lines;
+        if (file.equals("-")) {
+            lines = IpvsRestore.parse(main.io().in());
+        } else {
+            try (InputStream in = Files.newInputStream(Path.of(file))) {
+                lines = IpvsRestore.parse(in);
+            } catch (NoSuchFileException e) {
+                throw new CliException(file + ": no such file", Failures.EXIT_FAILURE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading " + file, e);
+            }
+        }
+        IpvsTable.Builder table = IpvsTable.builder();
+        for (IpvsRestore.Line line : lines) {
+            IpvsadmCommand c = line.command();
+            try {
+                if (c.command() == Command.ADD_SERVICE && c.netns() == null) {
+                    table.add(c.service());
+                } else if (c.command() == Command.ADD_SERVER && c.netns() == null) {
+                    table.addDestination(c.service(), c.destination());
+                } else {
+                    throw new CliException("line " + line.number() + ": " + c.command().label()
+                            + " (expected: -A and -a lines only, as ipvsadm -S writes them)", Failures.EXIT_USAGE);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new CliException("line " + line.number() + ": " + e.getMessage(), Failures.EXIT_USAGE);
+            }
+        }
+        return table.build();
+    }
+
+    /** A change as an ipvsadm command line: -D/-E/-A for services, -d/-e/-a for destinations. */
+    static String rule(IpvsadmText text, IpvsChange c) {
+        StringBuilder sb = new StringBuilder();
+        switch (c.kind()) {
+            case DELETE_SERVICE -> text.serviceRule(sb, "-D", c.service(), false);
+            case UPDATE_SERVICE -> text.serviceRule(sb, "-E", c.service(), true);
+            case CREATE_SERVICE -> text.serviceRule(sb, "-A", c.service(), true);
+            case DELETE_DESTINATION -> text.destinationRule(sb, "-d", c.service(), c.destination(), false);
+            case UPDATE_DESTINATION -> destination(text, sb, "-e", c);
+            case CREATE_DESTINATION -> destination(text, sb, "-a", c);
+        }
+        return sb.toString();
+    }
+
+    private static void destination(IpvsadmText text, StringBuilder sb, String command, IpvsChange c) {
+        Destination d = c.destination();
+        text.destinationRule(sb, command, c.service(), d, true);
+        // -S leaves thresholds out; a change must not.
+        if (d.upperThreshold() != 0 || (c.previousDestination() != null && c.previousDestination().upperThreshold() != 0)) {
+            sb.append(" -x ").append(d.upperThreshold());
+        }
+        if (d.lowerThreshold() != 0 || (c.previousDestination() != null && c.previousDestination().lowerThreshold() != 0)) {
+            sb.append(" -y ").append(d.lowerThreshold());
+        }
+    }
+}
