@@ -55,7 +55,7 @@ class IpvsTableFuzzTest {
                 continue;
             }
             Service variant = in.consumeBoolean() ? s : s.toBuilder().schedName(in.consumeBoolean() ? "rr" : "wrr")
-                    .flags(in.consumeInt(0, 63)).timeout(in.consumeLong(0, 0xFFFFFFFFL)).build();
+                    .flags(in.consumeInt(0, 63)).timeout(in.consumeLong(0, Service.MAX_TIMEOUT)).build();
             List<Destination> ds = new ArrayList<>();
             for (Destination d : destinations) {
                 if (in.consumeBoolean() && ds.stream().noneMatch(d::sameIdentity)) {
@@ -64,8 +64,9 @@ class IpvsTableFuzzTest {
             }
             try {
                 b.add(variant, ds);
-            } catch (IllegalArgumentException sameIdentityTwice) {
-                // Two pool entries with one identity: the builder refuses the second and keeps the first.
+            } catch (IllegalArgumentException refused) {
+                // A second pool entry of one identity, or a destination of another family without a
+                // tunnel: the builder refuses it and keeps what it had.
             }
         }
         return b.build();

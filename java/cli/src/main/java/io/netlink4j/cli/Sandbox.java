@@ -73,15 +73,20 @@ final class Sandbox {
      * {@code ipvs-sync} without a FILE or with {@code -}.
      */
     static boolean readsStandardInput(List<String> args) {
-        int ipvs = args.indexOf("ipvs");
-        if (ipvs >= 0) {
-            return args.subList(ipvs + 1, args.size()).stream().anyMatch(a -> a.equals("-R") || a.equals("--restore"));
+        int command = 0;
+        while (command < args.size() && args.get(command).startsWith("-")) {
+            command += args.get(command).equals("--netns") ? 2 : 1;
         }
-        int sync = args.indexOf("ipvs-sync");
-        if (sync < 0) {
+        if (command >= args.size()) {
             return false;
         }
-        for (int i = sync + 1; i < args.size(); i++) {
+        if (args.get(command).equals("ipvs")) {
+            return args.subList(command + 1, args.size()).stream().anyMatch(a -> a.equals("-R") || a.equals("--restore"));
+        }
+        if (!args.get(command).equals("ipvs-sync")) {
+            return false;
+        }
+        for (int i = command + 1; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--netns")) {
                 i++;

@@ -143,6 +143,9 @@ class MainTest {
         assertTrue(Sandbox.readsStandardInput(List.of("ipvs-sync", "--netns", "lb", "--dry-run")));
         assertFalse(Sandbox.readsStandardInput(List.of("ipvs-sync", "/etc/ipvs.rules")));
         assertFalse(Sandbox.readsStandardInput(List.of("ipvs-sync", "--help")));
+        assertTrue(Sandbox.readsStandardInput(List.of("--netns", "ipvs", "ipvs-sync")), "a namespace named like a command");
+        assertFalse(Sandbox.readsStandardInput(List.of("--netns", "ipvs-sync", "ipvs", "-Ln")));
+        assertFalse(Sandbox.readsStandardInput(List.of("--netns")));
         assertEquals("'/a b/it'\\''s'", Sandbox.shellQuote("/a b/it's"));
     }
 

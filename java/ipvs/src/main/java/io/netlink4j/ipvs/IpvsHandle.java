@@ -316,12 +316,12 @@ public final class IpvsHandle implements AutoCloseable {
      * Every service with its destinations: one service dump, then one destination dump per
      * service. Not atomic: the kernel has no such dump, so a table changed meanwhile by someone
      * else may be read half before and half after the change (a service deleted meanwhile shows
-     * no destinations).
+     * no destinations, and an entry the kernel's dump repeats is kept once).
      */
     public IpvsTable getTable() {
         IpvsTable.Builder b = IpvsTable.builder();
         for (Service s : getServices()) {
-            b.add(s, getDestinations(s));
+            b.addReported(s, getDestinations(s));
         }
         return b.build();
     }

@@ -257,10 +257,38 @@ public final class IpvsTable {
             return this;
         }
 
-        /** Adds each service of {@code services} with its destinations, in the map's order. */
+        /**
+         * Adds each service of {@code services} with its destinations, in the map's order.
+         *
+         * @throws IllegalArgumentException as {@link #add(Service, Collection)} does (the map's keys
+         *                                  differ in settings, so two of them may name one service);
+         *                                  the builder is then as it was
+         */
         public Builder addAll(Map<Service, ? extends Collection<Destination>> services) {
             Objects.requireNonNull(services, "services");
-            services.forEach(this::add);
+            check();
+            LinkedHashMap<ServiceKey, Pending> before = new LinkedHashMap<>(entries);
+            try {
+                services.forEach(this::add);
+            } catch (RuntimeException e) {
+                entries = before;
+                throw e;
+            }
+            return this;
+        }
+
+        /**
+         * Adds a service as a dump reports it: a service or destination the dump repeats (IPVS
+         * dumps resume by position, so a table changing during the dump can repeat an entry)
+         * replaces the earlier copy instead of being refused.
+         */
+        Builder addReported(Service service, Collection<Destination> destinations) {
+            check();
+            LinkedHashMap<DestinationKey, Destination> ds = new LinkedHashMap<>();
+            for (Destination d : destinations) {
+                ds.put(new DestinationKey(d), d);
+            }
+            entries.put(new ServiceKey(service), new Pending(service, ds));
             return this;
         }
 
@@ -274,6 +302,11 @@ public final class IpvsTable {
         }
 
         private static void put(LinkedHashMap<DestinationKey, Destination> ds, Service service, Destination d) {
+            if (d.addressFamily() != service.addressFamily() && d.forwardingMethod() != ForwardingMethod.TUNNEL) {
+                throw new IllegalArgumentException("destination " + d.describe() + " is " + d.addressFamily() + " but service "
+                        + service.describe() + " is " + service.addressFamily()
+                        + " (expected: the service's family, or TUNNEL forwarding, which the kernel allows across families)");
+            }
             if (ds.putIfAbsent(new DestinationKey(d), d) != null) {
                 throw new IllegalArgumentException("destination " + d.describe() + " of service " + service.describe()
                         + " added twice (expected: each address and port once per service)");

@@ -33,6 +33,13 @@ public final class Service {
     /** ipvsadm's default scheduler. */
     public static final String DEFAULT_SCHEDULER = Schedulers.WEIGHTED_LEAST_CONNECTION;
 
+    /**
+     * The longest persistence timeout, in seconds, that the kernel keeps as given: it stores the
+     * timeout in jiffies in 32 bits, so at 1000 ticks per second anything above
+     * {@code 4294967295 / 1000} wraps around. ipvsadm allows at most 31 days.
+     */
+    public static final long MAX_TIMEOUT = 0xFFFFFFFFL / 1000;
+
     private final AddressFamily addressFamily;
     private final Protocol protocol;
     private final InetAddress address;
@@ -135,7 +142,7 @@ public final class Service {
         return (flags & FLAG_ONEPACKET) != 0;
     }
 
-    /** Persistence timeout in seconds (an unsigned 32-bit value). */
+    /** Persistence timeout in seconds: at most {@link #MAX_TIMEOUT} for a service built here. */
     public long timeout() {
         return timeout;
     }
@@ -168,7 +175,9 @@ public final class Service {
 
     /** This service with zero counters: for comparing configuration. */
     public Service withoutStats() {
-        return stats == Stats.ZERO ? this : toBuilder().stats(Stats.ZERO).build();
+        // Not build(): a service read from the kernel may hold values this library would not send
+        // (a timeout above MAX_TIMEOUT set by another tool on a kernel with fewer ticks per second).
+        return stats == Stats.ZERO ? this : toBuilder().stats(Stats.ZERO).buildDecoded();
     }
 
     /** A short name for messages: {@code TCP 10.0.0.1:80}, {@code UDP [2001:db8::1]:53}, {@code FWM 7 (IPv4)}. */
@@ -363,8 +372,9 @@ public final class Service {
             checkPort("port", port);
             checkName("schedName", schedName, 1);
             checkName("peName", peName == null ? "" : peName, 0);
-            if (timeout < 0 || timeout > 0xFFFFFFFFL) {
-                throw new IllegalArgumentException("timeout: " + timeout + " (expected: 0-4294967295 seconds)");
+            if (timeout < 0 || timeout > MAX_TIMEOUT) {
+                throw new IllegalArgumentException("timeout: " + timeout + " (expected: 0-" + MAX_TIMEOUT
+                        + " seconds, which the kernel keeps in 32 bits of jiffies)");
             }
             if (ipv4Mask != null && addressFamily != AddressFamily.INET) {
                 throw new IllegalArgumentException("ipv4Mask: set on an " + addressFamily

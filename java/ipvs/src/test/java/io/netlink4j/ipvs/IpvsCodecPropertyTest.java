@@ -60,7 +60,7 @@ class IpvsCodecPropertyTest {
         return v6.flatMap(six -> addresses(six).zip(PORTS, arbitrary().enumValues(Protocol.class), names(1), (addr, port, proto, sched) ->
                         Service.builder().protocol(proto).address(addr).port(port).schedName(sched))
                 // IPv4: any 32-bit mask, prefix or not (ipvsadm -M 255.0.255.0); IPv6: a prefix length.
-                .zip(integers().all(), U32, six ? integers().between(1, 128) : integers().all(), names(0),
+                .zip(integers().all(), longs().between(0, Service.MAX_TIMEOUT), six ? integers().between(1, 128) : integers().all(), names(0),
                         (b, flags, timeout, mask, pe) -> (six ? b.netmask(mask) : b.ipv4Mask(mask)).flags(flags).timeout(timeout).peName(pe)))
                 .zip(U32, integers().between(0, 3), (b, mark, kind) -> {
                     if (kind == 0 && mark != 0) {
@@ -181,7 +181,7 @@ class IpvsCodecPropertyTest {
     @Test
     void boundaries() {
         Service max = Service.builder().protocol(Protocol.SCTP).address(address(new byte[16])).port(65535)
-                .schedName("abcdefghijklmno").peName("abcdefghijklmno").timeout(0xFFFFFFFFL).netmask(128).flags(-1).build();
+                .schedName("abcdefghijklmno").peName("abcdefghijklmno").timeout(Service.MAX_TIMEOUT).netmask(128).flags(-1).build();
         assertEquals(max, roundTrip(w -> IpvsCodec.writeService(w, max), IpvsCodec::decodeService));
         Service mark = Service.builder().fwMark(0xFFFFFFFFL).addressFamily(AddressFamily.INET).netmask(0).build();
         assertEquals(mark, roundTrip(w -> IpvsCodec.writeService(w, mark), IpvsCodec::decodeService));

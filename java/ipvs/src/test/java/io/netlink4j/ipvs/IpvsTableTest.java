@@ -42,11 +42,15 @@ class IpvsTableTest {
         IpvsTable.Builder b = IpvsTable.builder();
         List<Service> seen = new ArrayList<>();
         for (long w : words) {
-            Service s = serviceIdentity((int) Long.remainderUnsigned(w, 7))
+            Service.Builder sb = serviceIdentity((int) Long.remainderUnsigned(w, 7))
                     .schedName(SCHEDULERS[(int) ((w >>> 3) % 3)])
                     .flags((w >>> 5 & 1) == 0 ? 0 : Service.FLAG_PERSISTENT)
                     .timeout((w >>> 6) & 1)
-                    .build();
+                    .peName((w >>> 50 & 1) == 0 ? "" : "sip");
+            if ((w >>> 51 & 1) != 0) {
+                sb.netmask(sb.build().addressFamily() == AddressFamily.INET ? 24 : 64);
+            }
+            Service s = sb.build();
             if (seen.stream().anyMatch(s::sameIdentity)) {
                 continue;
             }
@@ -58,11 +62,18 @@ class IpvsTableTest {
                     continue;
                 }
                 long bits = w >>> (13 + 3 * d);
-                ds.add(Destination.builder().address(ip(six ? "2001:db8:1::" + (2 + d % 3) : "10.1.1." + (2 + d % 3)))
+                long more = w >>> (52 + d);
+                Destination.Builder db = Destination.builder().address(ip(six ? "2001:db8:1::" + (2 + d % 3) : "10.1.1." + (2 + d % 3)))
                         .port(d < 3 ? 8080 : 8081)
                         .weight((int) (bits & 3))
-                        .forwardingMethod((bits >>> 2 & 1) == 0 ? ForwardingMethod.MASQUERADE : ForwardingMethod.DIRECT_ROUTE)
-                        .build());
+                        .forwardingMethod((bits >>> 2 & 1) == 0 ? ForwardingMethod.MASQUERADE : ForwardingMethod.DIRECT_ROUTE);
+                if ((more & 1) != 0) {
+                    // Thresholds and tunnel settings on the same identity.
+                    db.upperThreshold(100).lowerThreshold(10).forwardingMethod(ForwardingMethod.TUNNEL)
+                            .tunnelType(d % 2 == 0 ? TunnelType.GUE : TunnelType.GRE).tunnelPort(6080)
+                            .tunnelFlags(Destination.TUNNEL_FLAG_CSUM);
+                }
+                ds.add(db.build());
             }
             b.add(s, ds);
         }
@@ -266,6 +277,42 @@ class IpvsTableTest {
         IpvsTable t = b.build();
         assertEquals(List.of(B1, B2), t.destinations(WEB));
         assertSame(WEB, t.services().get(0), "the service keeps the settings it was added with");
+    }
+
+    @Test
+    void aRepeatedDumpEntryReplacesTheEarlierCopy() {
+        Destination b1Drained = B1.toBuilder().weight(0).build();
+        IpvsTable t = IpvsTable.builder()
+                .addReported(WEB, List.of(B1, B2, b1Drained))
+                .addReported(WEB.toBuilder().schedName("rr").build(), List.of(B2))
+                .build();
+        assertEquals(1, t.serviceCount());
+        assertEquals("rr", t.services().get(0).schedName());
+        assertEquals(List.of(B2), t.destinations(WEB));
+        IpvsTable u = IpvsTable.builder().addReported(WEB, List.of(B1, B2, b1Drained)).build();
+        assertEquals(List.of(b1Drained, B2), u.destinations(WEB), "the later copy, in the earlier copy's place");
+    }
+
+    @Test
+    void addAllLosesNothingWhenRefused() {
+        java.util.Map<Service, List<Destination>> two = new java.util.LinkedHashMap<>();
+        Service other = WEB.toBuilder().port(81).build();
+        two.put(other, List.of(B1));
+        two.put(WEB.toBuilder().schedName("rr").build(), List.of());
+        IpvsTable.Builder b = IpvsTable.builder().add(WEB, B1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.addAll(two));
+        assertTrue(e.getMessage().startsWith("service TCP 10.0.0.1:80 added twice"), e::getMessage);
+        assertEquals(List.of(WEB), b.build().services(), "neither of the map's services was added");
+    }
+
+    @Test
+    void aDestinationOfAnotherFamilyNeedsATunnel() throws Exception {
+        Destination v6 = Destination.builder().address(ip("2001:db8:1::2")).port(80).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IpvsTable.builder().add(WEB, v6));
+        assertEquals("destination [2001:db8:1::2]:80 is INET6 but service TCP 10.0.0.1:80 is INET (expected: the service's family,"
+                + " or TUNNEL forwarding, which the kernel allows across families)", e.getMessage());
+        Destination tunnelled = v6.toBuilder().forwardingMethod(ForwardingMethod.TUNNEL).build();
+        assertEquals(List.of(tunnelled), IpvsTable.builder().add(WEB, tunnelled).build().destinations(WEB));
     }
 
     @Test

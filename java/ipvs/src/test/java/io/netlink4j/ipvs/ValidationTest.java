@@ -86,6 +86,17 @@ class ValidationTest {
         assertRefused(() -> build(v6.netmask(0)), "netmask: /0", "1-128");
     }
 
+    @Test
+    void persistenceTimeoutFitsTheKernelsJiffies() {
+        assertEquals(4294967, Service.MAX_TIMEOUT);
+        assertEquals(Service.MAX_TIMEOUT, web().persistent(Service.MAX_TIMEOUT).build().timeout());
+        assertRefused(() -> build(web().persistent(Service.MAX_TIMEOUT + 1)), "timeout: 4294968", "0-4294967 seconds");
+        assertRefused(() -> build(web().timeout(-1)), "timeout: -1");
+        // Read from a kernel with fewer ticks per second, where another tool set a longer one.
+        Service read = web().addressFamily(AddressFamily.INET).timeout(0xFFFFFFFFL).stats(new Stats(1, 0, 0, 0, 0, 0, 0, 0, 0, 0)).buildDecoded();
+        assertEquals(0xFFFFFFFFL, read.withoutStats().timeout(), "comparing configuration does not refuse what the kernel reported");
+    }
+
     private static void build(Service.Builder b) {
         b.build();
     }

@@ -35,7 +35,8 @@ import java.util.concurrent.Callable;
 @picocli.CommandLine.Command(name = "ipvs-sync", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Make the IPVS table exactly what FILE describes, touching nothing that is already as described:",
                 "services and destinations not in FILE are deleted, missing ones created, others updated where their",
-                "settings differ. FILE holds -A and -a lines as 'ipvsadm -S' writes them ('-' or none: standard input).",
+                "settings differ. FILE holds -A and -a lines as 'ipvsadm -S' writes them ('-' or none: standard input);",
+                "rules without any line are refused unless --allow-empty is given.",
                 "Each change is printed as an ipvsadm command line. Exit status 255 when the kernel refused a change."})
 public final class IpvsSyncCli implements Callable<Integer> {
     private static final String PROGRAM = "netlink4j ipvs-sync";
@@ -45,6 +46,10 @@ public final class IpvsSyncCli implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "Print the changes without making them.")
     boolean dryRun;
+
+    @Option(names = "--allow-empty", description = "Accept rules without any service: delete every service."
+            + " Without it, empty rules (say, a truncated pipe) are refused.")
+    boolean allowEmpty;
 
     private final Main main;
 
@@ -96,6 +101,10 @@ public final class IpvsSyncCli implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UncheckedIOException("reading " + file, e);
             }
+        }
+        if (lines.isEmpty() && !allowEmpty) {
+            throw new CliException((file.equals("-") ? "standard input" : file)
+                    + ": no rules (expected: -A and -a lines; --allow-empty to delete every service)", Failures.EXIT_USAGE);
         }
         IpvsTable.Builder table = IpvsTable.builder();
         for (IpvsRestore.Line line : lines) {

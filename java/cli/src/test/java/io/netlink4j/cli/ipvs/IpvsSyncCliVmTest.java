@@ -122,7 +122,11 @@ class IpvsSyncCliVmTest {
         assertTrue(ns.ipvsadmOk("-L", "-n", "--thresholds").contains("10.1.1.5:8080                500"),
                 "the threshold -S cannot show was set");
         assertEquals(new Run(0, "", ""), sync(desired), "a second run has nothing to do");
-        Run emptied = sync("");
+        Run refused = sync("# nothing\n\n");
+        assertEquals(new Run(2, "", "netlink4j ipvs-sync: standard input: no rules (expected: -A and -a lines;"
+                + " --allow-empty to delete every service)\n"), refused);
+        assertEquals(3, saved().stream().filter(l -> l.startsWith("-A ")).count(), "empty input changed nothing");
+        Run emptied = sync("", "--allow-empty");
         assertEquals(new Run(0, emptied.out(), ""), emptied);
         assertEquals(new TreeSet<>(Set.of("-D -t 10.0.0.1:80", "-D -f 7", "-D -t [2001:db8::1]:443")), new TreeSet<>(emptied.out().lines().toList()),
                 "empty rules: an empty table, one deletion per service");
