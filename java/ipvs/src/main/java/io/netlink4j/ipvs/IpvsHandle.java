@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * A handle on the IPVS of one network namespace: create, change, list and delete virtual
@@ -319,9 +320,20 @@ public final class IpvsHandle implements AutoCloseable {
      * no destinations, and an entry the kernel's dump repeats is kept once).
      */
     public IpvsTable getTable() {
+        return getTable(s -> true);
+    }
+
+    /**
+     * The services {@code scope} accepts, with their destinations, as {@link #getTable()} reads
+     * them; only their destinations are read.
+     */
+    public IpvsTable getTable(Predicate<? super Service> scope) {
+        Objects.requireNonNull(scope, "scope");
         IpvsTable.Builder b = IpvsTable.builder();
         for (Service s : getServices()) {
-            b.addReported(s, getDestinations(s));
+            if (scope.test(s)) {
+                b.addReported(s, getDestinations(s));
+            }
         }
         return b.build();
     }
@@ -337,6 +349,26 @@ public final class IpvsHandle implements AutoCloseable {
     public IpvsBatch.Result sync(IpvsTable desired) {
         Objects.requireNonNull(desired, "desired");
         return batch().addAll(getTable().changesTo(desired)).apply();
+    }
+
+    /**
+     * Like {@link #sync(IpvsTable)}, for a controller that owns only the services {@code scope}
+     * accepts: services outside it are neither read into the comparison nor changed, so other
+     * tools and controllers can keep services of their own in the same table.
+     *
+     * @throws IllegalArgumentException if {@code desired} has a service outside {@code scope}
+     *                                  (nothing is sent)
+     */
+    public IpvsBatch.Result sync(IpvsTable desired, Predicate<? super Service> scope) {
+        Objects.requireNonNull(desired, "desired");
+        Objects.requireNonNull(scope, "scope");
+        for (Service s : desired.services()) {
+            if (!scope.test(s)) {
+                throw new IllegalArgumentException("desired service " + s.describe()
+                        + " is outside the scope (expected: only services the scope accepts)");
+            }
+        }
+        return batch().addAll(getTable(scope).changesTo(desired)).apply();
     }
 
     // Batches.

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * A whole IPVS table: services, each with its destinations. Read one from the kernel with
@@ -160,6 +161,23 @@ public final class IpvsTable {
         out.addAll(updateDestinations);
         out.addAll(createDestinations);
         return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The services of this table that {@code scope} accepts, with their destinations, in the same
+     * order. For a controller that owns only part of the kernel's table (the services it created,
+     * a range of addresses, a set of firewall marks):
+     * {@code ipvs.getTable().filter(owned).changesTo(desired)} never touches the rest.
+     */
+    public IpvsTable filter(Predicate<? super Service> scope) {
+        Objects.requireNonNull(scope, "scope");
+        LinkedHashMap<ServiceKey, Entry> out = new LinkedHashMap<>();
+        for (Map.Entry<ServiceKey, Entry> e : entries.entrySet()) {
+            if (scope.test(e.getValue().service())) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out.size() == entries.size() ? this : out.isEmpty() ? EMPTY : new IpvsTable(out);
     }
 
     /** Whether this table and {@code other} hold the same services and destinations with the same settings. */

@@ -164,6 +164,29 @@ class IpvsSyncVmTest {
     }
 
     @Test
+    void aScopedSyncLeavesOtherServicesAlone() {
+        // Someone else's service, with a destination, in the same table.
+        ns.ipvsadm("-A", "-t", "10.0.0.9:80", "-s", "rr");
+        ns.ipvsadm("-a", "-t", "10.0.0.9:80", "-r", "10.1.1.9:80", "-m", "-w", "4");
+        java.util.function.Predicate<Service> mine = s -> !s.isFwMark() && s.address().equals(ip("10.0.0.1"));
+        IpvsTable desired = IpvsTable.builder().add(WEB, dest("10.1.1.2", 8080, 10)).add(DNS).build();
+
+        IpvsBatch.Result result = ns.ipvs.sync(desired, mine);
+        assertTrue(result.allSucceeded(), result::toString);
+        assertEquals(3, result.size(), "two services and a destination; the other service is not deleted");
+        assertTrue(saved().containsAll(List.of("-A -t 10.0.0.9:80 -s rr", "-a -t 10.0.0.9:80 -r 10.1.1.9:80 -m -w 4")), saved()::toString);
+        assertTrue(ns.ipvs.getTable(mine).sameSettings(desired));
+        assertEquals(1, ns.ipvs.getTable(s -> !mine.test(s)).serviceCount());
+
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ns.ipvs.sync(IpvsTable.builder().add(STICKY).build(), mine));
+        assertEquals("desired service TCP 10.0.0.2:443 is outside the scope (expected: only services the scope accepts)", e.getMessage());
+
+        assertEquals(2, ns.ipvs.sync(IpvsTable.empty(), mine).size(), "emptying the scope deletes its two services");
+        assertEquals(new TreeSet<>(List.of("-A -t 10.0.0.9:80 -s rr", "-a -t 10.0.0.9:80 -r 10.1.1.9:80 -m -w 4")), saved());
+    }
+
+    @Test
     void aTableChangedByIpvsadmIsReadAsItIs() {
         ns.ipvsadm("-A", "-t", "10.0.0.1:80", "-s", "wrr");
         ns.ipvsadm("-a", "-t", "10.0.0.1:80", "-r", "10.1.1.2:8080", "-m", "-w", "10");

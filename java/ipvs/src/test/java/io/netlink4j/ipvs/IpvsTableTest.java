@@ -207,6 +207,33 @@ class IpvsTableTest {
         });
     }
 
+    /** Services on port 80 or 81, and IPv4 firewall marks: a controller's share of a table. */
+    static boolean owned(Service s) {
+        return s.isFwMark() ? s.addressFamily() == AddressFamily.INET : s.port() == 80 || s.port() == 81;
+    }
+
+    @Test
+    void aScopedComparisonTouchesOnlyTheScope() {
+        qt().forAll(TABLES, TABLES).checkAssert((from, to) -> {
+            IpvsTable mine = from.filter(IpvsTableTest::owned);
+            IpvsTable wanted = to.filter(IpvsTableTest::owned);
+            assertTrue(mine.services().stream().allMatch(IpvsTableTest::owned));
+            assertEquals(from.services().stream().filter(IpvsTableTest::owned).toList(), mine.services(), "same services, same order");
+            for (Service s : mine.services()) {
+                assertEquals(from.destinations(s), mine.destinations(s));
+            }
+            List<IpvsChange> changes = mine.changesTo(wanted);
+            assertTrue(changes.stream().allMatch(c -> owned(c.service())), changes::toString);
+            // Applied to the whole table, the scoped changes give the wanted share and leave the rest as it was.
+            IpvsTable after = apply(from, changes);
+            assertEquals(wanted, after.filter(IpvsTableTest::owned));
+            assertEquals(from.filter(s -> !owned(s)), after.filter(s -> !owned(s)));
+        });
+        IpvsTable t = IpvsTable.builder().add(WEB, B1).build();
+        assertSame(t, t.filter(s -> true));
+        assertSame(IpvsTable.empty(), t.filter(s -> false));
+    }
+
     static final Service WEB = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).schedName("wrr").build();
     static final Destination B1 = Destination.builder().address(ip("10.1.1.2")).port(8080).weight(10).build();
     static final Destination B2 = Destination.builder().address(ip("10.1.1.3")).port(8080).weight(10).build();
