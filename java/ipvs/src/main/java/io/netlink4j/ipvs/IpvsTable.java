@@ -314,7 +314,9 @@ public final class IpvsTable {
         public IpvsTable build() {
             check();
             LinkedHashMap<ServiceKey, Entry> out = new LinkedHashMap<>();
-            entries.forEach((k, p) -> out.put(k, new Entry(p.service(), Collections.unmodifiableMap(p.destinations()))));
+            // The maps are never changed after this and never leave the table (unwrapped: iterating
+            // an unmodifiable view allocates a wrapper per entry, on the comparison's hot path).
+            entries.forEach((k, p) -> out.put(k, new Entry(p.service(), p.destinations())));
             entries = null;
             return out.isEmpty() ? EMPTY : new IpvsTable(out);
         }
