@@ -63,15 +63,7 @@ public final class Main {
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         Streams io = new Streams(in, outWriter, errWriter);
         Main main = new Main(io);
-        CommandLine cl = new CommandLine(main)
-                .addSubcommand(new IpvsCli(main))
-                .addSubcommand(new IpvsSyncCli(main))
-                .addSubcommand(new GenlCli(main))
-                .addSubcommand(new LinkCli(main))
-                .addSubcommand(new AddrCli(main))
-                .addSubcommand(new MonitorCli(main))
-                .addSubcommand(new DemoCli(main));
-        cl.getSubcommands().get("ipvs").setStopAtUnmatched(true);
+        CommandLine cl = commandLine(main);
         cl.setOut(outWriter).setErr(errWriter).setExpandAtFiles(false)
                 .setExecutionStrategy(parsed -> main.execute(parsed, args))
                 .setExecutionExceptionHandler((e, cmd, parsed) -> Failures.report(e, cmd.getErr(), cmd.getCommandSpec().qualifiedName()));
@@ -83,6 +75,45 @@ public final class Main {
         }
     }
 
+    /** The command line of {@code main} with its subcommands. */
+    private static CommandLine commandLine(Main main) {
+        CommandLine cl = new CommandLine(main)
+                .addSubcommand(new IpvsCli(main))
+                .addSubcommand(new IpvsSyncCli(main))
+                .addSubcommand(new GenlCli(main))
+                .addSubcommand(new LinkCli(main))
+                .addSubcommand(new AddrCli(main))
+                .addSubcommand(new MonitorCli(main))
+                .addSubcommand(new DemoCli(main));
+        cl.getSubcommands().get("ipvs").setStopAtUnmatched(true);
+        // A namespace may be named like a command: --netns ipvs.
+        cl.setAllowSubcommandsAsOptionParameters(true);
+        return cl;
+    }
+
+    /**
+     * Whether the command line {@code args} reads standard input (so that --sandbox must pass it
+     * in), as the command line's own parser reads it: {@code ipvs -R}, and {@code ipvs-sync}
+     * without a FILE. False for a line that does not parse: the run reports it.
+     */
+    static boolean readsStandardInput(List<String> args) {
+        try {
+            return readsStandardInput(commandLine(new Main(null)).setExpandAtFiles(false).parseArgs(args.toArray(String[]::new)));
+        } catch (CommandLine.ParameterException e) {
+            return false;
+        }
+    }
+
+    private static boolean readsStandardInput(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult sub = parsed.subcommand();
+        if (sub == null || sub.isUsageHelpRequested() || sub.isVersionHelpRequested()) {
+            return false;
+        }
+        Object command = sub.commandSpec().userObject();
+        return command instanceof IpvsCli ipvs ? ipvs.readsStandardInput()
+                : command instanceof IpvsSyncCli sync && sync.readsStandardInput();
+    }
+
     private int execute(CommandLine.ParseResult parsed, String[] args) {
         Integer helped = CommandLine.executeHelpRequest(parsed);
         if (helped != null) {
@@ -92,7 +123,7 @@ public final class Main {
             List<String> rest = new ArrayList<>(List.of(args));
             rest.removeIf("--sandbox"::equals);
             try {
-                return Sandbox.run(rest, io);
+                return Sandbox.run(rest, readsStandardInput(parsed), io);
             } catch (RuntimeException e) {
                 return Failures.report(e, io.err(), "netlink4j");
             }

@@ -30,14 +30,17 @@ final class Sandbox {
         return "1".equals(System.getenv("NETLINK4J_VM"));
     }
 
-    /** Runs {@code args} (without --sandbox) in the VM, copying its output to {@code io}; returns its exit code. */
-    static int run(List<String> args, Streams io) {
+    /**
+     * Runs {@code args} (without --sandbox) in the VM, copying its output to {@code io}; returns
+     * its exit code. With {@code passInput}, this process's standard input is passed in.
+     */
+    static int run(List<String> args, boolean passInput, Streams io) {
         Path script = kernelVm();
         Path root = script.getParent().getParent();
         List<String> command = new ArrayList<>(List.of(script.toString(), "run", "--"));
         Path input = null;
         try {
-            if (readsStandardInput(args)) {
+            if (passInput) {
                 input = passInput(root, io.in());
                 command.addAll(List.of("sh", "-c", "exec \"$@\" < " + shellQuote(input.toString()), "sh"));
             }
@@ -66,37 +69,6 @@ final class Sandbox {
                 }
             }
         }
-    }
-
-    /**
-     * Whether the command reads standard input: {@code ipvs -R} / {@code ipvs --restore}, and
-     * {@code ipvs-sync} without a FILE or with {@code -}.
-     */
-    static boolean readsStandardInput(List<String> args) {
-        int command = 0;
-        while (command < args.size() && args.get(command).startsWith("-")) {
-            command += args.get(command).equals("--netns") ? 2 : 1;
-        }
-        if (command >= args.size()) {
-            return false;
-        }
-        if (args.get(command).equals("ipvs")) {
-            return args.subList(command + 1, args.size()).stream().anyMatch(a -> a.equals("-R") || a.equals("--restore"));
-        }
-        if (!args.get(command).equals("ipvs-sync")) {
-            return false;
-        }
-        for (int i = command + 1; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--netns")) {
-                i++;
-            } else if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
-                return false;
-            } else if (!a.startsWith("-")) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

@@ -134,18 +134,18 @@ class MainTest {
 
     @Test
     void sandboxPassesStandardInputToCommandsThatReadIt() {
-        assertTrue(Sandbox.readsStandardInput(List.of("ipvs", "-R")));
-        assertTrue(Sandbox.readsStandardInput(List.of("--netns", "lb", "ipvs", "--restore", "-n")));
-        assertFalse(Sandbox.readsStandardInput(List.of("ipvs", "-Ln")));
-        assertFalse(Sandbox.readsStandardInput(List.of("demo")));
-        assertTrue(Sandbox.readsStandardInput(List.of("ipvs-sync")));
-        assertTrue(Sandbox.readsStandardInput(List.of("ipvs-sync", "--dry-run", "-")));
-        assertTrue(Sandbox.readsStandardInput(List.of("ipvs-sync", "--netns", "lb", "--dry-run")));
-        assertFalse(Sandbox.readsStandardInput(List.of("ipvs-sync", "/etc/ipvs.rules")));
-        assertFalse(Sandbox.readsStandardInput(List.of("ipvs-sync", "--help")));
-        assertTrue(Sandbox.readsStandardInput(List.of("--netns", "ipvs", "ipvs-sync")), "a namespace named like a command");
-        assertFalse(Sandbox.readsStandardInput(List.of("--netns", "ipvs-sync", "ipvs", "-Ln")));
-        assertFalse(Sandbox.readsStandardInput(List.of("--netns")));
+        assertTrue(Main.readsStandardInput(List.of("ipvs", "-R")));
+        assertTrue(Main.readsStandardInput(List.of("--netns", "lb", "ipvs", "--restore", "-n")));
+        assertFalse(Main.readsStandardInput(List.of("ipvs", "-Ln")));
+        assertFalse(Main.readsStandardInput(List.of("demo")));
+        assertTrue(Main.readsStandardInput(List.of("ipvs-sync")));
+        assertTrue(Main.readsStandardInput(List.of("ipvs-sync", "--dry-run", "-")));
+        assertTrue(Main.readsStandardInput(List.of("ipvs-sync", "--netns", "lb", "--dry-run")));
+        assertFalse(Main.readsStandardInput(List.of("ipvs-sync", "/etc/ipvs.rules")));
+        assertFalse(Main.readsStandardInput(List.of("ipvs-sync", "--help")));
+        assertTrue(Main.readsStandardInput(List.of("--netns", "ipvs", "ipvs-sync")), "a namespace named like a command");
+        assertFalse(Main.readsStandardInput(List.of("--netns", "ipvs-sync", "ipvs", "-Ln")));
+        assertFalse(Main.readsStandardInput(List.of("--netns")));
         assertEquals("'/a b/it'\\''s'", Sandbox.shellQuote("/a b/it's"));
     }
 

@@ -27,6 +27,14 @@ public final class IpvsCli implements Callable<Integer> {
         this.main = main;
     }
 
+    /**
+     * Whether the arguments ask to restore rules from standard input ({@code -R}/{@code --restore}),
+     * valid or not: an invalid line is reported by the run, which needs the input no less.
+     */
+    public boolean readsStandardInput() {
+        return args.contains("-R") || args.contains("--restore");
+    }
+
     @Override
     public Integer call() {
         Streams io = main.io();

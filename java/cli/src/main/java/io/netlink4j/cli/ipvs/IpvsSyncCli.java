@@ -57,6 +57,11 @@ public final class IpvsSyncCli implements Callable<Integer> {
         this.main = main;
     }
 
+    /** Whether the parsed arguments read the rules from standard input (no FILE, or '-'). */
+    public boolean readsStandardInput() {
+        return file.equals("-");
+    }
+
     @Override
     public Integer call() {
         IpvsTable desired = read();
