@@ -41,7 +41,7 @@ class IpvsTableFuzzTest {
         IpvsTable from = table(in, services, destinations);
         IpvsTable to = table(in, services, destinations);
         List<IpvsChange> changes = from.changesTo(to);
-        IpvsTable applied = apply(from, changes);
+        IpvsTable applied = KernelTableModel.apply(from, changes);
         assertEquals(to, applied, changes::toString);
         assertTrue(to.changesTo(to).isEmpty());
         assertTrue(applied.changesTo(to).isEmpty());
@@ -95,67 +95,5 @@ class IpvsTableFuzzTest {
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Applies changes under the kernel's rules, failing on any change the kernel would refuse. */
-    private static IpvsTable apply(IpvsTable table, List<IpvsChange> changes) {
-        List<Service> services = new ArrayList<>(table.services());
-        List<List<Destination>> dests = new ArrayList<>();
-        for (Service s : services) {
-            dests.add(new ArrayList<>(table.destinations(s)));
-        }
-        for (IpvsChange c : changes) {
-            int si = index(services, c.service());
-            if (c.kind() == IpvsChange.Kind.CREATE_SERVICE) {
-                assertEquals(-1, si, c::toString);
-                services.add(c.service());
-                dests.add(new ArrayList<>());
-                continue;
-            }
-            assertTrue(si >= 0, c::toString);
-            List<Destination> ds = dests.get(si);
-            int di = -1;
-            if (c.destination() != null) {
-                for (int i = 0; i < ds.size(); i++) {
-                    if (ds.get(i).sameIdentity(c.destination())) {
-                        di = i;
-                    }
-                }
-            }
-            switch (c.kind()) {
-                case DELETE_SERVICE -> {
-                    services.remove(si);
-                    dests.remove(si);
-                }
-                case UPDATE_SERVICE -> services.set(si, c.service());
-                case CREATE_DESTINATION -> {
-                    assertEquals(-1, di, c::toString);
-                    ds.add(c.destination());
-                }
-                case UPDATE_DESTINATION -> {
-                    assertTrue(di >= 0, c::toString);
-                    ds.set(di, c.destination());
-                }
-                case DELETE_DESTINATION -> {
-                    assertTrue(di >= 0, c::toString);
-                    ds.remove(di);
-                }
-                default -> throw new AssertionError(c);
-            }
-        }
-        IpvsTable.Builder b = IpvsTable.builder();
-        for (int i = 0; i < services.size(); i++) {
-            b.add(services.get(i), dests.get(i));
-        }
-        return b.build();
-    }
-
-    private static int index(List<Service> services, Service s) {
-        for (int i = 0; i < services.size(); i++) {
-            if (services.get(i).sameIdentity(s)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -82,79 +82,12 @@ class IpvsTableTest {
 
     static final Gen<IpvsTable> TABLES = lists().of(longs().all()).ofSizeBetween(0, 12).map(IpvsTableTest::table);
 
-    /**
-     * Applies changes the way the kernel does, strictly: creating what exists, or changing and
-     * deleting what does not, fails the test.
-     */
-    static IpvsTable apply(IpvsTable table, List<IpvsChange> changes) {
-        List<Service> services = new ArrayList<>(table.services());
-        List<List<Destination>> dests = new ArrayList<>();
-        for (Service s : services) {
-            dests.add(new ArrayList<>(table.destinations(s)));
-        }
-        for (IpvsChange c : changes) {
-            int si = indexOf(services, c.service());
-            if (c.kind() == IpvsChange.Kind.CREATE_SERVICE) {
-                assertEquals(-1, si, () -> c + ": exists");
-                services.add(c.service());
-                dests.add(new ArrayList<>());
-                continue;
-            }
-            assertTrue(si >= 0, () -> c + ": no such service");
-            List<Destination> ds = dests.get(si);
-            int di = c.destination() == null ? -1 : indexOfDestination(ds, c.destination());
-            switch (c.kind()) {
-                case DELETE_SERVICE -> {
-                    services.remove(si);
-                    dests.remove(si);
-                }
-                case UPDATE_SERVICE -> services.set(si, c.service());
-                case CREATE_DESTINATION -> {
-                    assertEquals(-1, di, () -> c + ": exists");
-                    ds.add(c.destination());
-                }
-                case UPDATE_DESTINATION -> {
-                    assertTrue(di >= 0, () -> c + ": no such destination");
-                    ds.set(di, c.destination());
-                }
-                case DELETE_DESTINATION -> {
-                    assertTrue(di >= 0, () -> c + ": no such destination");
-                    ds.remove(di);
-                }
-                default -> throw new AssertionError(c);
-            }
-        }
-        IpvsTable.Builder b = IpvsTable.builder();
-        for (int i = 0; i < services.size(); i++) {
-            b.add(services.get(i), dests.get(i));
-        }
-        return b.build();
-    }
-
-    static int indexOf(List<Service> services, Service s) {
-        for (int i = 0; i < services.size(); i++) {
-            if (services.get(i).sameIdentity(s)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    static int indexOfDestination(List<Destination> ds, Destination d) {
-        for (int i = 0; i < ds.size(); i++) {
-            if (ds.get(i).sameIdentity(d)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     @Test
     void changesTurnOneTableIntoTheOther() {
         qt().forAll(TABLES, TABLES).checkAssert((from, to) -> {
             List<IpvsChange> changes = from.changesTo(to);
-            assertEquals(to, apply(from, changes), () -> String.valueOf(changes));
-            assertTrue(apply(from, changes).sameSettings(to));
+            assertEquals(to, KernelTableModel.apply(from, changes), () -> String.valueOf(changes));
+            assertTrue(KernelTableModel.apply(from, changes).sameSettings(to));
         });
     }
 
@@ -191,10 +124,10 @@ class IpvsTableTest {
                         assertFalse(c.previousService().sameSettings(c.service()));
                     }
                     case CREATE_DESTINATION -> assertEquals(-1, from.contains(c.service())
-                            ? indexOfDestination(from.destinations(c.service()), c.destination()) : -1);
+                            ? KernelTableModel.indexOfDestination(from.destinations(c.service()), c.destination()) : -1);
                     case DELETE_DESTINATION -> {
                         assertTrue(to.contains(c.service()), "a deleted service takes its destinations with it");
-                        assertEquals(-1, indexOfDestination(to.destinations(c.service()), c.destination()));
+                        assertEquals(-1, KernelTableModel.indexOfDestination(to.destinations(c.service()), c.destination()));
                     }
                     case UPDATE_DESTINATION -> {
                         assertFalse(c.previousDestination().sameSettings(c.destination()));
@@ -225,7 +158,7 @@ class IpvsTableTest {
             List<IpvsChange> changes = mine.changesTo(wanted);
             assertTrue(changes.stream().allMatch(c -> owned(c.service())), changes::toString);
             // Applied to the whole table, the scoped changes give the wanted share and leave the rest as it was.
-            IpvsTable after = apply(from, changes);
+            IpvsTable after = KernelTableModel.apply(from, changes);
             assertEquals(wanted, after.filter(IpvsTableTest::owned));
             assertEquals(from.filter(s -> !owned(s)), after.filter(s -> !owned(s)));
         });

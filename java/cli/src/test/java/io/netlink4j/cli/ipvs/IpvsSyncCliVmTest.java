@@ -151,22 +151,21 @@ class IpvsSyncCliVmTest {
     void badInputChangesNothing() {
         ns.restoreWithIpvsadm("-A -t 10.0.0.1:80 -s rr\n");
         Set<String> before = saved();
-        Run flush = sync("-A -t 10.0.0.2:80 -s rr\n-C\n");
-        assertEquals(2, flush.exitCode(), flush::toString);
-        assertTrue(flush.err().startsWith("netlink4j ipvs-sync: line 2: flush (expected: -A and -a lines only, as ipvsadm -S writes them)"),
-                flush::toString);
-        Run orphan = sync("-A -t 10.0.0.2:80 -s rr\n\n-a -t 10.0.0.3:80 -r 10.1.1.2:80\n");
-        assertEquals(2, orphan.exitCode(), orphan::toString);
-        assertTrue(orphan.err().startsWith("netlink4j ipvs-sync: line 3: destination 10.1.1.2:80 for service TCP 10.0.0.3:80,"
-                + " which is not in the table (expected: the service added first)"), orphan::toString);
-        Run twice = sync("-A -t 10.0.0.2:80 -s rr\n-A -t 10.0.0.2:80 -s wrr\n");
-        assertEquals(2, twice.exitCode(), twice::toString);
-        assertTrue(twice.err().startsWith("netlink4j ipvs-sync: line 2: service TCP 10.0.0.2:80 added twice (expected: each service once)"),
-                twice::toString);
-        Run syntax = sync("-A -t 10.0.0.2:80 -s rr -p 0\n");
-        assertEquals(2, syntax.exitCode(), syntax::toString);
-        assertTrue(syntax.err().startsWith("netlink4j ipvs-sync: line 1: invalid timeout value `0' specified"), syntax::toString);
+        assertUsageError("-A -t 10.0.0.2:80 -s rr\n-C\n",
+                "line 2: flush (expected: -A and -a lines only, as ipvsadm -S writes them)");
+        assertUsageError("-A -t 10.0.0.2:80 -s rr\n\n-a -t 10.0.0.3:80 -r 10.1.1.2:80\n",
+                "line 3: destination 10.1.1.2:80 for service TCP 10.0.0.3:80, which is not in the table (expected: the service added first)");
+        assertUsageError("-A -t 10.0.0.2:80 -s rr\n-A -t 10.0.0.2:80 -s wrr\n",
+                "line 2: service TCP 10.0.0.2:80 added twice (expected: each service once)");
+        assertUsageError("-A -t 10.0.0.2:80 -s rr -p 0\n", "line 1: invalid timeout value `0' specified");
         assertEquals(before, saved());
+    }
+
+    /** ipvs-sync refuses {@code rules} as a usage error (exit 2) whose message starts with {@code message}. */
+    static void assertUsageError(String rules, String message) {
+        Run run = sync(rules);
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("netlink4j ipvs-sync: " + message), run::toString);
     }
 
     @Test

@@ -1,0 +1,83 @@
+package io.netlink4j.ipvs;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A model of how the kernel applies IPVS changes, for checking {@link IpvsTable#changesTo}: in
+ * order, strictly. Creating what exists, or changing and deleting what does not, fails the test.
+ * Shared by the property tests here and the fuzz target (through this module's test-jar).
+ */
+public final class KernelTableModel {
+
+    private KernelTableModel() {
+    }
+
+    /** The table {@code changes} turn {@code table} into; fails on a change the kernel would refuse. */
+    public static IpvsTable apply(IpvsTable table, List<IpvsChange> changes) {
+        List<Service> services = new ArrayList<>(table.services());
+        List<List<Destination>> dests = new ArrayList<>();
+        for (Service s : services) {
+            dests.add(new ArrayList<>(table.destinations(s)));
+        }
+        for (IpvsChange c : changes) {
+            int si = indexOf(services, c.service());
+            if (c.kind() == IpvsChange.Kind.CREATE_SERVICE) {
+                assertEquals(-1, si, () -> c + ": exists");
+                services.add(c.service());
+                dests.add(new ArrayList<>());
+                continue;
+            }
+            assertTrue(si >= 0, () -> c + ": no such service");
+            List<Destination> ds = dests.get(si);
+            int di = c.destination() == null ? -1 : indexOfDestination(ds, c.destination());
+            switch (c.kind()) {
+                case DELETE_SERVICE -> {
+                    services.remove(si);
+                    dests.remove(si);
+                }
+                case UPDATE_SERVICE -> services.set(si, c.service());
+                case CREATE_DESTINATION -> {
+                    assertEquals(-1, di, () -> c + ": exists");
+                    ds.add(c.destination());
+                }
+                case UPDATE_DESTINATION -> {
+                    assertTrue(di >= 0, () -> c + ": no such destination");
+                    ds.set(di, c.destination());
+                }
+                case DELETE_DESTINATION -> {
+                    assertTrue(di >= 0, () -> c + ": no such destination");
+                    ds.remove(di);
+                }
+                default -> throw new AssertionError(c);
+            }
+        }
+        IpvsTable.Builder b = IpvsTable.builder();
+        for (int i = 0; i < services.size(); i++) {
+            b.add(services.get(i), dests.get(i));
+        }
+        return b.build();
+    }
+
+    private static int indexOf(List<Service> services, Service s) {
+        for (int i = 0; i < services.size(); i++) {
+            if (services.get(i).sameIdentity(s)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The position of the destination with the identity of {@code d}, or -1. */
+    public static int indexOfDestination(List<Destination> ds, Destination d) {
+        for (int i = 0; i < ds.size(); i++) {
+            if (ds.get(i).sameIdentity(d)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
