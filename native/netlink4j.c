@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The netlink4j Authors
+// SPDX-License-Identifier: Apache-2.0
 /*
  * netlink4j native shim: the system calls the Java netlink stack needs, and nothing else.
  *

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The netlink4j Authors
+// SPDX-License-Identifier: Apache-2.0
 package io.netlink4j;
 
 /** No reply arrived within the socket's receive timeout (or a send blocked past its send timeout). */

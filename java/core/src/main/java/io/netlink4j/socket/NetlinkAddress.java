@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The netlink4j Authors
+// SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.socket;
 
 import java.nio.ByteBuffer;

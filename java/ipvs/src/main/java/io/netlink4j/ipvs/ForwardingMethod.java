@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The netlink4j Authors
+// SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
 /** How packets reach a destination (IP_VS_CONN_F_FWD_MASK values). */

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The netlink4j Authors
+// SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.route;
 
 /** Receives the notifications of a {@link RouteMonitor}, one call at a time. */

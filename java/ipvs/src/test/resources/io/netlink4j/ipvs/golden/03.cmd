@@ -1,1 +1,3 @@
+# SPDX-FileCopyrightText: 2026 The netlink4j Authors
+# SPDX-License-Identifier: Apache-2.0
 ipvsadm -A -f 5 -s rr
