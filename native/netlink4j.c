@@ -10,9 +10,12 @@
  *  - every entry point returns a non-negative result or -errno; EINTR is retried here;
  *  - no Java objects are created and nothing calls back into Java;
  *  - buffer bounds are checked in Java before the call and checked again here against the direct
- *    buffer's capacity (-EINVAL on violation), so a bad offset can never reach the kernel.
+ *    buffer's capacity (-EINVAL on violation), so a bad offset can never reach the kernel;
+ *  - JNI_OnLoad registers the natives on the Native class this copy belongs to, found from the
+ *    library's own file name (see native_class_name), and does nothing else.
  */
 #define _GNU_SOURCE
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
@@ -29,6 +32,8 @@
 #include "io_netlink4j_socket_Native.h"
 
 #define NL4J_CLASS "io/netlink4j/socket/Native"
+#define NL4J_FILE_STEM "netlink4j_linux_"
+#define NL4J_CLASS_NAME_MAX 1024
 #define NL4J_NETNS_PATH_MAX 4096
 
 /* Resolves [offset, offset+length) of a direct buffer, or NULL when it is out of bounds. */
@@ -228,13 +233,62 @@ static const JNINativeMethod methods[] = {
     {"close", "(I)I", (void *) Java_io_netlink4j_socket_Native_close},
 };
 
+/*
+ * Writes the JNI name of the class to register on: NL4J_CLASS, behind the package prefix of a
+ * copy of netlink4j relocated by a shading tool. NativeLibrary extracts the shim for such a copy
+ * (com.acme_x.io.netlink4j.socket.Native) under a file name that carries the prefix, mangled the
+ * JNI way ('_' written "_1", '.' written '_'): libcom_acme_1x_netlink4j_linux_x86_64....so. The
+ * prefix is what lies between "lib" and the last NL4J_FILE_STEM of the file name. A file name
+ * without a well-formed prefix (non-empty segments, each ending in a separator) means none.
+ */
+static void native_class_name(char *out, size_t size) {
+    Dl_info info;
+    const char *base = NULL;
+    const char *stem = NULL;
+    if (dladdr((const void *) methods, &info) != 0 && info.dli_fname != NULL) {
+        base = strrchr(info.dli_fname, '/');
+        base = base == NULL ? info.dli_fname : base + 1;
+    }
+    if (base != NULL && strncmp(base, "lib", 3) == 0) {
+        for (const char *p = strstr(base + 3, NL4J_FILE_STEM); p != NULL; p = strstr(p + 1, NL4J_FILE_STEM)) {
+            stem = p;
+        }
+    }
+    size_t n = 0;
+    /* The decoded prefix is never longer than the mangled one. */
+    if (stem != NULL && (size_t) (stem - base) + sizeof NL4J_CLASS <= size) {
+        int well_formed = 1;
+        size_t segment = 0;
+        for (const char *p = base + 3; p < stem && well_formed; p++) {
+            if (*p == '_' && p + 1 < stem && p[1] == '1') {
+                out[n++] = '_';
+                segment++;
+                p++;
+            } else if (*p == '_') {
+                well_formed = segment > 0;
+                out[n++] = '/';
+                segment = 0;
+            } else {
+                out[n++] = *p;
+                segment++;
+            }
+        }
+        if (!well_formed || segment != 0) {
+            n = 0;
+        }
+    }
+    memcpy(out + n, NL4J_CLASS, sizeof NL4J_CLASS);
+}
+
 JNIEXPORT jint JNI_OnLoad(JavaVM *vm, void *reserved) {
     (void) reserved;
     JNIEnv *env;
     if ((*vm)->GetEnv(vm, (void **) &env, JNI_VERSION_1_8) != JNI_OK) {
         return JNI_ERR;
     }
-    jclass clazz = (*env)->FindClass(env, NL4J_CLASS);
+    char name[NL4J_CLASS_NAME_MAX];
+    native_class_name(name, sizeof name);
+    jclass clazz = (*env)->FindClass(env, name);
     if (clazz == NULL) {
         return JNI_ERR;
     }
