@@ -15,7 +15,7 @@
  *    library's own file name (see native_class_name), and does nothing else.
  */
 #define _GNU_SOURCE
-#include <dlfcn.h>
+#include <link.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
@@ -241,13 +241,31 @@ static const JNINativeMethod methods[] = {
  * prefix is what lies between "lib" and the last NL4J_FILE_STEM of the file name. A file name
  * without a well-formed prefix (non-empty segments, each ending in a separator) means none.
  */
+/* dl_iterate_phdr callback: the path of the loaded object whose segments hold `data`'s address. */
+static int find_own_object(struct dl_phdr_info *info, size_t size, void *data) {
+    (void) size;
+    const char **found = data;
+    uintptr_t target = (uintptr_t) (const void *) methods;
+    for (ElfW(Half) i = 0; i < info->dlpi_phnum; i++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        uintptr_t start = (uintptr_t) info->dlpi_addr + ph->p_vaddr;
+        if (ph->p_type == PT_LOAD && target >= start && target - start < ph->p_memsz) {
+            *found = info->dlpi_name;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static void native_class_name(char *out, size_t size) {
-    Dl_info info;
+    /* dl_iterate_phdr rather than dladdr: dladdr moved into libc only in glibc 2.34, and the
+       shim must keep loading on the older glibc that docs/architecture.md promises. */
+    const char *path = NULL;
     const char *base = NULL;
     const char *stem = NULL;
-    if (dladdr((const void *) methods, &info) != 0 && info.dli_fname != NULL) {
-        base = strrchr(info.dli_fname, '/');
-        base = base == NULL ? info.dli_fname : base + 1;
+    if (dl_iterate_phdr(find_own_object, &path) != 0 && path != NULL) {
+        base = strrchr(path, '/');
+        base = base == NULL ? path : base + 1;
     }
     if (base != NULL && strncmp(base, "lib", 3) == 0) {
         for (const char *p = strstr(base + 3, NL4J_FILE_STEM); p != NULL; p = strstr(p + 1, NL4J_FILE_STEM)) {
