@@ -13,6 +13,11 @@ import java.util.Locale;
  * Loads the JNI shim. Order: the file named by the system property {@code netlink4j.native.path},
  * then {@code System.loadLibrary} (a copy on {@code java.library.path}), then the copy bundled in
  * the jar under {@code META-INF/native/<os>-<arch>/}, extracted to a private temporary directory.
+ *
+ * <p>Loading a library is a restricted operation from JDK 24 on (JEP 472): the JVM warns unless
+ * native access is enabled for this code ({@code --enable-native-access=ALL-UNNAMED} on the class
+ * path), and refuses with {@code --illegal-native-access=deny}, which a future JDK makes the
+ * default. A refusal becomes the {@link #unavailabilityCause()}, naming the option to use.
  */
 public final class NativeLibrary {
     /** System property naming an explicit shared library file to load. */
@@ -56,6 +61,27 @@ public final class NativeLibrary {
     }
 
     private static Throwable load() {
+        try {
+            return loadShim();
+        } catch (IllegalCallerException e) {
+            UnsatisfiedLinkError error = new UnsatisfiedLinkError("native access is not enabled for "
+                    + describe(NativeLibrary.class.getModule()) + ", so the JVM refuses to load netlink4j's JNI shim: start java with "
+                    + enableOption(NativeLibrary.class.getModule()));
+            error.initCause(e);
+            return error;
+        }
+    }
+
+    /** The java option that enables native access for {@code module}. */
+    static String enableOption(Module module) {
+        return "--enable-native-access=" + (module.isNamed() ? module.getName() : "ALL-UNNAMED");
+    }
+
+    private static String describe(Module module) {
+        return module.isNamed() ? "module " + module.getName() : "code on the class path (unnamed module)";
+    }
+
+    private static Throwable loadShim() {
         String platform = platform();
         if (platform == null) {
             return new UnsupportedOperationException("netlink exists only on Linux, not on " + System.getProperty("os.name"));
@@ -66,6 +92,8 @@ public final class NativeLibrary {
             try {
                 System.load(Path.of(explicit).toAbsolutePath().toString());
                 return null;
+            } catch (IllegalCallerException e) {
+                throw e;
             } catch (Throwable t) {
                 return t;
             }
