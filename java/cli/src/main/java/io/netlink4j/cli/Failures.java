@@ -6,6 +6,7 @@ import io.netlink4j.Errno;
 import io.netlink4j.NetlinkErrnoException;
 import io.netlink4j.NetlinkException;
 import io.netlink4j.ipvs.IpvsException;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -56,6 +57,13 @@ public final class Failures {
         }
         if (failure instanceof UncheckedIOException e) {
             return e.getCause().getMessage();
+        }
+        // The JNI shim did not load (e.g. native access denied): the library's message says why.
+        if (failure instanceof UnsatisfiedLinkError) {
+            return failure.getMessage();
+        }
+        if (failure instanceof CommandLine.ExecutionException && failure.getCause() instanceof UnsatisfiedLinkError) {
+            return failure.getCause().getMessage();
         }
         return "internal error: " + failure;
     }

@@ -46,8 +46,9 @@ final class Sandbox {
                 input = passInput(root, io.in());
                 command.addAll(List.of("sh", "-c", "exec \"$@\" < " + shellQuote(input.toString()), "sh"));
             }
+            // The manifest's Enable-Native-Access applies to java -jar only: name it here (JDK 17+ accept it).
             command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-cp", System.getProperty("java.class.path"), Main.class.getName()));
             command.addAll(args);
             Process p = new ProcessBuilder(command).directory(root.toFile())

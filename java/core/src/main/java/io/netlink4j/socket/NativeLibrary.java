@@ -62,6 +62,11 @@ import java.util.Properties;
  * suppressed exception. Running this class ({@code java -cp netlink4j-core.jar
  * io.netlink4j.socket.NativeLibrary}) prints the platform, the library name to install and where
  * the shim was loaded from.
+ *
+ * <p>Loading a library is a restricted operation from JDK 24 on (JEP 472): the JVM warns unless
+ * native access is enabled for this code ({@code --enable-native-access=ALL-UNNAMED} on the class
+ * path), and refuses with {@code --illegal-native-access=deny}, which a future JDK makes the
+ * default. A refusal becomes the {@link #unavailabilityCause()}, naming the option to use.
  */
 public final class NativeLibrary {
     /** System property naming an explicit shared library file to load. */
@@ -89,6 +94,14 @@ public final class NativeLibrary {
         Loader loader = new Loader();
         try {
             loader.load();
+        } catch (IllegalCallerException e) {
+            // JDK 24+ with --illegal-native-access=deny (a future default): name the option.
+            Module module = NativeLibrary.class.getModule();
+            UnsatisfiedLinkError error = new UnsatisfiedLinkError("native access is not enabled for "
+                    + (module.isNamed() ? "module " + module.getName() : "code on the class path (unnamed module)")
+                    + ", so the JVM refuses to load netlink4j's JNI shim: start java with " + enableOption(module));
+            error.initCause(e);
+            loader.failure = error;
         } catch (RuntimeException | LinkageError e) {
             // Never fail class initialisation: the cause is reported like any other.
             loader.failure = e;
@@ -99,6 +112,11 @@ public final class NativeLibrary {
     }
 
     private NativeLibrary() {}
+
+    /** The java option that enables native access for {@code module} (JDK 22 and later). */
+    static String enableOption(Module module) {
+        return "--enable-native-access=" + (module.isNamed() ? module.getName() : "ALL-UNNAMED");
+    }
 
     /** Whether the shim loaded; when false, {@link #unavailabilityCause()} says why. */
     public static boolean isAvailable() {

@@ -5,6 +5,7 @@ package io.netlink4j.ipvs;
 import io.netlink4j.engine.NetlinkOptions;
 import io.netlink4j.NetlinkErrnoException;
 import io.netlink4j.genl.GenericNetlink;
+import io.netlink4j.testing.Jvm;
 import io.netlink4j.testing.Netns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,10 +155,10 @@ class ReliabilityVmTest {
     /** Without CAP_NET_ADMIN, IPVS refuses with a message naming the capability; the family list still works. */
     @Test
     void withoutCapNetAdminThePermissionErrorNamesTheCapability() throws Exception {
-        String java = System.getProperty("java.home") + "/bin/java";
-        Process p = new ProcessBuilder("setpriv", "--inh-caps=-net_admin", "--bounding-set=-net_admin", java,
-                "-cp", System.getProperty("java.class.path"), PrivilegeProbe.class.getName(), ns.netns.path().toString())
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of("setpriv", "--inh-caps=-net_admin", "--bounding-set=-net_admin"));
+        command.addAll(Jvm.java());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PrivilegeProbe.class.getName(), ns.netns.path().toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out;
         try (var in = p.getInputStream()) {
             out = new String(in.readAllBytes(), StandardCharsets.UTF_8);

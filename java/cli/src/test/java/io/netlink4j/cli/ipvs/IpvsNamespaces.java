@@ -7,9 +7,9 @@ import io.netlink4j.route.AddressFlags;
 import io.netlink4j.route.AddressSpec;
 import io.netlink4j.route.LinkChange;
 import io.netlink4j.route.RouteHandle;
+import io.netlink4j.testing.Jvm;
 import io.netlink4j.testing.Netns;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,8 +72,8 @@ final class IpvsNamespaces implements AutoCloseable {
      * tests' instrumentation (paranoid leak detection), for timing.
      */
     Run oursInOwnJvm(String input, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        List<String> command = Jvm.java();
+        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "io.netlink4j.cli.Main", "--netns", name(), "ipvs"));
         command.addAll(List.of(args));
         return Run.program(input, command);

@@ -6,6 +6,7 @@ import io.netlink4j.cli.Main;
 import io.netlink4j.route.AddressSpec;
 import io.netlink4j.route.RouteHandle;
 import io.netlink4j.testing.Json;
+import io.netlink4j.testing.Jvm;
 import io.netlink4j.testing.Netns;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +19,6 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -225,8 +225,9 @@ class MonitorKernelTest {
     void interruptOrAClosedPipeEndsTheProgramQuietly() throws IOException, InterruptedException {
         // env resets SIGINT to its default: a program started in the background by a non-interactive
         // shell (as CI may start this build) inherits SIGINT ignored, and the JVM then leaves it so.
-        List<String> command = List.of("env", "--default-signal=INT", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--netns", ns.name(), "monitor", "link");
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT"));
+        command.addAll(Jvm.java());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "--netns", ns.name(), "monitor", "link"));
         Process interrupted = new ProcessBuilder(command).start();
         Process closed = new ProcessBuilder(command).start();
         try {
