@@ -5,7 +5,7 @@ package io.netlink4j.ipvs;
 import io.netlink4j.engine.NetlinkOptions;
 import io.netlink4j.NetlinkErrnoException;
 import io.netlink4j.genl.GenericNetlink;
-import io.netlink4j.testing.Netns;
+import io.netlink4j.testsupport.Netns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
