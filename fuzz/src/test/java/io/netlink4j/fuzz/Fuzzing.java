@@ -3,7 +3,7 @@
 package io.netlink4j.fuzz;
 
 import io.netlink4j.NetlinkDecodeException;
-import io.netlink4j.testing.LeakDetection;
+import io.netlink4j.testsupport.LeakDetection;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 

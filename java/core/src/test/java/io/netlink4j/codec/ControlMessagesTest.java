@@ -4,6 +4,7 @@ package io.netlink4j.codec;
 
 import io.netlink4j.ExtendedAck;
 import io.netlink4j.NetlinkDecodeException;
+import io.netlink4j.testsupport.NetlinkBytes;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;

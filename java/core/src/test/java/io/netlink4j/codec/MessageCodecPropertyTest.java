@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.codec;
 
+import io.netlink4j.testsupport.NetlinkBytes;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;

@@ -9,7 +9,7 @@ import io.netlink4j.genl.Genl;
 import io.netlink4j.genl.GenlFamily;
 import io.netlink4j.genl.GenlFamilyNotFoundException;
 import io.netlink4j.socket.NetlinkProtocol;
-import io.netlink4j.testing.Netns;
+import io.netlink4j.testsupport.Netns;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import io.netlink4j.Errno;
 import io.netlink4j.NetlinkErrnoException;
 import io.netlink4j.codec.AttributeReader;
 import io.netlink4j.engine.NetlinkOptions;
-import io.netlink4j.testing.Netns;
+import io.netlink4j.testsupport.Netns;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

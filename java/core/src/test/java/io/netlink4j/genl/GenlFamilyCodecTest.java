@@ -6,7 +6,7 @@ import io.netlink4j.NetlinkDecodeException;
 import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.MessageWriter;
 import io.netlink4j.codec.NetlinkAttribute;
-import io.netlink4j.codec.NetlinkBytes;
+import io.netlink4j.testsupport.NetlinkBytes;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;

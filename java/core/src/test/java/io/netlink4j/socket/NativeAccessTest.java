@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.socket;
 
-import io.netlink4j.testing.Jvm;
+import io.netlink4j.testsupport.Jvm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

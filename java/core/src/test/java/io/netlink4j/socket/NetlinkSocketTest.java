@@ -7,7 +7,7 @@ import io.netlink4j.NetlinkClosedException;
 import io.netlink4j.NetlinkErrnoException;
 import io.netlink4j.NetlinkTimeoutException;
 import io.netlink4j.NetlinkTruncatedException;
-import io.netlink4j.testing.Netns;
+import io.netlink4j.testsupport.Netns;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;

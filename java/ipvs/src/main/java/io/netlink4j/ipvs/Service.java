@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * An IPVS virtual service: either a protocol, address and port, or a firewall mark. Immutable;
- * build with {@link #builder()}, change with {@link #toBuilder()}. {@link #build Building}
+ * build with {@link #builder()}, change with {@link #toBuilder()}. {@link Builder#build() Building}
  * validates every field against what the kernel accepts and throws
  * {@link IllegalArgumentException} naming the field and the allowed range.
  *

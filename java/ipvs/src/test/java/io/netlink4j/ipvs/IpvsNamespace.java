@@ -6,7 +6,7 @@ import io.netlink4j.route.AddressFlags;
 import io.netlink4j.route.AddressSpec;
 import io.netlink4j.route.LinkChange;
 import io.netlink4j.route.RouteHandle;
-import io.netlink4j.testing.Netns;
+import io.netlink4j.testsupport.Netns;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

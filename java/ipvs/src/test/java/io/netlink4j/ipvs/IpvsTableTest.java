@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
+import io.netlink4j.ipvs.testsupport.KernelTableModel;
+
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 

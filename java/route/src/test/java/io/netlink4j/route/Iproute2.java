@@ -3,8 +3,8 @@
 package io.netlink4j.route;
 
 import io.netlink4j.InetAddresses;
-import io.netlink4j.testing.Json;
-import io.netlink4j.testing.Netns;
+import io.netlink4j.testsupport.Json;
+import io.netlink4j.testsupport.Netns;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

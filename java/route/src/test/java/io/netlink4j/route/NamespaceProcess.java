@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.route;
 
-import io.netlink4j.testing.Netns;
+import io.netlink4j.testsupport.Netns;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ package io.netlink4j.route;
 import io.netlink4j.NetlinkDecodeException;
 import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.Netlink;
-import io.netlink4j.codec.NetlinkBytes;
+import io.netlink4j.testsupport.NetlinkBytes;
 import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;

@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 import java.net.InetAddress;
 import java.util.List;
 
-import static io.netlink4j.codec.NetlinkBytes.cString;
-import static io.netlink4j.codec.NetlinkBytes.hostU16;
-import static io.netlink4j.codec.NetlinkBytes.hostU32;
-import static io.netlink4j.codec.NetlinkBytes.hostU64;
+import static io.netlink4j.testsupport.NetlinkBytes.cString;
+import static io.netlink4j.testsupport.NetlinkBytes.hostU16;
+import static io.netlink4j.testsupport.NetlinkBytes.hostU32;
+import static io.netlink4j.testsupport.NetlinkBytes.hostU64;
 import static io.netlink4j.route.RouteCodecTest.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

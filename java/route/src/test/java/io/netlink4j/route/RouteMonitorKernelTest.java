@@ -3,7 +3,7 @@
 package io.netlink4j.route;
 
 import io.netlink4j.engine.NetlinkEventListener;
-import io.netlink4j.testing.Netns;
+import io.netlink4j.testsupport.Netns;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;

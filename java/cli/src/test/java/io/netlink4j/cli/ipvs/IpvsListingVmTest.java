@@ -3,7 +3,7 @@
 package io.netlink4j.cli.ipvs;
 
 import io.netlink4j.cli.Run;
-import io.netlink4j.testing.Netns;
+import io.netlink4j.testsupport.Netns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -7,8 +7,8 @@ import io.netlink4j.route.AddressFlags;
 import io.netlink4j.route.AddressSpec;
 import io.netlink4j.route.LinkChange;
 import io.netlink4j.route.RouteHandle;
-import io.netlink4j.testing.Jvm;
-import io.netlink4j.testing.Netns;
+import io.netlink4j.testsupport.Jvm;
+import io.netlink4j.testsupport.Netns;
 
 import java.util.ArrayList;
 import java.util.List;

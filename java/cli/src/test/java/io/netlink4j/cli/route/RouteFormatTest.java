@@ -13,7 +13,7 @@ import io.netlink4j.route.LinkInfo;
 import io.netlink4j.route.LinkKind;
 import io.netlink4j.route.LinkType;
 import io.netlink4j.route.OperState;
-import io.netlink4j.testing.Json;
+import io.netlink4j.testsupport.Json;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;

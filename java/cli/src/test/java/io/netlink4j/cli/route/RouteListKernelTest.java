@@ -3,8 +3,8 @@
 package io.netlink4j.cli.route;
 
 import io.netlink4j.cli.Run;
-import io.netlink4j.testing.Json;
-import io.netlink4j.testing.Netns;
+import io.netlink4j.testsupport.Json;
+import io.netlink4j.testsupport.Netns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;

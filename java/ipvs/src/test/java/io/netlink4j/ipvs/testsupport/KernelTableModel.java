@@ -1,6 +1,11 @@
 // SPDX-FileCopyrightText: 2026 The netlink4j Authors
 // SPDX-License-Identifier: Apache-2.0
-package io.netlink4j.ipvs;
+package io.netlink4j.ipvs.testsupport;
+
+import io.netlink4j.ipvs.Destination;
+import io.netlink4j.ipvs.IpvsChange;
+import io.netlink4j.ipvs.IpvsTable;
+import io.netlink4j.ipvs.Service;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,9 @@
 // SPDX-FileCopyrightText: 2026 The netlink4j Authors
 // SPDX-License-Identifier: Apache-2.0
-package io.netlink4j.codec;
+package io.netlink4j.testsupport;
 
+import io.netlink4j.codec.Netlink;
+import io.netlink4j.codec.NetlinkAttribute;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
@@ -14,7 +16,7 @@ import java.util.Deque;
 
 /**
  * Builds netlink bytes by hand, in host byte order, with java.nio only: tests of the decoders use
- * it so that they do not depend on {@link MessageWriter}. Lengths are whatever the caller makes
+ * it so that they do not depend on {@link io.netlink4j.codec.MessageWriter}. Lengths are whatever the caller makes
  * them; {@link #putU16}/{@link #putU32} patch any field afterwards. Alignment is to absolute
  * multiples of 4, so messages should start at offset 0 or at an aligned offset.
  */

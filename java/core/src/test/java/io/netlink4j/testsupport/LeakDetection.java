@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The netlink4j Authors
 // SPDX-License-Identifier: Apache-2.0
-package io.netlink4j.testing;
+package io.netlink4j.testsupport;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
