@@ -245,7 +245,7 @@ class DistributionIT {
      */
     @Test
     void ipvsListInTheVmIsIpvsadms() throws IOException {
-        assumeFalse(Boolean.getBoolean("netlink4j.vm.skip"), "netlink4j.vm.skip=true: no IPVS VM");
+        assumeFalse(Boolean.getBoolean("netlink4j.dist.vm.skip"), "netlink4j.dist.vm.skip (default: netlink4j.vm.skip) is true: no IPVS VM");
         Path share = dir.resolve("vm");
         Files.createDirectories(share);
         String script = String.join("\n",
@@ -258,7 +258,7 @@ class DistributionIT {
                 "ipvsadm -A -u 10.0.0.2:53 -s rr -p 300",
                 "ipvsadm -a -u 10.0.0.2:53 -r 10.1.1.3:53 -g",
                 "ipvsadm -Ln > \"$1/ipvsadm.txt\"",
-                "cd / && \"$2/bin/netlink4j\" ipvs -Ln > \"$1/netlink4j.txt\"",
+                "cd / && \"$2/bin/netlink4j\" ipvs -Ln > \"$1/netlink4j.txt\" 2> \"$1/netlink4j.err\"",
                 "ipvsadm -C",
                 "ip link del nl4jdist0",
                 "");
@@ -266,7 +266,8 @@ class DistributionIT {
         List<String> command = new ArrayList<>();
         if (!"direct".equals(System.getenv("NETLINK4J_VM_MODE"))) {
             command.addAll(List.of(Path.of(System.getProperty("netlink4j.root"), "scripts/kernel-vm").toString(),
-                    "run", "--share", dir.toString(), "-e", "NETLINK4J_CACHE=" + cache, "--"));
+                    "run", "--share", dir.toString(), "-e", "NETLINK4J_CACHE=" + cache,
+                    "-e", "NETLINK4J_JAVA_OPTS=-Dio.netty.leakDetection.level=paranoid -Dio.netty.leakDetectionLevel=paranoid", "--"));
         }
         command.addAll(inner);
         Run run = run(command, Map.of("NETLINK4J_CACHE", cache.toString()));
@@ -275,5 +276,6 @@ class DistributionIT {
         String expected = Files.readString(share.resolve("ipvsadm.txt"));
         assertTrue(expected.contains("TCP  10.0.0.1:80 wrr\n  -> 10.1.1.2:8080"), expected);
         assertEquals(expected, Files.readString(share.resolve("netlink4j.txt")));
+        assertEquals("", Files.readString(share.resolve("netlink4j.err")));
     }
 }
