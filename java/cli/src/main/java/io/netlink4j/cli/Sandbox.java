@@ -28,6 +28,10 @@ final class Sandbox {
     /** Where kernel-vm (and beside it vm/init) lies: in a source tree, in an installation. */
     static final List<String> SCRIPTS = List.of("scripts/kernel-vm", "share/netlink4j/kernel-vm");
 
+    /** System properties the command inside gets from this one when set (the launcher's start-up settings). */
+    private static final List<String> PASSED_PROPERTIES = List.of("java.library.path", "io.netty.jfr.enabled",
+            "io.netty.allocator.type", "sun.reflect.inflationThreshold");
+
     private Sandbox() {}
 
     /** Whether this process already runs inside the VM (where --sandbox has nothing left to do). */
@@ -53,8 +57,14 @@ final class Sandbox {
                 command.add("--");
             }
             command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+            for (String property : PASSED_PROPERTIES) {
+                String value = System.getProperty(property);
+                if (value != null) {
+                    command.add("-D" + property + "=" + value);
+                }
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
             command.addAll(args);
             Process p = new ProcessBuilder(command).directory(root.toFile())
                     .redirectInput(ProcessBuilder.Redirect.INHERIT).start();

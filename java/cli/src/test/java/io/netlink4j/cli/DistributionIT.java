@@ -65,8 +65,13 @@ class DistributionIT {
 
     /** Runs a program in the extraction directory with this JVM's environment less NETLINK4J_HOME, plus {@code env}. */
     static Run run(List<String> command, Map<String, String> env) {
+        return run(command, env, null);
+    }
+
+    /** {@link #run(List, Map)} with {@code input} (a file) on standard input, or none. */
+    static Run run(List<String> command, Map<String, String> env, Path input) {
         ProcessBuilder pb = new ProcessBuilder(command).directory((dir != null ? dir : Path.of("/")).toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(input != null ? input.toFile() : new java.io.File("/dev/null")));
         pb.environment().remove("NETLINK4J_HOME");
         pb.environment().putAll(env);
         try {
@@ -277,5 +282,22 @@ class DistributionIT {
         assertTrue(expected.contains("TCP  10.0.0.1:80 wrr\n  -> 10.1.1.2:8080"), expected);
         assertEquals(expected, Files.readString(share.resolve("netlink4j.txt")));
         assertEquals("", Files.readString(share.resolve("netlink4j.err")));
+    }
+
+    /**
+     * --sandbox of the extracted tree, with no source tree in sight: it finds the kernel-vm that
+     * the tarball carries and passes standard input in (ipvs-sync reads its rules there).
+     */
+    @Test
+    void sandboxRunsFromTheInstallation() throws IOException {
+        assumeFalse(Boolean.getBoolean("netlink4j.dist.vm.skip"), "netlink4j.dist.vm.skip (default: netlink4j.vm.skip) is true: no IPVS VM");
+        Path rules = dir.resolve("rules.txt");
+        Files.writeString(rules, "-A -t 10.0.0.1:80 -s rr\n-a -t 10.0.0.1:80 -r 127.0.0.1:8080 -m -w 2\n");
+        Run run = run(List.of(home.resolve("bin/netlink4j").toString(), "--sandbox", "ipvs-sync", "--dry-run"),
+                Map.of("NETLINK4J_CACHE", cache.toString()), rules);
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("-A -t 10.0.0.1:80 -s rr\n-a -t 10.0.0.1:80 -r 127.0.0.1:8080 -m -w 2\n", run.out(), run::toString);
+        // kernel-vm may say that it prepares its cache (a new kernel, an initramfs); nothing else.
+        assertTrue(run.err().lines().allMatch(l -> l.startsWith("kernel-vm: ")), run::toString);
     }
 }
