@@ -61,11 +61,19 @@ public final class Main {
 
     /** Runs the command line {@code args} with the given streams; returns the exit code. */
     public static int run(String[] args, InputStream in, OutputStream out, OutputStream err) {
+        return run(args, in, out, err, false);
+    }
+
+    /**
+     * {@link #run}; with {@code wholeModel}, on the model with every subcommand however plain the
+     * command is (the tests compare the two).
+     */
+    static int run(String[] args, InputStream in, OutputStream out, OutputStream err, boolean wholeModel) {
         PrintWriter outWriter = new PrintWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         Streams io = new Streams(in, outWriter, errWriter);
         Main main = new Main(io);
-        CommandLine cl = commandLine(main);
+        CommandLine cl = commandLine(main, wholeModel ? null : commandNamed(args));
         cl.setOut(outWriter).setErr(errWriter).setExpandAtFiles(false)
                 .setExecutionStrategy(parsed -> main.execute(parsed, args))
                 .setExecutionExceptionHandler((e, cmd, parsed) -> Failures.report(e, cmd.getErr(), cmd.getCommandSpec().qualifiedName()));
@@ -77,17 +85,66 @@ public final class Main {
         }
     }
 
-    /** The command line of {@code main} with its subcommands. */
-    private static CommandLine commandLine(Main main) {
-        CommandLine cl = new CommandLine(main)
-                .addSubcommand(new IpvsCli(main))
-                .addSubcommand(new IpvsSyncCli(main))
-                .addSubcommand(new GenlCli(main))
-                .addSubcommand(new LinkCli(main))
-                .addSubcommand(new AddrCli(main))
-                .addSubcommand(new MonitorCli(main))
-                .addSubcommand(new DemoCli(main));
-        cl.getSubcommands().get("ipvs").setStopAtUnmatched(true);
+    /** The names of the subcommands, in the order of the usage help. */
+    static final List<String> COMMANDS = List.of("ipvs", "ipvs-sync", "genl", "link", "addr", "monitor", "demo");
+
+    /** A new instance of the subcommand named {@code name} (one of {@link #COMMANDS}). */
+    static Object newCommand(String name, Main main) {
+        return switch (name) {
+            case "ipvs" -> new IpvsCli(main);
+            case "ipvs-sync" -> new IpvsSyncCli(main);
+            case "genl" -> new GenlCli(main);
+            case "link" -> new LinkCli(main);
+            case "addr" -> new AddrCli(main);
+            case "monitor" -> new MonitorCli(main);
+            case "demo" -> new DemoCli(main);
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
+    }
+
+    /** The subcommand that {@code word} names (its name or an alias), or null. */
+    static String command(String word) {
+        return "address".equals(word) ? "addr" : COMMANDS.contains(word) ? word : null;
+    }
+
+    /**
+     * The subcommand that the command line {@code args} runs, when it is plain to see: the first
+     * word after the global options {@code --sandbox} and {@code --netns NAME} names one. Null
+     * otherwise (no command, help, an unknown word, anything unusual): then the whole command line
+     * model decides, with its usage help and its messages.
+     */
+    static String commandNamed(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--netns")) {
+                i++;
+            } else if (!a.equals("--sandbox") && !a.startsWith("--netns=")) {
+                return command(a);
+            }
+        }
+        return null;
+    }
+
+    /** The whole command line model, every subcommand with it (man pages, completion), not for running. */
+    static CommandLine model() {
+        return commandLine(new Main(null), null);
+    }
+
+    /**
+     * The command line of {@code main} with the subcommand {@code only}, or with all of them when
+     * {@code only} is null. Picocli builds the model of every command it is given from its
+     * annotations, which is most of a short command's start-up; a command line that runs one
+     * subcommand parses and behaves the same with that subcommand alone, since nothing after a
+     * subcommand's name can reach its siblings.
+     */
+    private static CommandLine commandLine(Main main, String only) {
+        CommandLine cl = new CommandLine(main);
+        for (String name : only == null ? COMMANDS : List.of(only)) {
+            cl.addSubcommand(newCommand(name, main));
+        }
+        if (only == null || only.equals("ipvs")) {
+            cl.getSubcommands().get("ipvs").setStopAtUnmatched(true);
+        }
         // A namespace may be named like a command: --netns ipvs.
         cl.setAllowSubcommandsAsOptionParameters(true);
         return cl;
@@ -100,7 +157,8 @@ public final class Main {
      */
     static boolean readsStandardInput(List<String> args) {
         try {
-            return readsStandardInput(commandLine(new Main(null)).setExpandAtFiles(false).parseArgs(args.toArray(String[]::new)));
+            String[] line = args.toArray(String[]::new);
+            return readsStandardInput(commandLine(new Main(null), commandNamed(line)).setExpandAtFiles(false).parseArgs(line));
         } catch (CommandLine.ParameterException e) {
             return false;
         }

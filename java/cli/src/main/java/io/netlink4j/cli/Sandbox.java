@@ -15,15 +15,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code --sandbox}: runs the same command again, as root, inside the throwaway VM of the
- * repository's {@code scripts/kernel-vm}, whose kernel has IPVS. The VM sees the host's files
- * read-only (except /tmp and a few others, which it replaces; the working directory stays
- * visible, so the command runs from the repository root), so this JVM's class path works there
- * unchanged. Commands that read standard input ({@code ipvs -R}) get this process's standard
- * input, read to its end and passed in as a file; others run with none.
+ * {@code --sandbox}: runs the same command again, as root, inside the throwaway VM of
+ * {@code kernel-vm}, whose kernel has IPVS: the repository's {@code scripts/kernel-vm}, or the
+ * copy that the distribution carries as {@code share/netlink4j/kernel-vm}. The VM sees the host's
+ * files read-only (except /tmp and a few others, which it replaces; the working directory stays
+ * visible, so the command runs from the repository's or the installation's root), so this JVM's
+ * class path works there unchanged. Commands that read standard input ({@code ipvs -R}) get this
+ * process's standard input, read to its end and passed in as a file in a directory shared with
+ * the VM; others run with none.
  */
 final class Sandbox {
-    private static final String SCRIPT = "scripts/kernel-vm";
+    /** Where kernel-vm (and beside it vm/init) lies: in a source tree, in an installation. */
+    static final List<String> SCRIPTS = List.of("scripts/kernel-vm", "share/netlink4j/kernel-vm");
+
+    /** System properties the command inside gets from this one when set (the launcher's start-up settings). */
+    private static final List<String> PASSED_PROPERTIES = List.of("java.library.path", "io.netty.jfr.enabled",
+            "io.netty.allocator.type", "sun.reflect.inflationThreshold");
 
     private Sandbox() {}
 
@@ -38,18 +45,27 @@ final class Sandbox {
      */
     static int run(List<String> args, boolean passInput, Streams io) {
         Path script = kernelVm();
-        Path root = script.getParent().getParent();
-        List<String> command = new ArrayList<>(List.of(script.toString(), "run", "--"));
+        Path root = home(script);
+        List<String> command = new ArrayList<>(List.of(script.toString(), "run"));
         Path input = null;
         try {
             if (passInput) {
-                input = passInput(root, io.in());
-                command.addAll(List.of("sh", "-c", "exec \"$@\" < " + shellQuote(input.toString()), "sh"));
+                input = passInput(io.in());
+                command.addAll(List.of("--share", input.getParent().toString(), "--",
+                        "sh", "-c", "exec \"$@\" < " + shellQuote(input.toString()), "sh"));
+            } else {
+                command.add("--");
             }
             // The manifest's Enable-Native-Access applies to java -jar only: name it here (JDK 17+ accept it).
             command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                    "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+            for (String property : PASSED_PROPERTIES) {
+                String value = System.getProperty(property);
+                if (value != null) {
+                    command.add("-D" + property + "=" + value);
+                }
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
             command.addAll(args);
             Process p = new ProcessBuilder(command).directory(root.toFile())
                     .redirectInput(ProcessBuilder.Redirect.INHERIT).start();
@@ -67,6 +83,7 @@ final class Sandbox {
             if (input != null) {
                 try {
                     Files.deleteIfExists(input);
+                    Files.deleteIfExists(input.getParent());
                 } catch (IOException e) {
                     io.err().println("netlink4j: could not delete " + input + ": " + e.getMessage());
                 }
@@ -75,19 +92,34 @@ final class Sandbox {
     }
 
     /**
-     * Copies {@code in} to a file the VM can read: under the repository's target/sandbox (the VM
-     * sees the host's files, but has its own /tmp).
+     * Copies {@code in} to a file in a new temporary directory, which the VM mounts at the same
+     * path (it has a /tmp of its own).
      */
-    private static Path passInput(Path root, java.io.InputStream in) throws IOException {
-        Path dir = Files.createDirectories(root.resolve("target").resolve("sandbox"));
-        Path file = Files.createTempFile(dir, "stdin-", ".txt");
+    private static Path passInput(InputStream in) throws IOException {
+        Path dir = Files.createTempDirectory("netlink4j-sandbox-");
+        Path file = dir.resolve("stdin");
         try {
             Files.write(file, in.readAllBytes());
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
             throw e;
         }
         return file;
+    }
+
+    /** The source tree or installation that {@code script} (one of {@link #SCRIPTS}) belongs to. */
+    static Path home(Path script) {
+        for (String s : SCRIPTS) {
+            if (script.endsWith(s)) {
+                Path dir = script;
+                for (int i = Path.of(s).getNameCount(); i > 0; i--) {
+                    dir = dir.getParent();
+                }
+                return dir;
+            }
+        }
+        throw new IllegalArgumentException("not a kernel-vm script: " + script);
     }
 
     /** {@code text} as one single-quoted shell word. */
@@ -96,31 +128,57 @@ final class Sandbox {
     }
 
     /**
-     * The repository's kernel-vm script: under $NETLINK4J_HOME, else in the nearest directory
-     * above this program's jar (or classes) that has one.
+     * The kernel-vm script: in $NETLINK4J_HOME (a source tree or an installation), else in the
+     * nearest directory above this program's jar (or classes) that has one.
      */
     static Path kernelVm() {
         String home = System.getenv("NETLINK4J_HOME");
         if (home != null && !home.isEmpty()) {
-            Path script = Path.of(home, SCRIPT);
-            if (Files.isExecutable(script)) {
+            Path script = find(Path.of(home));
+            if (script != null) {
                 return script;
             }
-            throw new CliException("--sandbox: " + script + " not found or not executable (NETLINK4J_HOME=" + home + ")",
-                    Failures.EXIT_USAGE);
+            throw new CliException("--sandbox: NETLINK4J_HOME=" + home + " has no " + missing(Path.of(home))
+                    + " (NETLINK4J_HOME must be a netlink4j source tree or installation)", Failures.EXIT_USAGE);
         }
+        Path start = null;
         try {
-            Path dir = Path.of(Sandbox.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
-            for (; dir != null; dir = dir.getParent()) {
-                if (Files.isExecutable(dir.resolve(SCRIPT))) {
-                    return dir.resolve(SCRIPT);
+            start = Path.of(Sandbox.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+            for (Path dir = start; dir != null; dir = dir.getParent()) {
+                Path script = find(dir);
+                if (script != null) {
+                    return script;
                 }
             }
-        } catch (URISyntaxException | SecurityException e) {
+        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
             // Fall through to the message below.
         }
-        throw new CliException("--sandbox needs the netlink4j source tree's " + SCRIPT
-                + ": run bin/netlink4j from the repository, or set NETLINK4J_HOME to it", Failures.EXIT_USAGE);
+        throw new CliException("--sandbox needs kernel-vm and vm/init, in a netlink4j source tree (scripts/) or installation"
+                + " (share/netlink4j/), and found neither above " + (start == null ? "this program" : start)
+                + ": install the netlink4j distribution whole, or set NETLINK4J_HOME to a source tree or installation",
+                Failures.EXIT_USAGE);
+    }
+
+    /** The kernel-vm script of the source tree or installation {@code dir}, with its vm/init, or null. */
+    private static Path find(Path dir) {
+        for (String s : SCRIPTS) {
+            Path script = dir.resolve(s);
+            if (Files.isExecutable(script) && Files.isRegularFile(script.resolveSibling("vm").resolve("init"))) {
+                return script;
+            }
+        }
+        return null;
+    }
+
+    /** What {@code dir} lacks of each layout, for the error message. */
+    private static String missing(Path dir) {
+        List<String> lacks = new ArrayList<>();
+        for (String s : SCRIPTS) {
+            Path script = Path.of(s);
+            String init = script.resolveSibling("vm").resolve("init").toString();
+            lacks.add(!Files.isExecutable(dir.resolve(script)) ? s + " (executable)" : init);
+        }
+        return String.join(" or ", lacks);
     }
 
     private static void copy(InputStream from, PrintWriter to) {
