@@ -30,7 +30,7 @@ final class Sandbox {
 
     /** System properties the command inside gets from this one when set (the launcher's start-up settings). */
     private static final List<String> PASSED_PROPERTIES = List.of("java.library.path", "io.netty.jfr.enabled",
-            "io.netty.allocator.type", "sun.reflect.inflationThreshold");
+            "io.netty.allocator.type");
 
     private Sandbox() {}
 
