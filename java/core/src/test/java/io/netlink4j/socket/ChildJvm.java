@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.socket;
 
+import io.netlink4j.testsupport.Jvm;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.ReferenceCounted;
 
@@ -129,8 +130,7 @@ final class ChildJvm {
 
     /** The command line of a JVM running the probe: {@code [java, jvmOptions..., -cp, classPath, LoaderProbe, prefixes...]}. */
     static List<String> probeCommand(String classPath, List<String> jvmOptions, String... prefixes) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> cmd = Jvm.java();
         cmd.add("-Xmx128m");
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-XX:TieredStopAtLevel=1");
