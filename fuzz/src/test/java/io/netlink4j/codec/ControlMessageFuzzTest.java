@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.codec;
 
+import io.netlink4j.internal.ControlMessages;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.netlink4j.Errors;
+import io.netlink4j.internal.Errors;
 import io.netlink4j.ExtendedAck;
 import io.netlink4j.NetlinkErrnoException;
 import io.netlink4j.fuzz.Fuzzing;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.codec;
 
+import io.netlink4j.internal.ControlMessages;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netlink4j.NetlinkDecodeException;
 import io.netlink4j.fuzz.Fuzzing;

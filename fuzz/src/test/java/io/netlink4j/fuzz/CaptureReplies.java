@@ -9,7 +9,7 @@ import io.netlink4j.codec.MessageWriter;
 import io.netlink4j.codec.Netlink;
 import io.netlink4j.genl.Genl;
 import io.netlink4j.genl.GenlFamily;
-import io.netlink4j.genl.GenlFamilyCodec;
+import io.netlink4j.internal.GenlFamilyCodec;
 import io.netlink4j.ipvs.AddressFamily;
 import io.netlink4j.ipvs.Config;
 import io.netlink4j.ipvs.DaemonConfig;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.genl;
 
+import io.netlink4j.internal.GenlFamilyCodec;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netlink4j.codec.MessageWriter;
 import io.netlink4j.fuzz.Fuzzing;

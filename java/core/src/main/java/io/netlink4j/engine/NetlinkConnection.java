@@ -2,14 +2,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.engine;
 
-import io.netlink4j.Errors;
+import io.netlink4j.internal.Errors;
 import io.netlink4j.NetlinkClosedException;
+import io.netlink4j.NetlinkDecodeException;
 import io.netlink4j.NetlinkDumpInterruptedException;
 import io.netlink4j.NetlinkErrnoException;
 import io.netlink4j.NetlinkException;
 import io.netlink4j.NetlinkOverrunException;
 import io.netlink4j.NetlinkTimeoutException;
-import io.netlink4j.codec.ControlMessages;
+import io.netlink4j.internal.ControlMessages;
 import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.MessageWriter;
 import io.netlink4j.codec.Netlink;
@@ -20,6 +21,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -152,8 +154,66 @@ public final class NetlinkConnection implements AutoCloseable {
     }
 
     /**
+     * Sends one request with NLM_F_ACK and waits for its ACK. Reply messages, if the kernel sends
+     * any, are discarded.
+     *
+     * @throws NetlinkErrnoException    the kernel refused the request (with its extended ACK)
+     * @throws NetlinkTimeoutException  no ACK within the receive timeout
+     * @throws NetlinkClosedException   the connection was closed
+     */
+    public void execute(String operation, int type, int flags, RequestBody body) {
+        exchange(operation, type, flags | Netlink.NLM_F_ACK, body, ReplyHandler.IGNORE, false);
+    }
+
+    /**
+     * Sends one request with NLM_F_ACK and returns its reply, decoded, once the ACK has arrived.
+     * Of several replies the first one counts.
+     *
+     * @throws NetlinkDecodeException   the kernel acknowledged the request without a reply (or
+     *                                  {@code decoder} returned null)
+     * @throws NetlinkErrnoException    the kernel refused the request (with its extended ACK)
+     * @throws NetlinkTimeoutException  no ACK within the receive timeout
+     */
+    public <T> T request(String operation, int type, int flags, RequestBody body, ReplyDecoder<T> decoder) {
+        Objects.requireNonNull(decoder, "decoder");
+        List<T> out = new ArrayList<>(1);
+        exchange(operation, type, flags | Netlink.NLM_F_ACK, body, msg -> {
+            if (out.isEmpty()) {
+                T value = decoder.decode(msg);
+                if (value != null) {
+                    out.add(value);
+                }
+            }
+        }, false);
+        if (out.isEmpty()) {
+            throw new NetlinkDecodeException(operation + ": acknowledged without a reply");
+        }
+        return out.get(0);
+    }
+
+    /**
+     * Sends a dump request (NLM_F_DUMP) and returns every reply message, decoded, in the order the
+     * kernel sent them (values the decoder returns null for are left out). The whole dump is held
+     * in memory; {@link #dumpEach} streams it instead.
+     *
+     * @throws NetlinkDumpInterruptedException the kernel flagged NLM_F_DUMP_INTR (after draining)
+     * @throws NetlinkOverrunException          messages were lost to ENOBUFS (after draining)
+     */
+    public <T> List<T> dump(String operation, int type, int flags, RequestBody body, ReplyDecoder<T> decoder) {
+        Objects.requireNonNull(decoder, "decoder");
+        List<T> out = new ArrayList<>();
+        exchange(operation, type, flags | Netlink.NLM_F_DUMP, body, msg -> {
+            T value = decoder.decode(msg);
+            if (value != null) {
+                out.add(value);
+            }
+        }, true);
+        return out;
+    }
+
+    /**
      * Sends one request with NLM_F_ACK and waits for its ACK. Reply messages that come before the
-     * ACK go to {@code handler}.
+     * ACK go to {@code handler}, in place and without copies.
      *
      * @throws NetlinkErrnoException    the kernel refused the request (with its extended ACK)
      * @throws NetlinkTimeoutException  no ACK within the receive timeout
@@ -164,13 +224,13 @@ public final class NetlinkConnection implements AutoCloseable {
     }
 
     /**
-     * Sends a dump request (NLM_F_DUMP) and hands every reply message to {@code handler} until
-     * NLMSG_DONE.
+     * Sends a dump request (NLM_F_DUMP) and hands every reply message to {@code handler}, in place
+     * and without copies, until NLMSG_DONE: a dump of any size in bounded memory.
      *
      * @throws NetlinkDumpInterruptedException the kernel flagged NLM_F_DUMP_INTR (after draining)
      * @throws NetlinkOverrunException          messages were lost to ENOBUFS (after draining)
      */
-    public void dump(String operation, int type, int flags, RequestBody body, ReplyHandler handler) {
+    public void dumpEach(String operation, int type, int flags, RequestBody body, ReplyHandler handler) {
         exchange(operation, type, flags | Netlink.NLM_F_DUMP, body, handler, true);
     }
 

@@ -2,16 +2,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.genl;
 
+import io.netlink4j.internal.GenlFamilyCodec;
 import io.netlink4j.Errno;
 import io.netlink4j.NetlinkErrnoException;
 import io.netlink4j.engine.NetlinkConnection;
 import io.netlink4j.engine.NetlinkOptions;
+import io.netlink4j.engine.ReplyDecoder;
 import io.netlink4j.engine.ReplyHandler;
 import io.netlink4j.engine.Request;
 import io.netlink4j.engine.RequestBody;
 import io.netlink4j.socket.NetlinkProtocol;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +38,15 @@ public final class GenericNetlink implements AutoCloseable {
         return new GenericNetlink(NetlinkConnection.open(NetlinkProtocol.GENERIC, options));
     }
 
+    /**
+     * Generic netlink over {@code connection}, which the returned object then owns (closing it
+     * closes the connection). Any connection works: one to the kernel's NETLINK_GENERIC in some
+     * namespace, or one to a {@code NetlinkTestPeer} that scripts the replies.
+     */
+    public static GenericNetlink open(NetlinkConnection connection) {
+        return new GenericNetlink(Objects.requireNonNull(connection, "connection"));
+    }
+
     /** The underlying request engine. */
     public NetlinkConnection connection() {
         return connection;
@@ -55,12 +65,12 @@ public final class GenericNetlink implements AutoCloseable {
     /** Asks the kernel for the family again (ids change when a module is reloaded) and caches it. */
     public GenlFamily refreshFamily(String name) {
         checkFamilyName(name);
-        GenlFamily[] found = new GenlFamily[1];
+        GenlFamily found;
         try {
-            connection.execute("nlctrl GETFAMILY " + name, Genl.GENL_ID_CTRL, 0, w -> {
+            found = connection.request("nlctrl GETFAMILY " + name, Genl.GENL_ID_CTRL, 0, w -> {
                 Genl.writeHeader(w, Genl.CTRL_CMD_GETFAMILY, 1);
                 w.string(Genl.CTRL_ATTR_FAMILY_NAME, name);
-            }, msg -> found[0] = GenlFamilyCodec.decode(msg));
+            }, GenlFamilyCodec::decode);
         } catch (NetlinkErrnoException e) {
             cache.remove(name);
             if (e.errno() == Errno.ENOENT) {
@@ -68,11 +78,8 @@ public final class GenericNetlink implements AutoCloseable {
             }
             throw e;
         }
-        if (found[0] == null) {
-            throw new io.netlink4j.NetlinkDecodeException("nlctrl acknowledged GETFAMILY " + name + " without a reply");
-        }
-        cache.put(name, found[0]);
-        return found[0];
+        cache.put(name, found);
+        return found;
     }
 
     /** Forgets every cached family. */
@@ -82,10 +89,8 @@ public final class GenericNetlink implements AutoCloseable {
 
     /** Every generic netlink family of the kernel (a CTRL_CMD_GETFAMILY dump). Refreshes the cache. */
     public List<GenlFamily> families() {
-        List<GenlFamily> out = new ArrayList<>();
-        connection.dump("nlctrl GETFAMILY dump", Genl.GENL_ID_CTRL, 0,
-                w -> Genl.writeHeader(w, Genl.CTRL_CMD_GETFAMILY, 1),
-                msg -> out.add(GenlFamilyCodec.decode(msg)));
+        List<GenlFamily> out = connection.dump("nlctrl GETFAMILY dump", Genl.GENL_ID_CTRL, 0,
+                w -> Genl.writeHeader(w, Genl.CTRL_CMD_GETFAMILY, 1), GenlFamilyCodec::decode);
         for (GenlFamily f : out) {
             cache.put(f.name(), f);
         }
@@ -96,11 +101,26 @@ public final class GenericNetlink implements AutoCloseable {
     public GenlPolicy policy(String familyName) {
         checkFamilyName(familyName);
         GenlPolicy.Builder builder = new GenlPolicy.Builder(familyName);
-        connection.dump("nlctrl GETPOLICY " + familyName, Genl.GENL_ID_CTRL, 0, w -> {
+        connection.dumpEach("nlctrl GETPOLICY " + familyName, Genl.GENL_ID_CTRL, 0, w -> {
             Genl.writeHeader(w, Genl.CTRL_CMD_GETPOLICY, 1);
             w.string(Genl.CTRL_ATTR_FAMILY_NAME, familyName);
         }, builder::add);
         return builder.build();
+    }
+
+    /** Sends {@code cmd} to {@code family} and waits for the ACK. */
+    public void execute(String operation, GenlFamily family, int cmd, RequestBody attributes) {
+        connection.execute(operation, family.id(), 0, body(family, cmd, attributes));
+    }
+
+    /** Sends {@code cmd} to {@code family} and returns its one reply, decoded; see {@link NetlinkConnection#request}. */
+    public <T> T request(String operation, GenlFamily family, int cmd, RequestBody attributes, ReplyDecoder<T> decoder) {
+        return connection.request(operation, family.id(), 0, body(family, cmd, attributes), decoder);
+    }
+
+    /** Dumps {@code cmd} of {@code family} into a list; see {@link NetlinkConnection#dump}. */
+    public <T> List<T> dump(String operation, GenlFamily family, int cmd, RequestBody attributes, ReplyDecoder<T> decoder) {
+        return connection.dump(operation, family.id(), 0, body(family, cmd, attributes), decoder);
     }
 
     /** Sends {@code cmd} to {@code family} and waits for the ACK; replies go to {@code handler}. */
@@ -108,9 +128,9 @@ public final class GenericNetlink implements AutoCloseable {
         connection.execute(operation, family.id(), 0, body(family, cmd, attributes), handler);
     }
 
-    /** Dumps {@code cmd} of {@code family}; each reply goes to {@code handler}. */
-    public void dump(String operation, GenlFamily family, int cmd, RequestBody attributes, ReplyHandler handler) {
-        connection.dump(operation, family.id(), 0, body(family, cmd, attributes), handler);
+    /** Dumps {@code cmd} of {@code family}; each reply goes to {@code handler}, in bounded memory. */
+    public void dumpEach(String operation, GenlFamily family, int cmd, RequestBody attributes, ReplyHandler handler) {
+        connection.dumpEach(operation, family.id(), 0, body(family, cmd, attributes), handler);
     }
 
     /** A batch request for {@code cmd} of {@code family}. */

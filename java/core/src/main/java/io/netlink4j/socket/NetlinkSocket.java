@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.socket;
 
-import io.netlink4j.Errors;
+import io.netlink4j.internal.Errors;
 import io.netlink4j.NetlinkClosedException;
 import io.netlink4j.NetlinkTruncatedException;
 import io.netty.buffer.ByteBuf;

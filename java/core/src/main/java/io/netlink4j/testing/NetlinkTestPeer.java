@@ -4,7 +4,7 @@ package io.netlink4j.testing;
 
 import io.netlink4j.NetlinkClosedException;
 import io.netlink4j.NetlinkTimeoutException;
-import io.netlink4j.codec.HostOrder;
+import io.netlink4j.internal.HostOrder;
 import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.Netlink;
 import io.netlink4j.engine.NetlinkOptions;

@@ -2,9 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.codec;
 
+import io.netlink4j.internal.ControlMessages;
 import io.netlink4j.NetlinkDecodeException;
 import io.netlink4j.genl.Genl;
-import io.netlink4j.genl.GenlFamilyCodec;
+import io.netlink4j.internal.GenlFamilyCodec;
 import io.netlink4j.testsupport.NetlinkBytes;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;

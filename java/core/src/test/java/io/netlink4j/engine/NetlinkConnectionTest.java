@@ -10,7 +10,7 @@ import io.netlink4j.NetlinkErrnoException;
 import io.netlink4j.NetlinkException;
 import io.netlink4j.NetlinkTimeoutException;
 import io.netlink4j.NetlinkTruncatedException;
-import io.netlink4j.codec.HostOrder;
+import io.netlink4j.internal.HostOrder;
 import io.netlink4j.codec.Netlink;
 import io.netlink4j.testing.NetlinkTestPeer;
 import io.netlink4j.testing.NetlinkTestPeer.ReceivedRequest;
@@ -191,7 +191,7 @@ class NetlinkConnectionTest {
         });
              NetlinkConnection conn = connect(peer, Duration.ofSeconds(3))) {
             List<Integer> got = new ArrayList<>();
-            conn.dump("dump", TYPE, 0, RequestBody.EMPTY, m -> got.add(replyU32(m)));
+            conn.dumpEach("dump", TYPE, 0, RequestBody.EMPTY, m -> got.add(replyU32(m)));
             assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), got);
             assertEquals(Netlink.NLM_F_DUMP, peer.received().get(0).flags() & Netlink.NLM_F_DUMP);
         }
@@ -207,12 +207,12 @@ class NetlinkConnectionTest {
             default -> List.of(done(req, 0));
         });
              NetlinkConnection conn = connect(peer, Duration.ofSeconds(3))) {
-            NetlinkErrnoException busy = assertThrows(NetlinkErrnoException.class, () -> conn.dump("d1", TYPE, 0, RequestBody.EMPTY, ReplyHandler.IGNORE));
+            NetlinkErrnoException busy = assertThrows(NetlinkErrnoException.class, () -> conn.dumpEach("d1", TYPE, 0, RequestBody.EMPTY, ReplyHandler.IGNORE));
             assertEquals(Errno.EBUSY, busy.errno());
             List<Integer> got = new ArrayList<>();
-            assertThrows(NetlinkDumpInterruptedException.class, () -> conn.dump("d2", TYPE, 0, RequestBody.EMPTY, m -> got.add(replyU32(m))));
+            assertThrows(NetlinkDumpInterruptedException.class, () -> conn.dumpEach("d2", TYPE, 0, RequestBody.EMPTY, m -> got.add(replyU32(m))));
             assertEquals(List.of(1, 2), got, "drained to DONE before reporting");
-            conn.dump("d3", TYPE, 0, RequestBody.EMPTY, ReplyHandler.IGNORE);
+            conn.dumpEach("d3", TYPE, 0, RequestBody.EMPTY, ReplyHandler.IGNORE);
             assertEquals(0, conn.discardedMessages());
         }
     }
@@ -400,11 +400,11 @@ class NetlinkConnectionTest {
                 }
                 List<Integer> got = new ArrayList<>();
                 assertThrows(io.netlink4j.NetlinkOverrunException.class,
-                        () -> conn.dump("flooded dump", TYPE, 0, RequestBody.EMPTY, m -> got.add(replyU32(m))));
+                        () -> conn.dumpEach("flooded dump", TYPE, 0, RequestBody.EMPTY, m -> got.add(replyU32(m))));
                 assertEquals(200, peer.datagramsSent());
                 assertTrue(conn.discardedMessages() > 0, "some events got through and were discarded");
                 conn.socket().leaveGroup(1);
-                conn.dump("after", TYPE, 0, RequestBody.EMPTY, ReplyHandler.IGNORE);
+                conn.dumpEach("after", TYPE, 0, RequestBody.EMPTY, ReplyHandler.IGNORE);
             }
         }
     }

@@ -3,7 +3,7 @@
 package io.netlink4j.engine;
 
 import io.netlink4j.NetlinkClosedException;
-import io.netlink4j.codec.HostOrder;
+import io.netlink4j.internal.HostOrder;
 import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.Netlink;
 import io.netlink4j.testing.NetlinkTestPeer;

@@ -209,7 +209,7 @@ public final class IpvsCodec {
         if (family == AddressFamily.INET) {
             // Four network-order mask bytes carried in a u32 read in host order; any mask is valid.
             b.ipv4Mask(!hasNetmask ? 0xFFFFFFFF
-                    : io.netlink4j.codec.HostOrder.LITTLE_ENDIAN ? Integer.reverseBytes(rawNetmask) : rawNetmask);
+                    : io.netlink4j.internal.HostOrder.LITTLE_ENDIAN ? Integer.reverseBytes(rawNetmask) : rawNetmask);
         } else {
             b.netmask(hasNetmask ? ipv6Prefix(rawNetmask) : family.maxPrefixLength());
         }
@@ -220,7 +220,7 @@ public final class IpvsCodec {
         if (attrs.payloadLength() != 8) {
             throw new NetlinkDecodeException("IPVS service flags: " + attrs.payloadLength() + " bytes (expected: 8)");
         }
-        return io.netlink4j.codec.HostOrder.getI32(attrs.buffer(), attrs.payloadOffset());
+        return io.netlink4j.internal.HostOrder.getI32(attrs.buffer(), attrs.payloadOffset());
     }
 
     private static int ipv6Prefix(int raw) {

@@ -176,7 +176,7 @@ public final class IpvsHandle implements AutoCloseable {
     public void forEachService(Consumer<? super Service> action) {
         Objects.requireNonNull(action, "action");
         try {
-            genl.dump("IPVS GET_SERVICE dump", family, Ipvs.CMD_GET_SERVICE, RequestBody.EMPTY,
+            genl.dumpEach("IPVS GET_SERVICE dump", family, Ipvs.CMD_GET_SERVICE, RequestBody.EMPTY,
                     msg -> action.accept(IpvsCodec.decodeService(msg)));
         } catch (NetlinkErrnoException e) {
             throw IpvsErrors.map(Ipvs.CMD_GET_SERVICE, null, null, null, e);
@@ -236,7 +236,7 @@ public final class IpvsHandle implements AutoCloseable {
         Objects.requireNonNull(action, "action");
         AddressFamily af = service.addressFamily();
         try {
-            genl.dump("IPVS GET_DEST dump " + service.describe(), family, Ipvs.CMD_GET_DEST,
+            genl.dumpEach("IPVS GET_DEST dump " + service.describe(), family, Ipvs.CMD_GET_DEST,
                     w -> IpvsCodec.writeServiceIdentity(w, service),
                     msg -> action.accept(IpvsCodec.decodeDestination(msg, af)));
         } catch (NetlinkErrnoException e) {
@@ -305,7 +305,7 @@ public final class IpvsHandle implements AutoCloseable {
     public List<DaemonConfig> getDaemons() {
         List<DaemonConfig> out = new ArrayList<>();
         try {
-            genl.dump("IPVS GET_DAEMON dump", family, Ipvs.CMD_GET_DAEMON, RequestBody.EMPTY,
+            genl.dumpEach("IPVS GET_DAEMON dump", family, Ipvs.CMD_GET_DAEMON, RequestBody.EMPTY,
                     msg -> out.add(IpvsCodec.decodeDaemon(msg)));
         } catch (NetlinkErrnoException e) {
             throw IpvsErrors.map(Ipvs.CMD_GET_DAEMON, null, null, null, e);

@@ -4,7 +4,7 @@ package io.netlink4j.ipvs;
 
 import io.netlink4j.Errno;
 import io.netlink4j.codec.AttributeReader;
-import io.netlink4j.codec.ControlMessages;
+import io.netlink4j.internal.ControlMessages;
 import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.MessageWriter;
 import io.netlink4j.codec.Netlink;

@@ -4,7 +4,7 @@ package io.netlink4j.route;
 
 import io.netlink4j.NetlinkDecodeException;
 import io.netlink4j.codec.AttributeReader;
-import io.netlink4j.codec.HostOrder;
+import io.netlink4j.internal.HostOrder;
 import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.MessageWriter;
 import io.netty.buffer.ByteBuf;

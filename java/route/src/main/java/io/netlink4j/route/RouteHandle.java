@@ -95,7 +95,7 @@ public final class RouteHandle implements AutoCloseable {
     public void forEachLink(Consumer<? super Link> action) {
         Objects.requireNonNull(action, "action");
         try {
-            connection.dump("RTM_GETLINK dump", Rtnetlink.RTM_GETLINK, 0,
+            connection.dumpEach("RTM_GETLINK dump", Rtnetlink.RTM_GETLINK, 0,
                     w -> RouteCodec.writeLinkHeader(w, 0, 0, 0, 0, 0), msg -> action.accept(RouteCodec.decodeLink(msg)));
         } catch (NetlinkErrnoException e) {
             throw RouteErrors.map(Rtnetlink.RTM_GETLINK, "all links", null, null, e);
@@ -248,7 +248,7 @@ public final class RouteHandle implements AutoCloseable {
             throw new IllegalArgumentException("link index: " + linkIndex + " (expected: > 0, or 0 for all links)");
         }
         try {
-            connection.dump("RTM_GETADDR dump", Rtnetlink.RTM_GETADDR, 0, w -> RouteCodec.writeAddressDump(w, family, linkIndex),
+            connection.dumpEach("RTM_GETADDR dump", Rtnetlink.RTM_GETADDR, 0, w -> RouteCodec.writeAddressDump(w, family, linkIndex),
                     msg -> action.accept(RouteCodec.decodeAddress(msg)));
         } catch (NetlinkErrnoException e) {
             throw RouteErrors.map(Rtnetlink.RTM_GETADDR, linkIndex == 0 ? "all links" : describe(linkIndex, null), null, null, e);

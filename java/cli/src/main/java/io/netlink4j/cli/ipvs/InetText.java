@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.cli.ipvs;
 
-import io.netlink4j.InetAddresses;
+import io.netlink4j.internal.InetAddresses;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

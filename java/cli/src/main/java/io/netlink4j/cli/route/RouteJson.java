@@ -4,7 +4,7 @@ package io.netlink4j.cli.route;
 
 import io.netlink4j.cli.json.JsonWriter;
 import io.netlink4j.route.Address;
-import io.netlink4j.InetAddresses;
+import io.netlink4j.internal.InetAddresses;
 import io.netlink4j.route.Link;
 import io.netlink4j.route.LinkInfo;
 

@@ -4,7 +4,7 @@ package io.netlink4j.cli.route;
 
 import io.netlink4j.route.Address;
 import io.netlink4j.route.HardwareAddress;
-import io.netlink4j.InetAddresses;
+import io.netlink4j.internal.InetAddresses;
 import io.netlink4j.route.Link;
 import io.netlink4j.route.LinkFlags;
 import io.netlink4j.route.LinkType;

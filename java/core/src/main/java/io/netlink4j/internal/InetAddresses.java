@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The netlink4j Authors
 // SPDX-License-Identifier: Apache-2.0
-package io.netlink4j;
+package io.netlink4j.internal;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;

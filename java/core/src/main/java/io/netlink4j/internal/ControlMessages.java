@@ -1,7 +1,9 @@
 // SPDX-FileCopyrightText: 2026 The netlink4j Authors
 // SPDX-License-Identifier: Apache-2.0
-package io.netlink4j.codec;
+package io.netlink4j.internal;
 
+import io.netlink4j.codec.Netlink;
+import io.netlink4j.codec.AttributeReader;
 import io.netlink4j.ExtendedAck;
 import io.netlink4j.NetlinkDecodeException;
 import io.netty.buffer.ByteBuf;

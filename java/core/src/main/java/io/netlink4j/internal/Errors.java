@@ -1,7 +1,12 @@
 // SPDX-FileCopyrightText: 2026 The netlink4j Authors
 // SPDX-License-Identifier: Apache-2.0
-package io.netlink4j;
+package io.netlink4j.internal;
 
+import io.netlink4j.NetlinkOverrunException;
+import io.netlink4j.NetlinkTimeoutException;
+import io.netlink4j.Errno;
+import io.netlink4j.ExtendedAck;
+import io.netlink4j.NetlinkErrnoException;
 /**
  * The one place where an errno becomes an exception. Socket calls ({@code -errno} from the shim)
  * and kernel {@code NLMSG_ERROR} replies both come through here.

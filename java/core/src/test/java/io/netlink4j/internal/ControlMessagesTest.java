@@ -1,7 +1,10 @@
 // SPDX-FileCopyrightText: 2026 The netlink4j Authors
 // SPDX-License-Identifier: Apache-2.0
-package io.netlink4j.codec;
+package io.netlink4j.internal;
 
+import io.netlink4j.codec.NetlinkAttribute;
+import io.netlink4j.codec.Netlink;
+import io.netlink4j.codec.MessageReader;
 import io.netlink4j.ExtendedAck;
 import io.netlink4j.NetlinkDecodeException;
 import io.netlink4j.testsupport.NetlinkBytes;
@@ -12,12 +15,12 @@ import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 import java.util.function.Function;
 
-import static io.netlink4j.codec.ControlMessages.NLMSGERR_ATTR_COOKIE;
-import static io.netlink4j.codec.ControlMessages.NLMSGERR_ATTR_MISS_NEST;
-import static io.netlink4j.codec.ControlMessages.NLMSGERR_ATTR_MISS_TYPE;
-import static io.netlink4j.codec.ControlMessages.NLMSGERR_ATTR_MSG;
-import static io.netlink4j.codec.ControlMessages.NLMSGERR_ATTR_OFFS;
-import static io.netlink4j.codec.ControlMessages.NLMSGERR_ATTR_POLICY;
+import static io.netlink4j.internal.ControlMessages.NLMSGERR_ATTR_COOKIE;
+import static io.netlink4j.internal.ControlMessages.NLMSGERR_ATTR_MISS_NEST;
+import static io.netlink4j.internal.ControlMessages.NLMSGERR_ATTR_MISS_TYPE;
+import static io.netlink4j.internal.ControlMessages.NLMSGERR_ATTR_MSG;
+import static io.netlink4j.internal.ControlMessages.NLMSGERR_ATTR_OFFS;
+import static io.netlink4j.internal.ControlMessages.NLMSGERR_ATTR_POLICY;
 import static io.netlink4j.codec.Netlink.NLMSG_DONE;
 import static io.netlink4j.codec.Netlink.NLMSG_ERROR;
 import static io.netlink4j.codec.Netlink.NLM_F_ACK_TLVS;

@@ -1,7 +1,9 @@
 // SPDX-FileCopyrightText: 2026 The netlink4j Authors
 // SPDX-License-Identifier: Apache-2.0
-package io.netlink4j.genl;
+package io.netlink4j.internal;
 
+import io.netlink4j.genl.Genl;
+import io.netlink4j.genl.GenlFamily;
 import io.netlink4j.NetlinkDecodeException;
 import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.MessageWriter;

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The netlink4j Authors
 // SPDX-License-Identifier: Apache-2.0
-package io.netlink4j.codec;
+package io.netlink4j.internal;
 
 import io.netty.buffer.ByteBuf;
 

@@ -1,0 +1,139 @@
+// SPDX-FileCopyrightText: 2026 The netlink4j Authors
+// SPDX-License-Identifier: Apache-2.0
+package io.netlink4j;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.Objects;
+
+/**
+ * An address family, the kernel's {@code AF_*} numbers, as every family of this library uses it
+ * (IPVS services, rtnetlink addresses and links).
+ *
+ * <p>Open: the kernel defines more families than this class names, and learns new ones. A number
+ * without a constant here keeps its value and is named by it, so decoding never fails on it;
+ * {@link #isKnown()} tells the two apart. Two instances are equal when their numbers are.
+ */
+public final class AddressFamily {
+    /** AF_UNSPEC (0). */
+    public static final AddressFamily UNSPEC = new AddressFamily(0, "UNSPEC");
+    /** AF_INET (2): IPv4. */
+    public static final AddressFamily INET = new AddressFamily(2, "INET");
+    /** AF_BRIDGE (7). */
+    public static final AddressFamily BRIDGE = new AddressFamily(7, "BRIDGE");
+    /** AF_INET6 (10): IPv6. */
+    public static final AddressFamily INET6 = new AddressFamily(10, "INET6");
+    /** AF_PACKET (17): link-layer addresses. */
+    public static final AddressFamily PACKET = new AddressFamily(17, "PACKET");
+    /** AF_MPLS (28). */
+    public static final AddressFamily MPLS = new AddressFamily(28, "MPLS");
+    /** AF_MCTP (45). */
+    public static final AddressFamily MCTP = new AddressFamily(45, "MCTP");
+
+    private static final AddressFamily[] KNOWN = {UNSPEC, INET, BRIDGE, INET6, PACKET, MPLS, MCTP};
+
+    private final int value;
+    private final String name;
+
+    private AddressFamily(int value, String name) {
+        this.value = value;
+        this.name = name;
+    }
+
+    /**
+     * The family with kernel number {@code value}: the constant of that number, or an instance
+     * named by the number.
+     *
+     * @throws IllegalArgumentException if {@code value} is outside 0-255 (the kernel's range)
+     */
+    public static AddressFamily of(int value) {
+        if (value < 0 || value > 255) {
+            throw new IllegalArgumentException("address family: " + value + " (expected: 0-255)");
+        }
+        for (AddressFamily f : KNOWN) {
+            if (f.value == value) {
+                return f;
+            }
+        }
+        return new AddressFamily(value, Integer.toString(value));
+    }
+
+    /** The family of an IP address: {@link #INET} or {@link #INET6}. */
+    public static AddressFamily of(InetAddress address) {
+        Objects.requireNonNull(address, "address");
+        return address instanceof Inet4Address ? INET : INET6;
+    }
+
+    /**
+     * The family named {@code name}, as {@link #name()} returns it (case-insensitive, with or
+     * without the {@code AF_} prefix), or by its number.
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public static AddressFamily parse(String name) {
+        Objects.requireNonNull(name, "name");
+        String n = name.regionMatches(true, 0, "AF_", 0, 3) ? name.substring(3) : name;
+        for (AddressFamily f : KNOWN) {
+            if (f.name.equalsIgnoreCase(n)) {
+                return f;
+            }
+        }
+        try {
+            return of(Integer.parseInt(n));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("address family '" + name + "' (expected: UNSPEC, INET, BRIDGE, INET6,"
+                    + " PACKET, MPLS, MCTP or a number 0-255)");
+        }
+    }
+
+    /** The kernel's number for this family. */
+    public int value() {
+        return value;
+    }
+
+    /** The kernel's name without its {@code AF_} prefix ({@code INET6}), or the number for a family without a constant. */
+    public String name() {
+        return name;
+    }
+
+    /** Whether this class has a constant for the family. */
+    public boolean isKnown() {
+        for (AddressFamily f : KNOWN) {
+            if (f.value == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether this is {@link #INET} or {@link #INET6}. */
+    public boolean isIp() {
+        return value == 2 || value == 10;
+    }
+
+    /** Bytes in an address of this family: 4 for INET, 16 for INET6, 0 for any other family. */
+    public int addressLength() {
+        return value == 2 ? 4 : value == 10 ? 16 : 0;
+    }
+
+    /** The longest prefix length: 32 for INET, 128 for INET6, 0 for any other family. */
+    public int maxPrefixLength() {
+        return addressLength() * 8;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AddressFamily f && f.value == value;
+    }
+
+    @Override
+    public int hashCode() {
+        return value;
+    }
+
+    /** {@link #name()}. */
+    @Override
+    public String toString() {
+        return name;
+    }
+}

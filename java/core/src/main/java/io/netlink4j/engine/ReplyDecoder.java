@@ -1,0 +1,17 @@
+// SPDX-FileCopyrightText: 2026 The netlink4j Authors
+// SPDX-License-Identifier: Apache-2.0
+package io.netlink4j.engine;
+
+import io.netlink4j.codec.MessageReader;
+
+/**
+ * Turns one reply message into a value. The reader is positioned on the message and valid only
+ * during the call; the value must not keep it or its buffer. A decoder that returns null skips
+ * the message (a dump then leaves it out of its list).
+ *
+ * @param <T> the type of the decoded value, typically an immutable model object
+ */
+@FunctionalInterface
+public interface ReplyDecoder<T> {
+    T decode(MessageReader message);
+}
