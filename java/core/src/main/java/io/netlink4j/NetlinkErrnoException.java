@@ -5,12 +5,15 @@ package io.netlink4j;
 import java.util.Objects;
 
 /**
- * A failure that carries an errno: either a system call of the socket failed, or the kernel
- * answered a request with {@code NLMSG_ERROR}. Carries the operation, the errno with its symbolic
- * name and description and, when the kernel sent an extended ACK, its message and the offset of
- * the offending attribute within the request.
+ * The kernel, or a system call of the socket, refused with an errno: the kernel answered a request
+ * with {@code NLMSG_ERROR} (or a dump ended with an errno in {@code NLMSG_DONE}), or a system call
+ * failed. Carries the operation, the errno with its symbolic name and description and, when the
+ * kernel sent an extended ACK, its message and the offset of the offending attribute within the
+ * request.
  *
- * <p>Create instances through {@link Errors}, which picks the most specific subclass.
+ * <p>Catching this type means "the kernel said no". Timeouts and receive-buffer overruns are not
+ * errno failures ({@link NetlinkTimeoutException}, {@link NetlinkOverrunException}). Families
+ * extend this class with exceptions whose message names the object (a service, a link).
  */
 public class NetlinkErrnoException extends NetlinkException {
     private static final long serialVersionUID = 1L;
@@ -19,10 +22,26 @@ public class NetlinkErrnoException extends NetlinkException {
     private final Errno errno;
     private final ExtendedAck extendedAck;
 
+    /**
+     * A refusal of {@code operation} with {@code errno}.
+     *
+     * @param operation   what was being done, e.g. {@code "IPVS NEW_SERVICE"}
+     * @param errno       the errno, positive or negative (the kernel's sign)
+     * @param extendedAck the extended ACK the kernel attached; null for none
+     */
     public NetlinkErrnoException(String operation, int errno, ExtendedAck extendedAck) {
         this(operation, Errno.of(errno), extendedAck, null);
     }
 
+    /**
+     * A refusal of {@code operation} with {@code errno}, with a detail before the errno's name in
+     * the message.
+     *
+     * @param operation   what was being done
+     * @param errno       the errno
+     * @param extendedAck the extended ACK the kernel attached; null for none
+     * @param detail      text between the operation and the errno, or null
+     */
     protected NetlinkErrnoException(String operation, Errno errno, ExtendedAck extendedAck, String detail) {
         super(format(operation, errno, extendedAck, detail));
         this.operation = Objects.requireNonNull(operation, "operation");
@@ -30,7 +49,13 @@ public class NetlinkErrnoException extends NetlinkException {
         this.extendedAck = extendedAck == null ? ExtendedAck.NONE : extendedAck;
     }
 
-    /** Copies {@code cause}'s details under a domain-specific message (used by family layers). */
+    /**
+     * Copies {@code cause}'s operation, errno and extended ACK under a message that names the
+     * object (for the families' exceptions).
+     *
+     * @param message the domain message, e.g. {@code "service TCP 10.0.0.1:80 already exists"}
+     * @param cause   the kernel's refusal
+     */
     protected NetlinkErrnoException(String message, NetlinkErrnoException cause) {
         super(message, cause);
         this.operation = cause.operation;

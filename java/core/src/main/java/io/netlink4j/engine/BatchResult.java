@@ -2,48 +2,134 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.engine;
 
+import io.netlink4j.NetlinkErrnoException;
 import io.netlink4j.NetlinkException;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The outcome of a batch: one entry per request, in request order. A null failure means the kernel
- * acknowledged the request; otherwise the exception says why it failed, or that its outcome is
- * unknown (its ACK was lost to a receive-buffer overrun, or the batch stopped early).
+ * The outcome of {@link NetlinkConnection#batch}: for each request, in request order, whether the
+ * kernel acknowledged it. A request that did not succeed has a {@link Failure}: a
+ * {@link NetlinkErrnoException} when the kernel refused it, any other {@link NetlinkException}
+ * when its outcome is unknown (its ACK was lost to a receive-buffer overrun or did not arrive in
+ * time) or it was never sent (its body failed to encode). Immutable.
  */
-public record BatchResult(List<NetlinkException> failures, int datagramsSent) {
-    public BatchResult {
-        failures = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(failures));
+public final class BatchResult {
+    private final int size;
+    private final List<Failure> failures;
+    private final Failure[] byIndex;
+    private final int datagramsSent;
+
+    /**
+     * One request that did not succeed.
+     *
+     * @param index     the request's position in the batch
+     * @param request   the request
+     * @param exception why it failed, or why its outcome is unknown
+     */
+    public record Failure(int index, Request request, NetlinkException exception) {
+        /**
+         * Validates the components.
+         *
+         * @throws IllegalArgumentException if {@code index} is negative
+         */
+        public Failure {
+            if (index < 0) {
+                throw new IllegalArgumentException("index: " + index + " (expected: >= 0)");
+            }
+            Objects.requireNonNull(request, "request");
+            Objects.requireNonNull(exception, "exception");
+        }
     }
 
+    /**
+     * @param requests      the batch's requests, in order
+     * @param outcomes      per request: null for success, else its exception
+     * @param datagramsSent how many datagrams the batch took
+     */
+    BatchResult(List<Request> requests, NetlinkException[] outcomes, int datagramsSent) {
+        if (requests.size() != outcomes.length) {
+            throw new IllegalArgumentException("outcomes: " + outcomes.length + " (expected: " + requests.size() + ")");
+        }
+        this.size = outcomes.length;
+        this.byIndex = new Failure[size];
+        List<Failure> list = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            if (outcomes[i] != null) {
+                Failure f = new Failure(i, requests.get(i), outcomes[i]);
+                byIndex[i] = f;
+                list.add(f);
+            }
+        }
+        this.failures = Collections.unmodifiableList(list);
+        this.datagramsSent = datagramsSent;
+    }
+
+    /**
+     * The number of requests in the batch.
+     *
+     * @return the batch's size
+     */
     public int size() {
-        return failures.size();
+        return size;
     }
 
+    /**
+     * Whether the kernel acknowledged request {@code index} without an error.
+     *
+     * @param index the request's position in the batch
+     * @return true if it succeeded
+     * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, size())}
+     */
     public boolean succeeded(int index) {
-        return failures.get(index) == null;
+        return byIndex[Objects.checkIndex(index, size)] == null;
     }
 
-    public NetlinkException failure(int index) {
-        return failures.get(index);
+    /**
+     * The failure of request {@code index}, if it did not succeed.
+     *
+     * @param index the request's position in the batch
+     * @return its failure, or empty when it succeeded
+     * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, size())}
+     */
+    public Optional<Failure> failure(int index) {
+        return Optional.ofNullable(byIndex[Objects.checkIndex(index, size)]);
     }
 
+    /**
+     * The requests that did not succeed, in request order; empty when all succeeded. Never
+     * contains null.
+     *
+     * @return an unmodifiable list of failures
+     */
+    public List<Failure> failures() {
+        return failures;
+    }
+
+    /**
+     * Whether every request succeeded.
+     *
+     * @return true if {@link #failures()} is empty
+     */
     public boolean allSucceeded() {
-        for (NetlinkException e : failures) {
-            if (e != null) {
-                return false;
-            }
-        }
-        return true;
+        return failures.isEmpty();
     }
 
-    public int failureCount() {
-        int n = 0;
-        for (NetlinkException e : failures) {
-            if (e != null) {
-                n++;
-            }
-        }
-        return n;
+    /**
+     * How many datagrams (sendmsg calls) the batch took.
+     *
+     * @return the number of datagrams sent
+     */
+    public int datagramsSent() {
+        return datagramsSent;
+    }
+
+    @Override
+    public String toString() {
+        return "BatchResult[size=" + size + ", failures=" + failures.size() + ", datagramsSent=" + datagramsSent + "]";
     }
 }

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.engine;
 
-import io.netlink4j.internal.Errors;
 import io.netlink4j.NetlinkClosedException;
 import io.netlink4j.NetlinkDecodeException;
 import io.netlink4j.NetlinkDumpInterruptedException;
@@ -10,11 +9,9 @@ import io.netlink4j.NetlinkErrnoException;
 import io.netlink4j.NetlinkException;
 import io.netlink4j.NetlinkOverrunException;
 import io.netlink4j.NetlinkTimeoutException;
-import io.netlink4j.internal.ControlMessages;
 import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.MessageWriter;
 import io.netlink4j.codec.Netlink;
-import io.netlink4j.socket.NetlinkAddress;
 import io.netlink4j.socket.NetlinkSocket;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -22,12 +19,8 @@ import io.netty.buffer.PooledByteBufAllocator;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The request engine: one netlink socket, with sequence numbers, ACKs, multipart dumps, errors and
@@ -42,10 +35,13 @@ import java.util.concurrent.locks.ReentrantLock;
  *       process) is discarded and counted in {@link #discardedMessages()}.</li>
  *   <li>Dumps are read to NLMSG_DONE; its errno, NLM_F_DUMP_INTR and receive-buffer overruns
  *       become exceptions after the dump was drained.</li>
+ *   <li>A handler or decoder that throws stops further callbacks; the exchange is still read to
+ *       its ACK or NLMSG_DONE, so the socket stays in sync, and the exception is then rethrown.</li>
  *   <li>A receive that waits longer than the receive timeout throws
  *       {@link NetlinkTimeoutException}; the connection stays usable.</li>
  *   <li>Thread safety: one connection may be shared by any number of threads. Exchanges are
- *       serialised, so each caller receives exactly its own replies. {@link #close()} is
+ *       serialised, so each caller receives exactly its own replies. A handler must not use the
+ *       connection it is called from ({@link IllegalStateException}). {@link #close()} is
  *       idempotent; threads waiting in or for an exchange get {@link NetlinkClosedException}
  *       within about {@link #WAKEUP_INTERVAL}.</li>
  * </ul>
@@ -64,31 +60,19 @@ public final class NetlinkConnection implements AutoCloseable {
     /** Upper bound on request bytes in one sendmsg of a batch. */
     static final int MAX_BATCH_DATAGRAM = 1 << 20;
 
-    private final NetlinkSocket socket;
+    private final Receiver receiver;
     private final NetlinkOptions options;
     private final int portId;
     private final int socketReceiveBufferSize;
-    private final int socketSendBufferSize;
-    private final long receiveTimeoutNanos;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final BatchPacker packer;
     private final MessageWriter writer = new MessageWriter();
     private final MessageReader reader = new MessageReader();
-    private final NetlinkAddress from = new NetlinkAddress();
-    private final AtomicLong discarded = new AtomicLong();
     private final ByteBuf tx;
-    private final ByteBuf rx;
     private int seq;
-    private volatile boolean closed;
-    private boolean released;
 
     private NetlinkConnection(NetlinkSocket socket, NetlinkOptions options, ByteBufAllocator alloc) {
-        this.socket = socket;
         this.options = options;
-        this.receiveTimeoutNanos = options.receiveTimeout().toNanos();
         socket.setSendTimeout(options.sendTimeout());
-        Duration slice = options.receiveTimeout().isZero() || options.receiveTimeout().compareTo(WAKEUP_INTERVAL) > 0
-                ? WAKEUP_INTERVAL : options.receiveTimeout();
-        socket.setReceiveTimeout(slice);
         if (options.extendedAck()) {
             socket.setNetlinkFlag(NetlinkSocket.NETLINK_EXT_ACK, true);
         }
@@ -97,23 +81,39 @@ public final class NetlinkConnection implements AutoCloseable {
             socket.setNetlinkFlag(NetlinkSocket.NETLINK_GET_STRICT_CHK, true);
         }
         this.socketReceiveBufferSize = socket.getOption(NetlinkSocket.SOL_SOCKET, NetlinkSocket.SO_RCVBUF);
-        this.socketSendBufferSize = socket.getOption(NetlinkSocket.SOL_SOCKET, NetlinkSocket.SO_SNDBUF);
+        int socketSendBufferSize = socket.getOption(NetlinkSocket.SOL_SOCKET, NetlinkSocket.SO_SNDBUF);
+        this.packer = new BatchPacker(socketReceiveBufferSize, socketSendBufferSize);
         this.portId = socket.localPortId();
-        ByteBuf t = alloc.directBuffer(4096);
+        this.receiver = new Receiver(socket, options.peerPortId(), options.readBufferSize(), alloc, "netlink connection");
+        ByteBuf t;
         try {
-            this.rx = alloc.directBuffer(options.readBufferSize(), options.readBufferSize());
+            t = alloc.directBuffer(4096);
         } catch (RuntimeException | Error e) {
-            t.release();
+            receiver.close();
             throw e;
         }
-        this.tx = t;
+        this.tx = receiver.attach(t);
     }
 
-    /** Opens a connection to the kernel's {@code protocol} (see {@code NetlinkProtocol}). */
+    /**
+     * Opens a connection to the kernel's {@code protocol} (see {@code NetlinkProtocol}) with
+     * {@link NetlinkOptions#defaults()}.
+     *
+     * @param protocol the netlink protocol, e.g. {@code NetlinkProtocol.GENERIC}
+     * @return the open connection
+     */
     public static NetlinkConnection open(int protocol) {
         return open(protocol, NetlinkOptions.defaults());
     }
 
+    /**
+     * Opens a connection to {@code protocol} with {@code options} (the namespace, timeouts,
+     * buffer sizes, the peer).
+     *
+     * @param protocol the netlink protocol, e.g. {@code NetlinkProtocol.GENERIC}
+     * @param options  the connection's settings
+     * @return the open connection
+     */
     public static NetlinkConnection open(int protocol, NetlinkOptions options) {
         Objects.requireNonNull(options, "options");
         NetlinkSocket socket = Sockets.openBound(protocol, options);
@@ -125,38 +125,65 @@ public final class NetlinkConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * The settings this connection was opened with.
+     *
+     * @return the options
+     */
     public NetlinkOptions options() {
         return options;
     }
 
-    /** The port id the kernel assigned to this connection's socket. */
+    /**
+     * The port id the kernel assigned to this connection's socket.
+     *
+     * @return the port id, an unsigned 32-bit value in an int
+     */
     public int portId() {
         return portId;
     }
 
-    /** SO_RCVBUF as the kernel reports it (twice the requested value). */
+    /**
+     * SO_RCVBUF as the kernel reports it (twice the requested value).
+     *
+     * @return the socket's receive buffer size in bytes
+     */
     public int socketReceiveBufferSize() {
         return socketReceiveBufferSize;
     }
 
     /** The socket underneath, for tests in this package. */
     NetlinkSocket socket() {
-        return socket;
+        return receiver.socket();
     }
 
-    /** Messages received and discarded: wrong sequence number, port id or sender. */
+    /**
+     * Messages received and discarded: wrong sequence number, port id or sender, or arriving after
+     * the exchange they belonged to had ended.
+     *
+     * @return the count since the connection was opened
+     */
     public long discardedMessages() {
-        return discarded.get();
+        return receiver.discarded();
     }
 
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return true once closed
+     */
     public boolean isClosed() {
-        return closed;
+        return receiver.isClosed();
     }
 
     /**
      * Sends one request with NLM_F_ACK and waits for its ACK. Reply messages, if the kernel sends
      * any, are discarded.
      *
+     * @param operation names the request in exceptions, e.g. {@code "IPVS FLUSH"}
+     * @param type      the message type
+     * @param flags     extra message flags (NLM_F_REQUEST and NLM_F_ACK are added)
+     * @param body      writes the payload
      * @throws NetlinkErrnoException    the kernel refused the request (with its extended ACK)
      * @throws NetlinkTimeoutException  no ACK within the receive timeout
      * @throws NetlinkClosedException   the connection was closed
@@ -169,10 +196,18 @@ public final class NetlinkConnection implements AutoCloseable {
      * Sends one request with NLM_F_ACK and returns its reply, decoded, once the ACK has arrived.
      * Of several replies the first one counts.
      *
+     * @param operation names the request in exceptions
+     * @param type      the message type
+     * @param flags     extra message flags (NLM_F_REQUEST and NLM_F_ACK are added)
+     * @param body      writes the payload
+     * @param decoder   turns the reply into a value
+     * @param <T>       the type of the value
+     * @return the decoded reply, never null
      * @throws NetlinkDecodeException   the kernel acknowledged the request without a reply (or
      *                                  {@code decoder} returned null)
      * @throws NetlinkErrnoException    the kernel refused the request (with its extended ACK)
      * @throws NetlinkTimeoutException  no ACK within the receive timeout
+     * @throws NetlinkClosedException   the connection was closed
      */
     public <T> T request(String operation, int type, int flags, RequestBody body, ReplyDecoder<T> decoder) {
         Objects.requireNonNull(decoder, "decoder");
@@ -194,10 +229,19 @@ public final class NetlinkConnection implements AutoCloseable {
     /**
      * Sends a dump request (NLM_F_DUMP) and returns every reply message, decoded, in the order the
      * kernel sent them (values the decoder returns null for are left out). The whole dump is held
-     * in memory; {@link #dumpEach} streams it instead.
+     * in memory; {@link #openDump} and {@link #dumpEach} read it in bounded memory instead.
      *
+     * @param operation names the dump in exceptions
+     * @param type      the message type
+     * @param flags     extra message flags (NLM_F_REQUEST and NLM_F_DUMP are added)
+     * @param body      writes the payload
+     * @param decoder   turns each reply into a value
+     * @param <T>       the type of the values
+     * @return the decoded replies, in order
      * @throws NetlinkDumpInterruptedException the kernel flagged NLM_F_DUMP_INTR (after draining)
      * @throws NetlinkOverrunException          messages were lost to ENOBUFS (after draining)
+     * @throws NetlinkErrnoException            the kernel refused the dump or ended it with an errno
+     * @throws NetlinkTimeoutException          no reply within the receive timeout
      */
     public <T> List<T> dump(String operation, int type, int flags, RequestBody body, ReplyDecoder<T> decoder) {
         Objects.requireNonNull(decoder, "decoder");
@@ -215,6 +259,11 @@ public final class NetlinkConnection implements AutoCloseable {
      * Sends one request with NLM_F_ACK and waits for its ACK. Reply messages that come before the
      * ACK go to {@code handler}, in place and without copies.
      *
+     * @param operation names the request in exceptions
+     * @param type      the message type
+     * @param flags     extra message flags (NLM_F_REQUEST and NLM_F_ACK are added)
+     * @param body      writes the payload
+     * @param handler   receives each reply
      * @throws NetlinkErrnoException    the kernel refused the request (with its extended ACK)
      * @throws NetlinkTimeoutException  no ACK within the receive timeout
      * @throws NetlinkClosedException   the connection was closed
@@ -227,29 +276,118 @@ public final class NetlinkConnection implements AutoCloseable {
      * Sends a dump request (NLM_F_DUMP) and hands every reply message to {@code handler}, in place
      * and without copies, until NLMSG_DONE: a dump of any size in bounded memory.
      *
+     * @param operation names the dump in exceptions
+     * @param type      the message type
+     * @param flags     extra message flags (NLM_F_REQUEST and NLM_F_DUMP are added)
+     * @param body      writes the payload
+     * @param handler   receives each reply
      * @throws NetlinkDumpInterruptedException the kernel flagged NLM_F_DUMP_INTR (after draining)
      * @throws NetlinkOverrunException          messages were lost to ENOBUFS (after draining)
+     * @throws NetlinkErrnoException            the kernel refused the dump or ended it with an errno
+     * @throws NetlinkTimeoutException          no reply within the receive timeout
      */
     public void dumpEach(String operation, int type, int flags, RequestBody body, ReplyHandler handler) {
         exchange(operation, type, flags | Netlink.NLM_F_DUMP, body, handler, true);
+    }
+
+    /**
+     * Sends a dump request (NLM_F_DUMP) and returns its replies as an iterator that reads the
+     * dump as it is consumed, one datagram at a time: a dump of any size in bounded memory, with
+     * decoded values. The dump holds the connection until it is exhausted or closed; use it in a
+     * try-with-resources statement, on the thread that opened it. See {@link NetlinkDump}.
+     *
+     * <pre>{@code
+     * try (NetlinkDump<GenlFamily> families = conn.openDump("families", GENL_ID_CTRL, 0, body, decoder)) {
+     *     while (families.hasNext()) {
+     *         GenlFamily f = families.next();
+     *         ...
+     *     }
+     * }
+     * }</pre>
+     *
+     * @param operation names the dump in exceptions
+     * @param type      the message type
+     * @param flags     extra message flags (NLM_F_REQUEST and NLM_F_DUMP are added)
+     * @param body      writes the payload
+     * @param decoder   turns each reply into a value (null leaves the message out)
+     * @param <T>       the type of the values
+     * @return the open dump
+     * @throws IllegalStateException   the current thread is inside an exchange or dump of this connection
+     * @throws NetlinkClosedException  the connection was closed
+     */
+    public <T> NetlinkDump<T> openDump(String operation, int type, int flags, RequestBody body, ReplyDecoder<T> decoder) {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(decoder, "decoder");
+        enter();
+        try {
+            int s = send(operation, type, flags | Netlink.NLM_F_DUMP, body);
+            return new NetlinkDump<>(this, new ExchangeState(operation, s, portId, true), decoder);
+        } catch (RuntimeException | Error e) {
+            receiver.unlock();
+            throw e;
+        }
     }
 
     private void exchange(String operation, int type, int flags, RequestBody body, ReplyHandler handler, boolean dump) {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(handler, "handler");
-        lock();
+        enter();
         try {
-            int s = nextSeq();
-            tx.clear();
-            writer.begin(tx, type, flags | Netlink.NLM_F_REQUEST, s, portId);
-            body.write(writer);
-            writer.end();
-            send(operation);
-            awaitReplies(operation, s, dump, handler);
+            int s = send(operation, type, flags, body);
+            ExchangeState state = new ExchangeState(operation, s, portId, dump);
+            long deadline = Receiver.deadline(options.receiveTimeout());
+            while (!state.isComplete()) {
+                if (step(state, handler, deadline)) {
+                    deadline = Receiver.deadline(options.receiveTimeout());
+                }
+            }
+            RuntimeException outcome = state.outcome();
+            if (outcome != null) {
+                throw outcome;
+            }
         } finally {
-            lock.unlock();
+            receiver.unlock();
         }
+    }
+
+    /**
+     * Receives one datagram and feeds its messages to {@code state}, delivering to {@code handler}
+     * what the state says to deliver; a handler that throws fails the state (and is not called
+     * again). The caller holds the lock.
+     *
+     * @return whether a datagram was received (false: a wake-up slice passed, or an overrun)
+     * @throws NetlinkTimeoutException  the deadline passed ({@link ExchangeState#timedOut})
+     * @throws NetlinkOverrunException  ACK lost after an overrun ({@link ExchangeState#timedOut})
+     */
+    boolean step(ExchangeState state, ReplyHandler handler, long deadline) {
+        int n = receiver.receive(state.receiveNonBlocking(), deadline);
+        if (n == Receiver.IDLE) {
+            return false;
+        }
+        if (n == Receiver.OVERRUN) {
+            state.overrun();
+            return false;
+        }
+        if (n == Receiver.TIMED_OUT) {
+            throw state.timedOut(options.receiveTimeout());
+        }
+        reader.reset(receiver.buffer(), 0, n);
+        while (reader.next()) {
+            switch (state.onMessage(reader)) {
+                case DISCARD -> receiver.discard(1);
+                case DELIVER -> {
+                    try {
+                        handler.onMessage(reader);
+                    } catch (RuntimeException e) {
+                        state.handlerFailed(e);
+                    }
+                }
+                default -> { }
+            }
+        }
+        return true;
     }
 
     /**
@@ -257,288 +395,132 @@ public final class NetlinkConnection implements AutoCloseable {
      * packed into datagrams sized so that their ACKs fit the receive buffer, every ACK is matched
      * to its request by sequence number, and the result says, per request, whether it succeeded,
      * failed (and why), or has an unknown outcome. A failed request does not stop the others.
-     * Replies other than ACKs go to {@code handler}.
+     * Replies other than ACKs go to {@code handler}; if it throws, no further datagram is sent,
+     * the ACKs of the one in flight are read, and the handler's exception is rethrown.
+     *
+     * @param requests the requests, in order
+     * @param handler  receives replies other than ACKs
+     * @return each request's outcome
+     * @throws NetlinkClosedException the connection was closed (requests in flight or not yet
+     *                                sent have unknown outcomes)
      */
     public BatchResult batch(List<Request> requests, ReplyHandler handler) {
         Objects.requireNonNull(requests, "requests");
         Objects.requireNonNull(handler, "handler");
-        NetlinkException[] results = new NetlinkException[requests.size()];
-        int maxCount = Math.max(1, socketReceiveBufferSize / ACK_BUDGET_BYTES);
-        int maxBytes = Math.max(4096, Math.min(MAX_BATCH_DATAGRAM, socketSendBufferSize - 64));
+        List<Request> all = List.copyOf(requests);
+        NetlinkException[] outcomes = new NetlinkException[all.size()];
         int datagrams = 0;
-        lock();
+        enter();
         try {
             int i = 0;
-            while (i < requests.size()) {
-                tx.clear();
+            while (i < all.size()) {
                 int base = seq + 1;
-                int count = 0;
-                while (i + count < requests.size() && count < maxCount) {
-                    Request r = requests.get(i + count);
-                    int mark = tx.writerIndex();
-                    try {
-                        writer.begin(tx, r.type(), r.flags() | Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK, base + count, portId);
-                        r.body().write(writer);
-                        writer.end();
-                    } catch (RuntimeException e) {
-                        tx.writerIndex(mark);
-                        if (count == 0) {
-                            results[i] = e instanceof NetlinkException ne ? ne : new NetlinkException(r.operation() + ": " + e.getMessage(), e);
-                            i++;
-                            base++;
-                            seq++;
-                            continue;
-                        }
-                        break;
-                    }
-                    if (tx.writerIndex() > maxBytes && count > 0) {
-                        tx.writerIndex(mark);
-                        break;
-                    }
-                    count++;
-                }
+                int count = packer.pack(tx, all, i, base, portId);
                 if (count == 0) {
+                    outcomes[i++] = packer.encodingFailure();
+                    seq++;
                     continue;
                 }
                 seq = base + count - 1;
                 send("batch of " + count + " requests");
                 datagrams++;
-                awaitAcks(requests, i, base, count, results, handler);
-                i += count;
-            }
-        } catch (NetlinkClosedException e) {
-            fillUnknown(results, requests, e);
-            throw e;
-        } finally {
-            lock.unlock();
-        }
-        return new BatchResult(Arrays.asList(results), datagrams);
-    }
-
-    private static void fillUnknown(NetlinkException[] results, List<Request> requests, NetlinkException cause) {
-        for (int k = 0; k < results.length; k++) {
-            if (results[k] == null) {
-                results[k] = cause;
-            }
-        }
-    }
-
-    private void awaitAcks(List<Request> requests, int first, int base, int count, NetlinkException[] results, ReplyHandler handler) {
-        boolean[] acked = new boolean[count];
-        int pending = count;
-        boolean overrun = false;
-        long deadline = deadline();
-        while (pending > 0) {
-            int n;
-            try {
-                n = receive(overrun, deadline);
-            } catch (NetlinkOverrunException e) {
-                overrun = true;
-                continue;
-            } catch (NetlinkTimeoutException e) {
+                int first = i;
+                BatchState state = new BatchState(base, count, portId, k -> all.get(first + k).operation());
+                awaitAcks(state, handler);
                 for (int k = 0; k < count; k++) {
-                    if (!acked[k]) {
-                        results[first + k] = overrun
-                                ? new NetlinkOverrunException(requests.get(first + k).operation() + ": ACK lost, outcome unknown")
-                                : new NetlinkTimeoutException(requests.get(first + k).operation(), "no ACK within " + options.receiveTimeout());
-                    }
+                    outcomes[first + k] = state.outcome(k);
                 }
+                i += count;
+                if (state.handlerFailure() != null) {
+                    throw state.handlerFailure();
+                }
+            }
+        } finally {
+            receiver.unlock();
+        }
+        return new BatchResult(all, outcomes, datagrams);
+    }
+
+    private void awaitAcks(BatchState state, ReplyHandler handler) {
+        long deadline = Receiver.deadline(options.receiveTimeout());
+        while (!state.isComplete()) {
+            int n = receiver.receive(state.receiveNonBlocking(), deadline);
+            if (n == Receiver.IDLE) {
+                continue;
+            }
+            if (n == Receiver.OVERRUN) {
+                state.overrun();
+                continue;
+            }
+            if (n == Receiver.TIMED_OUT) {
+                state.timedOut(options.receiveTimeout());
                 return;
             }
-            if (n < 0) {
-                continue;
-            }
-            reader.reset(rx, 0, n);
+            reader.reset(receiver.buffer(), 0, n);
             while (reader.next()) {
-                int k = reader.seq() - base;
-                if (k < 0 || k >= count || !fromUs(reader.pid())) {
-                    discarded.incrementAndGet();
-                    continue;
-                }
-                if (reader.type() == Netlink.NLMSG_ERROR) {
-                    ControlMessages.Status st = ControlMessages.decodeError(rx, reader.offset(), reader.length());
-                    if (!acked[k]) {
-                        acked[k] = true;
-                        pending--;
-                        results[first + k] = st.isSuccess() ? null
-                                : Errors.fromKernel(requests.get(first + k).operation(), st.error(), st.extendedAck());
+                switch (state.onMessage(reader)) {
+                    case DISCARD -> receiver.discard(1);
+                    case DELIVER -> {
+                        try {
+                            handler.onMessage(reader);
+                        } catch (RuntimeException e) {
+                            state.handlerFailed(e);
+                        }
                     }
-                } else if (reader.type() >= Netlink.NLMSG_MIN_TYPE) {
-                    handler.onMessage(reader);
+                    default -> { }
                 }
             }
         }
     }
 
-    private void awaitReplies(String operation, int s, boolean dump, ReplyHandler handler) {
-        RuntimeException failure = null;
-        boolean interrupted = false;
-        boolean overrun = false;
-        long deadline = deadline();
-        for (;;) {
-            int n;
-            try {
-                n = receive(overrun && !dump, deadline);
-            } catch (NetlinkOverrunException e) {
-                overrun = true;
-                continue;
-            } catch (NetlinkTimeoutException e) {
-                if (overrun) {
-                    throw new NetlinkOverrunException(operation);
-                }
-                throw new NetlinkTimeoutException(operation, "no reply within " + options.receiveTimeout());
-            }
-            if (n < 0) {
-                continue;
-            }
-            deadline = deadline();
-            reader.reset(rx, 0, n);
-            while (reader.next()) {
-                if (reader.seq() != s || !fromUs(reader.pid())) {
-                    discarded.incrementAndGet();
-                    continue;
-                }
-                int type = reader.type();
-                if (type == Netlink.NLMSG_ERROR) {
-                    ControlMessages.Status st = ControlMessages.decodeError(rx, reader.offset(), reader.length());
-                    if (!st.isSuccess() && failure == null) {
-                        failure = Errors.fromKernel(operation, st.error(), st.extendedAck());
-                    }
-                    finish(operation, failure, interrupted, overrun);
-                    return;
-                }
-                if (type == Netlink.NLMSG_DONE) {
-                    if (!dump) {
-                        discarded.incrementAndGet();
-                        continue;
-                    }
-                    ControlMessages.Status st = ControlMessages.decodeDone(rx, reader.offset(), reader.length());
-                    interrupted |= (reader.flags() & Netlink.NLM_F_DUMP_INTR) != 0;
-                    if (!st.isSuccess() && failure == null) {
-                        failure = Errors.fromKernel(operation, st.error(), st.extendedAck());
-                    }
-                    finish(operation, failure, interrupted, overrun);
-                    return;
-                }
-                if (type < Netlink.NLMSG_MIN_TYPE) {
-                    continue;
-                }
-                interrupted |= (reader.flags() & Netlink.NLM_F_DUMP_INTR) != 0;
-                if (failure == null && !overrun) {
-                    try {
-                        handler.onMessage(reader);
-                    } catch (RuntimeException e) {
-                        failure = e;
-                    }
-                }
-            }
+    /** Takes the connection for one exchange. */
+    private void enter() {
+        if (receiver.isHeldByCurrentThread()) {
+            throw new IllegalStateException("this thread is inside an exchange on " + this
+                    + " (a reply handler or decoder, or an open NetlinkDump): finish it first");
         }
+        receiver.lock();
     }
 
-    private static void finish(String operation, RuntimeException failure, boolean interrupted, boolean overrun) {
-        if (failure != null) {
-            throw failure;
-        }
-        if (overrun) {
-            throw new NetlinkOverrunException(operation);
-        }
-        if (interrupted) {
-            throw new NetlinkDumpInterruptedException(operation);
-        }
-    }
-
-    private boolean fromUs(int pid) {
-        return pid == portId || pid == 0;
-    }
-
-    private long deadline() {
-        return receiveTimeoutNanos == 0 ? Long.MAX_VALUE : System.nanoTime() + receiveTimeoutNanos;
-    }
-
-    /**
-     * Receives one datagram from the peer into {@code rx}. Returns its length, or -1 when a wakeup
-     * interval passed (or a datagram from someone else was discarded) without the deadline
-     * expiring. With {@code nonBlocking}, an empty queue counts as the deadline.
-     */
-    private int receive(boolean nonBlocking, long deadline) {
-        if (closed) {
-            throw new NetlinkClosedException("netlink connection");
-        }
-        rx.clear();
-        int n;
-        try {
-            n = socket.receive(rx, nonBlocking ? NetlinkSocket.MSG_DONTWAIT : 0, from);
-        } catch (NetlinkTimeoutException e) {
-            if (nonBlocking || deadline - System.nanoTime() <= 0) {
-                throw e;
-            }
-            return -1;
-        }
-        if (from.portId() != options.peerPortId()) {
-            discarded.incrementAndGet();
-            return -1;
-        }
-        return n;
+    /** Writes one request with the next sequence number into the send buffer and sends it. */
+    private int send(String operation, int type, int flags, RequestBody body) {
+        int s = ++seq;
+        tx.clear();
+        writer.begin(tx, type, flags | Netlink.NLM_F_REQUEST, s, portId);
+        body.write(writer);
+        writer.end();
+        send(operation);
+        return s;
     }
 
     private void send(String operation) {
-        if (closed) {
-            throw new NetlinkClosedException("netlink connection");
-        }
+        receiver.checkOpen();
         int length = tx.readableBytes();
-        int sent = socket.send(tx, options.peerPortId());
+        int sent = receiver.socket().send(tx, options.peerPortId());
         if (sent != length) {
             throw new NetlinkException(operation + ": sent " + sent + " of " + length + " bytes");
         }
     }
 
-    private int nextSeq() {
-        return ++seq;
-    }
-
-    private void lock() {
-        try {
-            while (!lock.tryLock(WAKEUP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
-                if (closed) {
-                    throw new NetlinkClosedException("netlink connection");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NetlinkException("interrupted while waiting for the netlink connection", e);
-        }
-        if (closed) {
-            lock.unlock();
-            throw new NetlinkClosedException("netlink connection");
-        }
+    /** Releases the connection after {@link NetlinkDump} is done with it. */
+    void release() {
+        receiver.unlock();
     }
 
     /**
      * Closes the connection. Idempotent. Threads inside or waiting for an exchange get
-     * {@link NetlinkClosedException}; buffers are released once the exchange in progress ends.
+     * {@link NetlinkClosedException}; buffers are released once the exchange in progress (or an
+     * open {@link NetlinkDump}) ends. Does not wait for it.
      */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        socket.close();
-        lock.lock();
-        try {
-            if (!released) {
-                released = true;
-                tx.release();
-                rx.release();
-            }
-        } finally {
-            lock.unlock();
-        }
+        receiver.close();
     }
 
     @Override
     public String toString() {
+        NetlinkSocket socket = receiver.socket();
         return "NetlinkConnection[protocol=" + socket.protocol() + ", portId=" + Integer.toUnsignedString(portId)
-                + (options.netns() != null ? ", netns=" + options.netns() : "") + (closed ? ", closed" : "") + "]";
+                + (options.netns() != null ? ", netns=" + options.netns() : "") + (isClosed() ? ", closed" : "") + "]";
     }
 }

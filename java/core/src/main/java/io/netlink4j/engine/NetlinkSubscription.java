@@ -3,22 +3,15 @@
 package io.netlink4j.engine;
 
 import io.netlink4j.NetlinkClosedException;
-import io.netlink4j.NetlinkException;
-import io.netlink4j.NetlinkOverrunException;
-import io.netlink4j.NetlinkTimeoutException;
 import io.netlink4j.NetlinkTruncatedException;
 import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.Netlink;
-import io.netlink4j.socket.NetlinkAddress;
 import io.netlink4j.socket.NetlinkSocket;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A netlink socket that listens to multicast groups: the receiving side of kernel notifications
@@ -45,36 +38,30 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link NetlinkConnection#WAKEUP_INTERVAL}, which then throws {@link NetlinkClosedException}.
  */
 public final class NetlinkSubscription implements AutoCloseable {
-    private static final int TIMED_OUT = -1;
-    private static final int LOST = -2;
     /** Most datagrams dropped after an overrun (a flood that never lets the queue empty ends the drain). */
     private static final int MAX_DRAIN = 4096;
 
-    private final NetlinkSocket socket;
+    private final Receiver receiver;
     private final NetlinkOptions options;
     private final int portId;
-    private final ReentrantLock lock = new ReentrantLock();
     private final MessageReader reader = new MessageReader();
-    private final NetlinkAddress from = new NetlinkAddress();
     private final AtomicLong overruns = new AtomicLong();
-    private final AtomicLong discarded = new AtomicLong();
-    private final ByteBuf rx;
-    private Duration socketTimeout;
-    private volatile boolean closed;
-    private boolean released;
 
     private NetlinkSubscription(NetlinkSocket socket, NetlinkOptions options) {
-        this.socket = socket;
         this.options = options;
-        this.socketTimeout = NetlinkConnection.WAKEUP_INTERVAL;
-        socket.setReceiveTimeout(socketTimeout);
         this.portId = socket.localPortId();
-        this.rx = PooledByteBufAllocator.DEFAULT.directBuffer(options.readBufferSize(), options.readBufferSize());
+        this.receiver = new Receiver(socket, options.peerPortId(), options.readBufferSize(),
+                PooledByteBufAllocator.DEFAULT, "netlink subscription");
     }
 
     /**
      * Opens a socket of {@code protocol} (see {@code NetlinkProtocol}) in the namespace of
      * {@code options} and joins {@code groups}.
+     *
+     * @param protocol the netlink protocol, e.g. {@code NetlinkProtocol.ROUTE}
+     * @param options  the namespace, buffer sizes and peer
+     * @param groups   the multicast groups to join
+     * @return the open subscription
      */
     public static NetlinkSubscription open(int protocol, NetlinkOptions options, int... groups) {
         Objects.requireNonNull(options, "options");
@@ -97,37 +84,67 @@ public final class NetlinkSubscription implements AutoCloseable {
         }
     }
 
+    /**
+     * The settings this subscription was opened with.
+     *
+     * @return the options
+     */
     public NetlinkOptions options() {
         return options;
     }
 
-    /** The port id the kernel assigned to this subscription's socket. */
+    /**
+     * The port id the kernel assigned to this subscription's socket.
+     *
+     * @return the port id, an unsigned 32-bit value in an int
+     */
     public int portId() {
         return portId;
     }
 
-    /** Joins multicast group {@code group} (NETLINK_ADD_MEMBERSHIP). */
+    /**
+     * Joins multicast group {@code group} (NETLINK_ADD_MEMBERSHIP).
+     *
+     * @param group the group id (above 0)
+     */
     public void join(int group) {
-        socket.joinGroup(group);
+        receiver.socket().joinGroup(group);
     }
 
-    /** Leaves multicast group {@code group} (NETLINK_DROP_MEMBERSHIP). */
+    /**
+     * Leaves multicast group {@code group} (NETLINK_DROP_MEMBERSHIP).
+     *
+     * @param group the group id (above 0)
+     */
     public void leave(int group) {
-        socket.leaveGroup(group);
+        receiver.socket().leaveGroup(group);
     }
 
-    /** How many times notifications were lost (each reported once to {@code onOverrun}). */
+    /**
+     * How many times notifications were lost (each reported once to {@code onOverrun}).
+     *
+     * @return the count since the subscription was opened
+     */
     public long overruns() {
         return overruns.get();
     }
 
-    /** Messages received from a sender other than the peer and dropped. */
+    /**
+     * Datagrams received from a sender other than the peer and dropped.
+     *
+     * @return the count since the subscription was opened
+     */
     public long discardedMessages() {
-        return discarded.get();
+        return receiver.discarded();
     }
 
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return true once closed
+     */
     public boolean isClosed() {
-        return closed;
+        return receiver.isClosed();
     }
 
     /**
@@ -137,6 +154,8 @@ public final class NetlinkSubscription implements AutoCloseable {
      * <p>An exception thrown by the handler propagates from here; the rest of that datagram is
      * dropped (the kernel sends each notification in a datagram of its own).
      *
+     * @param timeout how long to wait; zero: do not wait
+     * @param handler receives the messages, or the overrun
      * @return the number of messages delivered to {@link NetlinkEventHandler#onMessage}; 0 when
      *         the timeout expired or an overrun was reported
      * @throws NetlinkClosedException the subscription was closed, before or during the wait
@@ -148,76 +167,48 @@ public final class NetlinkSubscription implements AutoCloseable {
             throw new IllegalArgumentException("timeout: " + timeout + " (expected: >= 0)");
         }
         boolean nonBlocking = timeout.isZero();
-        long start = System.nanoTime();
-        long timeoutNanos = timeout.compareTo(Duration.ofDays(365)) > 0 ? Long.MAX_VALUE : timeout.toNanos();
-        lock();
+        long deadline = timeout.compareTo(Duration.ofDays(365)) > 0 ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        receiver.lock();
         try {
             for (;;) {
-                int n = receive(nonBlocking, timeoutNanos - (System.nanoTime() - start));
-                if (n == TIMED_OUT) {
-                    if (nonBlocking || System.nanoTime() - start >= timeoutNanos) {
-                        return 0;
+                int n;
+                boolean truncated = false;
+                try {
+                    n = receiver.receive(nonBlocking, deadline);
+                } catch (NetlinkTruncatedException e) {
+                    truncated = true;
+                    n = Receiver.OVERRUN;
+                }
+                if (n == Receiver.TIMED_OUT) {
+                    return 0;
+                }
+                if (n == Receiver.OVERRUN) {
+                    if (!truncated) {
+                        drain();
                     }
-                } else if (n == LOST) {
                     overruns.incrementAndGet();
                     handler.onOverrun();
                     return 0;
-                } else if (from.portId() != options.peerPortId()) {
-                    discarded.incrementAndGet();
-                } else {
+                }
+                if (n >= 0) {
                     return deliver(n, handler);
                 }
             }
         } finally {
-            try {
-                if (closed) {
-                    releaseBuffer();
-                }
-            } finally {
-                lock.unlock();
-            }
+            receiver.unlock();
         }
     }
 
     private int deliver(int length, NetlinkEventHandler handler) {
         int count = 0;
-        reader.reset(rx, 0, length);
-        while (!closed && reader.next()) {
+        reader.reset(receiver.buffer(), 0, length);
+        while (!receiver.isClosed() && reader.next()) {
             if (reader.type() >= Netlink.NLMSG_MIN_TYPE) {
                 handler.onMessage(reader);
                 count++;
             }
         }
         return count;
-    }
-
-    /**
-     * Receives one datagram into {@code rx}: its length, {@link #TIMED_OUT} when nothing arrived
-     * within one wait slice (at most {@code remainingNanos}), {@link #LOST} when notifications
-     * were lost.
-     */
-    private int receive(boolean nonBlocking, long remainingNanos) {
-        if (closed) {
-            throw new NetlinkClosedException("netlink subscription");
-        }
-        if (!nonBlocking) {
-            Duration slice = Duration.ofNanos(Math.max(1, Math.min(remainingNanos, NetlinkConnection.WAKEUP_INTERVAL.toNanos())));
-            if (!slice.equals(socketTimeout)) {
-                socket.setReceiveTimeout(slice);
-                socketTimeout = slice;
-            }
-        }
-        rx.clear();
-        try {
-            return socket.receive(rx, nonBlocking ? NetlinkSocket.MSG_DONTWAIT : 0, from);
-        } catch (NetlinkTimeoutException e) {
-            return TIMED_OUT;
-        } catch (NetlinkOverrunException e) {
-            drain();
-            return LOST;
-        } catch (NetlinkTruncatedException e) {
-            return LOST;
-        }
     }
 
     /**
@@ -228,34 +219,15 @@ public final class NetlinkSubscription implements AutoCloseable {
      */
     private void drain() {
         for (int i = 0; i < MAX_DRAIN; i++) {
-            rx.clear();
+            int n;
             try {
-                socket.receive(rx, NetlinkSocket.MSG_DONTWAIT, from);
-            } catch (NetlinkTimeoutException e) {
+                n = receiver.receive(true, 0);
+            } catch (NetlinkTruncatedException e) {
+                continue;
+            }
+            if (n == Receiver.TIMED_OUT) {
                 return;
-            } catch (NetlinkOverrunException | NetlinkTruncatedException e) {
-                // keep draining
             }
-        }
-    }
-
-    private void lock() {
-        try {
-            while (!lock.tryLock(NetlinkConnection.WAKEUP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
-                if (closed) {
-                    throw new NetlinkClosedException("netlink subscription");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NetlinkException("interrupted while waiting for the netlink subscription", e);
-        }
-    }
-
-    private void releaseBuffer() {
-        if (!released) {
-            released = true;
-            rx.release();
         }
     }
 
@@ -266,25 +238,12 @@ public final class NetlinkSubscription implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        socket.close();
-        if (lock.isHeldByCurrentThread()) {
-            return;
-        }
-        lock.lock();
-        try {
-            releaseBuffer();
-        } finally {
-            lock.unlock();
-        }
+        receiver.close();
     }
 
     @Override
     public String toString() {
-        return "NetlinkSubscription[protocol=" + socket.protocol() + ", portId=" + Integer.toUnsignedString(portId)
-                + (options.netns() != null ? ", netns=" + options.netns() : "") + (closed ? ", closed" : "") + "]";
+        return "NetlinkSubscription[protocol=" + receiver.socket().protocol() + ", portId=" + Integer.toUnsignedString(portId)
+                + (options.netns() != null ? ", netns=" + options.netns() : "") + (isClosed() ? ", closed" : "") + "]";
     }
 }

@@ -185,6 +185,11 @@ public final class NetlinkSocket implements AutoCloseable {
      * @param flags extra recvfrom flags, e.g. {@link #MSG_PEEK} or {@link #MSG_DONTWAIT}
      * @param from  receives the sender's address; may be null
      * @return the real length of the datagram
+     * @throws io.netlink4j.NetlinkTimeoutException  nothing arrived within the receive timeout (or
+     *                                               nothing was queued, with MSG_DONTWAIT)
+     * @throws io.netlink4j.NetlinkOverrunException  the receive buffer overflowed (ENOBUFS) and
+     *                                               messages were lost
+     * @throws io.netlink4j.NetlinkErrnoException    any other failure of recvfrom
      */
     public int receive(ByteBuf buf, int flags, NetlinkAddress from) {
         Objects.requireNonNull(buf, "buf");
@@ -198,7 +203,7 @@ public final class NetlinkSocket implements AutoCloseable {
         int n;
         acquire();
         try {
-            n = Errors.check("recvfrom", Native.recvfrom(fd, nio, nio.position(), capacity, flags | MSG_TRUNC, addr.raw, 0));
+            n = Errors.checkReceive("recvfrom", Native.recvfrom(fd, nio, nio.position(), capacity, flags | MSG_TRUNC, addr.raw, 0));
         } finally {
             release();
         }

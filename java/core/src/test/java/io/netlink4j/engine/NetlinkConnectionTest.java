@@ -35,6 +35,8 @@ import static io.netlink4j.testing.NetlinkTestPeer.datagram;
 import static io.netlink4j.testing.NetlinkTestPeer.done;
 import static io.netlink4j.testing.NetlinkTestPeer.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -149,7 +151,8 @@ class NetlinkConnectionTest {
                     () -> conn.execute("silent", TYPE, 0, RequestBody.EMPTY, ReplyHandler.IGNORE));
             long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
             assertTrue(elapsedMs >= 290 && elapsedMs < 5000, "timed out after " + elapsedMs + " ms");
-            assertEquals("EAGAIN", e.errnoName());
+            assertEquals("silent", e.operation());
+            assertFalse(NetlinkErrnoException.class.isInstance(e), "a timeout is not an errno failure");
             conn.execute("next", TYPE, 0, RequestBody.EMPTY, ReplyHandler.IGNORE);
         }
     }
@@ -346,15 +349,24 @@ class NetlinkConnectionTest {
             assertEquals(1000, result.size());
             for (int i = 0; i < 1000; i++) {
                 if (i % 3 == 0) {
-                    NetlinkErrnoException e = assertInstanceOf(NetlinkErrnoException.class, result.failure(i));
+                    BatchResult.Failure f = result.failure(i).orElseThrow();
+                    assertEquals(i, f.index());
+                    assertSame(requests.get(i), f.request());
+                    assertFalse(result.succeeded(i));
+                    NetlinkErrnoException e = assertInstanceOf(NetlinkErrnoException.class, f.exception());
                     assertEquals(Errno.EEXIST, e.errno());
                     assertEquals("exists " + i, e.extendedAck().message());
                     assertEquals("op " + i, e.operation());
                 } else {
-                    assertNull(result.failure(i), "request " + i);
+                    assertTrue(result.failure(i).isEmpty(), "request " + i);
+                    assertTrue(result.succeeded(i));
                 }
             }
-            assertEquals(334, result.failureCount());
+            assertEquals(334, result.failures().size());
+            assertFalse(result.allSucceeded());
+            for (int k = 0; k < result.failures().size(); k++) {
+                assertEquals(3 * k, result.failures().get(k).index(), "failures in request order, only the failed ones");
+            }
             assertTrue(result.datagramsSent() < 1000 / 10, "sent " + result.datagramsSent() + " datagrams");
             assertEquals(1000, peer.received().size());
         }
@@ -372,9 +384,9 @@ class NetlinkConnectionTest {
             BatchResult result = conn.batch(requests, ReplyHandler.IGNORE);
             for (int i = 0; i < 6; i++) {
                 if (i == 3) {
-                    assertInstanceOf(NetlinkTimeoutException.class, result.failure(i));
+                    assertInstanceOf(NetlinkTimeoutException.class, result.failure(i).orElseThrow().exception());
                 } else {
-                    assertNull(result.failure(i));
+                    assertTrue(result.failure(i).isEmpty());
                 }
             }
         }

@@ -139,7 +139,7 @@ public final class IpvsBatch {
         BatchResult raw = handle.genl().connection().batch(requests, ReplyHandler.IGNORE);
         List<NetlinkException> failures = new ArrayList<>(ops.size());
         for (int i = 0; i < ops.size(); i++) {
-            NetlinkException f = raw.failure(i);
+            NetlinkException f = raw.failure(i).map(BatchResult.Failure::exception).orElse(null);
             Op op = ops.get(i);
             if (f instanceof NetlinkErrnoException e) {
                 f = IpvsErrors.map(op.cmd(), op.service(), op.destination(), null, e);

@@ -10,12 +10,11 @@ final class IpvsErrors {
     private IpvsErrors() {}
 
     /**
-     * The domain exception for a kernel error; socket conditions (timeouts, overruns) are returned
-     * unchanged, as they say nothing about the object.
+     * The domain exception for a kernel error. (Timeouts and overruns are not errno exceptions and
+     * never come here.)
      */
     static NetlinkErrnoException map(int cmd, Service service, Destination dest, DaemonConfig.State daemon, NetlinkErrnoException e) {
-        if (e instanceof IpvsException || e instanceof io.netlink4j.NetlinkTimeoutException
-                || e instanceof io.netlink4j.NetlinkOverrunException) {
+        if (e instanceof IpvsException) {
             return e;
         }
         String svc = service == null ? null : "service " + service.describe();

@@ -4,8 +4,6 @@ package io.netlink4j.route;
 
 import io.netlink4j.Errno;
 import io.netlink4j.NetlinkErrnoException;
-import io.netlink4j.NetlinkOverrunException;
-import io.netlink4j.NetlinkTimeoutException;
 
 /** The one place where rtnetlink errnos become domain exceptions that name the link or address. */
 final class RouteErrors {
@@ -14,15 +12,15 @@ final class RouteErrors {
     private static final int EADDRNOTAVAIL = 99;
 
     /**
-     * The domain exception for a kernel error on a request of {@code type}; socket conditions
-     * (timeouts, overruns) are returned unchanged.
+     * The domain exception for a kernel error on a request of {@code type}. (Timeouts and overruns
+     * are not errno exceptions and never come here.)
      *
      * @param link    the link, e.g. "link 'veth0'" or "link 7"
      * @param address the address of an address request, e.g. "address 10.0.0.1/24", else null
      * @param kind    the link kind of an RTM_NEWLINK, else null
      */
     static NetlinkErrnoException map(int type, String link, String address, LinkKind kind, NetlinkErrnoException e) {
-        if (e instanceof RouteException || e instanceof NetlinkTimeoutException || e instanceof NetlinkOverrunException) {
+        if (e instanceof RouteException) {
             return e;
         }
         String subject = address == null ? link : address + " on " + link;
