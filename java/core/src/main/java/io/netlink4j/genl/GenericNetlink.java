@@ -6,6 +6,7 @@ import io.netlink4j.internal.GenlFamilyCodec;
 import io.netlink4j.Errno;
 import io.netlink4j.NetlinkErrnoException;
 import io.netlink4j.engine.NetlinkConnection;
+import io.netlink4j.engine.NetlinkDump;
 import io.netlink4j.engine.NetlinkOptions;
 import io.netlink4j.engine.ReplyDecoder;
 import io.netlink4j.engine.ReplyHandler;
@@ -30,10 +31,21 @@ public final class GenericNetlink implements AutoCloseable {
         this.connection = connection;
     }
 
+    /**
+     * Opens generic netlink in the caller's network namespace with default options.
+     *
+     * @return the open connection
+     */
     public static GenericNetlink open() {
         return open(NetlinkOptions.defaults());
     }
 
+    /**
+     * Opens generic netlink with {@code options} (namespace, timeouts, buffer sizes).
+     *
+     * @param options the connection's settings
+     * @return the open connection
+     */
     public static GenericNetlink open(NetlinkOptions options) {
         return new GenericNetlink(NetlinkConnection.open(NetlinkProtocol.GENERIC, options));
     }
@@ -42,12 +54,19 @@ public final class GenericNetlink implements AutoCloseable {
      * Generic netlink over {@code connection}, which the returned object then owns (closing it
      * closes the connection). Any connection works: one to the kernel's NETLINK_GENERIC in some
      * namespace, or one to a {@code NetlinkTestPeer} that scripts the replies.
+     *
+     * @param connection a connection to NETLINK_GENERIC (or a test peer)
+     * @return generic netlink over it
      */
     public static GenericNetlink open(NetlinkConnection connection) {
         return new GenericNetlink(Objects.requireNonNull(connection, "connection"));
     }
 
-    /** The underlying request engine. */
+    /**
+     * The underlying request engine.
+     *
+     * @return the connection this object owns
+     */
     public NetlinkConnection connection() {
         return connection;
     }
@@ -108,32 +127,99 @@ public final class GenericNetlink implements AutoCloseable {
         return builder.build();
     }
 
-    /** Sends {@code cmd} to {@code family} and waits for the ACK. */
+    /**
+     * Sends {@code cmd} to {@code family} and waits for the ACK; see {@link NetlinkConnection#execute(String, int, int, RequestBody)}.
+     *
+     * @param operation  names the request in exceptions
+     * @param family     the family, from {@link #family}
+     * @param cmd        the family's command number
+     * @param attributes writes the attributes after the genl header
+     */
     public void execute(String operation, GenlFamily family, int cmd, RequestBody attributes) {
         connection.execute(operation, family.id(), 0, body(family, cmd, attributes));
     }
 
-    /** Sends {@code cmd} to {@code family} and returns its one reply, decoded; see {@link NetlinkConnection#request}. */
+    /**
+     * Sends {@code cmd} to {@code family} and returns its one reply, decoded; see {@link NetlinkConnection#request}.
+     *
+     * @param operation  names the request in exceptions
+     * @param family     the family
+     * @param cmd        the family's command number
+     * @param attributes writes the attributes after the genl header
+     * @param decoder    turns the reply into a value
+     * @param <T>        the type of the value
+     * @return the decoded reply
+     */
     public <T> T request(String operation, GenlFamily family, int cmd, RequestBody attributes, ReplyDecoder<T> decoder) {
         return connection.request(operation, family.id(), 0, body(family, cmd, attributes), decoder);
     }
 
-    /** Dumps {@code cmd} of {@code family} into a list; see {@link NetlinkConnection#dump}. */
+    /**
+     * Dumps {@code cmd} of {@code family} into a list; see {@link NetlinkConnection#dump}.
+     *
+     * @param operation  names the dump in exceptions
+     * @param family     the family
+     * @param cmd        the family's command number
+     * @param attributes writes the attributes after the genl header
+     * @param decoder    turns each reply into a value
+     * @param <T>        the type of the values
+     * @return the decoded replies, in order
+     */
     public <T> List<T> dump(String operation, GenlFamily family, int cmd, RequestBody attributes, ReplyDecoder<T> decoder) {
         return connection.dump(operation, family.id(), 0, body(family, cmd, attributes), decoder);
     }
 
-    /** Sends {@code cmd} to {@code family} and waits for the ACK; replies go to {@code handler}. */
+    /**
+     * Sends {@code cmd} to {@code family} and waits for the ACK; replies go to {@code handler}.
+     *
+     * @param operation  names the request in exceptions
+     * @param family     the family
+     * @param cmd        the family's command number
+     * @param attributes writes the attributes after the genl header
+     * @param handler    receives each reply, in place
+     */
     public void execute(String operation, GenlFamily family, int cmd, RequestBody attributes, ReplyHandler handler) {
         connection.execute(operation, family.id(), 0, body(family, cmd, attributes), handler);
     }
 
-    /** Dumps {@code cmd} of {@code family}; each reply goes to {@code handler}, in bounded memory. */
+    /**
+     * Dumps {@code cmd} of {@code family}; each reply goes to {@code handler}, in bounded memory.
+     *
+     * @param operation  names the dump in exceptions
+     * @param family     the family
+     * @param cmd        the family's command number
+     * @param attributes writes the attributes after the genl header
+     * @param handler    receives each reply, in place
+     */
     public void dumpEach(String operation, GenlFamily family, int cmd, RequestBody attributes, ReplyHandler handler) {
         connection.dumpEach(operation, family.id(), 0, body(family, cmd, attributes), handler);
     }
 
-    /** A batch request for {@code cmd} of {@code family}. */
+    /**
+     * Dumps {@code cmd} of {@code family} as an iterator of decoded values, read as it is
+     * consumed; see {@link NetlinkConnection#openDump} for the rules (close it, on its thread).
+     *
+     * @param operation  names the dump in exceptions
+     * @param family     the family
+     * @param cmd        the family's command number
+     * @param attributes writes the attributes after the genl header
+     * @param decoder    turns each reply into a value
+     * @param <T>        the type of the values
+     * @return the open dump
+     */
+    public <T> NetlinkDump<T> openDump(String operation, GenlFamily family, int cmd, RequestBody attributes, ReplyDecoder<T> decoder) {
+        return connection.openDump(operation, family.id(), 0, body(family, cmd, attributes), decoder);
+    }
+
+    /**
+     * A batch request for {@code cmd} of {@code family}, for {@link NetlinkConnection#batch}.
+     *
+     * @param operation  names the request in the batch's failures
+     * @param family     the family
+     * @param cmd        the family's command number
+     * @param attributes writes the attributes after the genl header
+     * @return the request
+     */
     public static Request request(String operation, GenlFamily family, int cmd, RequestBody attributes) {
         return new Request(operation, family.id(), 0, body(family, cmd, attributes));
     }
@@ -155,6 +241,7 @@ public final class GenericNetlink implements AutoCloseable {
         }
     }
 
+    /** Closes the connection. Idempotent. */
     @Override
     public void close() {
         connection.close();

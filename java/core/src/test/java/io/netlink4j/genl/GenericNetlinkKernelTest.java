@@ -79,6 +79,25 @@ class GenericNetlinkKernelTest {
     }
 
     @Test
+    void familiesReadAsAnIteratorAreTheFamiliesOfTheListDump() {
+        try (GenericNetlink genl = GenericNetlink.open()) {
+            List<GenlFamily> listed = genl.families();
+            List<GenlFamily> iterated = new java.util.ArrayList<>();
+            try (io.netlink4j.engine.NetlinkDump<GenlFamily> dump = genl.openDump("nlctrl GETFAMILY dump", genl.family("nlctrl"),
+                    Genl.CTRL_CMD_GETFAMILY, io.netlink4j.engine.RequestBody.EMPTY, io.netlink4j.internal.GenlFamilyCodec::decode)) {
+                dump.forEachRemaining(iterated::add);
+            }
+            assertEquals(listed, iterated);
+            try (io.netlink4j.engine.NetlinkDump<GenlFamily> dump = genl.openDump("nlctrl GETFAMILY dump", genl.family("nlctrl"),
+                    Genl.CTRL_CMD_GETFAMILY, io.netlink4j.engine.RequestBody.EMPTY, io.netlink4j.internal.GenlFamilyCodec::decode)) {
+                assertEquals(listed.get(0), dump.next());
+            }
+            assertEquals("nlctrl", genl.refreshFamily("nlctrl").name(), "the early-closed dump left the socket in sync");
+            assertEquals(0, genl.connection().discardedMessages());
+        }
+    }
+
+    @Test
     void familyListEqualsIproute2() {
         List<GenlFamily> ours;
         try (GenericNetlink genl = GenericNetlink.open()) {
