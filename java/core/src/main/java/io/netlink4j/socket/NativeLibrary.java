@@ -57,6 +57,10 @@ import java.util.Properties;
  * next source. Each copy loads its own library file, so relocated and unrelocated copies of
  * netlink4j work side by side in one JVM.
  *
+ * <p>Not API: the outcome is public through {@link NetlinkSocket#isAvailable()} and
+ * {@link NetlinkSocket#unavailabilityCause()}. The members below stay {@code public} for the
+ * loader tests, which call them by reflection on relocated copies.
+ *
  * <p>{@link #isAvailable()} and {@link #unavailabilityCause()} report the outcome. The cause's
  * message says what was tried and what to do; the failure of each source is attached to it as a
  * suppressed exception. Running this class ({@code java -cp netlink4j-core.jar
@@ -68,7 +72,7 @@ import java.util.Properties;
  * path), and refuses with {@code --illegal-native-access=deny}, which a future JDK makes the
  * default. A refusal becomes the {@link #unavailabilityCause()}, naming the option to use.
  */
-public final class NativeLibrary {
+final class NativeLibrary {
     /** System property naming an explicit shared library file to load. */
     public static final String PATH_PROPERTY = "netlink4j.native.path";
     /** System property naming the directory the copy in the jar is extracted to (default java.io.tmpdir). */

@@ -60,6 +60,28 @@ public final class NetlinkSocket implements AutoCloseable {
         this.netns = netns;
     }
 
+    /**
+     * Whether netlink4j's native library (the JNI shim) is loaded, so that sockets can be opened.
+     * It is loaded once, when this is first asked or the first socket is opened: from the file
+     * named by the system property {@code netlink4j.native.path}, else from
+     * {@code java.library.path}, else from the copy in the jar (see docs/native.md).
+     *
+     * @return true if the shim is loaded
+     */
+    public static boolean isAvailable() {
+        return NativeLibrary.isAvailable();
+    }
+
+    /**
+     * Why the native library could not be loaded: what was tried and what to do, with the failure
+     * of each source attached as a suppressed exception.
+     *
+     * @return the cause, or null when {@link #isAvailable()}
+     */
+    public static Throwable unavailabilityCause() {
+        return NativeLibrary.unavailabilityCause();
+    }
+
     /** Opens a socket of {@code protocol} (see {@link NetlinkProtocol}) in the caller's network namespace. */
     public static NetlinkSocket open(int protocol) {
         return open(protocol, null);

@@ -34,11 +34,11 @@ public final class LoaderProbe {
             }
             String prefix = arg.equals("-") ? "" : arg;
             Class<?> library = Class.forName(prefix + "io.netlink4j.socket.NativeLibrary");
-            boolean available = (Boolean) library.getMethod("isAvailable").invoke(null);
+            boolean available = (Boolean) call(library, "isAvailable");
             System.out.println(arg + " available=" + available);
-            System.out.println(arg + " libraryName=" + library.getMethod("libraryName").invoke(null));
+            System.out.println(arg + " libraryName=" + call(library, "libraryName"));
             if (!available) {
-                Throwable cause = (Throwable) library.getMethod("unavailabilityCause").invoke(null);
+                Throwable cause = (Throwable) call(library, "unavailabilityCause");
                 System.out.println(arg + " cause=" + cause.getMessage().replace('\n', ' '));
                 continue;
             }
@@ -58,5 +58,12 @@ public final class LoaderProbe {
             }
         }
         mapped.forEach(m -> System.out.println("mapped=" + m));
+    }
+
+    /** Calls a static method of the loader, which is not public API (a relocated copy is in another package). */
+    private static Object call(Class<?> library, String method) throws Exception {
+        java.lang.reflect.Method m = library.getMethod(method);
+        m.setAccessible(true);
+        return m.invoke(null);
     }
 }
