@@ -25,7 +25,7 @@ import java.util.function.IntFunction;
  *
  * <p>Not thread safe: one receiving thread drives it.
  */
-final class BatchState {
+final class BatchState implements ProtocolState {
     private final int firstSeq;
     private final int portId;
     private final IntFunction<String> operations;
@@ -55,7 +55,8 @@ final class BatchState {
     }
 
     /** Decides about the message {@code m} is positioned on. */
-    Verdict onMessage(MessageReader m) {
+    @Override
+    public Verdict onMessage(MessageReader m) {
         int k = m.seq() - firstSeq;
         if (k < 0 || k >= acked.length || !ExchangeState.fromUs(m.pid(), portId)) {
             return Verdict.DISCARD;
@@ -80,17 +81,20 @@ final class BatchState {
     }
 
     /** The socket reported ENOBUFS: ACKs may be lost. */
-    void overrun() {
+    @Override
+    public void overrun() {
         overrun = true;
     }
 
     /** After an overrun, the ACKs still missing are either queued or lost: do not wait for more. */
-    boolean receiveNonBlocking() {
+    @Override
+    public boolean receiveNonBlocking() {
         return overrun;
     }
 
     /** The caller's handler threw on a delivered reply: later replies are skipped, the first failure kept. */
-    void handlerFailed(RuntimeException e) {
+    @Override
+    public void handlerFailed(RuntimeException e) {
         if (handlerFailure == null) {
             handlerFailure = e;
         }
@@ -119,7 +123,8 @@ final class BatchState {
     }
 
     /** Whether every request has its outcome. */
-    boolean isComplete() {
+    @Override
+    public boolean isComplete() {
         return pending == 0;
     }
 

@@ -34,7 +34,7 @@ import java.time.Duration;
  *
  * Not thread safe: one receiving thread drives it.
  */
-final class ExchangeState {
+final class ExchangeState implements ProtocolState {
     private final String operation;
     private final int seq;
     private final int portId;
@@ -59,7 +59,8 @@ final class ExchangeState {
     }
 
     /** Decides about the message {@code m} is positioned on. */
-    Verdict onMessage(MessageReader m) {
+    @Override
+    public Verdict onMessage(MessageReader m) {
         if (complete || m.seq() != seq || !fromUs(m.pid(), portId)) {
             return Verdict.DISCARD;
         }
@@ -96,7 +97,8 @@ final class ExchangeState {
     }
 
     /** The caller's handler or decoder threw on a delivered message: the first failure is kept. */
-    void handlerFailed(RuntimeException e) {
+    @Override
+    public void handlerFailed(RuntimeException e) {
         fail(e);
     }
 
@@ -107,7 +109,8 @@ final class ExchangeState {
     }
 
     /** The socket reported ENOBUFS: messages of this exchange may be lost. */
-    void overrun() {
+    @Override
+    public void overrun() {
         overrun = true;
     }
 
@@ -116,7 +119,8 @@ final class ExchangeState {
      * overrun, a plain request's ACK is either queued or lost. A dump keeps waiting for its
      * NLMSG_DONE.
      */
-    boolean receiveNonBlocking() {
+    @Override
+    public boolean receiveNonBlocking() {
         return overrun && !dump;
     }
 
@@ -139,7 +143,8 @@ final class ExchangeState {
     }
 
     /** Whether the exchange ended (ACK, error, DONE or timeout). */
-    boolean isComplete() {
+    @Override
+    public boolean isComplete() {
         return complete;
     }
 

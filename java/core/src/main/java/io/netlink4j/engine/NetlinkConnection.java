@@ -352,26 +352,25 @@ public final class NetlinkConnection implements AutoCloseable {
         }
     }
 
+    /** {@link #receive}: a datagram was received and fed to the state. */
+    static final int RECEIVED = 0;
+
     /**
      * Receives one datagram and feeds its messages to {@code state}, delivering to {@code handler}
      * what the state says to deliver; a handler that throws fails the state (and is not called
      * again). The caller holds the lock.
      *
-     * @return whether a datagram was received (false: a wake-up slice passed, or an overrun)
-     * @throws NetlinkTimeoutException  the deadline passed ({@link ExchangeState#timedOut})
-     * @throws NetlinkOverrunException  ACK lost after an overrun ({@link ExchangeState#timedOut})
+     * @return {@link #RECEIVED}, {@link Receiver#IDLE} (a wake-up slice passed, or an overrun was
+     *         reported to the state) or {@link Receiver#TIMED_OUT}
      */
-    boolean step(ExchangeState state, ReplyHandler handler, long deadline) {
+    int receive(ProtocolState state, ReplyHandler handler, long deadline) {
         int n = receiver.receive(state.receiveNonBlocking(), deadline);
-        if (n == Receiver.IDLE) {
-            return false;
-        }
         if (n == Receiver.OVERRUN) {
             state.overrun();
-            return false;
+            return Receiver.IDLE;
         }
-        if (n == Receiver.TIMED_OUT) {
-            throw state.timedOut(options.receiveTimeout());
+        if (n < 0) {
+            return n;
         }
         reader.reset(receiver.buffer(), 0, n);
         while (reader.next()) {
@@ -387,7 +386,21 @@ public final class NetlinkConnection implements AutoCloseable {
                 default -> { }
             }
         }
-        return true;
+        return RECEIVED;
+    }
+
+    /**
+     * {@link #receive} for a request or dump: true when a datagram was received.
+     *
+     * @throws NetlinkTimeoutException  the deadline passed ({@link ExchangeState#timedOut})
+     * @throws NetlinkOverrunException  ACK lost after an overrun ({@link ExchangeState#timedOut})
+     */
+    boolean step(ExchangeState state, ReplyHandler handler, long deadline) {
+        int r = receive(state, handler, deadline);
+        if (r == Receiver.TIMED_OUT) {
+            throw state.timedOut(options.receiveTimeout());
+        }
+        return r == RECEIVED;
     }
 
     /**
@@ -444,31 +457,8 @@ public final class NetlinkConnection implements AutoCloseable {
     private void awaitAcks(BatchState state, ReplyHandler handler) {
         long deadline = Receiver.deadline(options.receiveTimeout());
         while (!state.isComplete()) {
-            int n = receiver.receive(state.receiveNonBlocking(), deadline);
-            if (n == Receiver.IDLE) {
-                continue;
-            }
-            if (n == Receiver.OVERRUN) {
-                state.overrun();
-                continue;
-            }
-            if (n == Receiver.TIMED_OUT) {
+            if (receive(state, handler, deadline) == Receiver.TIMED_OUT) {
                 state.timedOut(options.receiveTimeout());
-                return;
-            }
-            reader.reset(receiver.buffer(), 0, n);
-            while (reader.next()) {
-                switch (state.onMessage(reader)) {
-                    case DISCARD -> receiver.discard(1);
-                    case DELIVER -> {
-                        try {
-                            handler.onMessage(reader);
-                        } catch (RuntimeException e) {
-                            state.handlerFailed(e);
-                        }
-                    }
-                    default -> { }
-                }
             }
         }
     }
