@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.route;
 
+import io.netlink4j.AddressFamily;
 import io.netlink4j.NetlinkDecodeException;
 import org.junit.jupiter.api.Test;
 
@@ -64,15 +65,15 @@ class RouteModelTest {
         assertEquals(LinkKind.of("wireguard"), LinkKind.of("wireguard"));
         assertNotEquals(LinkKind.of("wireguard"), LinkKind.DUMMY);
         invalid("link kind ''", () -> LinkKind.of(""));
-        assertSame(OperState.UP, OperState.valueOf(6));
-        assertEquals(7, OperState.valueOf(7).value());
-        assertSame(AddressScope.HOST, AddressScope.valueOf(254));
-        assertEquals("100", AddressScope.valueOf(100).name());
-        assertEquals(AddressScope.valueOf(100), AddressScope.valueOf(100));
-        invalid("address scope: 256 (expected: 0-255)", () -> AddressScope.valueOf(256));
-        assertSame(AddressFamily.INET6, AddressFamily.valueOf(10));
-        assertEquals(0, AddressFamily.valueOf(45).addressLength());
-        assertSame(LinkType.LOOPBACK, LinkType.valueOf(772));
+        assertSame(OperState.UP, OperState.of(6));
+        assertEquals(7, OperState.of(7).value());
+        assertSame(AddressScope.HOST, AddressScope.of(254));
+        assertEquals("100", AddressScope.of(100).name());
+        assertEquals(AddressScope.of(100), AddressScope.of(100));
+        invalid("address scope: 256 (expected: 0-255)", () -> AddressScope.of(256));
+        assertSame(AddressFamily.INET6, AddressFamily.of(10));
+        assertEquals(0, AddressFamily.of(45).addressLength());
+        assertSame(LinkType.LOOPBACK, LinkType.of(772));
     }
 
     @Test
@@ -115,13 +116,13 @@ class RouteModelTest {
 
     @Test
     void linkChangesAreValidated() {
-        invalid("link index: 0 (expected: > 0)", () -> LinkChange.of(0));
-        invalid("MTU: 0 (expected: > 0)", () -> LinkChange.of("eth0").mtu(0));
-        invalid("new link name", () -> LinkChange.of("eth0").name(""));
-        LinkChange c = LinkChange.of("eth0").up(false).build();
+        invalid("link index: 0 (expected: > 0)", () -> LinkChange.builder(0));
+        invalid("MTU: 0 (expected: > 0)", () -> LinkChange.builder("eth0").mtu(0).build());
+        invalid("new link name", () -> LinkChange.builder("eth0").name("").build());
+        LinkChange c = LinkChange.builder("eth0").up(false).build();
         assertEquals(Boolean.FALSE, c.up());
         assertEquals("link 'eth0'", c.describeTarget());
-        assertEquals("LinkChange[link 7 mtu 1400]", LinkChange.of(7).mtu(1400).build().toString());
+        assertEquals("LinkChange[link 7 mtu 1400]", LinkChange.builder(7).mtu(1400).build().toString());
     }
 
     @Test
@@ -142,6 +143,6 @@ class RouteModelTest {
         AddressSpec full = AddressSpec.builder(v4, 24).label("eth0:1").broadcast(ip("10.0.0.255")).scope(AddressScope.LINK)
                 .flags(AddressFlags.NOPREFIXROUTE).build();
         assertEquals(full, full.toBuilder().build());
-        assertEquals("AddressSpec[10.0.0.1/24 brd 10.0.0.255 label eth0:1 scope link noprefixroute]", full.toString());
+        assertEquals("AddressSpec[10.0.0.1/24 brd 10.0.0.255 label eth0:1 scope LINK noprefixroute]", full.toString());
     }
 }
