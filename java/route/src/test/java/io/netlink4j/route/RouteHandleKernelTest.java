@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -265,6 +267,62 @@ class RouteHandleKernelTest {
             Map<Long, Map<String, Object>> theirs = Iproute2.links(ns);
             assertEquals(theirs, Iproute2.links(route.getLinks()), "cross-namespace peers as iproute2 shows them");
         }
+    }
+
+    static List<InetAddress> ipv4(List<Address> addresses) {
+        return addresses.stream().filter(a -> a.family().equals(AddressFamily.INET)).map(Address::address).toList();
+    }
+
+    /**
+     * A name is resolved afresh by each call that takes one (there is no cache to go stale); an
+     * index stays with its link across a rename, and once the link is deleted it never reaches
+     * another link, even one recreated under the same name.
+     */
+    @Test
+    void namesResolveAtEachCallAndIndexesStayWithTheirLink() {
+        route.newLink(LinkSpec.veth("veth0", "veth1"));
+        int index = route.getLink("veth0").index();
+        route.newAddress("veth0", AddressSpec.of(ip("10.80.0.1"), 24));
+        route.updateLink(LinkChange.builder(index).name("wan0").build());
+        assertThrows(NoSuchLinkException.class, () -> route.newAddress("veth0", AddressSpec.of(ip("10.80.0.2"), 24)),
+                "the old name is gone");
+        route.newAddress("wan0", AddressSpec.of(ip("10.80.0.2"), 24));
+        route.newAddress(index, AddressSpec.of(ip("10.80.0.3"), 24));
+        assertEquals(List.of(ip("10.80.0.1"), ip("10.80.0.2"), ip("10.80.0.3")), ipv4(route.getAddresses(index)),
+                "by old name, new name and index: one link");
+        assertEquals(ipv4(route.getAddresses(index)), ipv4(route.getAddresses("wan0")));
+
+        route.delLink("wan0");
+        route.newLink(LinkSpec.veth("veth0", "veth1"));
+        int recreated = route.getLink("veth0").index();
+        assertNotEquals(index, recreated, "a recreated link gets a new index");
+        assertThrows(NoSuchLinkException.class, () -> route.newAddress(index, AddressSpec.of(ip("10.80.0.4"), 24)));
+        assertThrows(NoSuchLinkException.class, () -> route.delAddress(index, AddressSpec.of(ip("10.80.0.1"), 24)));
+        route.newAddress("veth0", AddressSpec.of(ip("10.80.0.5"), 24));
+        assertEquals(List.of(ip("10.80.0.5")), ipv4(route.getAddresses(recreated)), "the name now names the new link");
+        assertTrue(route.isLinkPresent("veth0") && route.isLinkPresent(recreated));
+        assertFalse(route.isLinkPresent("wan0") || route.isLinkPresent(index));
+    }
+
+    @Test
+    void listingsComeInTheirDocumentedOrder() {
+        route.newLink(LinkSpec.veth("veth0", "veth1"));
+        route.newLink(LinkSpec.veth("veth2", "veth3"));
+        int v2 = route.getLink("veth2").index();
+        int v0 = route.getLink("veth0").index();
+        route.newAddress(v2, AddressSpec.builder(ip("2001:db8:90::1"), 64).flags(AddressFlags.NODAD).build());
+        route.newAddress(v2, AddressSpec.of(ip("10.90.2.1"), 24));
+        route.newAddress(v0, AddressSpec.of(ip("10.90.0.2"), 24));
+        route.newAddress(v0, AddressSpec.of(ip("10.90.0.1"), 24));
+        List<Link> links = route.getLinks();
+        assertEquals(links.stream().map(Link::index).sorted().toList(), links.stream().map(Link::index).toList());
+        List<Address> all = route.getAddresses();
+        List<Address> sorted = new ArrayList<>(all);
+        sorted.sort(Comparator.comparingInt(Address::index).thenComparingInt(a -> a.family().value()));
+        assertEquals(sorted, all, "by link index, then family");
+        assertEquals(List.of(ip("10.90.0.2"), ip("10.90.0.1")), ipv4(route.getAddresses(v0)),
+                "within a link and family, the kernel's order: the primary before its secondary");
+        assertEquals(all, route.getAddresses(), "the same state lists the same way");
     }
 
     @Test

@@ -15,6 +15,7 @@ import static io.netlink4j.testsupport.NetlinkBytes.hostU32;
 import static io.netlink4j.testsupport.NetlinkBytes.hostU64;
 import static io.netlink4j.route.RouteCodecTest.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,6 +75,59 @@ class RouteModelTest {
         assertSame(AddressFamily.INET6, AddressFamily.of(10));
         assertEquals(0, AddressFamily.of(45).addressLength());
         assertSame(LinkType.LOOPBACK, LinkType.of(772));
+    }
+
+    @Test
+    void openValuesFollowOnePattern() {
+        assertSame(AddressScope.LINK, AddressScope.parse("link"));
+        assertSame(AddressScope.UNIVERSE, AddressScope.parse("RT_SCOPE_UNIVERSE"));
+        assertEquals(AddressScope.of(100), AddressScope.parse("100"));
+        assertTrue(AddressScope.HOST.isKnown());
+        assertFalse(AddressScope.of(100).isKnown());
+        assertEquals("UNIVERSE", AddressScope.UNIVERSE.toString());
+        invalid("address scope 'global' (expected: UNIVERSE, SITE, LINK, HOST, NOWHERE, or a number 0-255)",
+                () -> AddressScope.parse("global"));
+        invalid("address scope '256'", () -> AddressScope.parse("256"));
+        assertSame(LinkType.ETHER, LinkType.parse("ARPHRD_ETHER"));
+        assertSame(LinkType.IEEE80211_RADIOTAP, LinkType.parse("ieee80211_radiotap"));
+        assertEquals(824, LinkType.parse("NETLINK").value());
+        invalid("link type: 65536 (expected: 0-65535)", () -> LinkType.of(65536));
+        assertSame(OperState.LOWERLAYERDOWN, OperState.parse("IF_OPER_LOWERLAYERDOWN"));
+        assertEquals("7", OperState.of(7).name());
+        assertFalse(OperState.of(7).isKnown());
+        invalid("operational state 'up and running'", () -> OperState.parse("up and running"));
+        assertNotEquals(AddressScope.of(1), OperState.of(1), "values of different sets differ");
+        assertTrue(LinkKind.VETH.isKnown());
+        assertFalse(LinkKind.of("wireguard").isKnown());
+        assertSame(RouteGroup.IPV6_ADDRESS, RouteGroup.of(9));
+        invalid("route group: 2 (expected: 1 (LINK), 5 (IPV4_ADDRESS) or 9 (IPV6_ADDRESS))", () -> RouteGroup.of(2));
+    }
+
+    @Test
+    void linksAndAddressesAreValuesWithBuilders() {
+        Link link = Link.builder().index(3).name("veth0").mtu(1500).address(HardwareAddress.parse("02:00:00:00:00:01"))
+                .alternativeNames(List.of("a")).info(new LinkInfo(LinkKind.VETH, List.of(), null, List.of())).build();
+        assertEquals(link, link.toBuilder().build());
+        assertEquals(link.hashCode(), link.toBuilder().build().hashCode());
+        assertNotEquals(link, link.toBuilder().mtu(1400).build());
+        assertNotEquals(link, link.toBuilder().alias("x").build(), "every field counts");
+        assertEquals("Link[3: veth0 (veth) [] mtu 1500 state UNKNOWN ETHER 02:00:00:00:00:01]", link.toString());
+        assertThrows(NullPointerException.class, () -> Link.builder().build());
+        assertThrows(UnsupportedOperationException.class, () -> link.alternativeNames().add("b"));
+        Link.Builder b = link.toBuilder();
+        b.mtu(9000);
+        assertEquals(1500, link.mtu(), "a builder does not change the link it came from");
+
+        Address address = Address.builder().index(3).address(ip("10.0.0.1")).prefixLength(24).label("veth0").build();
+        assertEquals(address, address.toBuilder().build());
+        assertNotEquals(address, address.toBuilder().protocol(2).build());
+        assertEquals("Address[INET 10.0.0.1/24 dev 3 scope UNIVERSE veth0]", address.toString());
+
+        LinkChange change = LinkChange.builder(7).up(true).mtu(1400).name("wan0").build();
+        assertEquals(change, change.toBuilder().build());
+        assertEquals("netns of pid 42", LinkNamespace.ofPid(42).toString());
+        assertEquals(LinkNamespace.ofPid(42), new LinkNamespace(42));
+        invalid("pid: 4194305 (expected: 1-4194304)", () -> new LinkNamespace(4194305));
     }
 
     @Test
