@@ -40,11 +40,7 @@ public final class AddressScope extends OpenValue {
      * @throws IllegalArgumentException if {@code value} is outside 0-255
      */
     public static AddressScope of(int value) {
-        if (value < 0 || value > 255) {
-            throw new IllegalArgumentException("address scope: " + value + " (expected: 0-255)");
-        }
-        AddressScope known = find(KNOWN, value);
-        return known != null ? known : new AddressScope(value);
+        return of(KNOWN, value, 255, "address scope", AddressScope::new);
     }
 
     /**

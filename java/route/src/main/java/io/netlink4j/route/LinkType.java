@@ -65,11 +65,7 @@ public final class LinkType extends OpenValue {
      * @throws IllegalArgumentException if {@code value} is outside 0-65535
      */
     public static LinkType of(int value) {
-        if (value < 0 || value > 0xFFFF) {
-            throw new IllegalArgumentException("link type: " + value + " (expected: 0-65535)");
-        }
-        LinkType known = find(KNOWN, value);
-        return known != null ? known : new LinkType(value);
+        return of(KNOWN, value, 0xFFFF, "link type", LinkType::new);
     }
 
     /**

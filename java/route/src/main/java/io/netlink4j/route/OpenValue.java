@@ -58,14 +58,21 @@ abstract class OpenValue {
         return name;
     }
 
-    /** The constant among {@code known} with number {@code value}, or null. */
-    static <T extends OpenValue> T find(T[] known, int value) {
+    /**
+     * The constant among {@code known} with number {@code value}, else {@code unknown} of it.
+     *
+     * @throws IllegalArgumentException naming {@code what} if {@code value} is outside 0-{@code max}
+     */
+    static <T extends OpenValue> T of(T[] known, int value, int max, String what, IntFunction<T> unknown) {
+        if (value < 0 || value > max) {
+            throw new IllegalArgumentException(what + ": " + value + " (expected: 0-" + max + ")");
+        }
         for (T t : known) {
             if (t.value() == value) {
                 return t;
             }
         }
-        return null;
+        return unknown.apply(value);
     }
 
     /**

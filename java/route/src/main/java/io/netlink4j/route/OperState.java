@@ -42,10 +42,7 @@ public final class OperState extends OpenValue {
      * @throws IllegalArgumentException if {@code value} is outside 0-255
      */
     public static OperState of(int value) {
-        if (value < 0 || value > 255) {
-            throw new IllegalArgumentException("operational state: " + value + " (expected: 0-255)");
-        }
-        return value < KNOWN.length ? KNOWN[value] : new OperState(value);
+        return of(KNOWN, value, 255, "operational state", OperState::new);
     }
 
     /**

@@ -144,18 +144,19 @@ public final class RouteHandle implements AutoCloseable {
 
     /** Whether there is a link called {@code name}. */
     public boolean isLinkPresent(String name) {
-        try {
-            getLink(name);
-            return true;
-        } catch (NoSuchLinkException e) {
-            return false;
-        }
+        Names.checkInterfaceName("link name", name);
+        return isPresent(() -> getLink(name));
     }
 
     /** Whether there is a link with index {@code index}. */
     public boolean isLinkPresent(int index) {
+        checkIndex(index);
+        return isPresent(() -> getLink(index));
+    }
+
+    private static boolean isPresent(Runnable get) {
         try {
-            getLink(index);
+            get.run();
             return true;
         } catch (NoSuchLinkException e) {
             return false;
