@@ -22,7 +22,6 @@ import io.netlink4j.ipvs.Protocol;
 import io.netlink4j.ipvs.Schedulers;
 import io.netlink4j.ipvs.Service;
 import io.netlink4j.ipvs.TunnelType;
-import io.netlink4j.route.RouteCodec;
 import io.netlink4j.route.Rtnetlink;
 import io.netlink4j.socket.NetlinkProtocol;
 import io.netlink4j.socket.NetlinkSocket;
@@ -167,14 +166,13 @@ public final class CaptureReplies {
             }
             String target = "io/netlink4j/route/RouteDecodeFuzzTestInputs/replies";
             try (Exchange x = new Exchange(NetlinkProtocol.ROUTE, Path.of("/var/run/netns", ns), true)) {
-                // struct ifinfomsg / ifaddrmsg of the requested family, all else zero.
-                save("rtnl-link-dump", x.dump(Rtnetlink.RTM_GETLINK, w -> RouteCodec.writeLinkHeader(w, 0, 0, 0, 0, 0)), target);
-                save("rtnl-link-dump-bridge", x.dump(Rtnetlink.RTM_GETLINK, w -> RouteCodec.writeLinkHeader(w, 7, 0, 0, 0, 0)),
-                        target);
-                save("rtnl-addr-dump", x.dump(Rtnetlink.RTM_GETADDR, w -> RouteCodec.writeAddressDump(w,
-                        io.netlink4j.route.AddressFamily.UNSPEC, 0)), target);
+                // struct ifinfomsg (16 bytes) / ifaddrmsg (8 bytes) of the requested family, all else zero.
+                save("rtnl-link-dump", x.dump(Rtnetlink.RTM_GETLINK, w -> w.rawU32(0).rawU32(0).rawU32(0).rawU32(0)), target);
+                save("rtnl-link-dump-bridge", x.dump(Rtnetlink.RTM_GETLINK, w -> w.rawU8(7).rawU8(0).rawU16(0).rawU32(0).rawU32(0)
+                        .rawU32(0)), target);
+                save("rtnl-addr-dump", x.dump(Rtnetlink.RTM_GETADDR, w -> w.rawU32(0).rawU32(0)), target);
                 save("rtnl-link-missing", x.execute(Rtnetlink.RTM_GETLINK, w -> {
-                    RouteCodec.writeLinkHeader(w, 0, 0, 0, 0, 0);
+                    w.rawU32(0).rawU32(0).rawU32(0).rawU32(0);
                     w.string(Rtnetlink.IFLA_IFNAME, "nl4j-nosuchdev");
                 }), CODEC + "ControlMessageFuzzTestInputs/errorAndDone");
             }

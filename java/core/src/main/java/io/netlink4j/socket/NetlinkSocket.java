@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A raw netlink socket: the socket layer. Each method is one system call through the JNI shim,
- * with every argument checked here first, and failures turned into exceptions by
- * {@link Errors}. No netlink framing happens at this layer.
+ * with every argument checked here first; a failed call throws a
+ * {@link io.netlink4j.NetlinkErrnoException} with its errno. No netlink framing happens at this layer.
  *
  * <p>Thread safety: calls may come from several threads. {@link #close()} is idempotent and never
  * releases the file descriptor while another thread is still inside a system call on it (so a

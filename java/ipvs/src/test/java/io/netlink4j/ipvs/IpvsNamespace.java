@@ -5,6 +5,7 @@ package io.netlink4j.ipvs;
 import io.netlink4j.route.AddressFlags;
 import io.netlink4j.route.AddressSpec;
 import io.netlink4j.route.LinkChange;
+import io.netlink4j.route.LinkSpec;
 import io.netlink4j.route.RouteHandle;
 import io.netlink4j.testsupport.Netns;
 
@@ -29,11 +30,11 @@ final class IpvsNamespace implements AutoCloseable {
         Netns ns = Netns.create("nl4j-ipvs");
         try {
             try (RouteHandle route = RouteHandle.open(ns.path())) {
-                route.setUp("lo");
-                route.createDummy("dummy0");
-                route.changeLink(LinkChange.of("dummy0").multicast(true).up(true).build());
-                route.addAddress("dummy0", ip("10.1.1.1"), 24);
-                route.addAddress("dummy0", AddressSpec.builder(ip("2001:db8:1::1"), 64).flags(AddressFlags.NODAD).build());
+                route.updateLink(LinkChange.builder("lo").up(true).build());
+                route.newLink(LinkSpec.dummy("dummy0"));
+                route.updateLink(LinkChange.builder("dummy0").multicast(true).up(true).build());
+                route.newAddress("dummy0", AddressSpec.of(ip("10.1.1.1"), 24));
+                route.newAddress("dummy0", AddressSpec.builder(ip("2001:db8:1::1"), 64).flags(AddressFlags.NODAD).build());
             }
             return new IpvsNamespace(ns, IpvsHandle.open(ns.path()));
         } catch (RuntimeException e) {

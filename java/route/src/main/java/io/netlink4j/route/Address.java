@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.route;
 
+import io.netlink4j.AddressFamily;
 import io.netlink4j.internal.InetAddresses;
 
 import java.net.InetAddress;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,11 +14,15 @@ import java.util.Optional;
 /**
  * An address of an interface as the kernel reports it (RTM_NEWADDR): the fixed header, the
  * attributes this library models, and every other attribute kept raw. Immutable; made by the
- * decoder, or with {@link #builder()}.
+ * decoder, or with {@link #builder()}. Two addresses are equal when every accessor returns equal
+ * values.
  *
  * <p>For IPv4 and IPv6, {@link #address()} is the interface's own address and {@link #peer()} the
  * other end of a point-to-point address. Addresses of other families (MPLS, MCTP, ...) have a null
  * {@link #address()}; their IFA_LOCAL and IFA_ADDRESS stay in {@link #otherAttributes()}.
+ *
+ * <p>A class with a builder rather than a record: the kernel keeps adding address attributes, and
+ * this type grows with them without breaking its callers.
  */
 public final class Address {
     /** The lifetime the kernel reports for an address that never expires. */
@@ -25,170 +31,133 @@ public final class Address {
     /**
      * IFA_CACHEINFO: lifetimes in seconds ({@link #FOREVER} for none) and the creation and last
      * update times in hundredths of a second since boot.
+     *
+     * @param preferredLifetime seconds until the address is deprecated
+     * @param validLifetime     seconds until the address is removed
+     * @param created           when the address was added
+     * @param updated           when the address was last changed
      */
     public record CacheInfo(long preferredLifetime, long validLifetime, long created, long updated) { }
 
-    private final AddressFamily family;
-    private final int prefixLength;
-    private final int flags;
-    private final AddressScope scope;
-    private final int index;
-    private final InetAddress address;
-    private final InetAddress peer;
-    private final InetAddress broadcast;
-    private final String label;
-    private final CacheInfo cacheInfo;
-    private final int routePriority;
-    private final int protocol;
-    private final List<RawAttribute> otherAttributes;
+    private final Builder v;
 
     private Address(Builder b) {
-        this.family = Objects.requireNonNull(b.family, "family");
-        this.prefixLength = b.prefixLength;
-        this.flags = b.flags;
-        this.scope = Objects.requireNonNull(b.scope, "scope");
-        this.index = b.index;
-        this.address = b.address;
-        this.peer = b.peer;
-        this.broadcast = b.broadcast;
-        this.label = b.label;
-        this.cacheInfo = b.cacheInfo;
-        this.routePriority = b.routePriority;
-        this.protocol = b.protocol;
-        this.otherAttributes = List.copyOf(b.otherAttributes);
+        Objects.requireNonNull(b.family, "family");
+        Objects.requireNonNull(b.scope, "scope");
+        this.v = b.copy();
     }
 
+    /** A builder with family {@link AddressFamily#INET}, scope {@link AddressScope#UNIVERSE}, and nothing else. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder holding this address's values. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.family = family;
-        b.prefixLength = prefixLength;
-        b.flags = flags;
-        b.scope = scope;
-        b.index = index;
-        b.address = address;
-        b.peer = peer;
-        b.broadcast = broadcast;
-        b.label = label;
-        b.cacheInfo = cacheInfo;
-        b.routePriority = routePriority;
-        b.protocol = protocol;
-        b.otherAttributes = otherAttributes;
-        return b;
+        return v.copy();
     }
 
     /** {@code ifa_family}. */
     public AddressFamily family() {
-        return family;
+        return v.family;
     }
 
     /** {@code ifa_prefixlen}. */
     public int prefixLength() {
-        return prefixLength;
+        return v.prefixLength;
     }
 
     /** The IFA_F_* flags ({@link AddressFlags}): IFA_FLAGS when present, else {@code ifa_flags}. */
     public int flags() {
-        return flags;
+        return v.flags;
     }
 
-    /** The flags as iproute2 names them. */
+    /** The flags by name, in iproute2's order ({@link AddressFlags#names(int, AddressFamily)}). */
     public List<String> flagNames() {
-        return AddressFlags.names(flags, family);
+        return AddressFlags.names(v.flags, v.family);
     }
 
     /** {@code ifa_scope}. */
     public AddressScope scope() {
-        return scope;
+        return v.scope;
     }
 
     /** The index of the interface the address is on ({@code ifa_index}). */
     public int index() {
-        return index;
+        return v.index;
     }
 
     /** The interface's own address: IFA_LOCAL, or IFA_ADDRESS without it; null for non-IP families. */
     public InetAddress address() {
-        return address;
+        return v.address;
     }
 
     /** The far end of a point-to-point address (IFA_ADDRESS when it differs from IFA_LOCAL), or null. */
     public InetAddress peer() {
-        return peer;
+        return v.peer;
     }
 
     /** IFA_BROADCAST (IPv4), or null. */
     public InetAddress broadcast() {
-        return broadcast;
+        return v.broadcast;
     }
 
     /** IFA_LABEL (IPv4), or null. */
     public String label() {
-        return label;
+        return v.label;
     }
 
     /** IFA_CACHEINFO, or null. */
     public CacheInfo cacheInfo() {
-        return cacheInfo;
+        return v.cacheInfo;
     }
 
     /** IFA_RT_PRIORITY: the metric of the prefix route, or 0. */
     public int routePriority() {
-        return routePriority;
+        return v.routePriority;
     }
 
     /** IFA_PROTO: who added the address (IFAPROT_*), or 0. */
     public int protocol() {
-        return protocol;
+        return v.protocol;
     }
 
     /** The attributes not modelled above, raw and in arrival order. */
     public List<RawAttribute> otherAttributes() {
-        return otherAttributes;
+        return v.otherAttributes;
     }
 
     /** The first of {@link #otherAttributes()} of type {@code type}. */
     public Optional<RawAttribute> attribute(int type) {
-        for (RawAttribute a : otherAttributes) {
-            if (a.type() == type) {
-                return Optional.of(a);
-            }
-        }
-        return Optional.empty();
+        return RawAttribute.first(v.otherAttributes, type);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Address a && a.family.equals(family) && a.prefixLength == prefixLength && a.flags == flags
-                && a.scope.equals(scope) && a.index == index && Objects.equals(a.address, address)
-                && Objects.equals(a.peer, peer) && Objects.equals(a.broadcast, broadcast) && Objects.equals(a.label, label)
-                && Objects.equals(a.cacheInfo, cacheInfo) && a.routePriority == routePriority && a.protocol == protocol
-                && a.otherAttributes.equals(otherAttributes);
+        return o instanceof Address a && v.components().equals(a.v.components());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(family, prefixLength, flags, scope, index, address, peer, otherAttributes);
+        return v.components().hashCode();
     }
 
+    /** Family, address, prefix length, peer, link index, scope and label, e.g. {@code Address[INET 10.0.0.1/24 dev 3 scope UNIVERSE eth0]}. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Address[").append(family).append(' ');
-        sb.append(address == null ? "?" : InetAddresses.toText(address)).append('/').append(prefixLength);
-        if (peer != null) {
-            sb.append(" peer ").append(InetAddresses.toText(peer));
+        StringBuilder sb = new StringBuilder("Address[").append(v.family).append(' ');
+        sb.append(v.address == null ? "?" : InetAddresses.toText(v.address)).append('/').append(v.prefixLength);
+        if (v.peer != null) {
+            sb.append(" peer ").append(InetAddresses.toText(v.peer));
         }
-        sb.append(" dev ").append(index).append(" scope ").append(scope);
-        if (label != null) {
-            sb.append(' ').append(label);
+        sb.append(" dev ").append(v.index).append(" scope ").append(v.scope);
+        if (v.label != null) {
+            sb.append(' ').append(v.label);
         }
         return sb.append(']').toString();
     }
 
-    /** Builds an {@link Address}; family and scope default to INET and UNIVERSE. */
+    /** Builds an {@link Address}; each setter sets the value of the accessor of its name. */
     public static final class Builder {
         private AddressFamily family = AddressFamily.INET;
         private int prefixLength;
@@ -206,72 +175,98 @@ public final class Address {
 
         private Builder() {}
 
+        private Builder copy() {
+            return new Builder().family(family).prefixLength(prefixLength).flags(flags).scope(scope).index(index)
+                    .address(address).peer(peer).broadcast(broadcast).label(label).cacheInfo(cacheInfo)
+                    .routePriority(routePriority).protocol(protocol).otherAttributes(otherAttributes);
+        }
+
+        private List<Object> components() {
+            return Arrays.asList(family, prefixLength, flags, scope, index, address, peer, broadcast, label, cacheInfo,
+                    routePriority, protocol, otherAttributes);
+        }
+
+        /** Sets {@link Address#family()}. */
         public Builder family(AddressFamily family) {
             this.family = family;
             return this;
         }
 
+        /** Sets {@link Address#prefixLength()}. */
         public Builder prefixLength(int prefixLength) {
             this.prefixLength = prefixLength;
             return this;
         }
 
+        /** Sets {@link Address#flags()}. */
         public Builder flags(int flags) {
             this.flags = flags;
             return this;
         }
 
+        /** Sets {@link Address#scope()}. */
         public Builder scope(AddressScope scope) {
             this.scope = scope;
             return this;
         }
 
+        /** Sets {@link Address#index()}. */
         public Builder index(int index) {
             this.index = index;
             return this;
         }
 
+        /** Sets {@link Address#address()} (null for none). */
         public Builder address(InetAddress address) {
             this.address = address;
             return this;
         }
 
+        /** Sets {@link Address#peer()} (null for none). */
         public Builder peer(InetAddress peer) {
             this.peer = peer;
             return this;
         }
 
+        /** Sets {@link Address#broadcast()} (null for none). */
         public Builder broadcast(InetAddress broadcast) {
             this.broadcast = broadcast;
             return this;
         }
 
+        /** Sets {@link Address#label()} (null for none). */
         public Builder label(String label) {
             this.label = label;
             return this;
         }
 
+        /** Sets {@link Address#cacheInfo()} (null for none). */
         public Builder cacheInfo(CacheInfo cacheInfo) {
             this.cacheInfo = cacheInfo;
             return this;
         }
 
+        /** Sets {@link Address#routePriority()}. */
         public Builder routePriority(int routePriority) {
             this.routePriority = routePriority;
             return this;
         }
 
+        /** Sets {@link Address#protocol()}. */
         public Builder protocol(int protocol) {
             this.protocol = protocol;
             return this;
         }
 
+        /** Sets {@link Address#otherAttributes()} (copied). */
         public Builder otherAttributes(List<RawAttribute> otherAttributes) {
-            this.otherAttributes = Objects.requireNonNull(otherAttributes, "otherAttributes");
+            this.otherAttributes = List.copyOf(Objects.requireNonNull(otherAttributes, "otherAttributes"));
             return this;
         }
 
         /**
+         * The address.
+         *
          * @throws NullPointerException if the family or scope is missing
          */
         public Address build() {

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.route;
 
+import io.netlink4j.AddressFamily;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,16 +13,27 @@ public final class AddressFlags {
 
     /** IPv4: a secondary address; IPv6: a temporary (privacy) address. */
     public static final int SECONDARY = 0x01;
+    /** IFA_F_NODAD. */
     public static final int NODAD = 0x02;
+    /** IFA_F_OPTIMISTIC. */
     public static final int OPTIMISTIC = 0x04;
+    /** IFA_F_DADFAILED. */
     public static final int DADFAILED = 0x08;
+    /** IFA_F_HOMEADDRESS. */
     public static final int HOMEADDRESS = 0x10;
+    /** IFA_F_DEPRECATED. */
     public static final int DEPRECATED = 0x20;
+    /** IFA_F_TENTATIVE. */
     public static final int TENTATIVE = 0x40;
+    /** IFA_F_PERMANENT. */
     public static final int PERMANENT = 0x80;
+    /** IFA_F_MANAGETEMPADDR. */
     public static final int MANAGETEMPADDR = 0x100;
+    /** IFA_F_NOPREFIXROUTE. */
     public static final int NOPREFIXROUTE = 0x200;
+    /** IFA_F_MCAUTOJOIN. */
     public static final int MCAUTOJOIN = 0x400;
+    /** IFA_F_STABLE_PRIVACY. */
     public static final int STABLE_PRIVACY = 0x800;
 
     private static final int[] ORDER = {SECONDARY, NODAD, OPTIMISTIC, DADFAILED, HOMEADDRESS, DEPRECATED, TENTATIVE,

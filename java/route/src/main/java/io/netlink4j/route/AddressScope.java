@@ -3,64 +3,53 @@
 package io.netlink4j.route;
 
 /**
- * The scope of an interface address ({@code ifa_scope}, RT_SCOPE_*), named as iproute2 prints it.
- * Open: any other number (0-255) keeps its value and is named by it.
+ * The scope of an interface address ({@code ifa_scope}, the kernel's RT_SCOPE_* numbers): how far
+ * from the host the address is meaningful.
+ *
+ * <p>Open: scopes are numbers 0-255 and an administrator may use any of them, so a number without
+ * a constant here keeps its value and is named by it ({@link #isKnown()} tells the two apart).
+ * Constants are named as the kernel names them; iproute2 prints {@link #UNIVERSE} as
+ * {@code global}.
  */
-public final class AddressScope {
-    public static final AddressScope UNIVERSE = new AddressScope(0, "global");
-    public static final AddressScope SITE = new AddressScope(200, "site");
-    public static final AddressScope LINK = new AddressScope(253, "link");
-    public static final AddressScope HOST = new AddressScope(254, "host");
-    public static final AddressScope NOWHERE = new AddressScope(255, "nowhere");
+public final class AddressScope extends OpenValue {
+    /** RT_SCOPE_UNIVERSE (0): valid everywhere. */
+    public static final AddressScope UNIVERSE = new AddressScope(0, "UNIVERSE");
+    /** RT_SCOPE_SITE (200): valid within the site (IPv6 site-local). */
+    public static final AddressScope SITE = new AddressScope(200, "SITE");
+    /** RT_SCOPE_LINK (253): valid on the link only. */
+    public static final AddressScope LINK = new AddressScope(253, "LINK");
+    /** RT_SCOPE_HOST (254): valid on this host only. */
+    public static final AddressScope HOST = new AddressScope(254, "HOST");
+    /** RT_SCOPE_NOWHERE (255): valid nowhere. */
+    public static final AddressScope NOWHERE = new AddressScope(255, "NOWHERE");
 
     private static final AddressScope[] KNOWN = {UNIVERSE, SITE, LINK, HOST, NOWHERE};
 
-    private final int value;
-    private final String name;
-
     private AddressScope(int value, String name) {
-        this.value = value;
-        this.name = name;
+        super(value, name, true);
+    }
+
+    private AddressScope(int value) {
+        super(value, Integer.toString(value), false);
     }
 
     /**
-     * The scope for an RT_SCOPE_* number.
+     * The scope with number {@code value}: the constant of that number, or an instance named by the
+     * number.
      *
-     * @throws IllegalArgumentException if it is outside 0-255
+     * @throws IllegalArgumentException if {@code value} is outside 0-255
      */
-    public static AddressScope valueOf(int value) {
-        if (value < 0 || value > 255) {
-            throw new IllegalArgumentException("address scope: " + value + " (expected: 0-255)");
-        }
-        for (AddressScope s : KNOWN) {
-            if (s.value == value) {
-                return s;
-            }
-        }
-        return new AddressScope(value, Integer.toString(value));
+    public static AddressScope of(int value) {
+        return of(KNOWN, value, 255, "address scope", AddressScope::new);
     }
 
-    /** The RT_SCOPE_* number. */
-    public int value() {
-        return value;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof AddressScope s && s.value == value;
-    }
-
-    @Override
-    public int hashCode() {
-        return value;
-    }
-
-    @Override
-    public String toString() {
-        return name;
+    /**
+     * The scope named {@code name} as {@link #name()} returns it (case-insensitive, with or without
+     * the {@code RT_SCOPE_} prefix), or by its number.
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public static AddressScope parse(String name) {
+        return parse(KNOWN, "RT_SCOPE_", "address scope", name, AddressScope::of, 255);
     }
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.route;
 
+import io.netlink4j.AddressFamily;
 import io.netlink4j.internal.InetAddresses;
 
 import java.net.Inet4Address;
@@ -47,10 +48,12 @@ public final class AddressSpec {
         return builder(address, prefixLength).build();
     }
 
+    /** A builder for {@code address/prefixLength}, the two values every address needs. */
     public static Builder builder(InetAddress address, int prefixLength) {
         return new Builder(address, prefixLength);
     }
 
+    /** A builder holding this specification's values. */
     public Builder toBuilder() {
         Builder b = new Builder(address, prefixLength);
         b.peer = peer;
@@ -61,16 +64,19 @@ public final class AddressSpec {
         return b;
     }
 
+    /** The interface's own address. */
     public InetAddress address() {
         return address;
     }
 
+    /** The prefix length: 0-32 for IPv4, 0-128 for IPv6. */
     public int prefixLength() {
         return prefixLength;
     }
 
+    /** The address's family: {@link AddressFamily#INET} or {@link AddressFamily#INET6}. */
     public AddressFamily family() {
-        return address instanceof Inet4Address ? AddressFamily.INET : AddressFamily.INET6;
+        return AddressFamily.of(address);
     }
 
     /** The point-to-point peer, or null. */
@@ -99,7 +105,7 @@ public final class AddressSpec {
     }
 
     /** "10.1.1.1/24" or "2001:db8::1/64 peer ...", for messages. */
-    public String describe() {
+    String describe() {
         return InetAddresses.toText(address) + "/" + prefixLength + (peer != null ? " peer " + InetAddresses.toText(peer) : "");
     }
 
@@ -115,6 +121,7 @@ public final class AddressSpec {
         return Objects.hash(address, prefixLength, peer, broadcast, label, scope, flags);
     }
 
+    /** The specification as {@code ip addr add} would take it, e.g. {@code AddressSpec[10.0.0.1/24 brd 10.0.0.255 label eth0:1]}. */
     @Override
     public String toString() {
         return "AddressSpec[" + describe() + (broadcast != null ? " brd " + InetAddresses.toText(broadcast) : "")
@@ -122,6 +129,7 @@ public final class AddressSpec {
                 + (flags != 0 ? " " + String.join(" ", AddressFlags.names(flags | AddressFlags.PERMANENT, family())) : "") + "]";
     }
 
+    /** Builds an {@link AddressSpec}; {@link #build()} validates. */
     public static final class Builder {
         private final InetAddress address;
         private final int prefixLength;
@@ -167,6 +175,8 @@ public final class AddressSpec {
         }
 
         /**
+         * The specification.
+         *
          * @throws IllegalArgumentException for a prefix length outside 0-32 (IPv4) or 0-128 (IPv6),
          *                                  a peer of the other family, a broadcast address or
          *                                  label on an IPv6 address, an invalid label, or flags

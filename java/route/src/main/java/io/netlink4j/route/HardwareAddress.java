@@ -61,6 +61,7 @@ public final class HardwareAddress {
         return bytes.clone();
     }
 
+    /** The number of bytes (6 for Ethernet). */
     public int length() {
         return bytes.length;
     }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.route;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,166 +11,110 @@ import java.util.Optional;
  * A network interface as the kernel reports it (RTM_NEWLINK): the fixed header, the attributes
  * this library models, and every other attribute kept raw ({@link #otherAttributes()}). Immutable;
  * made by the decoder, or with {@link #builder()} (for tests and tools that format links).
- * Absent optional attributes read as null, 0 or -1 as each accessor says.
+ * Absent optional attributes read as null, 0 or -1 as each accessor says. Two links are equal
+ * when every accessor returns equal values.
+ *
+ * <p>A class with a builder rather than a record: the kernel keeps adding link attributes, and
+ * this type grows with them without breaking its callers.
  */
 public final class Link {
-    private final int index;
-    private final String name;
-    private final LinkType type;
-    private final int flags;
-    private final int mtu;
-    private final OperState operState;
-    private final int linkMode;
-    private final HardwareAddress address;
-    private final HardwareAddress broadcast;
-    private final HardwareAddress permanentAddress;
-    private final int txQueueLength;
-    private final String qdisc;
-    private final int group;
-    private final int parentIndex;
-    private final int masterIndex;
-    private final int linkNetnsId;
-    private final LinkInfo info;
-    private final String alias;
-    private final List<String> alternativeNames;
-    private final int minMtu;
-    private final int maxMtu;
-    private final List<RawAttribute> otherAttributes;
+    private final Builder v;
 
     private Link(Builder b) {
-        this.index = b.index;
-        this.name = Objects.requireNonNull(b.name, "name");
-        this.type = Objects.requireNonNull(b.type, "type");
-        this.flags = b.flags;
-        this.mtu = b.mtu;
-        this.operState = Objects.requireNonNull(b.operState, "operState");
-        this.linkMode = b.linkMode;
-        this.address = b.address;
-        this.broadcast = b.broadcast;
-        this.permanentAddress = b.permanentAddress;
-        this.txQueueLength = b.txQueueLength;
-        this.qdisc = b.qdisc;
-        this.group = b.group;
-        this.parentIndex = b.parentIndex;
-        this.masterIndex = b.masterIndex;
-        this.linkNetnsId = b.linkNetnsId;
-        this.info = b.info;
-        this.alias = b.alias;
-        this.alternativeNames = List.copyOf(b.alternativeNames);
-        this.minMtu = b.minMtu;
-        this.maxMtu = b.maxMtu;
-        this.otherAttributes = List.copyOf(b.otherAttributes);
+        Objects.requireNonNull(b.name, "name");
+        Objects.requireNonNull(b.type, "type");
+        Objects.requireNonNull(b.operState, "operState");
+        this.v = b.copy();
     }
 
+    /** A builder with no name (required), type {@link LinkType#ETHER}, state {@link OperState#UNKNOWN}, and nothing else. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder holding this link's values. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.index = index;
-        b.name = name;
-        b.type = type;
-        b.flags = flags;
-        b.mtu = mtu;
-        b.operState = operState;
-        b.linkMode = linkMode;
-        b.address = address;
-        b.broadcast = broadcast;
-        b.permanentAddress = permanentAddress;
-        b.txQueueLength = txQueueLength;
-        b.qdisc = qdisc;
-        b.group = group;
-        b.parentIndex = parentIndex;
-        b.masterIndex = masterIndex;
-        b.linkNetnsId = linkNetnsId;
-        b.info = info;
-        b.alias = alias;
-        b.alternativeNames = alternativeNames;
-        b.minMtu = minMtu;
-        b.maxMtu = maxMtu;
-        b.otherAttributes = otherAttributes;
-        return b;
+        return v.copy();
     }
 
     /** The interface index ({@code ifi_index}). */
     public int index() {
-        return index;
+        return v.index;
     }
 
     /** IFLA_IFNAME. */
     public String name() {
-        return name;
+        return v.name;
     }
 
     /** The hardware type ({@code ifi_type}). */
     public LinkType type() {
-        return type;
+        return v.type;
     }
 
     /** The device flags ({@code ifi_flags}, {@link LinkFlags}). */
     public int flags() {
-        return flags;
+        return v.flags;
     }
 
-    /** The flags as iproute2 lists them. */
+    /** The flags by name, in iproute2's order ({@link LinkFlags#names(int)}). */
     public List<String> flagNames() {
-        return LinkFlags.names(flags);
+        return LinkFlags.names(v.flags);
     }
 
     /** Administratively up (IFF_UP). */
     public boolean isUp() {
-        return (flags & LinkFlags.UP) != 0;
+        return (v.flags & LinkFlags.UP) != 0;
     }
 
     /** The carrier is present (IFF_LOWER_UP). */
     public boolean isLowerUp() {
-        return (flags & LinkFlags.LOWER_UP) != 0;
+        return (v.flags & LinkFlags.LOWER_UP) != 0;
     }
 
     /** IFLA_MTU. */
     public int mtu() {
-        return mtu;
+        return v.mtu;
     }
 
     /** IFLA_OPERSTATE ({@link OperState#UNKNOWN} when absent). */
     public OperState operState() {
-        return operState;
+        return v.operState;
     }
 
     /** IFLA_LINKMODE: 0 default, 1 dormant, 2 testing. */
     public int linkMode() {
-        return linkMode;
+        return v.linkMode;
     }
 
     /** IFLA_ADDRESS, or null. */
     public HardwareAddress address() {
-        return address;
+        return v.address;
     }
 
-    /** IFLA_BROADCAST, or null. */
+    /** IFLA_BROADCAST (the peer's address on a point-to-point link), or null. */
     public HardwareAddress broadcast() {
-        return broadcast;
+        return v.broadcast;
     }
 
     /** IFLA_PERM_ADDRESS (the factory address of a physical device), or null. */
     public HardwareAddress permanentAddress() {
-        return permanentAddress;
+        return v.permanentAddress;
     }
 
     /** IFLA_TXQLEN. */
     public int txQueueLength() {
-        return txQueueLength;
+        return v.txQueueLength;
     }
 
     /** IFLA_QDISC, or null. */
     public String qdisc() {
-        return qdisc;
+        return v.qdisc;
     }
 
     /** IFLA_GROUP (0 is iproute2's "default"). */
     public int group() {
-        return group;
+        return v.group;
     }
 
     /**
@@ -177,47 +122,47 @@ public final class Link {
      * When {@link #linkNetnsId()} is set, the index is in that other namespace.
      */
     public int parentIndex() {
-        return parentIndex;
+        return v.parentIndex;
     }
 
     /** IFLA_MASTER: the index of the bridge or bond this link is enslaved to, or 0. */
     public int masterIndex() {
-        return masterIndex;
+        return v.masterIndex;
     }
 
     /** IFLA_LINK_NETNSID: the namespace id (as seen from this namespace) of the parent link, or -1. */
     public int linkNetnsId() {
-        return linkNetnsId;
+        return v.linkNetnsId;
     }
 
     /** IFLA_LINKINFO, or null for links without a kind (loopback, physical devices). */
     public LinkInfo info() {
-        return info;
+        return v.info;
     }
 
     /** The link's kind ({@code veth}, {@code dummy}, ...), or null. */
     public LinkKind kind() {
-        return info == null ? null : info.kind();
+        return v.info == null ? null : v.info.kind();
     }
 
     /** IFLA_IFALIAS, or null. */
     public String alias() {
-        return alias;
+        return v.alias;
     }
 
     /** The IFLA_ALT_IFNAME entries of IFLA_PROP_LIST. */
     public List<String> alternativeNames() {
-        return alternativeNames;
+        return v.alternativeNames;
     }
 
     /** IFLA_MIN_MTU, or 0. */
     public int minMtu() {
-        return minMtu;
+        return v.minMtu;
     }
 
     /** IFLA_MAX_MTU, or 0. */
     public int maxMtu() {
-        return maxMtu;
+        return v.maxMtu;
     }
 
     /**
@@ -225,50 +170,39 @@ public final class Link {
      * queue counts, offload limits, and anything a newer kernel adds.
      */
     public List<RawAttribute> otherAttributes() {
-        return otherAttributes;
+        return v.otherAttributes;
     }
 
     /** The first of {@link #otherAttributes()} of type {@code type} (e.g. {@link Rtnetlink#IFLA_PROMISCUITY}). */
     public Optional<RawAttribute> attribute(int type) {
-        for (RawAttribute a : otherAttributes) {
-            if (a.type() == type) {
-                return Optional.of(a);
-            }
-        }
-        return Optional.empty();
+        return RawAttribute.first(v.otherAttributes, type);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Link l && l.index == index && l.name.equals(name) && l.type.equals(type) && l.flags == flags
-                && l.mtu == mtu && l.operState.equals(operState) && l.linkMode == linkMode
-                && Objects.equals(l.address, address) && Objects.equals(l.broadcast, broadcast)
-                && Objects.equals(l.permanentAddress, permanentAddress) && l.txQueueLength == txQueueLength
-                && Objects.equals(l.qdisc, qdisc) && l.group == group && l.parentIndex == parentIndex
-                && l.masterIndex == masterIndex && l.linkNetnsId == linkNetnsId && Objects.equals(l.info, info)
-                && Objects.equals(l.alias, alias) && l.alternativeNames.equals(alternativeNames) && l.minMtu == minMtu
-                && l.maxMtu == maxMtu && l.otherAttributes.equals(otherAttributes);
+        return o instanceof Link l && v.components().equals(l.v.components());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(index, name, type, flags, mtu, operState, address, info, otherAttributes);
+        return v.components().hashCode();
     }
 
+    /** The index, name, kind, flags, MTU, state, type and address, e.g. {@code Link[3: veth0 (veth) [UP] mtu 1500 state UP ETHER 02:...]}. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Link[").append(index).append(": ").append(name);
+        StringBuilder sb = new StringBuilder("Link[").append(v.index).append(": ").append(v.name);
         if (kind() != null) {
             sb.append(" (").append(kind()).append(')');
         }
-        sb.append(' ').append(flagNames()).append(" mtu ").append(mtu).append(" state ").append(operState);
-        if (address != null) {
-            sb.append(" link/").append(type).append(' ').append(address);
+        sb.append(' ').append(flagNames()).append(" mtu ").append(v.mtu).append(" state ").append(v.operState);
+        if (v.address != null) {
+            sb.append(' ').append(v.type).append(' ').append(v.address);
         }
         return sb.append(']').toString();
     }
 
-    /** Builds a {@link Link}; name defaults to none (required), type to ETHER, operState to UNKNOWN. */
+    /** Builds a {@link Link}; each setter sets the value of the accessor of its name. */
     public static final class Builder {
         private int index;
         private String name;
@@ -295,117 +229,155 @@ public final class Link {
 
         private Builder() {}
 
+        private Builder copy() {
+            return new Builder().index(index).name(name).type(type).flags(flags).mtu(mtu).operState(operState)
+                    .linkMode(linkMode).address(address).broadcast(broadcast).permanentAddress(permanentAddress)
+                    .txQueueLength(txQueueLength).qdisc(qdisc).group(group).parentIndex(parentIndex).masterIndex(masterIndex)
+                    .linkNetnsId(linkNetnsId).info(info).alias(alias).alternativeNames(alternativeNames).minMtu(minMtu)
+                    .maxMtu(maxMtu).otherAttributes(otherAttributes);
+        }
+
+        private List<Object> components() {
+            return Arrays.asList(index, name, type, flags, mtu, operState, linkMode, address, broadcast, permanentAddress,
+                    txQueueLength, qdisc, group, parentIndex, masterIndex, linkNetnsId, info, alias, alternativeNames, minMtu,
+                    maxMtu, otherAttributes);
+        }
+
+        /** Sets {@link Link#index()}. */
         public Builder index(int index) {
             this.index = index;
             return this;
         }
 
+        /** Sets {@link Link#name()} (required). */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
+        /** Sets {@link Link#type()}. */
         public Builder type(LinkType type) {
             this.type = type;
             return this;
         }
 
+        /** Sets {@link Link#flags()}. */
         public Builder flags(int flags) {
             this.flags = flags;
             return this;
         }
 
+        /** Sets {@link Link#mtu()}. */
         public Builder mtu(int mtu) {
             this.mtu = mtu;
             return this;
         }
 
+        /** Sets {@link Link#operState()}. */
         public Builder operState(OperState operState) {
             this.operState = operState;
             return this;
         }
 
+        /** Sets {@link Link#linkMode()}. */
         public Builder linkMode(int linkMode) {
             this.linkMode = linkMode;
             return this;
         }
 
+        /** Sets {@link Link#address()} (null for none). */
         public Builder address(HardwareAddress address) {
             this.address = address;
             return this;
         }
 
+        /** Sets {@link Link#broadcast()} (null for none). */
         public Builder broadcast(HardwareAddress broadcast) {
             this.broadcast = broadcast;
             return this;
         }
 
+        /** Sets {@link Link#permanentAddress()} (null for none). */
         public Builder permanentAddress(HardwareAddress permanentAddress) {
             this.permanentAddress = permanentAddress;
             return this;
         }
 
+        /** Sets {@link Link#txQueueLength()}. */
         public Builder txQueueLength(int txQueueLength) {
             this.txQueueLength = txQueueLength;
             return this;
         }
 
+        /** Sets {@link Link#qdisc()} (null for none). */
         public Builder qdisc(String qdisc) {
             this.qdisc = qdisc;
             return this;
         }
 
+        /** Sets {@link Link#group()}. */
         public Builder group(int group) {
             this.group = group;
             return this;
         }
 
+        /** Sets {@link Link#parentIndex()}. */
         public Builder parentIndex(int parentIndex) {
             this.parentIndex = parentIndex;
             return this;
         }
 
+        /** Sets {@link Link#masterIndex()}. */
         public Builder masterIndex(int masterIndex) {
             this.masterIndex = masterIndex;
             return this;
         }
 
+        /** Sets {@link Link#linkNetnsId()}. */
         public Builder linkNetnsId(int linkNetnsId) {
             this.linkNetnsId = linkNetnsId;
             return this;
         }
 
+        /** Sets {@link Link#info()} (null for none). */
         public Builder info(LinkInfo info) {
             this.info = info;
             return this;
         }
 
+        /** Sets {@link Link#alias()} (null for none). */
         public Builder alias(String alias) {
             this.alias = alias;
             return this;
         }
 
+        /** Sets {@link Link#alternativeNames()} (copied). */
         public Builder alternativeNames(List<String> alternativeNames) {
-            this.alternativeNames = Objects.requireNonNull(alternativeNames, "alternativeNames");
+            this.alternativeNames = List.copyOf(Objects.requireNonNull(alternativeNames, "alternativeNames"));
             return this;
         }
 
+        /** Sets {@link Link#minMtu()}. */
         public Builder minMtu(int minMtu) {
             this.minMtu = minMtu;
             return this;
         }
 
+        /** Sets {@link Link#maxMtu()}. */
         public Builder maxMtu(int maxMtu) {
             this.maxMtu = maxMtu;
             return this;
         }
 
+        /** Sets {@link Link#otherAttributes()} (copied). */
         public Builder otherAttributes(List<RawAttribute> otherAttributes) {
-            this.otherAttributes = Objects.requireNonNull(otherAttributes, "otherAttributes");
+            this.otherAttributes = List.copyOf(Objects.requireNonNull(otherAttributes, "otherAttributes"));
             return this;
         }
 
         /**
+         * The link.
+         *
          * @throws NullPointerException if the name, type or operational state is missing
          */
         public Link build() {

@@ -10,8 +10,8 @@ import java.util.Objects;
  * not changed.
  *
  * <pre>{@code
- * LinkChange.of("veth0").up(true).mtu(1400).build()
- * LinkChange.of(7).name("uplink").build()
+ * LinkChange.builder("veth0").up(true).mtu(1400).build()
+ * LinkChange.builder(7).name("uplink").build()
  * }</pre>
  */
 public final class LinkChange {
@@ -35,8 +35,12 @@ public final class LinkChange {
         this.namespace = b.namespace;
     }
 
-    /** Changes to the link called {@code name}. */
-    public static Builder of(String name) {
+    /**
+     * Changes to the link called {@code name}.
+     *
+     * @throws IllegalArgumentException if the name is not a valid interface name
+     */
+    public static Builder builder(String name) {
         return new Builder(0, Names.checkInterfaceName("link name", name));
     }
 
@@ -45,11 +49,23 @@ public final class LinkChange {
      *
      * @throws IllegalArgumentException if the index is not positive
      */
-    public static Builder of(int index) {
+    public static Builder builder(int index) {
         if (index <= 0) {
             throw new IllegalArgumentException("link index: " + index + " (expected: > 0)");
         }
         return new Builder(index, null);
+    }
+
+    /** A builder holding this change's values, for the same link. */
+    public Builder toBuilder() {
+        Builder b = new Builder(index, target);
+        b.up = up;
+        b.multicast = multicast;
+        b.mtu = mtu;
+        b.name = name;
+        b.address = address;
+        b.namespace = namespace;
+        return b;
     }
 
     /** The index of the link to change, or 0 when it is named by {@link #target()}. */
@@ -93,7 +109,7 @@ public final class LinkChange {
     }
 
     /** "link 'veth0'" or "link 7", for messages. */
-    public String describeTarget() {
+    String describeTarget() {
         return target != null ? "link '" + target + "'" : "link " + index;
     }
 
@@ -109,6 +125,7 @@ public final class LinkChange {
         return Objects.hash(index, target, up, multicast, mtu, name, address, namespace);
     }
 
+    /** The link and the changes, e.g. {@code LinkChange[link 'veth0' up mtu 1400]}. */
     @Override
     public String toString() {
         return "LinkChange[" + describeTarget() + (up != null ? (up ? " up" : " down") : "")
@@ -117,12 +134,14 @@ public final class LinkChange {
                 + (namespace != null ? " to " + namespace : "") + "]";
     }
 
+    /** Builds a {@link LinkChange}; {@link #build()} validates. */
     public static final class Builder {
         private final int index;
         private final String target;
         private Boolean up;
         private Boolean multicast;
         private int mtu;
+        private boolean mtuSet;
         private String name;
         private HardwareAddress address;
         private LinkNamespace namespace;
@@ -146,19 +165,18 @@ public final class LinkChange {
 
         /** Sets the MTU (positive; the link's kind sets the limits). */
         public Builder mtu(int mtu) {
-            if (mtu <= 0) {
-                throw new IllegalArgumentException("MTU: " + mtu + " (expected: > 0)");
-            }
             this.mtu = mtu;
+            this.mtuSet = true;
             return this;
         }
 
         /** Renames the link (1-15 bytes, no '/', ':' or whitespace). */
         public Builder name(String name) {
-            this.name = Names.checkInterfaceName("new link name", name);
+            this.name = Objects.requireNonNull(name, "name");
             return this;
         }
 
+        /** Sets the hardware address. */
         public Builder address(HardwareAddress address) {
             this.address = Objects.requireNonNull(address, "address");
             return this;
@@ -170,7 +188,18 @@ public final class LinkChange {
             return this;
         }
 
+        /**
+         * The change.
+         *
+         * @throws IllegalArgumentException if the MTU is not positive or the new name is not a valid interface name
+         */
         public LinkChange build() {
+            if (mtu < 0 || (mtu == 0 && mtuSet)) {
+                throw new IllegalArgumentException("MTU: " + mtu + " (expected: > 0)");
+            }
+            if (name != null) {
+                Names.checkInterfaceName("new link name", name);
+            }
             return new LinkChange(this);
         }
     }

@@ -9,24 +9,43 @@ import java.util.List;
 public final class LinkFlags {
     private LinkFlags() {}
 
+    /** IFF_UP. */
     public static final int UP = 0x1;
+    /** IFF_BROADCAST. */
     public static final int BROADCAST = 0x2;
+    /** IFF_DEBUG. */
     public static final int DEBUG = 0x4;
+    /** IFF_LOOPBACK. */
     public static final int LOOPBACK = 0x8;
+    /** IFF_POINTOPOINT. */
     public static final int POINTOPOINT = 0x10;
+    /** IFF_NOTRAILERS. */
     public static final int NOTRAILERS = 0x20;
+    /** IFF_RUNNING. */
     public static final int RUNNING = 0x40;
+    /** IFF_NOARP. */
     public static final int NOARP = 0x80;
+    /** IFF_PROMISC. */
     public static final int PROMISC = 0x100;
+    /** IFF_ALLMULTI. */
     public static final int ALLMULTI = 0x200;
+    /** IFF_MASTER. */
     public static final int MASTER = 0x400;
+    /** IFF_SLAVE. */
     public static final int SLAVE = 0x800;
+    /** IFF_MULTICAST. */
     public static final int MULTICAST = 0x1000;
+    /** IFF_PORTSEL. */
     public static final int PORTSEL = 0x2000;
+    /** IFF_AUTOMEDIA. */
     public static final int AUTOMEDIA = 0x4000;
+    /** IFF_DYNAMIC. */
     public static final int DYNAMIC = 0x8000;
+    /** IFF_LOWER_UP. */
     public static final int LOWER_UP = 0x10000;
+    /** IFF_DORMANT. */
     public static final int DORMANT = 0x20000;
+    /** IFF_ECHO. */
     public static final int ECHO = 0x40000;
 
     private static final int[] ORDER = {LOOPBACK, BROADCAST, POINTOPOINT, MULTICAST, NOARP, ALLMULTI, PROMISC, MASTER,

@@ -16,6 +16,11 @@ import java.util.Objects;
  * @param slaveData the attributes inside IFLA_INFO_SLAVE_DATA (empty if none)
  */
 public record LinkInfo(LinkKind kind, List<RawAttribute> data, LinkKind slaveKind, List<RawAttribute> slaveData) {
+    /**
+     * Copies the attribute lists.
+     *
+     * @throws NullPointerException if a list is null
+     */
     public LinkInfo {
         data = List.copyOf(Objects.requireNonNull(data, "data"));
         slaveData = List.copyOf(Objects.requireNonNull(slaveData, "slaveData"));

@@ -36,6 +36,7 @@ public final class LinkSpec {
         this.peerNamespace = b.peerNamespace;
     }
 
+    /** An empty builder: set at least {@link Builder#name} and {@link Builder#kind}. */
     public static Builder builder() {
         return new Builder();
     }
@@ -50,6 +51,7 @@ public final class LinkSpec {
         return builder().name(name).kind(LinkKind.VETH).peerName(peerName).build();
     }
 
+    /** A builder holding this specification's values. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.name = name;
@@ -63,10 +65,12 @@ public final class LinkSpec {
         return b;
     }
 
+    /** The new link's name. */
     public String name() {
         return name;
     }
 
+    /** The new link's kind. */
     public LinkKind kind() {
         return kind;
     }
@@ -102,7 +106,7 @@ public final class LinkSpec {
     }
 
     /** "link 'veth0' (peer 'veth1')", for messages. */
-    public String describe() {
+    String describe() {
         return "link '" + name + "'" + (peerName != null ? " (peer '" + peerName + "')" : "");
     }
 
@@ -118,6 +122,7 @@ public final class LinkSpec {
         return Objects.hash(name, kind, mtu, address, up, namespace, peerName, peerNamespace);
     }
 
+    /** The kind, name, peer and options, e.g. {@code LinkSpec[veth link 'veth0' (peer 'veth1') mtu 9000 up]}. */
     @Override
     public String toString() {
         return "LinkSpec[" + kind + " " + describe() + (mtu != 0 ? " mtu " + mtu : "") + (address != null ? " address " + address : "")
@@ -125,6 +130,7 @@ public final class LinkSpec {
                 + (peerNamespace != null ? " peer in " + peerNamespace : "") + "]";
     }
 
+    /** Builds a {@link LinkSpec}; {@link #build()} validates. */
     public static final class Builder {
         private String name;
         private LinkKind kind;
@@ -155,16 +161,19 @@ public final class LinkSpec {
             return this;
         }
 
+        /** The hardware address (null for one the kernel chooses). */
         public Builder address(HardwareAddress address) {
             this.address = address;
             return this;
         }
 
+        /** Whether to bring the link up as it is created (default: down). */
         public Builder up(boolean up) {
             this.up = up;
             return this;
         }
 
+        /** The namespace to create the link in (null for the handle's own). */
         public Builder namespace(LinkNamespace namespace) {
             this.namespace = namespace;
             return this;
@@ -183,6 +192,8 @@ public final class LinkSpec {
         }
 
         /**
+         * The specification.
+         *
          * @throws IllegalArgumentException if the name is missing or invalid, the kind is missing,
          *                                  the MTU is negative, or peer settings are given for a
          *                                  kind other than veth

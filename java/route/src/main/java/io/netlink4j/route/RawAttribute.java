@@ -9,6 +9,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * An attribute kept as it arrived because this library does not model it: its type and a copy of
@@ -19,6 +22,8 @@ public final class RawAttribute {
     private final byte[] value;
 
     /**
+     * An attribute of type {@code rawType} with a copy of {@code value}.
+     *
      * @param rawType nla_type as sent, flag bits included (0-65535)
      * @param value   the payload, copied
      */
@@ -27,7 +32,7 @@ public final class RawAttribute {
             throw new IllegalArgumentException("attribute type: " + rawType + " (expected: 0-65535)");
         }
         this.rawType = rawType;
-        this.value = value.clone();
+        this.value = Objects.requireNonNull(value, "value").clone();
     }
 
     /** The type with the NESTED and NET_BYTEORDER bits masked off. */
@@ -45,14 +50,17 @@ public final class RawAttribute {
         return value.clone();
     }
 
+    /** The payload's length in bytes. */
     public int length() {
         return value.length;
     }
 
+    /** The payload as an unsigned byte; it must be 1 byte long. */
     public int u8() {
         return sized(1, "u8").get() & 0xFF;
     }
 
+    /** The payload as an unsigned 16-bit number in host order; it must be 2 bytes long. */
     public int u16() {
         return sized(2, "u16").getShort() & 0xFFFF;
     }
@@ -62,6 +70,7 @@ public final class RawAttribute {
         return sized(4, "u32").getInt();
     }
 
+    /** The payload as a 64-bit number in host order; it must be 8 bytes long. */
     public long u64() {
         return sized(8, "u64").getLong();
     }
@@ -81,6 +90,16 @@ public final class RawAttribute {
                     + " bytes (expected: " + size + ")");
         }
         return ByteBuffer.wrap(value).order(ByteOrder.nativeOrder());
+    }
+
+    /** The first attribute of {@code attributes} of type {@code type}. */
+    static Optional<RawAttribute> first(List<RawAttribute> attributes, int type) {
+        for (RawAttribute a : attributes) {
+            if (a.type() == type) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

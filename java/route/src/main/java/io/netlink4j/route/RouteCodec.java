@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.route;
 
+import io.netlink4j.AddressFamily;
 import io.netlink4j.NetlinkDecodeException;
 import io.netlink4j.codec.AttributeReader;
 import io.netlink4j.internal.HostOrder;
@@ -21,18 +22,18 @@ import java.util.List;
  * {@link MessageWriter} after the netlink header. Decoders read a message in place, copy what
  * they keep, and throw only {@link NetlinkDecodeException}, whatever the input.
  */
-public final class RouteCodec {
+final class RouteCodec {
     private RouteCodec() {}
 
     // Encoding.
 
     /** A {@code struct ifinfomsg}. */
-    public static void writeLinkHeader(MessageWriter w, int family, int type, int index, int flags, int change) {
+    static void writeLinkHeader(MessageWriter w, int family, int type, int index, int flags, int change) {
         w.rawU8(family).rawU8(0).rawU16(type).rawU32(index).rawU32(flags).rawU32(change);
     }
 
     /** A {@code struct ifaddrmsg}. */
-    public static void writeAddressHeader(MessageWriter w, int family, int prefixLength, int flags, int scope, int index) {
+    static void writeAddressHeader(MessageWriter w, int family, int prefixLength, int flags, int scope, int index) {
         w.rawU8(family).rawU8(prefixLength).rawU8(flags).rawU8(scope).rawU32(index);
     }
 
@@ -40,7 +41,7 @@ public final class RouteCodec {
      * RTM_NEWLINK to create {@code spec}. For a veth, the MTU applies to both ends and the peer
      * gets its own name and namespace.
      */
-    public static void writeLinkSpec(MessageWriter w, LinkSpec spec) {
+    static void writeLinkSpec(MessageWriter w, LinkSpec spec) {
         writeLinkHeader(w, 0, 0, 0, spec.up() ? LinkFlags.UP : 0, spec.up() ? LinkFlags.UP : 0);
         w.string(Rtnetlink.IFLA_IFNAME, spec.name());
         if (spec.mtu() != 0) {
@@ -80,7 +81,7 @@ public final class RouteCodec {
      *
      * @throws IllegalArgumentException for a rename of a link named by name
      */
-    public static void writeLinkChange(MessageWriter w, int index, LinkChange change) {
+    static void writeLinkChange(MessageWriter w, int index, LinkChange change) {
         if (index == 0 && change.name() != null) {
             throw new IllegalArgumentException("renaming " + change.describeTarget() + " needs its index");
         }
@@ -105,7 +106,7 @@ public final class RouteCodec {
     }
 
     /** RTM_GETLINK or RTM_DELLINK for the link with {@code index}, or (index 0) the one named {@code name}. */
-    public static void writeLinkSelector(MessageWriter w, int index, String name) {
+    static void writeLinkSelector(MessageWriter w, int index, String name) {
         writeLinkHeader(w, 0, 0, index, 0, 0);
         if (index == 0) {
             w.string(Rtnetlink.IFLA_IFNAME, name);
@@ -113,7 +114,7 @@ public final class RouteCodec {
     }
 
     /** RTM_NEWADDR adding {@code spec} to the link with index {@code index}. */
-    public static void writeAddressAdd(MessageWriter w, int index, AddressSpec spec) {
+    static void writeAddressAdd(MessageWriter w, int index, AddressSpec spec) {
         int scope = spec.scope() == null ? AddressScope.UNIVERSE.value() : spec.scope().value();
         writeAddressHeader(w, spec.family().value(), spec.prefixLength(), spec.flags() & 0xFF, scope, index);
         writeAddresses(w, spec);
@@ -129,7 +130,7 @@ public final class RouteCodec {
     }
 
     /** RTM_DELADDR removing the address of {@code spec} (matched by address, prefix, peer and label) from link {@code index}. */
-    public static void writeAddressDelete(MessageWriter w, int index, AddressSpec spec) {
+    static void writeAddressDelete(MessageWriter w, int index, AddressSpec spec) {
         writeAddressHeader(w, spec.family().value(), spec.prefixLength(), 0, 0, index);
         writeAddresses(w, spec);
         if (spec.label() != null) {
@@ -143,19 +144,19 @@ public final class RouteCodec {
     }
 
     /** An RTM_GETADDR dump request: {@code family} (UNSPEC for all) and {@code index} (0 for every link). */
-    public static void writeAddressDump(MessageWriter w, AddressFamily family, int index) {
+    static void writeAddressDump(MessageWriter w, AddressFamily family, int index) {
         writeAddressHeader(w, family.value(), 0, 0, 0, index);
     }
 
     // Decoding.
 
     /** The link in an RTM_NEWLINK or RTM_DELLINK message. */
-    public static Link decodeLink(MessageReader msg) {
+    static Link decodeLink(MessageReader msg) {
         checkType(msg, Rtnetlink.RTM_NEWLINK, Rtnetlink.RTM_DELLINK);
         int p = headerOffset(msg, Rtnetlink.IFINFOMSG_SIZE, "ifinfomsg");
         ByteBuf buf = msg.buffer();
         Link.Builder b = Link.builder()
-                .type(LinkType.valueOf(HostOrder.getU16(buf, p + Rtnetlink.IFINFOMSG_TYPE)))
+                .type(LinkType.of(HostOrder.getU16(buf, p + Rtnetlink.IFINFOMSG_TYPE)))
                 .index(HostOrder.getI32(buf, p + Rtnetlink.IFINFOMSG_INDEX))
                 .flags(HostOrder.getI32(buf, p + Rtnetlink.IFINFOMSG_FLAGS));
         String name = null;
@@ -165,7 +166,7 @@ public final class RouteCodec {
             switch (attrs.type()) {
                 case Rtnetlink.IFLA_IFNAME -> name = attrs.string();
                 case Rtnetlink.IFLA_MTU -> b.mtu(attrs.u32());
-                case Rtnetlink.IFLA_OPERSTATE -> b.operState(OperState.valueOf(attrs.u8()));
+                case Rtnetlink.IFLA_OPERSTATE -> b.operState(OperState.of(attrs.u8()));
                 case Rtnetlink.IFLA_LINKMODE -> b.linkMode(attrs.u8());
                 case Rtnetlink.IFLA_ADDRESS -> b.address(hardwareAddress(attrs));
                 case Rtnetlink.IFLA_BROADCAST -> b.broadcast(hardwareAddress(attrs));
@@ -234,15 +235,15 @@ public final class RouteCodec {
     }
 
     /** The address in an RTM_NEWADDR or RTM_DELADDR message. */
-    public static Address decodeAddress(MessageReader msg) {
+    static Address decodeAddress(MessageReader msg) {
         checkType(msg, Rtnetlink.RTM_NEWADDR, Rtnetlink.RTM_DELADDR);
         int p = headerOffset(msg, Rtnetlink.IFADDRMSG_SIZE, "ifaddrmsg");
         ByteBuf buf = msg.buffer();
-        AddressFamily family = AddressFamily.valueOf(buf.getUnsignedByte(p + Rtnetlink.IFADDRMSG_FAMILY));
+        AddressFamily family = AddressFamily.of(buf.getUnsignedByte(p + Rtnetlink.IFADDRMSG_FAMILY));
         int flags = buf.getUnsignedByte(p + Rtnetlink.IFADDRMSG_FLAGS);
         Address.Builder b = Address.builder().family(family)
                 .prefixLength(buf.getUnsignedByte(p + Rtnetlink.IFADDRMSG_PREFIXLEN))
-                .scope(AddressScope.valueOf(buf.getUnsignedByte(p + Rtnetlink.IFADDRMSG_SCOPE)))
+                .scope(AddressScope.of(buf.getUnsignedByte(p + Rtnetlink.IFADDRMSG_SCOPE)))
                 .index(HostOrder.getI32(buf, p + Rtnetlink.IFADDRMSG_INDEX));
         boolean ip = family.addressLength() > 0;
         InetAddress address = null;
@@ -311,7 +312,7 @@ public final class RouteCodec {
      * link messages of a specific protocol family (such as a bridge's per-port messages), which
      * describe protocol state rather than the link.
      */
-    public static RouteEvent decodeEvent(MessageReader msg) {
+    static RouteEvent decodeEvent(MessageReader msg) {
         return switch (msg.type()) {
             case Rtnetlink.RTM_NEWLINK, Rtnetlink.RTM_DELLINK -> {
                 int p = headerOffset(msg, Rtnetlink.IFINFOMSG_SIZE, "ifinfomsg");

@@ -5,56 +5,76 @@ package io.netlink4j.route;
 import io.netlink4j.Errno;
 import io.netlink4j.NetlinkErrnoException;
 
-/** The one place where rtnetlink errnos become domain exceptions that name the link or address. */
+/** The one place where rtnetlink errnos become exceptions that name the link or address, by command. */
 final class RouteErrors {
     private RouteErrors() {}
 
     private static final int EADDRNOTAVAIL = 99;
 
     /**
-     * The domain exception for a kernel error on a request of {@code type}. (Timeouts and overruns
-     * are not errno exceptions and never come here.)
+     * What a request is about, for messages.
      *
      * @param link    the link, e.g. "link 'veth0'" or "link 7"
      * @param address the address of an address request, e.g. "address 10.0.0.1/24", else null
-     * @param kind    the link kind of an RTM_NEWLINK, else null
+     * @param kind    the kind of a link to create, else null
      */
-    static NetlinkErrnoException map(int type, String link, String address, LinkKind kind, NetlinkErrnoException e) {
-        if (e instanceof RouteException) {
-            return e;
+    record Subject(String link, String address, LinkKind kind) {
+        /** A link by name, e.g. "link 'veth0'", or, when {@code name} is null, by index, "link 7". */
+        static Subject link(int index, String name) {
+            return new Subject(name != null ? "link '" + name + "'" : "link " + index, null, null);
         }
-        String subject = address == null ? link : address + " on " + link;
-        String op = Rtnetlink.typeName(type);
+
+        /** {@code address} on this subject's link. */
+        Subject address(AddressSpec spec) {
+            return new Subject(link, "address " + spec.describe(), null);
+        }
+
+        @Override
+        public String toString() {
+            return address == null ? link : address + " on " + link;
+        }
+    }
+
+    /**
+     * The exception for the kernel's refusal {@code e} of {@code command} about {@code subject}.
+     * (Timeouts and overruns are not errno exceptions and never come here.)
+     */
+    static RouteException map(RouteCommand command, Subject subject, NetlinkErrnoException e) {
+        if (e instanceof RouteException r) {
+            return r;
+        }
+        String link = subject.link();
         int errno = e.errno();
-        if (errno == Errno.EPERM || errno == Errno.EACCES) {
-            return new RouteException.PermissionException(op + " " + subject
-                    + ": permission denied: changing links and addresses needs CAP_NET_ADMIN in the network namespace", e);
-        }
-        switch (type) {
-            case Rtnetlink.RTM_NEWLINK -> {
+        switch (command) {
+            case NEW_LINK -> {
                 if (errno == Errno.EEXIST) {
-                    return new RouteException.LinkExistsException(link + " already exists", e);
+                    return new LinkExistsException(link + " already exists", e);
                 }
-                if (errno == Errno.EOPNOTSUPP && kind != null) {
-                    return new RouteException.UnknownLinkKindException("unknown link kind '" + kind + "' for " + link
-                            + " (is its kernel module available?)", kind, e);
+                if (errno == Errno.EOPNOTSUPP && subject.kind() != null) {
+                    return new UnknownLinkKindException("unknown link kind '" + subject.kind() + "' for " + link
+                            + " (is its kernel module available?)", subject.kind(), e);
                 }
             }
-            case Rtnetlink.RTM_NEWADDR -> {
+            case NEW_ADDRESS -> {
                 if (errno == Errno.EEXIST) {
-                    return new RouteException.AddressExistsException(address + " already exists on " + link, e);
+                    return new AddressExistsException(subject.address() + " already exists on " + link, e);
                 }
             }
-            case Rtnetlink.RTM_DELADDR -> {
+            case DEL_ADDRESS -> {
                 if (errno == EADDRNOTAVAIL) {
-                    return new RouteException.NoSuchAddressException("no " + address + " on " + link, e);
+                    return new NoSuchAddressException("no " + subject.address() + " on " + link, e);
                 }
             }
             default -> { }
         }
         if (errno == Errno.ENODEV) {
-            return new RouteException.NoSuchLinkException("no " + link, e);
+            return new NoSuchLinkException("no " + link, e);
         }
-        return new RouteException(op + " " + subject + " failed", e);
+        String op = command.operation(subject);
+        if (errno == Errno.EPERM || errno == Errno.EACCES) {
+            return new RouteException(op + ": permission denied: changing links and addresses needs CAP_NET_ADMIN"
+                    + " in the network namespace", e);
+        }
+        return new RouteException(op + " failed", e);
     }
 }

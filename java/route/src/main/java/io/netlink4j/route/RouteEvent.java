@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.route;
 
-/** A link or address notification from rtnetlink. */
+/**
+ * A link or address notification from rtnetlink, as a {@link RouteMonitor} delivers it to a
+ * {@link RouteEventHandler}: a {@link LinkEvent} or an {@link AddressEvent}.
+ */
 public sealed interface RouteEvent permits LinkEvent, AddressEvent {
     /** What happened to the object. */
     enum Action {
@@ -12,5 +15,6 @@ public sealed interface RouteEvent permits LinkEvent, AddressEvent {
         DELETED
     }
 
+    /** What happened to the object. */
     Action action();
 }

@@ -2,14 +2,25 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.route;
 
-/** Receives the notifications of a {@link RouteMonitor}, one call at a time. */
+/**
+ * Receives the notifications of a {@link RouteMonitor}, one call at a time, on the thread that
+ * polls the monitor or on the monitor's listener thread.
+ *
+ * <p>Names of the event types, here as in the core: a <em>monitor</em> ({@link RouteMonitor},
+ * like the core's {@code NetlinkSubscription}) is the socket that joined the groups; a
+ * <em>handler</em> ({@code RouteEventHandler}, like {@code NetlinkEventHandler}) is the callback
+ * that receives what it reads; a <em>listener</em> ({@code NetlinkEventListener}, which
+ * {@link RouteMonitor#start(RouteEventHandler)} returns) is a thread that reads a monitor and calls
+ * a handler.
+ */
 public interface RouteEventHandler {
+    /** A link or address was created, changed or deleted. */
     void onEvent(RouteEvent event);
 
     /**
      * Notifications were lost (the receive buffer overflowed). Links and addresses known from
-     * earlier events may be stale: read them again ({@link RouteHandle#links()},
-     * {@link RouteHandle#addresses()}). Events keep coming.
+     * earlier events may be stale: read them again ({@link RouteHandle#getLinks()},
+     * {@link RouteHandle#getAddresses()}). Events keep coming.
      */
     void onOverrun();
 }

@@ -5,75 +5,27 @@ package io.netlink4j.route;
 import io.netlink4j.NetlinkErrnoException;
 
 /**
- * The kernel refused a link or address request. Subclasses name the common cases; every instance
- * keeps the errno, the operation and the kernel's extended ACK of the underlying failure, and its
- * message ends with the errno and the extended-ACK text.
+ * The kernel refused a link or address request. The message names the link or address and ends
+ * with the errno and the kernel's extended-ACK text; {@link #errno()}, {@link #operation()} and
+ * {@link #extendedAck()} keep them.
+ *
+ * <p>Subclasses stand for the conditions callers branch on: {@link LinkExistsException},
+ * {@link NoSuchLinkException}, {@link UnknownLinkKindException}, {@link AddressExistsException}
+ * and {@link NoSuchAddressException}. Every other refusal (a missing permission, an MTU out of
+ * range, ...) is a plain {@code RouteException}; read {@link #errno()} to tell them apart.
  */
 public class RouteException extends NetlinkErrnoException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with {@code message}, followed by the errno and extended-ACK text of
+     * {@code cause}, whose errno, operation and extended ACK it keeps.
+     *
+     * @param message what was refused, naming the link or address
+     * @param cause   the kernel's refusal
+     */
     public RouteException(String message, NetlinkErrnoException cause) {
         super(message + ": " + cause.errnoName() + " (" + cause.errnoDescription() + ")"
                 + (cause.extendedAck().message() != null ? ": " + cause.extendedAck().message() : ""), cause);
-    }
-
-    /** No such link (ENODEV). */
-    public static class NoSuchLinkException extends RouteException {
-        private static final long serialVersionUID = 1L;
-
-        public NoSuchLinkException(String message, NetlinkErrnoException cause) {
-            super(message, cause);
-        }
-    }
-
-    /** A link of that name already exists (EEXIST on RTM_NEWLINK). */
-    public static class LinkExistsException extends RouteException {
-        private static final long serialVersionUID = 1L;
-
-        public LinkExistsException(String message, NetlinkErrnoException cause) {
-            super(message, cause);
-        }
-    }
-
-    /** The kernel has no driver for the link kind (EOPNOTSUPP on RTM_NEWLINK). */
-    public static class UnknownLinkKindException extends RouteException {
-        private static final long serialVersionUID = 1L;
-        private final LinkKind kind;
-
-        public UnknownLinkKindException(String message, LinkKind kind, NetlinkErrnoException cause) {
-            super(message, cause);
-            this.kind = kind;
-        }
-
-        public LinkKind kind() {
-            return kind;
-        }
-    }
-
-    /** The address is already on the link (EEXIST on RTM_NEWADDR). */
-    public static class AddressExistsException extends RouteException {
-        private static final long serialVersionUID = 1L;
-
-        public AddressExistsException(String message, NetlinkErrnoException cause) {
-            super(message, cause);
-        }
-    }
-
-    /** The address is not on the link (EADDRNOTAVAIL on RTM_DELADDR). */
-    public static class NoSuchAddressException extends RouteException {
-        private static final long serialVersionUID = 1L;
-
-        public NoSuchAddressException(String message, NetlinkErrnoException cause) {
-            super(message, cause);
-        }
-    }
-
-    /** The caller lacks CAP_NET_ADMIN in the socket's network namespace (EPERM). */
-    public static class PermissionException extends RouteException {
-        private static final long serialVersionUID = 1L;
-
-        public PermissionException(String message, NetlinkErrnoException cause) {
-            super(message, cause);
-        }
     }
 }

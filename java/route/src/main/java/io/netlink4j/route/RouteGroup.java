@@ -2,13 +2,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.route;
 
-/** The rtnetlink multicast groups a {@link RouteMonitor} can join. */
+/**
+ * The rtnetlink multicast groups a {@link RouteMonitor} can join.
+ *
+ * <p>Closed: the kernel has many more RTNLGRP_* groups (routes, neighbours, rules, ...), but these
+ * are the ones whose notifications {@link RouteMonitor} decodes into {@link RouteEvent}s; the set
+ * grows with the events this library models, not with the kernel.
+ */
 public enum RouteGroup {
-    /** Links created, changed and deleted (RTNLGRP_LINK). */
+    /** Links created, changed and deleted (RTNLGRP_LINK, 1). */
     LINK(Rtnetlink.RTNLGRP_LINK),
-    /** IPv4 addresses added, changed and removed (RTNLGRP_IPV4_IFADDR). */
+    /** IPv4 addresses added, changed and removed (RTNLGRP_IPV4_IFADDR, 5). */
     IPV4_ADDRESS(Rtnetlink.RTNLGRP_IPV4_IFADDR),
-    /** IPv6 addresses added, changed and removed (RTNLGRP_IPV6_IFADDR). */
+    /** IPv6 addresses added, changed and removed (RTNLGRP_IPV6_IFADDR, 9). */
     IPV6_ADDRESS(Rtnetlink.RTNLGRP_IPV6_IFADDR);
 
     private final int value;
@@ -20,5 +26,19 @@ public enum RouteGroup {
     /** The RTNLGRP_* number. */
     public int value() {
         return value;
+    }
+
+    /**
+     * The group with RTNLGRP_* number {@code value}.
+     *
+     * @throws IllegalArgumentException for a group this enum does not name
+     */
+    public static RouteGroup of(int value) {
+        for (RouteGroup g : values()) {
+            if (g.value == value) {
+                return g;
+            }
+        }
+        throw new IllegalArgumentException("route group: " + value + " (expected: 1 (LINK), 5 (IPV4_ADDRESS) or 9 (IPV6_ADDRESS))");
     }
 }

@@ -2,20 +2,21 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.route;
 
-import io.netlink4j.NetlinkDecodeException;
+import io.netlink4j.AddressFamily;
 import io.netlink4j.NetlinkDumpInterruptedException;
 import io.netlink4j.NetlinkErrnoException;
 import io.netlink4j.NetlinkOverrunException;
-import io.netlink4j.codec.Netlink;
 import io.netlink4j.engine.NetlinkConnection;
 import io.netlink4j.engine.NetlinkOptions;
+import io.netlink4j.engine.ReplyDecoder;
 import io.netlink4j.engine.ReplyHandler;
 import io.netlink4j.engine.RequestBody;
+import io.netlink4j.route.RouteErrors.Subject;
 import io.netlink4j.socket.NetlinkProtocol;
 
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -26,14 +27,22 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * try (RouteHandle route = RouteHandle.open(Path.of("/var/run/netns/lb"))) {
- *     route.createDummy("dummy0");
- *     route.addAddress("dummy0", InetAddress.getByName("10.1.1.1"), 24);
- *     route.setUp("dummy0");
- *     for (Link link : route.links()) {
- *         System.out.println(link + " " + route.addresses(link.name()));
+ *     route.newLink(LinkSpec.dummy("dummy0"));
+ *     int dummy0 = route.getLink("dummy0").index();
+ *     route.newAddress(dummy0, AddressSpec.of(InetAddress.getByName("10.1.1.1"), 24));
+ *     route.updateLink(LinkChange.builder(dummy0).up(true).build());
+ *     for (Link link : route.getLinks()) {
+ *         System.out.println(link + " " + route.getAddresses(link.index()));
  *     }
  * }
  * }</pre>
+ *
+ * <p>The methods use the kernel's verbs: {@code new} creates (and fails if the object exists),
+ * {@code update} changes, {@code del} deletes, {@code get} reads one object or lists them,
+ * {@code forEach} streams a listing in bounded memory. Each method sends one request, except
+ * where its documentation says otherwise: rtnetlink names links by name or index, but addresses
+ * only by the link's index, so the address methods that take a link's name look the index up
+ * first (a second round trip); pass the index to avoid it.
  *
  * <p>Requests are sent with strict checking (NETLINK_GET_STRICT_CHK), so the kernel filters dumps
  * and rejects malformed requests instead of ignoring what it does not understand, and with
@@ -42,8 +51,11 @@ import java.util.function.Consumer;
  * Changes need CAP_NET_ADMIN in the namespace.
  */
 public final class RouteHandle implements AutoCloseable {
-    /** How often list-returning dumps are restarted after an overrun or an interrupted dump. */
+    /** How often list-returning dumps are made before an overrun or an interrupted dump is thrown. */
     static final int DUMP_ATTEMPTS = 3;
+
+    private static final Comparator<Address> ADDRESS_ORDER = Comparator.comparingInt(Address::index)
+            .thenComparingInt(a -> a.family().value());
 
     private final NetlinkConnection connection;
 
@@ -66,7 +78,17 @@ public final class RouteHandle implements AutoCloseable {
     public static RouteHandle open(NetlinkOptions options) {
         Objects.requireNonNull(options, "options");
         NetlinkOptions strict = options.toBuilder().strictCheck(true).extendedAck(true).build();
-        return new RouteHandle(NetlinkConnection.open(NetlinkProtocol.ROUTE, strict));
+        return open(NetlinkConnection.open(NetlinkProtocol.ROUTE, strict));
+    }
+
+    /**
+     * A handle that sends its requests over {@code connection}, as it is: its options decide
+     * strict checking and extended ACKs. The handle takes ownership and closes the connection when
+     * it is closed. This is how a handle talks to a scripted peer
+     * ({@link io.netlink4j.testing.NetlinkTestPeer}) in tests.
+     */
+    public static RouteHandle open(NetlinkConnection connection) {
+        return new RouteHandle(Objects.requireNonNull(connection, "connection"));
     }
 
     /** The request engine underneath (for diagnostics and statistics). */
@@ -76,170 +98,159 @@ public final class RouteHandle implements AutoCloseable {
 
     // Links.
 
-    /** Every link of the namespace (ip link show). Restarted if the dump lost messages or was interrupted. */
-    public List<Link> links() {
-        for (int attempt = 1; ; attempt++) {
-            List<Link> out = new ArrayList<>();
-            try {
-                forEachLink(out::add);
-                return out;
-            } catch (NetlinkOverrunException | NetlinkDumpInterruptedException e) {
-                if (attempt == DUMP_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+    /**
+     * Every link of the namespace (ip link show), ordered by index. The dump is made again, up to
+     * three times in all, when it lost messages or the kernel flagged it inconsistent.
+     */
+    public List<Link> getLinks() {
+        List<Link> links = dump(RouteCommand.GET_LINKS, new Subject("all links", null, null),
+                w -> RouteCodec.writeLinkHeader(w, 0, 0, 0, 0, 0), RouteCodec::decodeLink);
+        links.sort(Comparator.comparingInt(Link::index));
+        return List.copyOf(links);
     }
 
-    /** Streams every link to {@code action} as it is decoded. Not restarted on overrun. */
+    /**
+     * Streams every link to {@code action} as it is decoded, in the kernel's order, in bounded
+     * memory. Not made again on an overrun or an inconsistent dump: {@code action} has seen part of
+     * the links by then.
+     */
     public void forEachLink(Consumer<? super Link> action) {
         Objects.requireNonNull(action, "action");
-        try {
-            connection.dumpEach("RTM_GETLINK dump", Rtnetlink.RTM_GETLINK, 0,
-                    w -> RouteCodec.writeLinkHeader(w, 0, 0, 0, 0, 0), msg -> action.accept(RouteCodec.decodeLink(msg)));
-        } catch (NetlinkErrnoException e) {
-            throw RouteErrors.map(Rtnetlink.RTM_GETLINK, "all links", null, null, e);
-        }
+        dumpEach(RouteCommand.GET_LINKS, new Subject("all links", null, null), w -> RouteCodec.writeLinkHeader(w, 0, 0, 0, 0, 0),
+                msg -> action.accept(RouteCodec.decodeLink(msg)));
     }
 
     /**
      * The link called {@code name}.
      *
-     * @throws RouteException.NoSuchLinkException if there is none
+     * @throws NoSuchLinkException if there is none
      */
-    public Link link(String name) {
+    public Link getLink(String name) {
         Names.checkInterfaceName("link name", name);
-        return getLink(0, name);
+        return request(RouteCommand.GET_LINK, Subject.link(0, name), w -> RouteCodec.writeLinkSelector(w, 0, name),
+                RouteCodec::decodeLink);
     }
 
     /**
      * The link with index {@code index}.
      *
-     * @throws RouteException.NoSuchLinkException if there is none
+     * @throws NoSuchLinkException if there is none
      */
-    public Link link(int index) {
+    public Link getLink(int index) {
         checkIndex(index);
-        return getLink(index, null);
+        return request(RouteCommand.GET_LINK, Subject.link(index, null), w -> RouteCodec.writeLinkSelector(w, index, null),
+                RouteCodec::decodeLink);
     }
 
-    private Link getLink(int index, String name) {
-        String what = describe(index, name);
-        Link[] found = new Link[1];
-        run(Rtnetlink.RTM_GETLINK, 0, what, null, null, w -> RouteCodec.writeLinkSelector(w, index, name),
-                msg -> found[0] = RouteCodec.decodeLink(msg));
-        if (found[0] == null) {
-            throw new NetlinkDecodeException("RTM_GETLINK " + what + " acknowledged without a reply");
+    /** Whether there is a link called {@code name}. */
+    public boolean isLinkPresent(String name) {
+        Names.checkInterfaceName("link name", name);
+        return isPresent(() -> getLink(name));
+    }
+
+    /** Whether there is a link with index {@code index}. */
+    public boolean isLinkPresent(int index) {
+        checkIndex(index);
+        return isPresent(() -> getLink(index));
+    }
+
+    private static boolean isPresent(Runnable get) {
+        try {
+            get.run();
+            return true;
+        } catch (NoSuchLinkException e) {
+            return false;
         }
-        return found[0];
     }
 
     /**
      * Creates a link (ip link add).
      *
-     * @throws RouteException.LinkExistsException      a link of that name exists
-     * @throws RouteException.UnknownLinkKindException the kernel has no driver for the kind
+     * @throws LinkExistsException      a link of that name exists
+     * @throws UnknownLinkKindException the kernel has no driver for the kind
      */
-    public void createLink(LinkSpec spec) {
+    public void newLink(LinkSpec spec) {
         Objects.requireNonNull(spec, "spec");
-        run(Rtnetlink.RTM_NEWLINK, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL, spec.describe(), null, spec.kind(),
-                w -> RouteCodec.writeLinkSpec(w, spec), ReplyHandler.IGNORE);
-    }
-
-    /** Creates a dummy link (ip link add NAME type dummy). */
-    public void createDummy(String name) {
-        createLink(LinkSpec.dummy(name));
-    }
-
-    /** Creates a veth pair in this namespace (ip link add NAME type veth peer name PEER). */
-    public void createVeth(String name, String peerName) {
-        createLink(LinkSpec.veth(name, peerName));
+        execute(RouteCommand.NEW_LINK, new Subject(spec.describe(), null, spec.kind()), w -> RouteCodec.writeLinkSpec(w, spec));
     }
 
     /**
-     * Applies {@code change} (ip link set). A link named by name is looked up first when it is
-     * also renamed.
+     * Applies {@code change} to an existing link (ip link set), in one request. Renaming a link
+     * named by name costs a second one: the kernel takes the name as the link to change, so the
+     * index is looked up first (name the link by index to avoid it).
      *
-     * @throws RouteException.NoSuchLinkException if the link does not exist
+     * @throws NoSuchLinkException if the link does not exist
      */
-    public void changeLink(LinkChange change) {
+    public void updateLink(LinkChange change) {
         Objects.requireNonNull(change, "change");
-        int index = change.index() == 0 && change.name() != null ? link(change.target()).index() : change.index();
-        run(Rtnetlink.RTM_SETLINK, 0, change.describeTarget(), null, null, w -> RouteCodec.writeLinkChange(w, index, change),
-                ReplyHandler.IGNORE);
-    }
-
-    /** Brings the link up (ip link set NAME up). */
-    public void setUp(String name) {
-        changeLink(LinkChange.of(name).up(true).build());
-    }
-
-    /** Takes the link down (ip link set NAME down). */
-    public void setDown(String name) {
-        changeLink(LinkChange.of(name).up(false).build());
-    }
-
-    /** Sets the MTU (ip link set NAME mtu MTU). */
-    public void setMtu(String name, int mtu) {
-        changeLink(LinkChange.of(name).mtu(mtu).build());
-    }
-
-    /** Renames a link (ip link set NAME name NEWNAME); the kernel refuses while it is up. */
-    public void rename(String name, String newName) {
-        changeLink(LinkChange.of(name).name(newName).build());
+        int index = change.index() == 0 && change.name() != null ? getLink(change.target()).index() : change.index();
+        execute(RouteCommand.UPDATE_LINK, Subject.link(change.index(), change.target()), w -> RouteCodec.writeLinkChange(w, index, change));
     }
 
     /**
-     * Deletes a link (ip link del); for a veth, its peer goes too.
+     * Deletes the link called {@code name} (ip link del); for a veth, its peer goes too.
      *
-     * @throws RouteException.NoSuchLinkException if there is none
+     * @throws NoSuchLinkException if there is none
      */
-    public void deleteLink(String name) {
+    public void delLink(String name) {
         Names.checkInterfaceName("link name", name);
-        run(Rtnetlink.RTM_DELLINK, 0, describe(0, name), null, null, w -> RouteCodec.writeLinkSelector(w, 0, name),
-                ReplyHandler.IGNORE);
+        execute(RouteCommand.DEL_LINK, Subject.link(0, name), w -> RouteCodec.writeLinkSelector(w, 0, name));
     }
 
-    /** Deletes the link with index {@code index}. */
-    public void deleteLink(int index) {
+    /**
+     * Deletes the link with index {@code index}; for a veth, its peer goes too.
+     *
+     * @throws NoSuchLinkException if there is none
+     */
+    public void delLink(int index) {
         checkIndex(index);
-        run(Rtnetlink.RTM_DELLINK, 0, describe(index, null), null, null, w -> RouteCodec.writeLinkSelector(w, index, null),
-                ReplyHandler.IGNORE);
+        execute(RouteCommand.DEL_LINK, Subject.link(index, null), w -> RouteCodec.writeLinkSelector(w, index, null));
     }
 
     // Addresses.
 
-    /** Every address of every link, IPv4 and IPv6 and any other family (ip addr show). */
-    public List<Address> addresses() {
-        return addressList(AddressFamily.UNSPEC, 0);
-    }
-
     /**
-     * The addresses of the link called {@code link}.
-     *
-     * @throws RouteException.NoSuchLinkException if there is no such link
+     * Every address of every link, IPv4 and IPv6 and any other family (ip addr show), ordered by
+     * link index, then family number, then as the kernel lists a link's addresses of one family
+     * (an order that carries meaning: for IPv4, primary addresses come before their secondaries).
+     * The dump is made again, up to three times in all, when it lost messages or the kernel
+     * flagged it inconsistent.
      */
-    public List<Address> addresses(String link) {
-        return addressList(AddressFamily.UNSPEC, link(link).index());
-    }
-
-    private List<Address> addressList(AddressFamily family, int index) {
-        for (int attempt = 1; ; attempt++) {
-            List<Address> out = new ArrayList<>();
-            try {
-                forEachAddress(family, index, out::add);
-                return out;
-            } catch (NetlinkOverrunException | NetlinkDumpInterruptedException e) {
-                if (attempt == DUMP_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+    public List<Address> getAddresses() {
+        return addressList(0, "all links");
     }
 
     /**
-     * Streams addresses to {@code action} as they are decoded: those of {@code family}
-     * ({@link AddressFamily#UNSPEC} for all) on the link with index {@code linkIndex} (0 for all
-     * links). The kernel does the filtering. Not restarted on overrun.
+     * The addresses of the link with index {@code linkIndex}, in the order of
+     * {@link #getAddresses()}. The kernel does the filtering.
+     */
+    public List<Address> getAddresses(int linkIndex) {
+        checkIndex(linkIndex);
+        return addressList(linkIndex, Subject.link(linkIndex, null).link());
+    }
+
+    /**
+     * The addresses of the link called {@code link}, in the order of {@link #getAddresses()}.
+     * Costs two round trips: one to look up the link's index, one for the dump.
+     *
+     * @throws NoSuchLinkException if there is no such link
+     */
+    public List<Address> getAddresses(String link) {
+        return getAddresses(getLink(link).index());
+    }
+
+    private List<Address> addressList(int linkIndex, String link) {
+        List<Address> out = dump(RouteCommand.GET_ADDRESSES, new Subject(link, null, null),
+                w -> RouteCodec.writeAddressDump(w, AddressFamily.UNSPEC, linkIndex), RouteCodec::decodeAddress);
+        out.sort(ADDRESS_ORDER);
+        return List.copyOf(out);
+    }
+
+    /**
+     * Streams addresses to {@code action} as they are decoded, in the kernel's order, in bounded
+     * memory: those of {@code family} ({@link AddressFamily#UNSPEC} for all) on the link with index
+     * {@code linkIndex} (0 for all links). The kernel does the filtering. Not made again on an
+     * overrun or an inconsistent dump.
      */
     public void forEachAddress(AddressFamily family, int linkIndex, Consumer<? super Address> action) {
         Objects.requireNonNull(family, "family");
@@ -247,71 +258,82 @@ public final class RouteHandle implements AutoCloseable {
         if (linkIndex < 0) {
             throw new IllegalArgumentException("link index: " + linkIndex + " (expected: > 0, or 0 for all links)");
         }
-        try {
-            connection.dumpEach("RTM_GETADDR dump", Rtnetlink.RTM_GETADDR, 0, w -> RouteCodec.writeAddressDump(w, family, linkIndex),
-                    msg -> action.accept(RouteCodec.decodeAddress(msg)));
-        } catch (NetlinkErrnoException e) {
-            throw RouteErrors.map(Rtnetlink.RTM_GETADDR, linkIndex == 0 ? "all links" : describe(linkIndex, null), null, null, e);
-        }
-    }
-
-    /** Adds {@code address/prefixLength} to the link called {@code link} (ip addr add ADDRESS/PREFIX dev LINK). */
-    public void addAddress(String link, InetAddress address, int prefixLength) {
-        addAddress(link, AddressSpec.of(address, prefixLength));
+        Subject subject = linkIndex == 0 ? new Subject("all links", null, null) : Subject.link(linkIndex, null);
+        dumpEach(RouteCommand.GET_ADDRESSES, subject, w -> RouteCodec.writeAddressDump(w, family, linkIndex),
+                msg -> action.accept(RouteCodec.decodeAddress(msg)));
     }
 
     /**
-     * Adds an address to the link called {@code link}.
+     * Adds an address to the link with index {@code linkIndex} (ip addr add ADDRESS dev LINK).
      *
-     * @throws RouteException.AddressExistsException if the link has it already
-     * @throws RouteException.NoSuchLinkException    if there is no such link
+     * @throws AddressExistsException if the link has it already
+     * @throws NoSuchLinkException    if there is no such link
      */
-    public void addAddress(String link, AddressSpec spec) {
+    public void newAddress(int linkIndex, AddressSpec spec) {
+        checkIndex(linkIndex);
         Objects.requireNonNull(spec, "spec");
-        addAddress(link(link).index(), describe(0, link), spec);
-    }
-
-    /** Adds an address to the link with index {@code index}. */
-    public void addAddress(int index, AddressSpec spec) {
-        checkIndex(index);
-        Objects.requireNonNull(spec, "spec");
-        addAddress(index, describe(index, null), spec);
-    }
-
-    private void addAddress(int index, String link, AddressSpec spec) {
-        run(Rtnetlink.RTM_NEWADDR, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL, link, "address " + spec.describe(), null,
-                w -> RouteCodec.writeAddressAdd(w, index, spec), ReplyHandler.IGNORE);
+        newAddress(linkIndex, Subject.link(linkIndex, null), spec);
     }
 
     /**
-     * Deletes an address from the link called {@code link} (ip addr del).
+     * Adds an address to the link called {@code link}. Costs two round trips, one to look up the
+     * link's index (rtnetlink names an address's link only by index) and one to add the address:
+     * to add many addresses, look the index up once ({@code getLink(name).index()}) and use
+     * {@link #newAddress(int, AddressSpec)}.
      *
-     * @throws RouteException.NoSuchAddressException if the link does not have it
+     * @throws AddressExistsException if the link has it already
+     * @throws NoSuchLinkException    if there is no such link
      */
-    public void deleteAddress(String link, AddressSpec spec) {
+    public void newAddress(String link, AddressSpec spec) {
         Objects.requireNonNull(spec, "spec");
-        deleteAddress(link(link).index(), describe(0, link), spec);
+        newAddress(getLink(link).index(), Subject.link(0, link), spec);
     }
 
-    /** Deletes an address from the link with index {@code index}. */
-    public void deleteAddress(int index, AddressSpec spec) {
-        checkIndex(index);
-        Objects.requireNonNull(spec, "spec");
-        deleteAddress(index, describe(index, null), spec);
+    private void newAddress(int index, Subject link, AddressSpec spec) {
+        execute(RouteCommand.NEW_ADDRESS, link.address(spec), w -> RouteCodec.writeAddressAdd(w, index, spec));
     }
 
-    /** Deletes an address as listed by {@link #addresses()} (matched by link, address, prefix length and peer). */
-    public void deleteAddress(Address address) {
+    /**
+     * Deletes an address from the link with index {@code linkIndex} (ip addr del), matched by
+     * address, prefix length, peer and label.
+     *
+     * @throws NoSuchAddressException if the link does not have it
+     */
+    public void delAddress(int linkIndex, AddressSpec spec) {
+        checkIndex(linkIndex);
+        Objects.requireNonNull(spec, "spec");
+        delAddress(linkIndex, Subject.link(linkIndex, null), spec);
+    }
+
+    /**
+     * Deletes an address from the link called {@code link}. Costs two round trips, as
+     * {@link #newAddress(String, AddressSpec)} does.
+     *
+     * @throws NoSuchAddressException if the link does not have it
+     * @throws NoSuchLinkException    if there is no such link
+     */
+    public void delAddress(String link, AddressSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        delAddress(getLink(link).index(), Subject.link(0, link), spec);
+    }
+
+    /**
+     * Deletes an address as {@link #getAddresses()} lists it (matched by link, address, prefix
+     * length and peer).
+     *
+     * @throws IllegalArgumentException if it is not an IPv4 or IPv6 address
+     * @throws NoSuchAddressException   if the link no longer has it
+     */
+    public void delAddress(Address address) {
         Objects.requireNonNull(address, "address");
         if (address.address() == null) {
             throw new IllegalArgumentException(address + ": only IPv4 and IPv6 addresses can be deleted");
         }
-        deleteAddress(address.index(), AddressSpec.builder(address.address(), address.prefixLength()).peer(address.peer()).build());
+        delAddress(address.index(), AddressSpec.builder(address.address(), address.prefixLength()).peer(address.peer()).build());
     }
 
-    private void deleteAddress(int index, String link, AddressSpec spec) {
-        run(Rtnetlink.RTM_DELADDR, 0, link, "address " + spec.describe(), null,
-                w -> RouteCodec.writeAddressDelete(w, index, spec), ReplyHandler.IGNORE);
+    private void delAddress(int index, Subject link, AddressSpec spec) {
+        execute(RouteCommand.DEL_ADDRESS, link.address(spec), w -> RouteCodec.writeAddressDelete(w, index, spec));
     }
 
     // Notifications.
@@ -321,17 +343,48 @@ public final class RouteHandle implements AutoCloseable {
         return RouteMonitor.open(RouteMonitor.defaultOptions().netns(connection.options().netns()).build(), groups);
     }
 
-    private void run(int type, int flags, String link, String address, LinkKind kind, RequestBody body, ReplyHandler handler) {
-        String operation = Rtnetlink.typeName(type) + " " + (address == null ? link : address + " on " + link);
+    // The four exchanges, each with the command's error mapping.
+
+    private void execute(RouteCommand command, Subject subject, RequestBody body) {
         try {
-            connection.execute(operation, type, flags, body, handler);
+            connection.execute(command.operation(subject), command.type(), command.flags(), body);
         } catch (NetlinkErrnoException e) {
-            throw RouteErrors.map(type, link, address, kind, e);
+            throw RouteErrors.map(command, subject, e);
         }
     }
 
-    private static String describe(int index, String name) {
-        return name != null ? "link '" + name + "'" : "link " + index;
+    private <T> T request(RouteCommand command, Subject subject, RequestBody body, ReplyDecoder<T> decoder) {
+        try {
+            return connection.request(command.operation(subject), command.type(), command.flags(), body, decoder);
+        } catch (NetlinkErrnoException e) {
+            throw RouteErrors.map(command, subject, e);
+        }
+    }
+
+    /**
+     * A dump as a list of its own (to sort), made again after an overrun or an interruption, up to
+     * {@link #DUMP_ATTEMPTS} times in all: the one restart loop of this class.
+     */
+    private <T> List<T> dump(RouteCommand command, Subject subject, RequestBody body, ReplyDecoder<T> decoder) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new ArrayList<>(connection.dump(command.operation(subject), command.type(), command.flags(), body, decoder));
+            } catch (NetlinkOverrunException | NetlinkDumpInterruptedException e) {
+                if (attempt == DUMP_ATTEMPTS) {
+                    throw e;
+                }
+            } catch (NetlinkErrnoException e) {
+                throw RouteErrors.map(command, subject, e);
+            }
+        }
+    }
+
+    private void dumpEach(RouteCommand command, Subject subject, RequestBody body, ReplyHandler handler) {
+        try {
+            connection.dumpEach(command.operation(subject), command.type(), command.flags(), body, handler);
+        } catch (NetlinkErrnoException e) {
+            throw RouteErrors.map(command, subject, e);
+        }
     }
 
     private static void checkIndex(int index) {
@@ -340,6 +393,7 @@ public final class RouteHandle implements AutoCloseable {
         }
     }
 
+    /** Closes the connection. Idempotent. */
     @Override
     public void close() {
         connection.close();

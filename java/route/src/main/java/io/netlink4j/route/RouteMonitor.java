@@ -32,6 +32,11 @@ import java.util.Set;
  *
  * <p>To hold a consistent view, open the monitor first, then list links and addresses with a
  * {@link RouteHandle}, then apply events; after {@link RouteEventHandler#onOverrun()}, list again.
+ *
+ * <p>The event types follow one naming rule: this <em>monitor</em> is the socket that joined the
+ * groups; a {@link RouteEventHandler} is the <em>handler</em> (the callback) that receives its
+ * events; the {@link NetlinkEventListener} that {@link #start} returns is the <em>listener</em>, a
+ * thread that reads the monitor and calls the handler.
  */
 public final class RouteMonitor implements AutoCloseable {
     /** Receive buffer requested by default: room for bursts of notifications (CAP_NET_ADMIN lifts the sysctl limit). */
@@ -75,6 +80,7 @@ public final class RouteMonitor implements AutoCloseable {
         return new RouteMonitor(NetlinkSubscription.open(NetlinkProtocol.ROUTE, options, ids), Collections.unmodifiableSet(set));
     }
 
+    /** The groups this monitor joined. */
     public Set<RouteGroup> groups() {
         return groups;
     }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.route;
 
+import io.netlink4j.AddressFamily;
 import io.netlink4j.internal.InetAddresses;
 import io.netlink4j.testsupport.Json;
 import io.netlink4j.testsupport.Netns;
@@ -27,6 +28,12 @@ final class Iproute2 {
             "gso_max_segs", "tso_max_size", "tso_max_segs", "gro_max_size", "info_kind");
 
     private static final String[] LINK_MODES = {"DEFAULT", "DORMANT", "TESTING"};
+
+    /** iproute2's names of the link types and address scopes a test namespace has; it prints others by number. */
+    private static final Map<LinkType, String> LINK_TYPES = Map.of(LinkType.ETHER, "ether", LinkType.LOOPBACK, "loopback",
+            LinkType.NONE, "none");
+    private static final Map<AddressScope, String> SCOPES = Map.of(AddressScope.UNIVERSE, "global", AddressScope.SITE, "site",
+            AddressScope.LINK, "link", AddressScope.HOST, "host", AddressScope.NOWHERE, "nowhere");
 
     /** {@code ip -j -d link show} in the namespace, each link reduced to {@link #LINK_KEYS}, by index. */
     static Map<Long, Map<String, Object>> links(Netns ns) {
@@ -58,7 +65,7 @@ final class Iproute2 {
             m.put("linkmode", l.linkMode() < LINK_MODES.length ? LINK_MODES[l.linkMode()] : null);
             m.put("group", l.group() == 0 ? "default" : Long.toString(Integer.toUnsignedLong(l.group())));
             m.put("txqlen", (long) l.txQueueLength());
-            m.put("link_type", l.type().name());
+            m.put("link_type", LINK_TYPES.getOrDefault(l.type(), "[" + l.type().value() + "]"));
             putIfPresent(m, "address", l.address());
             putIfPresent(m, "broadcast", l.broadcast());
             if (l.permanentAddress() != null && !l.permanentAddress().equals(l.address())) {
@@ -110,7 +117,7 @@ final class Iproute2 {
         links.forEach(l -> out.put((long) l.index(), new ArrayList<>()));
         for (Address a : addresses) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("family", a.family().name());
+            m.put("family", a.family().equals(AddressFamily.INET6) ? "inet6" : "inet");
             m.put("local", InetAddresses.toText(a.address()));
             if (a.peer() != null) {
                 m.put("address", InetAddresses.toText(a.peer()));
@@ -119,7 +126,7 @@ final class Iproute2 {
             if (a.broadcast() != null) {
                 m.put("broadcast", InetAddresses.toText(a.broadcast()));
             }
-            m.put("scope", a.scope().name());
+            m.put("scope", SCOPES.getOrDefault(a.scope(), a.scope().name()));
             for (String flag : a.flagNames()) {
                 m.put(flag, true);
             }

@@ -69,7 +69,7 @@ class RouteCodecPropertyTest {
                     b.peer(other);
                 }
                 if (!v6 && (options & 2) != 0) {
-                    b.broadcast(other).label("eth0:" + (prefix % 10)).scope(AddressScope.valueOf(options * 30));
+                    b.broadcast(other).label("eth0:" + (prefix % 10)).scope(AddressScope.of(options * 30));
                 }
                 if ((options & 4) != 0) {
                     b.flags(AddressFlags.NODAD | AddressFlags.NOPREFIXROUTE);
@@ -129,7 +129,7 @@ class RouteCodecPropertyTest {
             Link peer = decode(RouteCodecTest.message(Rtnetlink.RTM_NEWLINK, link.info().data().get(0).value()), RouteCodec::decodeLink);
             assertEquals(spec.peerName(), peer.name());
 
-            LinkChange change = LinkChange.of(index).name(spec.name()).mtu(Math.max(1, spec.mtu())).up(!spec.up()).build();
+            LinkChange change = LinkChange.builder(index).name(spec.name()).mtu(Math.max(1, spec.mtu())).up(!spec.up()).build();
             Link changed = decode(RouteCodecTest.message(Rtnetlink.RTM_NEWLINK,
                     RouteCodecTest.encode(w -> RouteCodec.writeLinkChange(w, index, change))), RouteCodec::decodeLink);
             assertEquals(index, changed.index());

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.route;
 
+import io.netlink4j.AddressFamily;
 import io.netlink4j.NetlinkDecodeException;
 import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.MessageWriter;
@@ -29,6 +30,7 @@ import static io.netlink4j.testsupport.NetlinkBytes.cString;
 import static io.netlink4j.testsupport.NetlinkBytes.hostU32;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -159,22 +161,22 @@ class RouteCodecTest {
 
     @Test
     void linkChangesNameTheLinkByIndexOrName() {
-        LinkChange change = LinkChange.of("veth0").up(true).mtu(1400).build();
+        LinkChange change = LinkChange.builder("veth0").up(true).mtu(1400).build();
         Link byName = decode(message(Rtnetlink.RTM_NEWLINK, encode(w -> RouteCodec.writeLinkChange(w, 0, change))), RouteCodec::decodeLink);
         assertEquals("veth0", byName.name());
         assertEquals(1400, byName.mtu());
         assertEquals(0, byName.index());
         assertEquals(LinkFlags.UP, byName.flags());
-        byte[] down = encode(w -> RouteCodec.writeLinkChange(w, 5, LinkChange.of(5).up(false).name("wan0").build()));
+        byte[] down = encode(w -> RouteCodec.writeLinkChange(w, 5, LinkChange.builder(5).up(false).name("wan0").build()));
         Link byIndex = decode(message(Rtnetlink.RTM_NEWLINK, down), RouteCodec::decodeLink);
         assertEquals(5, byIndex.index());
         assertEquals("wan0", byIndex.name());
         assertEquals(0, byIndex.flags());
         assertEquals(LinkFlags.UP, NetlinkTestPeer.u32(down, Rtnetlink.IFINFOMSG_CHANGE), "ifi_change selects IFF_UP");
-        byte[] untouched = encode(w -> RouteCodec.writeLinkChange(w, 5, LinkChange.of(5).mtu(9000).build()));
+        byte[] untouched = encode(w -> RouteCodec.writeLinkChange(w, 5, LinkChange.builder(5).mtu(9000).build()));
         assertEquals(0, NetlinkTestPeer.u32(untouched, Rtnetlink.IFINFOMSG_CHANGE), "state left alone");
         assertThrows(IllegalArgumentException.class,
-                () -> encode(w -> RouteCodec.writeLinkChange(w, 0, LinkChange.of("veth0").name("x").build())));
+                () -> encode(w -> RouteCodec.writeLinkChange(w, 0, LinkChange.builder("veth0").name("x").build())));
     }
 
     @Test
@@ -270,7 +272,7 @@ class RouteCodecTest {
         assertEquals(64, v6.prefixLength());
         assertNull(v6.label());
         assertEquals(List.of("nodad"), v6.flagNames());
-        assertEquals("Address[inet6 2001:db8::1/64 dev 3 scope global]", v6.toString());
+        assertEquals("Address[INET6 2001:db8::1/64 dev 3 scope UNIVERSE]", v6.toString());
     }
 
     @Test
@@ -324,8 +326,9 @@ class RouteCodecTest {
         assertEquals(0, link.address().length());
         assertEquals(List.of("a-very-long-alternative-name"), link.alternativeNames());
         assertEquals(List.of("UP", "40000000"), link.flagNames(), "RUNNING is implied, unknown bits in hex");
-        assertEquals("[65000]", LinkType.valueOf(65000).name());
-        assertEquals(65000, LinkType.valueOf(65000).value());
+        assertEquals("65000", LinkType.of(65000).name());
+        assertEquals(65000, LinkType.of(65000).value());
+        assertFalse(LinkType.of(65000).isKnown());
     }
 
     @Test
@@ -340,7 +343,7 @@ class RouteCodecTest {
         assertNull(a.address());
         assertEquals(8, a.attribute(Rtnetlink.IFA_LOCAL).orElseThrow().u8());
         assertEquals(1, a.attribute(77).orElseThrow().u32());
-        assertEquals("99", AddressFamily.valueOf(99).name());
+        assertEquals("99", AddressFamily.of(99).name());
     }
 
     // Malformed input: NetlinkDecodeException naming the problem, and nothing else.
@@ -376,9 +379,9 @@ class RouteCodecTest {
     @Test
     void malformedAddressesAreRejectedWithAReason() {
         rejects(addressHeader(2).attr(Rtnetlink.IFA_LOCAL, new byte[5]).endMessage().toArray(),
-                RouteCodec::decodeAddress, "of 5 bytes (expected: 4 for inet)");
+                RouteCodec::decodeAddress, "of 5 bytes (expected: 4 for INET)");
         rejects(addressHeader(10).attr(Rtnetlink.IFA_ADDRESS, new byte[4]).endMessage().toArray(),
-                RouteCodec::decodeAddress, "of 4 bytes (expected: 16 for inet6)");
+                RouteCodec::decodeAddress, "of 4 bytes (expected: 16 for INET6)");
         rejects(addressHeader(2).endMessage().toArray(), RouteCodec::decodeAddress, "without IFA_ADDRESS or IFA_LOCAL");
         rejects(addressHeader(2).attr(Rtnetlink.IFA_LOCAL, new byte[4]).attr(Rtnetlink.IFA_CACHEINFO, new byte[12]).endMessage().toArray(),
                 RouteCodec::decodeAddress, "IFA_CACHEINFO of 12 bytes (expected: 16)");

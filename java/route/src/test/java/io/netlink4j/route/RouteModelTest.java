@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.route;
 
+import io.netlink4j.AddressFamily;
 import io.netlink4j.NetlinkDecodeException;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import static io.netlink4j.testsupport.NetlinkBytes.hostU32;
 import static io.netlink4j.testsupport.NetlinkBytes.hostU64;
 import static io.netlink4j.route.RouteCodecTest.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -64,15 +66,68 @@ class RouteModelTest {
         assertEquals(LinkKind.of("wireguard"), LinkKind.of("wireguard"));
         assertNotEquals(LinkKind.of("wireguard"), LinkKind.DUMMY);
         invalid("link kind ''", () -> LinkKind.of(""));
-        assertSame(OperState.UP, OperState.valueOf(6));
-        assertEquals(7, OperState.valueOf(7).value());
-        assertSame(AddressScope.HOST, AddressScope.valueOf(254));
-        assertEquals("100", AddressScope.valueOf(100).name());
-        assertEquals(AddressScope.valueOf(100), AddressScope.valueOf(100));
-        invalid("address scope: 256 (expected: 0-255)", () -> AddressScope.valueOf(256));
-        assertSame(AddressFamily.INET6, AddressFamily.valueOf(10));
-        assertEquals(0, AddressFamily.valueOf(45).addressLength());
-        assertSame(LinkType.LOOPBACK, LinkType.valueOf(772));
+        assertSame(OperState.UP, OperState.of(6));
+        assertEquals(7, OperState.of(7).value());
+        assertSame(AddressScope.HOST, AddressScope.of(254));
+        assertEquals("100", AddressScope.of(100).name());
+        assertEquals(AddressScope.of(100), AddressScope.of(100));
+        invalid("address scope: 256 (expected: 0-255)", () -> AddressScope.of(256));
+        assertSame(AddressFamily.INET6, AddressFamily.of(10));
+        assertEquals(0, AddressFamily.of(45).addressLength());
+        assertSame(LinkType.LOOPBACK, LinkType.of(772));
+    }
+
+    @Test
+    void openValuesFollowOnePattern() {
+        assertSame(AddressScope.LINK, AddressScope.parse("link"));
+        assertSame(AddressScope.UNIVERSE, AddressScope.parse("RT_SCOPE_UNIVERSE"));
+        assertEquals(AddressScope.of(100), AddressScope.parse("100"));
+        assertTrue(AddressScope.HOST.isKnown());
+        assertFalse(AddressScope.of(100).isKnown());
+        assertEquals("UNIVERSE", AddressScope.UNIVERSE.toString());
+        invalid("address scope 'global' (expected: UNIVERSE, SITE, LINK, HOST, NOWHERE, or a number 0-255)",
+                () -> AddressScope.parse("global"));
+        invalid("address scope '256'", () -> AddressScope.parse("256"));
+        assertSame(LinkType.ETHER, LinkType.parse("ARPHRD_ETHER"));
+        assertSame(LinkType.IEEE80211_RADIOTAP, LinkType.parse("ieee80211_radiotap"));
+        assertEquals(824, LinkType.parse("NETLINK").value());
+        invalid("link type: 65536 (expected: 0-65535)", () -> LinkType.of(65536));
+        assertSame(OperState.LOWERLAYERDOWN, OperState.parse("IF_OPER_LOWERLAYERDOWN"));
+        assertEquals("7", OperState.of(7).name());
+        assertFalse(OperState.of(7).isKnown());
+        invalid("operational state 'up and running'", () -> OperState.parse("up and running"));
+        assertNotEquals(AddressScope.of(1), OperState.of(1), "values of different sets differ");
+        assertTrue(LinkKind.VETH.isKnown());
+        assertFalse(LinkKind.of("wireguard").isKnown());
+        assertSame(RouteGroup.IPV6_ADDRESS, RouteGroup.of(9));
+        invalid("route group: 2 (expected: 1 (LINK), 5 (IPV4_ADDRESS) or 9 (IPV6_ADDRESS))", () -> RouteGroup.of(2));
+    }
+
+    @Test
+    void linksAndAddressesAreValuesWithBuilders() {
+        Link link = Link.builder().index(3).name("veth0").mtu(1500).address(HardwareAddress.parse("02:00:00:00:00:01"))
+                .alternativeNames(List.of("a")).info(new LinkInfo(LinkKind.VETH, List.of(), null, List.of())).build();
+        assertEquals(link, link.toBuilder().build());
+        assertEquals(link.hashCode(), link.toBuilder().build().hashCode());
+        assertNotEquals(link, link.toBuilder().mtu(1400).build());
+        assertNotEquals(link, link.toBuilder().alias("x").build(), "every field counts");
+        assertEquals("Link[3: veth0 (veth) [] mtu 1500 state UNKNOWN ETHER 02:00:00:00:00:01]", link.toString());
+        assertThrows(NullPointerException.class, () -> Link.builder().build());
+        assertThrows(UnsupportedOperationException.class, () -> link.alternativeNames().add("b"));
+        Link.Builder b = link.toBuilder();
+        b.mtu(9000);
+        assertEquals(1500, link.mtu(), "a builder does not change the link it came from");
+
+        Address address = Address.builder().index(3).address(ip("10.0.0.1")).prefixLength(24).label("veth0").build();
+        assertEquals(address, address.toBuilder().build());
+        assertNotEquals(address, address.toBuilder().protocol(2).build());
+        assertEquals("Address[INET 10.0.0.1/24 dev 3 scope UNIVERSE veth0]", address.toString());
+
+        LinkChange change = LinkChange.builder(7).up(true).mtu(1400).name("wan0").build();
+        assertEquals(change, change.toBuilder().build());
+        assertEquals("netns of pid 42", LinkNamespace.ofPid(42).toString());
+        assertEquals(LinkNamespace.ofPid(42), new LinkNamespace(42));
+        invalid("pid: 4194305 (expected: 1-4194304)", () -> new LinkNamespace(4194305));
     }
 
     @Test
@@ -115,13 +170,13 @@ class RouteModelTest {
 
     @Test
     void linkChangesAreValidated() {
-        invalid("link index: 0 (expected: > 0)", () -> LinkChange.of(0));
-        invalid("MTU: 0 (expected: > 0)", () -> LinkChange.of("eth0").mtu(0));
-        invalid("new link name", () -> LinkChange.of("eth0").name(""));
-        LinkChange c = LinkChange.of("eth0").up(false).build();
+        invalid("link index: 0 (expected: > 0)", () -> LinkChange.builder(0));
+        invalid("MTU: 0 (expected: > 0)", () -> LinkChange.builder("eth0").mtu(0).build());
+        invalid("new link name", () -> LinkChange.builder("eth0").name("").build());
+        LinkChange c = LinkChange.builder("eth0").up(false).build();
         assertEquals(Boolean.FALSE, c.up());
         assertEquals("link 'eth0'", c.describeTarget());
-        assertEquals("LinkChange[link 7 mtu 1400]", LinkChange.of(7).mtu(1400).build().toString());
+        assertEquals("LinkChange[link 7 mtu 1400]", LinkChange.builder(7).mtu(1400).build().toString());
     }
 
     @Test
@@ -142,6 +197,6 @@ class RouteModelTest {
         AddressSpec full = AddressSpec.builder(v4, 24).label("eth0:1").broadcast(ip("10.0.0.255")).scope(AddressScope.LINK)
                 .flags(AddressFlags.NOPREFIXROUTE).build();
         assertEquals(full, full.toBuilder().build());
-        assertEquals("AddressSpec[10.0.0.1/24 brd 10.0.0.255 label eth0:1 scope link noprefixroute]", full.toString());
+        assertEquals("AddressSpec[10.0.0.1/24 brd 10.0.0.255 label eth0:1 scope LINK noprefixroute]", full.toString());
     }
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.route;
 
+import io.netlink4j.AddressFamily;
 import io.netlink4j.engine.NetlinkEventListener;
 import io.netlink4j.testsupport.Netns;
 import org.junit.jupiter.api.AfterEach;
@@ -94,20 +95,20 @@ class RouteMonitorKernelTest {
     @Test
     void creatingChangingAndDeletingProducesMatchingEventsInOrder() {
         try (RouteMonitor monitor = route.monitor(RouteGroup.LINK, RouteGroup.IPV4_ADDRESS, RouteGroup.IPV6_ADDRESS)) {
-            route.createVeth("veth0", "veth1");
-            route.setMtu("veth0", 1400);
-            route.setUp("veth1");
-            route.setUp("veth0"); // IPv6 announces addresses only on a link that is up
-            route.addAddress("veth0", ip("10.60.0.1"), 24);
-            route.addAddress("veth0", AddressSpec.builder(ip("2001:db8:60::1"), 64).flags(AddressFlags.NODAD).build());
+            route.newLink(LinkSpec.veth("veth0", "veth1"));
+            route.updateLink(LinkChange.builder("veth0").mtu(1400).build());
+            route.updateLink(LinkChange.builder("veth1").up(true).build());
+            route.updateLink(LinkChange.builder("veth0").up(true).build()); // IPv6 announces addresses only on a link that is up
+            route.newAddress("veth0", AddressSpec.of(ip("10.60.0.1"), 24));
+            route.newAddress("veth0", AddressSpec.builder(ip("2001:db8:60::1"), 64).flags(AddressFlags.NODAD).build());
             // The kernel announces a new IPv6 address from a work queue, not in the request's own
             // path: wait for it, or a busy machine sees it after the next change (or not at all,
             // when the address is gone before the work runs).
             Recorder r = new Recorder();
             r.pollUntil(monitor, address(RouteEvent.Action.NEW, "2001:db8:60::1"));
-            route.deleteAddress("veth0", AddressSpec.of(ip("10.60.0.1"), 24));
-            route.deleteAddress("veth0", AddressSpec.of(ip("2001:db8:60::1"), 64));
-            route.deleteLink("veth0");
+            route.delAddress("veth0", AddressSpec.of(ip("10.60.0.1"), 24));
+            route.delAddress("veth0", AddressSpec.of(ip("2001:db8:60::1"), 64));
+            route.delLink("veth0");
 
             r.pollUntil(monitor, link(RouteEvent.Action.DELETED, "veth0"));
             assertEquals(0, r.overruns);
@@ -139,9 +140,9 @@ class RouteMonitorKernelTest {
     @Test
     void monitorSeesOnlyTheGroupsItJoined() {
         try (RouteMonitor monitor = route.monitor(RouteGroup.IPV4_ADDRESS)) {
-            route.createVeth("veth0", "veth1");
-            route.addAddress("veth0", AddressSpec.builder(ip("2001:db8:61::1"), 64).flags(AddressFlags.NODAD).build());
-            route.addAddress("veth0", ip("10.61.0.1"), 24);
+            route.newLink(LinkSpec.veth("veth0", "veth1"));
+            route.newAddress("veth0", AddressSpec.builder(ip("2001:db8:61::1"), 64).flags(AddressFlags.NODAD).build());
+            route.newAddress("veth0", AddressSpec.of(ip("10.61.0.1"), 24));
             Recorder r = new Recorder();
             r.pollUntil(monitor, address(RouteEvent.Action.NEW, "10.61.0.1"));
             assertEquals(1, r.events.size(), r.events.toString());
@@ -152,9 +153,9 @@ class RouteMonitorKernelTest {
     void floodThatOverrunsATinyBufferSignalsResyncAndTheMonitorKeepsWorking() {
         try (RouteMonitor monitor = RouteMonitor.open(RouteMonitor.defaultOptions().netns(ns.path()).socketReceiveBufferSize(4096).build(),
                 RouteGroup.IPV4_ADDRESS)) {
-            route.createVeth("veth0", "veth1");
+            route.newLink(LinkSpec.veth("veth0", "veth1"));
             for (int i = 0; i < 200; i++) {
-                route.addAddress("veth0", ip("10.70." + (i / 250) + "." + (i % 250 + 1)), 32);
+                route.newAddress("veth0", AddressSpec.of(ip("10.70." + (i / 250) + "." + (i % 250 + 1)), 32));
             }
             Recorder r = new Recorder();
             long deadline = System.nanoTime() + WAIT.toNanos();
@@ -167,8 +168,8 @@ class RouteMonitorKernelTest {
             assertEquals(0, monitor.poll(Duration.ZERO, r), "stale notifications were dropped with the overrun");
 
             // The resync a handler would do, then new events still arrive.
-            assertEquals(200, route.addresses("veth0").stream().filter(a -> a.family().equals(AddressFamily.INET)).count());
-            route.addAddress("veth0", ip("10.71.0.1"), 32);
+            assertEquals(200, route.getAddresses("veth0").stream().filter(a -> a.family().equals(AddressFamily.INET)).count());
+            route.newAddress("veth0", AddressSpec.of(ip("10.71.0.1"), 32));
             r.pollUntil(monitor, address(RouteEvent.Action.NEW, "10.71.0.1"));
         }
     }
@@ -197,10 +198,10 @@ class RouteMonitorKernelTest {
             }
         });
         try {
-            route.createVeth("veth0", "veth1");
+            route.newLink(LinkSpec.veth("veth0", "veth1"));
             assertTrue(events.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS) instanceof LinkEvent);
             for (int i = 0; i < 100; i++) {
-                route.addAddress("veth0", ip("10.72.0." + (i + 1)), 32);
+                route.newAddress("veth0", AddressSpec.of(ip("10.72.0." + (i + 1)), 32));
             }
             release.countDown();
             long deadline = System.nanoTime() + WAIT.toNanos();
@@ -208,7 +209,7 @@ class RouteMonitorKernelTest {
                 Thread.sleep(10);
             }
             assertEquals(1, overruns.get(), "one overrun reported");
-            route.addAddress("veth0", ip("10.73.0.1"), 32);
+            route.newAddress("veth0", AddressSpec.of(ip("10.73.0.1"), 32));
             RouteEvent e;
             do {
                 e = events.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);

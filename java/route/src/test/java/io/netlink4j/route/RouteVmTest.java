@@ -44,28 +44,28 @@ class RouteVmTest {
 
     @Test
     void dummyWithAddressesComesUpAsIproute2ShowsIt() {
-        route.setUp("lo");
-        route.createDummy("dummy0");
-        route.addAddress("dummy0", ip("10.1.1.1"), 24);
-        route.addAddress("dummy0", AddressSpec.builder(ip("2001:db8:1::1"), 64).flags(AddressFlags.NODAD).build());
-        route.setUp("dummy0");
-        route.createLink(LinkSpec.builder().name("dummy1").kind(LinkKind.DUMMY).mtu(9000).up(true)
+        route.updateLink(LinkChange.builder("lo").up(true).build());
+        route.newLink(LinkSpec.dummy("dummy0"));
+        route.newAddress("dummy0", AddressSpec.of(ip("10.1.1.1"), 24));
+        route.newAddress("dummy0", AddressSpec.builder(ip("2001:db8:1::1"), 64).flags(AddressFlags.NODAD).build());
+        route.updateLink(LinkChange.builder("dummy0").up(true).build());
+        route.newLink(LinkSpec.builder().name("dummy1").kind(LinkKind.DUMMY).mtu(9000).up(true)
                 .address(HardwareAddress.parse("02:00:00:00:01:01")).build());
 
-        Link dummy = route.link("dummy0");
+        Link dummy = route.getLink("dummy0");
         assertEquals(LinkKind.DUMMY, dummy.kind());
         assertTrue(dummy.isUp());
         assertTrue((dummy.flags() & LinkFlags.NOARP) != 0, dummy.flagNames().toString());
-        assertEquals(9000, route.link("dummy1").mtu());
-        List<Address> addresses = route.addresses("dummy0");
+        assertEquals(9000, route.getLink("dummy1").mtu());
+        List<Address> addresses = route.getAddresses("dummy0");
         assertTrue(addresses.stream().anyMatch(a -> ip("10.1.1.1").equals(a.address()) && a.prefixLength() == 24), addresses.toString());
         assertTrue(addresses.stream().anyMatch(a -> ip("2001:db8:1::1").equals(a.address()) && a.prefixLength() == 64), addresses.toString());
 
         for (int attempt = 1; ; attempt++) {
             Map<Long, Map<String, Object>> links = Iproute2.links(ns);
             Map<Long, List<Map<String, Object>>> addrs = Iproute2.addresses(ns);
-            List<Link> ourLinks = route.links();
-            List<Address> ourAddresses = route.addresses();
+            List<Link> ourLinks = route.getLinks();
+            List<Address> ourAddresses = route.getAddresses();
             if ((!links.equals(Iproute2.links(ns)) || !addrs.equals(Iproute2.addresses(ns))) && attempt < 20) {
                 RouteHandleKernelTest.sleep(100);
                 continue;
@@ -79,11 +79,11 @@ class RouteVmTest {
     @Test
     void dummyLifecycleNotifications() {
         try (RouteMonitor monitor = route.monitor(RouteGroup.LINK, RouteGroup.IPV4_ADDRESS)) {
-            route.createDummy("dummy0");
-            route.setMtu("dummy0", 1400);
-            route.addAddress("dummy0", ip("10.2.2.2"), 24);
-            route.setUp("dummy0");
-            route.deleteLink("dummy0");
+            route.newLink(LinkSpec.dummy("dummy0"));
+            route.updateLink(LinkChange.builder("dummy0").mtu(1400).build());
+            route.newAddress("dummy0", AddressSpec.of(ip("10.2.2.2"), 24));
+            route.updateLink(LinkChange.builder("dummy0").up(true).build());
+            route.delLink("dummy0");
             RouteMonitorKernelTest.Recorder r = new RouteMonitorKernelTest.Recorder();
             r.pollUntil(monitor, RouteMonitorKernelTest.link(RouteEvent.Action.DELETED, "dummy0"));
             List<Predicate<RouteEvent>> expected = List.of(
@@ -105,8 +105,8 @@ class RouteVmTest {
 
     @Test
     void aSecondDummyOfTheSameNameIsRefused() {
-        route.createDummy("dummy0");
-        RouteException.LinkExistsException e = assertThrows(RouteException.LinkExistsException.class, () -> route.createDummy("dummy0"));
+        route.newLink(LinkSpec.dummy("dummy0"));
+        LinkExistsException e = assertThrows(LinkExistsException.class, () -> route.newLink(LinkSpec.dummy("dummy0")));
         assertTrue(e.getMessage().startsWith("link 'dummy0' already exists: EEXIST"), e.getMessage());
     }
 }

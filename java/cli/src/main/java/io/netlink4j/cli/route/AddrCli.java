@@ -31,8 +31,8 @@ public final class AddrCli {
         List<Link> links;
         List<Address> addresses;
         try (RouteHandle route = Routes.open(main)) {
-            links = route.links();
-            addresses = route.addresses();
+            links = route.getLinks();
+            addresses = route.getAddresses();
         }
         LinkTable table = new LinkTable(links);
         List<Link> shown = device == null ? links : List.of(Routes.find(main, links, device));

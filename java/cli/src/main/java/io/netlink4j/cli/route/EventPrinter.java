@@ -57,10 +57,10 @@ final class EventPrinter implements RouteEventHandler {
 
     /** Reads the links, and the addresses when they are shown, afresh. */
     void resync() {
-        links.reset(route.links());
+        links.reset(route.getLinks());
         addresses.clear();
         if (showAddresses) {
-            for (Address a : route.addresses()) {
+            for (Address a : route.getAddresses()) {
                 if (a.address() != null) {
                     addresses.add(AddressKey.of(a));
                 }

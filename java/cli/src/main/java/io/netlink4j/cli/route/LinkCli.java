@@ -28,7 +28,7 @@ public final class LinkCli {
              @Option(names = "--json", description = "Print JSON: the members of 'ip -j link show', and linkinfo as -d adds it.") boolean json) {
         List<Link> links;
         try (RouteHandle route = Routes.open(main)) {
-            links = route.links();
+            links = route.getLinks();
         }
         LinkTable table = new LinkTable(links);
         List<Link> shown = name == null ? links : List.of(Routes.find(main, links, name));

@@ -119,7 +119,7 @@ final class RouteJson {
         }
         w.name("group").value(RouteText.group(link));
         w.name("txqlen").value(link.txQueueLength());
-        w.name("link_type").value(link.type().name());
+        w.name("link_type").value(Iproute2Names.linkType(link.type()));
         if (link.address() != null) {
             w.name("address").value(RouteText.hardwareAddress(link.type(), link.address()));
         }
@@ -159,7 +159,7 @@ final class RouteJson {
 
     /** An address's members as in {@code ip -j addr show}'s {@code addr_info}: each flag is a member with value true. */
     private static void address(JsonWriter w, Address a) {
-        w.name("family").value(a.family().name());
+        w.name("family").value(Iproute2Names.family(a.family()));
         w.name("local").value(InetAddresses.toText(a.address()));
         if (a.peer() != null) {
             w.name("address").value(InetAddresses.toText(a.peer()));
@@ -171,7 +171,7 @@ final class RouteJson {
         if (a.routePriority() != 0) {
             w.name("metric").value(Integer.toUnsignedLong(a.routePriority()));
         }
-        w.name("scope").value(a.scope().name());
+        w.name("scope").value(Iproute2Names.scope(a.scope()));
         for (String flag : a.flagNames()) {
             if (flag.startsWith(UNKNOWN_FLAGS)) { // as iproute2: "flags": "<hex>"
                 w.name("flags").value(flag.substring(UNKNOWN_FLAGS.length()));

@@ -39,7 +39,7 @@ final class RouteText {
         for (Link link : links) {
             link(sb, link, table, false);
             for (Address a : addresses.getOrDefault(link.index(), List.of())) {
-                sb.append("    ").append(a.family().name()).append(' ').append(local(a));
+                sb.append("    ").append(Iproute2Names.family(a.family())).append(' ').append(local(a));
                 details(sb, a);
                 if (a.label() != null) {
                     sb.append(' ').append(a.label());
@@ -73,7 +73,7 @@ final class RouteText {
             sb.append(" mode ").append(mode != null ? mode : Integer.toString(link.linkMode()));
         }
         sb.append(" group ").append(group(link)).append(" qlen ").append(link.txQueueLength()).append('\n');
-        sb.append("    link/").append(link.type().name());
+        sb.append("    link/").append(Iproute2Names.linkType(link.type()));
         if (link.address() != null) {
             sb.append(' ').append(hardwareAddress(link.type(), link.address()));
         }
@@ -110,7 +110,7 @@ final class RouteText {
             sb.append(" kind ").append(link.kind().name());
         }
         if (link.address() != null) {
-            sb.append(" link/").append(link.type().name()).append(' ').append(hardwareAddress(link.type(), link.address()));
+            sb.append(" link/").append(Iproute2Names.linkType(link.type())).append(' ').append(hardwareAddress(link.type(), link.address()));
         }
         return sb.append('\n').toString();
     }
@@ -157,7 +157,7 @@ final class RouteText {
         if (a.routePriority() != 0) {
             sb.append(" metric ").append(Integer.toUnsignedString(a.routePriority()));
         }
-        sb.append(" scope ").append(a.scope().name());
+        sb.append(" scope ").append(Iproute2Names.scope(a.scope()));
         for (String flag : a.flagNames()) {
             sb.append(' ').append(flag);
         }

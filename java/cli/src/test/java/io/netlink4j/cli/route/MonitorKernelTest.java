@@ -4,6 +4,7 @@ package io.netlink4j.cli.route;
 
 import io.netlink4j.cli.Main;
 import io.netlink4j.route.AddressSpec;
+import io.netlink4j.route.LinkChange;
 import io.netlink4j.route.RouteHandle;
 import io.netlink4j.testsupport.Json;
 import io.netlink4j.testsupport.Jvm;
@@ -71,16 +72,16 @@ class MonitorKernelTest {
     /** One link event: lo's MTU changes. */
     void pokeLink() {
         mtu = mtu == 1500 ? 1400 : 1500;
-        route.setMtu("lo", mtu);
+        route.updateLink(LinkChange.builder("lo").mtu(mtu).build());
     }
 
     /** One address event: 10.255.255.1/32 is added to lo, or deleted. */
     void pokeAddress() {
         AddressSpec spec = AddressSpec.of(ip(POKED_ADDRESS), 32);
         if (pokedAddressPresent) {
-            route.deleteAddress("lo", spec);
+            route.delAddress("lo", spec);
         } else {
-            route.addAddress("lo", spec);
+            route.newAddress("lo", spec);
         }
         pokedAddressPresent = !pokedAddressPresent;
     }
@@ -194,7 +195,7 @@ class MonitorKernelTest {
     @Test
     void lostEventsAreReportedAndTheMonitorGoesOnUntilItsOutputCloses() throws InterruptedException {
         ip("link", "add", "v0", "type", "veth", "peer", "name", "v1");
-        int v0 = route.link("v0").index();
+        int v0 = route.getLink("v0").index();
         Background monitor = Background.start("--netns", ns.name(), "monitor", "address");
         monitor.pokeUntilItPrints(this::pokeAddress);
         CountDownLatch blocked = monitor.hold();
@@ -202,7 +203,7 @@ class MonitorKernelTest {
         assertTrue(blocked.await(Background.GIVE_UP.toSeconds(), TimeUnit.SECONDS), monitor::toString);
         int flood = 6000;
         for (int i = 0; i < flood; i++) {
-            route.addAddress(v0, AddressSpec.of(ip("10.100." + (i / 250) + "." + (i % 250 + 1)), 32));
+            route.newAddress(v0, AddressSpec.of(ip("10.100." + (i / 250) + "." + (i % 250 + 1)), 32));
         }
         int addresses = flood + (pokedAddressPresent ? 1 : 0);
         monitor.release();

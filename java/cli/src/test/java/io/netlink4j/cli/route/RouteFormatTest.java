@@ -3,7 +3,7 @@
 package io.netlink4j.cli.route;
 
 import io.netlink4j.route.Address;
-import io.netlink4j.route.AddressFamily;
+import io.netlink4j.AddressFamily;
 import io.netlink4j.route.AddressFlags;
 import io.netlink4j.route.AddressScope;
 import io.netlink4j.route.HardwareAddress;
@@ -56,6 +56,12 @@ class RouteFormatTest {
         assertEquals(true, json.get("link_pointtopoint"));
         assertEquals("10.0.0.2", json.get("broadcast"));
         assertEquals("7", json.get("group"));
+
+        // Types iproute2 has no name for are numbered in brackets; the library names them by number.
+        Link odd = link(6, "odd0").type(LinkType.of(65000)).address(HardwareAddress.of(new byte[] {1})).build();
+        assertEquals("65000", odd.type().name());
+        assertEquals("    link/[65000] 01\n", RouteText.links(List.of(odd), new LinkTable(List.of(odd))).lines()
+                .skip(1).findFirst().orElseThrow() + "\n");
     }
 
     @Test
