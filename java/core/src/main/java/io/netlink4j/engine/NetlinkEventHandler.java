@@ -6,7 +6,7 @@ import io.netlink4j.codec.MessageReader;
 
 /**
  * Receives the multicast messages of a {@link NetlinkSubscription}. Called on the thread that
- * polls (or the {@link NetlinkEventListener}'s thread), one call at a time.
+ * polls (or the {@link NetlinkEventLoop}'s thread), one call at a time.
  */
 public interface NetlinkEventHandler {
     /**

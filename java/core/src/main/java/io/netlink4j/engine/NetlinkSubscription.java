@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * NETLINK_ADD_MEMBERSHIP, so generic netlink group ids above 31 work like any other.
  *
  * <p>Messages are read with {@link #poll}, on the caller's thread, or by a
- * {@link NetlinkEventListener} thread. A receive-buffer overrun (ENOBUFS) is reported to the
+ * {@link NetlinkEventLoop} thread. A receive-buffer overrun (ENOBUFS) is reported to the
  * handler's {@link NetlinkEventHandler#onOverrun()} and the subscription keeps working. Before
  * reporting it, the subscription drops the notifications still queued: they are older than the
  * resync the handler does, and the kernel delivers nothing new to an overrun socket until its

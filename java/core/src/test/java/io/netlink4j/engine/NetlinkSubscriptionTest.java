@@ -173,7 +173,7 @@ class NetlinkSubscriptionTest {
         try (NetlinkTestPeer peer = silentPeer()) {
             NetlinkSubscription sub = subscribe(peer);
             BlockingQueue<Integer> values = new LinkedBlockingQueue<>();
-            NetlinkEventListener listener = NetlinkEventListener.start(sub, new NetlinkEventHandler() {
+            NetlinkEventLoop listener = NetlinkEventLoop.start(sub, new NetlinkEventHandler() {
                 @Override
                 public void onMessage(MessageReader message) {
                     values.add(value(message));
@@ -206,7 +206,7 @@ class NetlinkSubscriptionTest {
             NetlinkSubscription sub = subscribe(peer);
             IllegalStateException boom = new IllegalStateException("boom");
             AtomicReference<Throwable> uncaught = new AtomicReference<>();
-            NetlinkEventListener listener = NetlinkEventListener.start(sub, new NetlinkEventHandler() {
+            NetlinkEventLoop listener = NetlinkEventLoop.start(sub, new NetlinkEventHandler() {
                 @Override
                 public void onMessage(MessageReader message) {
                     throw boom;
@@ -233,7 +233,7 @@ class NetlinkSubscriptionTest {
     void closingTheSubscriptionStopsTheListenerQuietly() throws Exception {
         try (NetlinkTestPeer peer = silentPeer()) {
             NetlinkSubscription sub = subscribe(peer);
-            NetlinkEventListener listener = NetlinkEventListener.start(sub, new Recorder());
+            NetlinkEventLoop listener = NetlinkEventLoop.start(sub, new Recorder());
             sub.close();
             assertTrue(listener.awaitTermination(Duration.ofSeconds(5)));
             assertNull(listener.failure());

@@ -4,12 +4,12 @@ package io.netlink4j.route;
 
 /**
  * Receives the notifications of a {@link RouteMonitor}, one call at a time, on the thread that
- * polls the monitor or on the monitor's listener thread.
+ * polls the monitor or on the monitor's event-loop thread.
  *
  * <p>Names of the event types, here as in the core: a <em>monitor</em> ({@link RouteMonitor},
  * like the core's {@code NetlinkSubscription}) is the socket that joined the groups; a
  * <em>handler</em> ({@code RouteEventHandler}, like {@code NetlinkEventHandler}) is the callback
- * that receives what it reads; a <em>listener</em> ({@code NetlinkEventListener}, which
+ * that receives what it reads; an <em>event loop</em> ({@code NetlinkEventLoop}, which
  * {@link RouteMonitor#start(RouteEventHandler)} returns) is a thread that reads a monitor and calls
  * a handler.
  */

@@ -4,7 +4,7 @@ package io.netlink4j.route;
 
 import io.netlink4j.codec.MessageReader;
 import io.netlink4j.engine.NetlinkEventHandler;
-import io.netlink4j.engine.NetlinkEventListener;
+import io.netlink4j.engine.NetlinkEventLoop;
 import io.netlink4j.engine.NetlinkOptions;
 import io.netlink4j.engine.NetlinkSubscription;
 import io.netlink4j.socket.NetlinkProtocol;
@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * Link and address notifications of one network namespace (ip monitor link address), on a socket
- * of its own. Read them with {@link #poll} on your thread, or {@link #start} a listener thread.
+ * of its own. Read them with {@link #poll} on your thread, or {@link #start} an event-loop thread.
  *
  * <pre>{@code
  * try (RouteMonitor monitor = RouteMonitor.open(RouteGroup.LINK, RouteGroup.IPV4_ADDRESS, RouteGroup.IPV6_ADDRESS)) {
@@ -35,7 +35,7 @@ import java.util.Set;
  *
  * <p>The event types follow one naming rule: this <em>monitor</em> is the socket that joined the
  * groups; a {@link RouteEventHandler} is the <em>handler</em> (the callback) that receives its
- * events; the {@link NetlinkEventListener} that {@link #start} returns is the <em>listener</em>, a
+ * events; the {@link NetlinkEventLoop} that {@link #start} returns is the <em>event loop</em>, a
  * thread that reads the monitor and calls the handler.
  */
 public final class RouteMonitor implements AutoCloseable {
@@ -103,11 +103,11 @@ public final class RouteMonitor implements AutoCloseable {
     }
 
     /**
-     * Starts a thread that delivers events to {@code handler} until the returned listener is
-     * closed. The listener owns this monitor's socket: closing either stops both.
+     * Starts a thread that delivers events to {@code handler} until the returned loop is
+     * closed. The loop owns this monitor's socket: closing either stops both.
      */
-    public NetlinkEventListener start(RouteEventHandler handler) {
-        return NetlinkEventListener.start(subscription, new Dispatcher(Objects.requireNonNull(handler, "handler")));
+    public NetlinkEventLoop start(RouteEventHandler handler) {
+        return NetlinkEventLoop.start(subscription, new Dispatcher(Objects.requireNonNull(handler, "handler")));
     }
 
     @Override

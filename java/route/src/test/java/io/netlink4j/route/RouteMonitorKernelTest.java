@@ -3,7 +3,7 @@
 package io.netlink4j.route;
 
 import io.netlink4j.AddressFamily;
-import io.netlink4j.engine.NetlinkEventListener;
+import io.netlink4j.engine.NetlinkEventLoop;
 import io.netlink4j.testsupport.Netns;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,7 +181,7 @@ class RouteMonitorKernelTest {
         CountDownLatch release = new CountDownLatch(1);
         RouteMonitor monitor = RouteMonitor.open(RouteMonitor.defaultOptions().netns(ns.path()).socketReceiveBufferSize(4096).build(),
                 RouteGroup.LINK, RouteGroup.IPV4_ADDRESS);
-        NetlinkEventListener listener = monitor.start(new RouteEventHandler() {
+        NetlinkEventLoop listener = monitor.start(new RouteEventHandler() {
             @Override
             public void onEvent(RouteEvent event) {
                 events.add(event);

@@ -12,29 +12,29 @@ import java.util.concurrent.TimeUnit;
 /**
  * A thread that polls a {@link NetlinkSubscription} and hands every notification to a
  * {@link NetlinkEventHandler} until closed. Overruns go to {@link NetlinkEventHandler#onOverrun()}
- * and the listener keeps running.
+ * and the loop keeps running.
  *
  * <pre>{@code
  * NetlinkSubscription sub = NetlinkSubscription.open(NetlinkProtocol.GENERIC, NetlinkOptions.defaults(), groupId);
- * try (NetlinkEventListener listener = NetlinkEventListener.start(sub, handler)) {
+ * try (NetlinkEventLoop loop = NetlinkEventLoop.start(sub, handler)) {
  *     ...
  * }
  * }</pre>
  *
- * <p>The listener owns the subscription and closes it when it stops; closing the subscription
- * also stops the listener. Anything the handler throws,
- * and any socket failure other than an overrun, stops the listener: the exception is kept
- * ({@link #failure()}) and then rethrown on the listener's thread, so its uncaught-exception
+ * <p>The loop owns the subscription and closes it when it stops; closing the subscription
+ * also stops the loop. Anything the handler throws,
+ * and any socket failure other than an overrun, stops the loop: the exception is kept
+ * ({@link #failure()}) and then rethrown on the loop's thread, so its uncaught-exception
  * handler (set through the {@link ThreadFactory}) sees it too.
  */
-public final class NetlinkEventListener implements AutoCloseable {
+public final class NetlinkEventLoop implements AutoCloseable {
     private final NetlinkSubscription subscription;
     private final NetlinkEventHandler handler;
     private final Thread thread;
     private volatile boolean stopping;
     private volatile Throwable failure;
 
-    private NetlinkEventListener(NetlinkSubscription subscription, NetlinkEventHandler handler, ThreadFactory threads) {
+    private NetlinkEventLoop(NetlinkSubscription subscription, NetlinkEventHandler handler, ThreadFactory threads) {
         this.subscription = subscription;
         this.handler = handler;
         this.thread = threads.newThread(this::run);
@@ -44,7 +44,7 @@ public final class NetlinkEventListener implements AutoCloseable {
     }
 
     /** Starts a daemon thread named {@code netlink-events-PORTID} that polls {@code subscription}. */
-    public static NetlinkEventListener start(NetlinkSubscription subscription, NetlinkEventHandler handler) {
+    public static NetlinkEventLoop start(NetlinkSubscription subscription, NetlinkEventHandler handler) {
         Objects.requireNonNull(subscription, "subscription");
         String name = "netlink-events-" + Integer.toUnsignedString(subscription.portId());
         return start(subscription, handler, r -> {
@@ -55,13 +55,13 @@ public final class NetlinkEventListener implements AutoCloseable {
     }
 
     /** Starts a thread made by {@code threads} that polls {@code subscription}. */
-    public static NetlinkEventListener start(NetlinkSubscription subscription, NetlinkEventHandler handler, ThreadFactory threads) {
+    public static NetlinkEventLoop start(NetlinkSubscription subscription, NetlinkEventHandler handler, ThreadFactory threads) {
         Objects.requireNonNull(subscription, "subscription");
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(threads, "threads");
-        NetlinkEventListener listener = new NetlinkEventListener(subscription, handler, threads);
-        listener.thread.start();
-        return listener;
+        NetlinkEventLoop loop = new NetlinkEventLoop(subscription, handler, threads);
+        loop.thread.start();
+        return loop;
     }
 
     private void run() {
@@ -82,7 +82,7 @@ public final class NetlinkEventListener implements AutoCloseable {
         }
     }
 
-    /** The subscription this listener polls. */
+    /** The subscription this loop polls. */
     public NetlinkSubscription subscription() {
         return subscription;
     }
@@ -92,7 +92,7 @@ public final class NetlinkEventListener implements AutoCloseable {
         return thread.isAlive();
     }
 
-    /** What stopped the listener, or null if it is running or was closed normally. */
+    /** What stopped the loop, or null if it is running or was closed normally. */
     public Throwable failure() {
         return failure;
     }
@@ -135,7 +135,7 @@ public final class NetlinkEventListener implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "NetlinkEventListener[" + subscription + (isRunning() ? ", running" : ", stopped")
+        return "NetlinkEventLoop[" + subscription + (isRunning() ? ", running" : ", stopped")
                 + (failure != null ? ", failed: " + failure : "") + "]";
     }
 }
