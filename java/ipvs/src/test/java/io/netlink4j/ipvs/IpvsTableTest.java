@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
+import io.netlink4j.AddressFamily;
 import io.netlink4j.ipvs.testsupport.KernelTableModel;
 
 import org.junit.jupiter.api.Test;
@@ -52,14 +53,15 @@ class IpvsTableTest {
                     .timeout((w >>> 6) & 1)
                     .peName((w >>> 50 & 1) == 0 ? "" : "sip");
             if ((w >>> 51 & 1) != 0) {
-                sb.netmask(sb.build().addressFamily() == AddressFamily.INET ? 24 : 64);
+                AddressFamily af = sb.build().addressFamily();
+                sb.netmask(Netmask.ofPrefix(af, af.equals(AddressFamily.INET) ? 24 : 64));
             }
             Service s = sb.build();
             if (seen.stream().anyMatch(s::sameIdentity)) {
                 continue;
             }
             seen.add(s);
-            boolean six = s.addressFamily() == AddressFamily.INET6;
+            boolean six = s.addressFamily().equals(AddressFamily.INET6);
             List<Destination> ds = new ArrayList<>();
             for (int d = 0; d < 6; d++) {
                 if ((w >>> (7 + d) & 1) == 0) {
@@ -146,7 +148,7 @@ class IpvsTableTest {
 
     /** Services on port 80 or 81, and IPv4 firewall marks: a controller's share of a table. */
     static boolean owned(Service s) {
-        return s.isFwMark() ? s.addressFamily() == AddressFamily.INET : s.port() == 80 || s.port() == 81;
+        return s.isFwMark() ? s.addressFamily().equals(AddressFamily.INET) : s.port() == 80 || s.port() == 81;
     }
 
     @Test
