@@ -179,7 +179,7 @@ final class IpvsadmParser {
             }
             case NETMASK -> {
                 set(Opt.NETMASK);
-                if (!service.family.equals(AddressFamily.INET6)) {
+                if (!AddressFamily.INET6.equals(service.family)) {
                     Inet4Address mask = InetText.aton(v);
                     if (mask == null) {
                         mask = Names.ipv4Of(v);
@@ -338,7 +338,7 @@ final class IpvsadmParser {
             if (fwMark == 0 && (forwarding == ForwardingMethod.TUNNEL || forwarding == ForwardingMethod.DIRECT_ROUTE)) {
                 server.port = service.port;
             }
-            if (!server.family.equals(service.family) && forwarding != ForwardingMethod.TUNNEL) {
+            if (!java.util.Objects.equals(server.family, service.family) && forwarding != ForwardingMethod.TUNNEL) {
                 throw usage("Different address family is allowed only for tunneling servers");
             }
             boolean tunnelOptions = options.contains(Opt.TUN_TYPE) || TUNNEL_OPTS.stream().anyMatch(options::contains);
@@ -399,7 +399,7 @@ final class IpvsadmParser {
         if (e.netmask.family().equals(e.family)) {
             return e.netmask;
         }
-        return e.family.equals(AddressFamily.INET) ? Netmask.of(e.netmask.value()) : Netmask.ofPrefix(e.family, e.netmask.value());
+        return AddressFamily.INET.equals(e.family) ? Netmask.of(e.netmask.value()) : Netmask.ofPrefix(e.family, e.netmask.value());
     }
 
     private Destination buildDestination() {
