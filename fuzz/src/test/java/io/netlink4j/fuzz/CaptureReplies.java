@@ -10,7 +10,7 @@ import io.netlink4j.codec.Netlink;
 import io.netlink4j.genl.Genl;
 import io.netlink4j.genl.GenlFamily;
 import io.netlink4j.internal.GenlFamilyCodec;
-import io.netlink4j.ipvs.AddressFamily;
+import io.netlink4j.AddressFamily;
 import io.netlink4j.ipvs.Config;
 import io.netlink4j.ipvs.DaemonConfig;
 import io.netlink4j.ipvs.Destination;
@@ -18,6 +18,7 @@ import io.netlink4j.ipvs.ForwardingMethod;
 import io.netlink4j.ipvs.Ipvs;
 import io.netlink4j.ipvs.IpvsCodec;
 import io.netlink4j.ipvs.IpvsHandle;
+import io.netlink4j.ipvs.Netmask;
 import io.netlink4j.ipvs.Protocol;
 import io.netlink4j.ipvs.Schedulers;
 import io.netlink4j.ipvs.Service;
@@ -201,15 +202,15 @@ public final class CaptureReplies {
             Service sctp = add(ipvs, services, Service.builder().protocol(Protocol.SCTP).address(ip("10.0.0.3")).port(5000)
                     .schedName("sh").flags(Service.FLAG_SCHED1 | Service.FLAG_SCHED2));
             Service v6 = add(ipvs, services, Service.builder().protocol(Protocol.TCP).address(ip("2001:db8::1")).port(443)
-                    .schedName("mh").persistent(300).netmask(64));
+                    .schedName("mh").persistent(300).netmask(Netmask.ofPrefix(AddressFamily.INET6, 64)));
             Service fwm = add(ipvs, services, Service.builder().fwMark(7).addressFamily(AddressFamily.INET)
-                    .schedName("lc").persistent(600).netmask(24));
+                    .schedName("lc").persistent(600).netmask(Netmask.ofPrefix(24)));
             Service fwm6 = add(ipvs, services, Service.builder().fwMark(0xFFFFFFF0L).addressFamily(AddressFamily.INET6)
-                    .schedName("wrr").persistent(60).netmask(48));
+                    .schedName("wrr").persistent(60).netmask(Netmask.ofPrefix(AddressFamily.INET6, 48)));
             Service sip = add(ipvs, services, Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.5")).port(5060)
                     .schedName("rr").persistent(120).peName("sip"));
             add(ipvs, services, Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.6")).port(0)
-                    .schedName("sed").persistent(3600).netmask(16));
+                    .schedName("sed").persistent(3600).netmask(Netmask.ofPrefix(16)));
 
             dest(ipvs, web, Destination.builder().address(ip("10.1.1.2")).port(8080).weight(10)
                     .upperThreshold(100).lowerThreshold(10));

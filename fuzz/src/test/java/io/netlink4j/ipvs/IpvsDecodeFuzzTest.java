@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
+import io.netlink4j.AddressFamily;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netlink4j.codec.AttributeReader;
 import io.netlink4j.codec.NetlinkAttribute;

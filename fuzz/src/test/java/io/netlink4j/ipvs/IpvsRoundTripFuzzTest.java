@@ -3,6 +3,7 @@
 package io.netlink4j.ipvs;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import io.netlink4j.AddressFamily;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netlink4j.fuzz.Messages;
 
@@ -23,24 +24,26 @@ class IpvsRoundTripFuzzTest {
 
     @FuzzTest
     void service(FuzzedDataProvider in) {
-        Service.Builder b = Service.builder().addressFamily(maybe(in, AddressFamily.values()));
-        if (in.consumeBoolean()) {
-            b.fwMark(in.consumeLong(-1, 0x1_0000_0000L));
-        }
-        if (in.consumeBoolean()) {
-            b.protocol(maybe(in, Protocol.values())).address(address(in)).port(in.consumeInt(-1, 0x10000));
-        }
-        b.schedName(text(in)).flags(in.consumeInt()).timeout(in.consumeLong(-1, 0x1_0000_0000L));
-        switch (in.consumeInt(0, 2)) {
-            case 1 -> b.netmask(in.consumeInt(-2, 129));
-            case 2 -> b.ipv4Mask(in.consumeInt());
-            default -> { }
-        }
-        if (in.consumeBoolean()) {
-            b.peName(text(in));
-        }
         Service s;
         try {
+            Service.Builder b = Service.builder();
+            maybeSet(in, FAMILIES, b::addressFamily);
+            if (in.consumeBoolean()) {
+                b.fwMark(in.consumeLong(-1, 0x1_0000_0000L));
+            }
+            if (in.consumeBoolean()) {
+                maybeSet(in, Protocol.values(), b::protocol);
+                b.address(address(in)).port(in.consumeInt(-1, 0x10000));
+            }
+            b.schedName(text(in)).flags(in.consumeInt()).timeout(in.consumeLong(-1, 0x1_0000_0000L));
+            switch (in.consumeInt(0, 2)) {
+                case 1 -> b.netmask(Netmask.ofPrefix(in.pickValue(FAMILIES), in.consumeInt(-1, 129)));
+                case 2 -> b.netmask(Netmask.of(in.consumeInt()));
+                default -> { }
+            }
+            if (in.consumeBoolean()) {
+                b.peName(text(in));
+            }
             s = b.build();
         } catch (IllegalArgumentException e) {
             return;
@@ -56,12 +59,13 @@ class IpvsRoundTripFuzzTest {
 
     @FuzzTest
     void destination(FuzzedDataProvider in) {
-        Destination.Builder b = Destination.builder().addressFamily(maybe(in, AddressFamily.values()))
-                .address(address(in)).port(in.consumeInt(-1, 0x10000)).weight(in.consumeInt())
-                .forwardingMethod(maybe(in, ForwardingMethod.values()))
-                .upperThreshold(in.consumeLong(-1, 0x1_0000_0000L)).lowerThreshold(in.consumeLong(-1, 0x1_0000_0000L))
-                .tunnelType(maybe(in, TunnelType.values())).tunnelPort(in.consumeInt(-1, 0x10000))
-                .tunnelFlags(in.consumeInt(-1, 0x10000));
+        Destination.Builder b = Destination.builder();
+        maybeSet(in, FAMILIES, b::addressFamily);
+        b.address(address(in)).port(in.consumeInt(-1, 0x10000)).weight(in.consumeInt());
+        maybeSet(in, ForwardingMethod.values(), b::forwardingMethod);
+        b.upperThreshold(in.consumeLong(-1, 0x1_0000_0000L)).lowerThreshold(in.consumeLong(-1, 0x1_0000_0000L));
+        maybeSet(in, TunnelType.values(), b::tunnelType);
+        b.tunnelPort(in.consumeInt(-1, 0x10000)).tunnelFlags(in.consumeInt(-1, 0x10000));
         if (in.consumeBoolean()) {
             b.activeConnections(in.consumeLong(-1, 0x1_0000_0000L)).inactiveConnections(in.consumeLong(-1, 0x1_0000_0000L))
                     .persistentConnections(in.consumeLong(-1, 0x1_0000_0000L));
@@ -69,7 +73,7 @@ class IpvsRoundTripFuzzTest {
         Destination d;
         try {
             d = b.build();
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             return;
         }
         assertEquals(d.withoutStats(), Messages.roundTrip(Ipvs.CMD_NEW_DEST, w -> IpvsCodec.writeDestination(w, d),
@@ -83,17 +87,20 @@ class IpvsRoundTripFuzzTest {
 
     @FuzzTest
     void daemon(FuzzedDataProvider in) {
-        DaemonConfig.Builder b = DaemonConfig.builder().state(maybe(in, DaemonConfig.State.values()))
-                .multicastInterface(in.consumeBoolean() ? text(in) : null)
-                .syncId(in.consumeLong(-1, 0x1_0000_0000L)).syncMaxLength(in.consumeInt(-1, 0x10000))
-                .multicastPort(in.consumeInt(-1, 0x10000)).multicastTtl(in.consumeInt(-1, 256));
+        DaemonConfig.Builder b = DaemonConfig.builder();
+        maybeSet(in, DaemonConfig.State.values(), b::state);
         if (in.consumeBoolean()) {
-            b.multicastGroup(address(in));
+            b.multicastInterface(text(in));
         }
+        b.syncId(in.consumeLong(-1, 0x1_0000_0000L)).syncMaxLength(in.consumeInt(-1, 0x10000))
+                .multicastPort(in.consumeInt(-1, 0x10000)).multicastTtl(in.consumeInt(-1, 256));
         DaemonConfig d;
         try {
+            if (in.consumeBoolean()) {
+                b.multicastGroup(address(in));
+            }
             d = b.build();
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             return;
         }
         assertEquals(d, Messages.roundTrip(Ipvs.CMD_NEW_DAEMON, w -> IpvsCodec.writeDaemon(w, d), IpvsCodec::decodeDaemon));
@@ -109,6 +116,9 @@ class IpvsRoundTripFuzzTest {
         }
         assertEquals(c, Messages.roundTrip(Ipvs.CMD_SET_CONFIG, w -> IpvsCodec.writeConfig(w, c), IpvsCodec::decodeConfig));
     }
+
+    /** IPVS's two families and two it refuses (the builders must say so). */
+    private static final AddressFamily[] FAMILIES = {AddressFamily.INET, AddressFamily.INET6, AddressFamily.UNSPEC, AddressFamily.of(99)};
 
     /** Up to 20 UTF-16 units, any of them: NUL and unpaired surrogates included. */
     private static String text(FuzzedDataProvider in) {
@@ -143,9 +153,11 @@ class IpvsRoundTripFuzzTest {
         return out;
     }
 
-    /** One of {@code values}, or null (builders must reject a missing required value). */
-    private static <T> T maybe(FuzzedDataProvider in, T[] values) {
+    /** Sets one of {@code values}, or nothing (leaving the builder's default, or a required value missing). */
+    private static <T> void maybeSet(FuzzedDataProvider in, T[] values, java.util.function.Consumer<T> setter) {
         int i = in.consumeInt(0, values.length);
-        return i == values.length ? null : values[i];
+        if (i < values.length) {
+            setter.accept(values[i]);
+        }
     }
 }

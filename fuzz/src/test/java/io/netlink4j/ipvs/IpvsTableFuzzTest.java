@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
+import io.netlink4j.AddressFamily;
 import io.netlink4j.ipvs.testsupport.KernelTableModel;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -20,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * order to the first table under the kernel's rules (nothing created twice, nothing changed or
  * deleted that is not there), give the second table; a table needs no change to itself. Services
  * and destinations come from small pools, so the two tables share identities with other
- * settings, or with the same ones.
+ * settings, or with the same ones. The changes and both tables' listings come in their documented order.
  */
 class IpvsTableFuzzTest {
 
@@ -47,6 +48,9 @@ class IpvsTableFuzzTest {
         List<IpvsChange> changes = from.changesTo(to);
         IpvsTable applied = KernelTableModel.apply(from, changes);
         assertEquals(to, applied, changes::toString);
+        KernelTableModel.assertDocumentedOrder(changes);
+        KernelTableModel.assertDocumentedOrder(from);
+        KernelTableModel.assertDocumentedOrder(applied);
         assertTrue(to.changesTo(to).isEmpty());
         assertTrue(applied.changesTo(to).isEmpty());
     }

@@ -7,6 +7,7 @@ import io.netlink4j.internal.InetAddresses;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 
 /** Address helpers shared by the value types and the codec. */
 final class Addresses {
@@ -28,6 +29,14 @@ final class Addresses {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("address of " + raw.length + " bytes", e);
         }
+    }
+
+    /** Orders addresses by their bytes read as unsigned numbers, shorter (IPv4) first; null before any address. */
+    static int compare(InetAddress a, InetAddress b) {
+        if (a == null || b == null) {
+            return a == b ? 0 : a == null ? -1 : 1;
+        }
+        return Arrays.compareUnsigned(a.getAddress(), b.getAddress());
     }
 
     /** "1.2.3.4:80" or "[2001:db8::1]:80", in the compressed form ipvsadm prints. */

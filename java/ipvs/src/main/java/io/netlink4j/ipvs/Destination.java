@@ -2,13 +2,21 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
+import io.netlink4j.AddressFamily;
+
 import java.net.InetAddress;
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
  * A real server behind an IPVS service. Immutable; build with {@link #builder()}, change with
- * {@link #toBuilder()}. {@link Builder#build()} validates against what the kernel accepts. The
- * connection counters and stats are filled in by the kernel and ignored when sending.
+ * {@link #toBuilder()}. {@link Builder#build()} validates against what the kernel accepts and
+ * throws {@link IllegalArgumentException} naming the field, the value and the allowed range.
+ *
+ * <p>A destination is identified within its service by address and port ({@link #sameIdentity});
+ * weight, forwarding method, thresholds and tunnel are its settings ({@link #sameSettings}); the
+ * connection counts and counters are filled in by the kernel and ignored when sending.
+ * {@link #equals} compares all of them.
  *
  * <pre>{@code
  * Destination real = Destination.builder()
@@ -18,17 +26,25 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Destination {
-    /** Tunnel flag bits (IP_VS_TUNNEL_ENCAP_FLAG_*): no checksum is 0. */
+    /** Tunnel flags (IP_VS_TUNNEL_ENCAP_FLAG_NOCSUM): no UDP checksum. */
     public static final int TUNNEL_FLAG_NOCSUM = 0;
+    /** Tunnel flag bit IP_VS_TUNNEL_ENCAP_FLAG_CSUM: UDP checksum. */
     public static final int TUNNEL_FLAG_CSUM = 1;
+    /** Tunnel flag bit IP_VS_TUNNEL_ENCAP_FLAG_REMCSUM: remote checksum offload. */
     public static final int TUNNEL_FLAG_REMCSUM = 2;
 
     /** ipvsadm's default weight. */
     public static final int DEFAULT_WEIGHT = 1;
 
-    private final AddressFamily addressFamily;
-    private final InetAddress address;
-    private final int port;
+    /**
+     * Orders destinations by identity, the way {@code ipvsadm -S -n} lists a service's: by address
+     * family (INET before INET6), address (its bytes as an unsigned number), then port. Settings and
+     * counters are not compared: two destinations with the same identity are equal in this order
+     * ({@link #sameIdentity}), though not {@link #equals}.
+     */
+    public static final Comparator<Destination> IDENTITY_ORDER = Comparator.comparing(Destination::key);
+
+    private final DestinationKey key;
     private final int weight;
     private final ForwardingMethod forwardingMethod;
     private final long upperThreshold;
@@ -40,12 +56,11 @@ public final class Destination {
     private final int tunnelPort;
     private final int tunnelFlags;
     private final Stats stats;
+    /** The address as IPVS sends it (16 bytes), kept so encoding allocates nothing. */
     final byte[] wireAddress;
 
-    private Destination(Builder b) {
-        this.addressFamily = b.addressFamily;
-        this.address = b.address;
-        this.port = b.port;
+    private Destination(Builder b, AddressFamily family) {
+        this.key = new DestinationKey(family, b.address, b.port);
         this.weight = b.weight;
         this.forwardingMethod = b.forwardingMethod;
         this.upperThreshold = b.upperThreshold;
@@ -60,15 +75,17 @@ public final class Destination {
         this.wireAddress = Addresses.toWire(b.address);
     }
 
+    /** A builder with the defaults: weight 1, masquerade, no thresholds, IPIP without flags. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder holding this destination's identity, settings and counters. */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.addressFamily = addressFamily;
-        b.address = address;
-        b.port = port;
+        b.addressFamily = key.family();
+        b.address = key.address();
+        b.port = key.port();
         b.weight = weight;
         b.forwardingMethod = forwardingMethod;
         b.upperThreshold = upperThreshold;
@@ -83,16 +100,23 @@ public final class Destination {
         return b;
     }
 
+    DestinationKey key() {
+        return key;
+    }
+
+    /** {@link AddressFamily#INET} or {@link AddressFamily#INET6}. */
     public AddressFamily addressFamily() {
-        return addressFamily;
+        return key.family();
     }
 
+    /** The real server's address. */
     public InetAddress address() {
-        return address;
+        return key.address();
     }
 
+    /** The real server's port. */
     public int port() {
-        return port;
+        return key.port();
     }
 
     /** The weight, a non-negative int (0 takes the server out of rotation). */
@@ -100,6 +124,7 @@ public final class Destination {
         return weight;
     }
 
+    /** How packets reach the server. */
     public ForwardingMethod forwardingMethod() {
         return forwardingMethod;
     }
@@ -114,14 +139,17 @@ public final class Destination {
         return lowerThreshold;
     }
 
+    /** Active connections, as the kernel last reported them (unsigned 32-bit). */
     public long activeConnections() {
         return activeConnections;
     }
 
+    /** Inactive connections, as the kernel last reported them (unsigned 32-bit). */
     public long inactiveConnections() {
         return inactiveConnections;
     }
 
+    /** Persistent connection templates, as the kernel last reported them (unsigned 32-bit). */
     public long persistentConnections() {
         return persistentConnections;
     }
@@ -141,23 +169,24 @@ public final class Destination {
         return tunnelFlags;
     }
 
+    /** Counters as last read from the kernel; {@link Stats#ZERO} for values built here. */
     public Stats stats() {
         return stats;
     }
 
-    /** This destination's configuration only: counters and stats zeroed. */
+    /** This destination's configuration only: connection counts and counters zeroed. */
     public Destination withoutStats() {
-        return toBuilder().stats(Stats.ZERO).activeConnections(0).inactiveConnections(0).persistentConnections(0).build();
+        return toBuilder().stats(Stats.ZERO).activeConnections(0).inactiveConnections(0).persistentConnections(0).buildDecoded();
     }
 
     /** {@code 10.1.1.2:8080} or {@code [2001:db8::2]:8080}. */
     public String describe() {
-        return Addresses.format(address, port);
+        return Addresses.format(key.address(), key.port());
     }
 
     /** Whether {@code o} names the same destination: the same address and port. */
     public boolean sameIdentity(Destination o) {
-        return addressFamily == o.addressFamily && port == o.port && address.equals(o.address);
+        return key.equals(o.key);
     }
 
     /**
@@ -165,32 +194,26 @@ public final class Destination {
      * thresholds, tunnel); the connection counts and counters are not compared.
      */
     public boolean sameSettings(Destination o) {
-        return sameIdentity(o) && weight == o.weight && forwardingMethod == o.forwardingMethod
+        return key.equals(o.key) && weight == o.weight && forwardingMethod == o.forwardingMethod
                 && upperThreshold == o.upperThreshold && lowerThreshold == o.lowerThreshold
                 && tunnelType == o.tunnelType && tunnelPort == o.tunnelPort && tunnelFlags == o.tunnelFlags;
     }
 
+    /** Equal when identity, settings, connection counts and counters are. */
     @Override
     public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof Destination d)) {
-            return false;
-        }
-        return port == d.port && weight == d.weight && upperThreshold == d.upperThreshold && lowerThreshold == d.lowerThreshold
-                && activeConnections == d.activeConnections && inactiveConnections == d.inactiveConnections
-                && persistentConnections == d.persistentConnections && tunnelPort == d.tunnelPort && tunnelFlags == d.tunnelFlags
-                && addressFamily == d.addressFamily && address.equals(d.address) && forwardingMethod == d.forwardingMethod
-                && tunnelType == d.tunnelType && stats.equals(d.stats);
+        return this == o || o instanceof Destination d && sameSettings(d) && activeConnections == d.activeConnections
+                && inactiveConnections == d.inactiveConnections && persistentConnections == d.persistentConnections
+                && stats.equals(d.stats);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(addressFamily, address, port, weight, forwardingMethod, upperThreshold, lowerThreshold,
-                activeConnections, inactiveConnections, persistentConnections, tunnelType, tunnelPort, tunnelFlags, stats);
+        return Objects.hash(key, weight, forwardingMethod, upperThreshold, lowerThreshold, activeConnections,
+                inactiveConnections, persistentConnections, tunnelType, tunnelPort, tunnelFlags, stats);
     }
 
+    /** {@code Destination[10.1.1.2:8080, MASQUERADE, weight=1]}, with thresholds, tunnel and connections when set. */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("Destination[").append(describe()).append(", ").append(forwardingMethod)
@@ -211,7 +234,10 @@ public final class Destination {
         return sb.append(']').toString();
     }
 
-    /** Builds a {@link Destination}. Defaults: weight 1, masquerade, no thresholds, IPIP without flags. */
+    /**
+     * Builds a {@link Destination}. Defaults: weight 1, masquerade, no thresholds, IPIP without
+     * flags, zero counters. Setters refuse null; not thread safe.
+     */
     public static final class Builder {
         private AddressFamily addressFamily;
         private InetAddress address;
@@ -230,128 +256,122 @@ public final class Destination {
 
         private Builder() {}
 
-        /** Follows from the address when not set. */
-        public Builder addressFamily(AddressFamily v) {
-            this.addressFamily = v;
+        /** INET or INET6; follows from the address when not set. */
+        public Builder addressFamily(AddressFamily addressFamily) {
+            this.addressFamily = Objects.requireNonNull(addressFamily, "addressFamily");
             return this;
         }
 
-        public Builder address(InetAddress v) {
-            this.address = v;
+        /** The real server's address (required). */
+        public Builder address(InetAddress address) {
+            this.address = Objects.requireNonNull(address, "address");
             return this;
         }
 
-        public Builder port(int v) {
-            this.port = v;
+        /** The real server's port, 0-65535. */
+        public Builder port(int port) {
+            this.port = port;
             return this;
         }
 
-        public Builder weight(int v) {
-            this.weight = v;
+        /** The weight, 0-2147483647. */
+        public Builder weight(int weight) {
+            this.weight = weight;
             return this;
         }
 
-        public Builder forwardingMethod(ForwardingMethod v) {
-            this.forwardingMethod = v;
+        /** How packets reach the server. */
+        public Builder forwardingMethod(ForwardingMethod forwardingMethod) {
+            this.forwardingMethod = Objects.requireNonNull(forwardingMethod, "forwardingMethod");
             return this;
         }
 
-        public Builder upperThreshold(long v) {
-            this.upperThreshold = v;
+        /** Connection upper threshold, 0-4294967295 (0 = none). */
+        public Builder upperThreshold(long upperThreshold) {
+            this.upperThreshold = upperThreshold;
             return this;
         }
 
-        public Builder lowerThreshold(long v) {
-            this.lowerThreshold = v;
+        /** Connection lower threshold, 0-4294967295, at most the upper one. */
+        public Builder lowerThreshold(long lowerThreshold) {
+            this.lowerThreshold = lowerThreshold;
             return this;
         }
 
-        public Builder activeConnections(long v) {
-            this.activeConnections = v;
+        /** Active connections (the kernel's count; never sent), 0-4294967295. */
+        public Builder activeConnections(long activeConnections) {
+            this.activeConnections = activeConnections;
             return this;
         }
 
-        public Builder inactiveConnections(long v) {
-            this.inactiveConnections = v;
+        /** Inactive connections (the kernel's count; never sent), 0-4294967295. */
+        public Builder inactiveConnections(long inactiveConnections) {
+            this.inactiveConnections = inactiveConnections;
             return this;
         }
 
-        public Builder persistentConnections(long v) {
-            this.persistentConnections = v;
+        /** Persistent connection templates (the kernel's count; never sent), 0-4294967295. */
+        public Builder persistentConnections(long persistentConnections) {
+            this.persistentConnections = persistentConnections;
             return this;
         }
 
-        public Builder tunnelType(TunnelType v) {
-            this.tunnelType = v;
+        /** The encapsulation of a TUNNEL destination. */
+        public Builder tunnelType(TunnelType tunnelType) {
+            this.tunnelType = Objects.requireNonNull(tunnelType, "tunnelType");
             return this;
         }
 
-        public Builder tunnelPort(int v) {
-            this.tunnelPort = v;
+        /** The tunnel's destination port, 0-65535 (1-65535 for GUE). */
+        public Builder tunnelPort(int tunnelPort) {
+            this.tunnelPort = tunnelPort;
             return this;
         }
 
-        public Builder tunnelFlags(int v) {
-            this.tunnelFlags = v;
+        /** TUNNEL_FLAG_* bits, 0-65535. */
+        public Builder tunnelFlags(int tunnelFlags) {
+            this.tunnelFlags = tunnelFlags;
             return this;
         }
 
-        public Builder stats(Stats v) {
-            this.stats = v;
+        /** The counters (the kernel's; never sent). */
+        public Builder stats(Stats stats) {
+            this.stats = Objects.requireNonNull(stats, "stats");
             return this;
         }
 
         /**
          * Validates and builds.
          *
-         * @throws IllegalArgumentException naming the field and the allowed range
+         * @throws IllegalArgumentException naming the field, its value and the allowed range
          */
         public Destination build() {
             if (address == null) {
                 throw new IllegalArgumentException("address: required");
             }
-            AddressFamily actual = AddressFamily.of(address);
-            if (addressFamily == null) {
-                addressFamily = actual;
-            } else if (addressFamily != actual) {
-                throw new IllegalArgumentException("address " + address.getHostAddress() + " is " + actual
-                        + " but addressFamily is " + addressFamily + " (expected: the same family)");
-            }
-            Service.checkPort("port", port);
-            if (weight < 0) {
-                throw new IllegalArgumentException("weight: " + weight + " (expected: 0-" + Integer.MAX_VALUE + ")");
-            }
-            Objects.requireNonNull(forwardingMethod, "forwardingMethod");
-            Objects.requireNonNull(tunnelType, "tunnelType");
-            Objects.requireNonNull(stats, "stats");
-            checkU32("upperThreshold", upperThreshold);
-            checkU32("lowerThreshold", lowerThreshold);
+            AddressFamily family = Checks.familyOf(addressFamily, address);
+            Checks.u16("port", port);
+            Checks.range("weight", weight, 0, Integer.MAX_VALUE);
+            Checks.u32("upperThreshold", upperThreshold);
+            Checks.u32("lowerThreshold", lowerThreshold);
             if (lowerThreshold > upperThreshold) {
                 throw new IllegalArgumentException("lowerThreshold " + lowerThreshold + " exceeds upperThreshold " + upperThreshold
                         + " (expected: lowerThreshold <= upperThreshold)");
             }
-            checkU32("activeConnections", activeConnections);
-            checkU32("inactiveConnections", inactiveConnections);
-            checkU32("persistentConnections", persistentConnections);
-            Service.checkPort("tunnelPort", tunnelPort);
-            if (tunnelFlags < 0 || tunnelFlags > 0xFFFF) {
-                throw new IllegalArgumentException("tunnelFlags: " + tunnelFlags + " (expected: 0-65535)");
-            }
+            Checks.u32("activeConnections", activeConnections);
+            Checks.u32("inactiveConnections", inactiveConnections);
+            Checks.u32("persistentConnections", persistentConnections);
+            Checks.u16("tunnelPort", tunnelPort);
+            Checks.u16("tunnelFlags", tunnelFlags);
             if (forwardingMethod == ForwardingMethod.TUNNEL && tunnelType == TunnelType.GUE && tunnelPort == 0) {
                 throw new IllegalArgumentException("tunnelPort: 0 for a GUE tunnel (expected: 1-65535)");
             }
-            return new Destination(this);
+            return new Destination(this, family);
         }
 
-        /** Builds from decoded kernel data, whose structure the codec has already checked. */
+        /** Builds from decoded kernel data, whose structure and family the codec has already checked. */
         Destination buildDecoded() {
-            return new Destination(this);
-        }
-
-        private static void checkU32(String field, long v) {
-            if (v < 0 || v > 0xFFFFFFFFL) {
-                throw new IllegalArgumentException(field + ": " + v + " (expected: 0-4294967295)");
-            }
+            return new Destination(this, addressFamily != null ? addressFamily : AddressFamily.of(address));
         }
     }
 }

@@ -10,13 +10,19 @@ import java.util.Objects;
  */
 public final class IpvsChange {
 
-    /** The kinds of change, in the order {@link IpvsTable#changesTo} lists them. */
+    /** The kinds of change, in the order {@link IpvsTable#changesTo} lists them: an order that applies them safely. */
     public enum Kind {
+        /** Remove a destination from a service that stays (IPVS_CMD_DEL_DEST). */
         DELETE_DESTINATION("delete destination"),
+        /** Remove a service with its destinations (IPVS_CMD_DEL_SERVICE). */
         DELETE_SERVICE("delete service"),
+        /** Change a service's settings (IPVS_CMD_SET_SERVICE). */
         UPDATE_SERVICE("update service"),
+        /** Add a service (IPVS_CMD_NEW_SERVICE). */
         CREATE_SERVICE("create service"),
+        /** Change a destination's settings (IPVS_CMD_SET_DEST). */
         UPDATE_DESTINATION("update destination"),
+        /** Add a destination to a service (IPVS_CMD_NEW_DEST). */
         CREATE_DESTINATION("create destination");
 
         private final String text;
@@ -30,6 +36,7 @@ public final class IpvsChange {
             return this == DELETE_DESTINATION || this == UPDATE_DESTINATION || this == CREATE_DESTINATION;
         }
 
+        /** Lower case words: {@code "delete destination"}. */
         @Override
         public String toString() {
             return text;
@@ -74,6 +81,7 @@ public final class IpvsChange {
         return new IpvsChange(Kind.DELETE_DESTINATION, s, d, null, null);
     }
 
+    /** What the change does. */
     public Kind kind() {
         return kind;
     }
@@ -98,6 +106,7 @@ public final class IpvsChange {
         return previousDestination;
     }
 
+    /** Equal when kind, service, destination and the replaced settings are. */
     @Override
     public boolean equals(Object o) {
         return o instanceof IpvsChange c && kind == c.kind && service.equals(c.service) && Objects.equals(destination, c.destination)

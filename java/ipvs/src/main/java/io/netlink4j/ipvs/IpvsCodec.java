@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
+import io.netlink4j.AddressFamily;
 import io.netlink4j.NetlinkDecodeException;
 import io.netlink4j.codec.AttributeReader;
 import io.netlink4j.codec.MessageReader;
@@ -39,10 +40,11 @@ public final class IpvsCodec {
         // struct ip_vs_flags { u32 flags; u32 mask; }: the mask says which bits to take.
         w.beginAttribute(Ipvs.SVC_ATTR_FLAGS).rawU32(s.flags()).rawU32(0xFFFFFFFF).endAttribute();
         w.u32(Ipvs.SVC_ATTR_TIMEOUT, (int) s.timeout());
-        if (s.addressFamily() == AddressFamily.INET) {
-            w.u32Be(Ipvs.SVC_ATTR_NETMASK, s.ipv4Mask());
+        // IPv4: the mask's four bytes in network order; IPv6: the prefix length in host order.
+        if (s.addressFamily().equals(AddressFamily.INET)) {
+            w.u32Be(Ipvs.SVC_ATTR_NETMASK, s.netmask().value());
         } else {
-            w.u32(Ipvs.SVC_ATTR_NETMASK, s.netmask());
+            w.u32(Ipvs.SVC_ATTR_NETMASK, s.netmask().value());
         }
         w.endNested();
     }
@@ -194,24 +196,24 @@ public final class IpvsCodec {
             }
         }
         AddressFamily family = familyOf(af, "service");
-        Service.Builder b = Service.builder().addressFamily(family).fwMark(fwMark).port(port)
+        Service.Builder b = Service.builder().addressFamily(family).fwMark(fwMark)
                 .schedName(sched == null ? "" : sched).flags(flags).timeout(timeout).peName(pe)
                 .stats(statsOf(stats, stats64));
         if (fwMark == 0) {
-            Protocol p = Protocol.fromValue(protocol);
-            if (p == null) {
-                throw new NetlinkDecodeException("IPVS service protocol " + protocol + " (expected: 6 TCP, 17 UDP or 132 SCTP)");
+            Protocol p;
+            try {
+                p = Protocol.of(protocol);
+            } catch (IllegalArgumentException e) {
+                throw new NetlinkDecodeException("IPVS service " + e.getMessage(), e);
             }
-            b.protocol(p).address(addressOf(attrs, addr, addrLength, family, "service"));
-        } else {
-            b.port(0);
+            b.protocol(p).address(addressOf(attrs, addr, addrLength, family, "service")).port(port);
         }
-        if (family == AddressFamily.INET) {
+        if (family.equals(AddressFamily.INET)) {
             // Four network-order mask bytes carried in a u32 read in host order; any mask is valid.
-            b.ipv4Mask(!hasNetmask ? 0xFFFFFFFF
-                    : io.netlink4j.internal.HostOrder.LITTLE_ENDIAN ? Integer.reverseBytes(rawNetmask) : rawNetmask);
+            b.netmask(Netmask.of(!hasNetmask ? 0xFFFFFFFF
+                    : io.netlink4j.internal.HostOrder.LITTLE_ENDIAN ? Integer.reverseBytes(rawNetmask) : rawNetmask));
         } else {
-            b.netmask(hasNetmask ? ipv6Prefix(rawNetmask) : family.maxPrefixLength());
+            b.netmask(Netmask.ofPrefix(family, hasNetmask ? ipv6Prefix(rawNetmask) : family.maxPrefixLength()));
         }
         return b.buildDecoded();
     }
@@ -278,13 +280,14 @@ public final class IpvsCodec {
         if (family == null) {
             throw new NetlinkDecodeException("IPVS destination without IPVS_DEST_ATTR_ADDR_FAMILY and no service family to infer it from");
         }
-        ForwardingMethod method = ForwardingMethod.fromValue(fwd);
-        if (method == null) {
-            throw new NetlinkDecodeException("IPVS forwarding method " + (fwd & 7) + " (expected: 0-4)");
-        }
-        TunnelType tunnel = TunnelType.fromValue(tunType);
-        if (tunnel == null) {
-            throw new NetlinkDecodeException("IPVS tunnel type " + tunType + " (expected: 0 IPIP, 1 GUE, 2 GRE)");
+        ForwardingMethod method;
+        TunnelType tunnel;
+        try {
+            // The kernel keeps the method in the three bits of IP_VS_CONN_F_FWD_MASK.
+            method = ForwardingMethod.of(fwd & 7);
+            tunnel = TunnelType.of(tunType);
+        } catch (IllegalArgumentException e) {
+            throw new NetlinkDecodeException("IPVS destination " + e.getMessage(), e);
         }
         return b.addressFamily(family).address(addressOf(attrs, addr, addrLength, family, "destination")).forwardingMethod(method)
                 .tunnelType(tunnel).stats(statsOf(stats, stats64)).buildDecoded();
@@ -393,23 +396,21 @@ public final class IpvsCodec {
                 default -> { }
             }
         }
-        DaemonConfig.State s = DaemonConfig.State.fromValue(state);
-        if (s == null || ifn == null) {
-            throw new NetlinkDecodeException("IPVS daemon without a valid " + (s == null ? "state (got " + state + ")" : "interface name"));
+        if (ifn == null) {
+            throw new NetlinkDecodeException("IPVS daemon without an interface name");
         }
         try {
-            return new DaemonConfig(s, ifn, syncId, maxLen, group, port, ttl);
+            return new DaemonConfig(DaemonConfig.State.of(state), ifn, syncId, maxLen, group, port, ttl);
         } catch (IllegalArgumentException e) {
             throw new NetlinkDecodeException("IPVS daemon: " + e.getMessage(), e);
         }
     }
 
     private static AddressFamily familyOf(int af, String what) {
-        AddressFamily f = AddressFamily.fromValue(af);
-        if (f == null) {
+        if (af != AddressFamily.INET.value() && af != AddressFamily.INET6.value()) {
             throw new NetlinkDecodeException("IPVS " + what + " address family " + af + " (expected: 2 AF_INET or 10 AF_INET6)");
         }
-        return f;
+        return AddressFamily.of(af);
     }
 
     /** The address whose payload starts at {@code offset} in {@code attrs}' buffer, or -1 if none was sent. */

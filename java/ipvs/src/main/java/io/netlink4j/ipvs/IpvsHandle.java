@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
+import io.netlink4j.AddressFamily;
 import io.netlink4j.NetlinkDumpInterruptedException;
 import io.netlink4j.NetlinkErrnoException;
 import io.netlink4j.NetlinkOverrunException;

@@ -5,6 +5,7 @@ package io.netlink4j.ipvs;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,10 @@ import java.util.function.Predicate;
  *
  * <p>A service is identified by its firewall mark, or by protocol, address and port (plus the
  * address family); a destination within its service by address and port. A table holds each
- * identity at most once. Services and destinations keep the order they were added in. Immutable
- * and safe to share between threads.
+ * identity at most once. Whatever order they were added or read in, services come in
+ * {@link Service#IDENTITY_ORDER} and each service's destinations in
+ * {@link Destination#IDENTITY_ORDER}: the order {@code ipvsadm -S -n} lists a table in, so the
+ * same table always lists, and compares, the same way. Immutable and safe to share between threads.
  *
  * <pre>{@code
  * IpvsTable desired = IpvsTable.builder()
@@ -38,6 +41,7 @@ public final class IpvsTable {
     private record Entry(Service service, Map<DestinationKey, Destination> destinations) {
     }
 
+    /** {@code entries} in {@link Service#IDENTITY_ORDER}, each with its destinations in {@link Destination#IDENTITY_ORDER}. */
     private IpvsTable(LinkedHashMap<ServiceKey, Entry> entries) {
         this.entries = entries;
     }
@@ -47,11 +51,12 @@ public final class IpvsTable {
         return EMPTY;
     }
 
+    /** A builder for a table; services and destinations may be added in any order. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The services, in the order they were added. */
+    /** The services, in {@link Service#IDENTITY_ORDER}. */
     public List<Service> services() {
         List<Service> out = new ArrayList<>(entries.size());
         for (Entry e : entries.values()) {
@@ -62,23 +67,23 @@ public final class IpvsTable {
 
     /** Whether the table has a service with the identity of {@code service}; its settings are not compared. */
     public boolean contains(Service service) {
-        return entries.containsKey(new ServiceKey(Objects.requireNonNull(service, "service")));
+        return entries.containsKey(Objects.requireNonNull(service, "service").key());
     }
 
     /** The service of this table with the identity of {@code service}, or null. */
     public Service service(Service service) {
-        Entry e = entries.get(new ServiceKey(Objects.requireNonNull(service, "service")));
+        Entry e = entries.get(Objects.requireNonNull(service, "service").key());
         return e == null ? null : e.service();
     }
 
     /**
-     * The destinations of the service with the identity of {@code service}, in the order they were
-     * added.
+     * The destinations of the service with the identity of {@code service}, in
+     * {@link Destination#IDENTITY_ORDER}.
      *
      * @throws IllegalArgumentException if the table has no such service
      */
     public List<Destination> destinations(Service service) {
-        Entry e = entries.get(new ServiceKey(Objects.requireNonNull(service, "service")));
+        Entry e = entries.get(Objects.requireNonNull(service, "service").key());
         if (e == null) {
             throw new IllegalArgumentException("service " + service.describe() + " is not in the table (expected: one of its "
                     + entries.size() + " services)");
@@ -86,10 +91,12 @@ public final class IpvsTable {
         return List.copyOf(e.destinations().values());
     }
 
+    /** The number of services. */
     public int serviceCount() {
         return entries.size();
     }
 
+    /** The number of destinations of all services. */
     public int destinationCount() {
         int n = 0;
         for (Entry e : entries.values()) {
@@ -98,6 +105,7 @@ public final class IpvsTable {
         return n;
     }
 
+    /** Whether the table has no services. */
     public boolean isEmpty() {
         return entries.isEmpty();
     }
@@ -105,11 +113,14 @@ public final class IpvsTable {
     /**
      * What turns this table into {@code target}, and nothing more: a change for every service or
      * destination that is missing, surplus or has other settings. Counters and connection counts
-     * are not settings and are never compared. The changes come in the order that applies them
-     * safely: destination deletions, service deletions, service updates, service creations,
-     * destination updates, destination creations (a new service's destinations after it). A
-     * destination of a deleted service is deleted with it, not on its own. Empty when the two
-     * tables have the same settings.
+     * are not settings and are never compared. A destination of a deleted service is deleted with
+     * it, not on its own. Empty when the two tables have the same settings.
+     *
+     * <p>The order is stable (the same two tables give the same list) and applies the changes
+     * safely: by kind, in the order of {@link IpvsChange.Kind} (destination deletions, service
+     * deletions, service updates, service creations, destination updates, destination creations:
+     * a new service comes before its destinations); within a kind by service, in
+     * {@link Service#IDENTITY_ORDER}, then by destination, in {@link Destination#IDENTITY_ORDER}.
      */
     public List<IpvsChange> changesTo(IpvsTable target) {
         Objects.requireNonNull(target, "target");
@@ -220,11 +231,14 @@ public final class IpvsTable {
         return "IpvsTable[" + entries.size() + " services, " + destinationCount() + " destinations]";
     }
 
-    /** Builds a table; each service and each destination of a service may be added once. Not thread safe. */
+    /**
+     * Builds a table; each service and each destination of a service may be added once, in any
+     * order. Not thread safe.
+     */
     public static final class Builder {
-        private LinkedHashMap<ServiceKey, Pending> entries = new LinkedHashMap<>();
+        private HashMap<ServiceKey, Pending> entries = new HashMap<>();
 
-        private record Pending(Service service, LinkedHashMap<DestinationKey, Destination> destinations) {
+        private record Pending(Service service, HashMap<DestinationKey, Destination> destinations) {
         }
 
         private Builder() {
@@ -241,11 +255,11 @@ public final class IpvsTable {
             Objects.requireNonNull(service, "service");
             Objects.requireNonNull(destinations, "destinations");
             check();
-            ServiceKey key = new ServiceKey(service);
+            ServiceKey key = service.key();
             if (entries.containsKey(key)) {
                 throw new IllegalArgumentException("service " + service.describe() + " added twice (expected: each service once)");
             }
-            LinkedHashMap<DestinationKey, Destination> ds = new LinkedHashMap<>();
+            HashMap<DestinationKey, Destination> ds = new HashMap<>();
             for (Destination d : destinations) {
                 put(ds, service, Objects.requireNonNull(d, "destination"));
             }
@@ -268,7 +282,7 @@ public final class IpvsTable {
             Objects.requireNonNull(service, "service");
             Objects.requireNonNull(destination, "destination");
             check();
-            Pending p = entries.get(new ServiceKey(service));
+            Pending p = entries.get(service.key());
             if (p == null) {
                 throw new IllegalArgumentException("destination " + destination.describe() + " for service " + service.describe()
                         + ", which is not in the table (expected: the service added first)");
@@ -278,7 +292,7 @@ public final class IpvsTable {
         }
 
         /**
-         * Adds each service of {@code services} with its destinations, in the map's order.
+         * Adds each service of {@code services} with its destinations.
          *
          * @throws IllegalArgumentException as {@link #add(Service, Collection)} does (the map's keys
          *                                  differ in settings, so two of them may name one service);
@@ -287,7 +301,7 @@ public final class IpvsTable {
         public Builder addAll(Map<Service, ? extends Collection<Destination>> services) {
             Objects.requireNonNull(services, "services");
             check();
-            LinkedHashMap<ServiceKey, Pending> before = new LinkedHashMap<>(entries);
+            HashMap<ServiceKey, Pending> before = new HashMap<>(entries);
             try {
                 services.forEach(this::add);
             } catch (RuntimeException e) {
@@ -304,32 +318,45 @@ public final class IpvsTable {
          */
         Builder addReported(Service service, Collection<Destination> destinations) {
             check();
-            LinkedHashMap<DestinationKey, Destination> ds = new LinkedHashMap<>();
+            HashMap<DestinationKey, Destination> ds = new HashMap<>();
             for (Destination d : destinations) {
-                ds.put(new DestinationKey(d), d);
+                ds.put(d.key(), d);
             }
-            entries.put(new ServiceKey(service), new Pending(service, ds));
+            entries.put(service.key(), new Pending(service, ds));
             return this;
         }
 
         /** The table; the builder cannot be used afterwards. */
         public IpvsTable build() {
             check();
-            LinkedHashMap<ServiceKey, Entry> out = new LinkedHashMap<>();
             // The maps are never changed after this and never leave the table (unwrapped: iterating
             // an unmodifiable view allocates a wrapper per entry, on the comparison's hot path).
-            entries.forEach((k, p) -> out.put(k, new Entry(p.service(), p.destinations())));
+            LinkedHashMap<ServiceKey, Entry> out = new LinkedHashMap<>();
+            for (ServiceKey k : sorted(entries.keySet())) {
+                Pending p = entries.get(k);
+                LinkedHashMap<DestinationKey, Destination> ds = new LinkedHashMap<>();
+                for (DestinationKey dk : sorted(p.destinations().keySet())) {
+                    ds.put(dk, p.destinations().get(dk));
+                }
+                out.put(k, new Entry(p.service(), ds));
+            }
             entries = null;
             return out.isEmpty() ? EMPTY : new IpvsTable(out);
         }
 
-        private static void put(LinkedHashMap<DestinationKey, Destination> ds, Service service, Destination d) {
-            if (d.addressFamily() != service.addressFamily() && d.forwardingMethod() != ForwardingMethod.TUNNEL) {
+        private static <K extends Comparable<K>> List<K> sorted(Collection<K> keys) {
+            List<K> out = new ArrayList<>(keys);
+            Collections.sort(out);
+            return out;
+        }
+
+        private static void put(HashMap<DestinationKey, Destination> ds, Service service, Destination d) {
+            if (!d.addressFamily().equals(service.addressFamily()) && d.forwardingMethod() != ForwardingMethod.TUNNEL) {
                 throw new IllegalArgumentException("destination " + d.describe() + " is " + d.addressFamily() + " but service "
                         + service.describe() + " is " + service.addressFamily()
                         + " (expected: the service's family, or TUNNEL forwarding, which the kernel allows across families)");
             }
-            if (ds.putIfAbsent(new DestinationKey(d), d) != null) {
+            if (ds.putIfAbsent(d.key(), d) != null) {
                 throw new IllegalArgumentException("destination " + d.describe() + " of service " + service.describe()
                         + " added twice (expected: each address and port once per service)");
             }
@@ -339,48 +366,6 @@ public final class IpvsTable {
             if (entries == null) {
                 throw new IllegalStateException("builder already built (expected: a new builder per table)");
             }
-        }
-    }
-
-    /** A service's identity: family, firewall mark, or protocol, address and port. */
-    private static final class ServiceKey {
-        private final Service service;
-        private final int hash;
-
-        ServiceKey(Service service) {
-            this.service = service;
-            this.hash = Objects.hash(service.addressFamily(), service.protocol(), service.address(), service.port(), service.fwMark());
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ServiceKey k && service.sameIdentity(k.service);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
-    /** A destination's identity within its service: address and port. */
-    private static final class DestinationKey {
-        private final Destination destination;
-        private final int hash;
-
-        DestinationKey(Destination destination) {
-            this.destination = destination;
-            this.hash = 31 * destination.address().hashCode() + destination.port();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof DestinationKey k && destination.sameIdentity(k.destination);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
         }
     }
 }

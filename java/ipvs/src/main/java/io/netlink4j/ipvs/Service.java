@@ -2,14 +2,21 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
+import io.netlink4j.AddressFamily;
+
 import java.net.InetAddress;
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
  * An IPVS virtual service: either a protocol, address and port, or a firewall mark. Immutable;
  * build with {@link #builder()}, change with {@link #toBuilder()}. {@link Builder#build() Building}
  * validates every field against what the kernel accepts and throws
- * {@link IllegalArgumentException} naming the field and the allowed range.
+ * {@link IllegalArgumentException} naming the field, the value and the allowed range.
+ *
+ * <p>A service is identified by its address family and firewall mark, or by its family, protocol,
+ * address and port ({@link #sameIdentity}); the rest are its settings ({@link #sameSettings}) and
+ * the counters the kernel reports ({@link #stats()}). {@link #equals} compares all three.
  *
  * <pre>{@code
  * Service web = Service.builder()
@@ -19,11 +26,11 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Service {
-    /** IP_VS_SVC_F_PERSISTENT. */
+    /** IP_VS_SVC_F_PERSISTENT: a client keeps its destination for {@link #timeout()} seconds (ipvsadm -p). */
     public static final int FLAG_PERSISTENT = 0x1;
     /** IP_VS_SVC_F_HASHED: kernel-internal; never reported by this library. */
     public static final int FLAG_HASHED = 0x2;
-    /** IP_VS_SVC_F_ONEPACKET: one-packet scheduling (UDP). */
+    /** IP_VS_SVC_F_ONEPACKET: one-packet scheduling (UDP; ipvsadm -o). */
     public static final int FLAG_ONEPACKET = 0x4;
     /** IP_VS_SVC_F_SCHED1 (e.g. sh-fallback, mh-fallback). */
     public static final int FLAG_SCHED1 = 0x8;
@@ -42,91 +49,95 @@ public final class Service {
      */
     public static final long MAX_TIMEOUT = 0xFFFFFFFFL / 1000;
 
-    private final AddressFamily addressFamily;
-    private final Protocol protocol;
-    private final InetAddress address;
-    private final int port;
-    private final long fwMark;
+    /**
+     * Orders services by identity, the way {@code ipvsadm -S -n} lists a table: address services
+     * before firewall-mark services, which follow by mark (unsigned); then by address family (INET
+     * before INET6), protocol number (TCP, UDP, SCTP), address (its bytes as an unsigned number)
+     * and port. Settings and counters are not compared: two services with the same identity are
+     * equal in this order ({@link #sameIdentity}), though not {@link #equals}. ipvsadm itself
+     * subtracts 32-bit words, so it puts addresses more than 2^31 apart (200.0.0.1 and 10.0.0.1)
+     * the other way round; this order does not.
+     */
+    public static final Comparator<Service> IDENTITY_ORDER = Comparator.comparing(Service::key);
+
+    private final ServiceKey key;
     private final String schedName;
     private final int flags;
     private final long timeout;
-    private final int netmask;
-    private final int ipv4Mask;
+    private final Netmask netmask;
     private final String peName;
     private final Stats stats;
-    /** The address as IPVS sends it (16 bytes), kept so encoding allocates nothing. */
+    /** The address as IPVS sends it (16 bytes), kept so encoding allocates nothing; null for a firewall mark. */
     final byte[] wireAddress;
 
-    private Service(Builder b) {
-        this.addressFamily = b.addressFamily;
-        this.protocol = b.protocol;
-        this.address = b.address;
-        this.port = b.port;
-        this.fwMark = b.fwMark;
+    private Service(Builder b, AddressFamily family) {
+        this.key = new ServiceKey(family, b.fwMark, b.protocol, b.address, b.port);
         this.schedName = b.schedName;
-        this.flags = b.flags;
+        this.flags = b.flags & ~FLAG_HASHED;
         this.timeout = b.timeout;
-        if (b.addressFamily == AddressFamily.INET) {
-            this.ipv4Mask = b.ipv4Mask != null ? b.ipv4Mask : maskOf(b.netmask < 0 ? 32 : b.netmask);
-            this.netmask = prefixOf(ipv4Mask);
-        } else {
-            this.ipv4Mask = 0;
-            this.netmask = b.netmask < 0 ? b.addressFamily.maxPrefixLength() : b.netmask;
-        }
-        this.peName = b.peName == null ? "" : b.peName;
-        this.stats = b.stats == null ? Stats.ZERO : b.stats;
+        this.netmask = b.netmask != null ? b.netmask : Netmask.full(family);
+        this.peName = b.peName;
+        this.stats = b.stats;
         this.wireAddress = b.address == null ? null : Addresses.toWire(b.address);
     }
 
+    /** A builder with the defaults: scheduler wlc, no flags, no timeout, the full netmask, no persistence engine. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder holding this service's identity, settings and counters. */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.addressFamily = addressFamily;
-        b.protocol = protocol;
-        b.address = address;
-        b.port = port;
-        b.fwMark = fwMark;
+        b.addressFamily = key.family();
+        b.protocol = key.protocol();
+        b.address = key.address();
+        b.port = key.port();
+        b.fwMark = key.fwMark();
         b.schedName = schedName;
         b.flags = flags;
         b.timeout = timeout;
         b.netmask = netmask;
-        b.ipv4Mask = addressFamily == AddressFamily.INET && netmask < 0 ? ipv4Mask : null;
         b.peName = peName;
         b.stats = stats;
         return b;
     }
 
+    ServiceKey key() {
+        return key;
+    }
+
+    /** {@link AddressFamily#INET} or {@link AddressFamily#INET6}. */
     public AddressFamily addressFamily() {
-        return addressFamily;
+        return key.family();
     }
 
     /** TCP, UDP or SCTP; null for a firewall-mark service. */
     public Protocol protocol() {
-        return protocol;
+        return key.protocol();
     }
 
     /** The virtual address; null for a firewall-mark service. */
     public InetAddress address() {
-        return address;
+        return key.address();
     }
 
     /** The virtual port (0 for a firewall-mark service, or a persistent any-port service). */
     public int port() {
-        return port;
+        return key.port();
     }
 
     /** The firewall mark (an unsigned 32-bit value), or 0 for an address service. */
     public long fwMark() {
-        return fwMark;
+        return key.fwMark();
     }
 
+    /** Whether this is a firewall-mark service. */
     public boolean isFwMark() {
-        return fwMark != 0;
+        return key.fwMark() != 0;
     }
 
+    /** The scheduler's name ({@link Schedulers}); empty only in a reply that named none. */
     public String schedName() {
         return schedName;
     }
@@ -136,10 +147,12 @@ public final class Service {
         return flags;
     }
 
+    /** Whether {@link #FLAG_PERSISTENT} is set. */
     public boolean isPersistent() {
         return (flags & FLAG_PERSISTENT) != 0;
     }
 
+    /** Whether {@link #FLAG_ONEPACKET} is set. */
     public boolean isOnePacket() {
         return (flags & FLAG_ONEPACKET) != 0;
     }
@@ -149,20 +162,9 @@ public final class Service {
         return timeout;
     }
 
-    /**
-     * The persistence granularity as a prefix length: 0-32 for IPv4, 1-128 for IPv6; -1 for an IPv4
-     * mask that is not a prefix (such as {@code ipvsadm -M 255.0.255.0}), which {@link #ipv4Mask()} holds.
-     */
-    public int netmask() {
+    /** The persistence granularity, of this service's family: /32 or /128 (the default) keeps each client on its own. */
+    public Netmask netmask() {
         return netmask;
-    }
-
-    /**
-     * The IPv4 persistence mask as a 32-bit value, most significant byte first ({@code 0xFFFFFF00}
-     * for /24); 0 for an IPv6 service.
-     */
-    public int ipv4Mask() {
-        return ipv4Mask;
     }
 
     /** The persistence engine (e.g. "sip"), or "" for none. */
@@ -179,73 +181,51 @@ public final class Service {
     public Service withoutStats() {
         // Not build(): a service read from the kernel may hold values this library would not send
         // (a timeout above MAX_TIMEOUT set by another tool on a kernel with fewer ticks per second).
-        return stats == Stats.ZERO ? this : toBuilder().stats(Stats.ZERO).buildDecoded();
+        return stats.equals(Stats.ZERO) ? this : toBuilder().stats(Stats.ZERO).buildDecoded();
     }
 
     /** A short name for messages: {@code TCP 10.0.0.1:80}, {@code UDP [2001:db8::1]:53}, {@code FWM 7 (IPv4)}. */
     public String describe() {
         if (isFwMark()) {
-            return "FWM " + fwMark + (addressFamily == AddressFamily.INET6 ? " (IPv6)" : " (IPv4)");
+            return "FWM " + key.fwMark() + (key.family().equals(AddressFamily.INET6) ? " (IPv6)" : " (IPv4)");
         }
-        return protocol + " " + Addresses.format(address, port);
+        return key.protocol() + " " + Addresses.format(key.address(), key.port());
     }
 
-    /** Whether {@code o} names the same service: the same firewall mark, or protocol, address and port. */
+    /** Whether {@code o} names the same service: the same family and firewall mark, or family, protocol, address and port. */
     public boolean sameIdentity(Service o) {
-        return addressFamily == o.addressFamily && fwMark == o.fwMark && protocol == o.protocol && port == o.port
-                && Objects.equals(address, o.address);
+        return key.equals(o.key);
     }
 
     /** Whether {@code o} is the same service with the same settings; the counters are not compared. */
     public boolean sameSettings(Service o) {
-        return sameIdentity(o) && flags == o.flags && timeout == o.timeout && netmask == o.netmask && ipv4Mask == o.ipv4Mask
+        return key.equals(o.key) && flags == o.flags && timeout == o.timeout && netmask.equals(o.netmask)
                 && schedName.equals(o.schedName) && peName.equals(o.peName);
     }
 
+    /** Equal when identity, settings and counters are. */
     @Override
     public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof Service s)) {
-            return false;
-        }
-        return port == s.port && fwMark == s.fwMark && flags == s.flags && timeout == s.timeout && netmask == s.netmask
-                && ipv4Mask == s.ipv4Mask && addressFamily == s.addressFamily && protocol == s.protocol && Objects.equals(address, s.address)
-                && schedName.equals(s.schedName) && peName.equals(s.peName) && stats.equals(s.stats);
+        return this == o || o instanceof Service s && sameSettings(s) && stats.equals(s.stats);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(addressFamily, protocol, address, port, fwMark, schedName, flags, timeout, netmask, ipv4Mask, peName, stats);
+        return Objects.hash(key, schedName, flags, timeout, netmask, peName, stats);
     }
 
+    /** {@code Service[TCP 10.0.0.1:80, sched=wlc, flags=0x0, timeout=0, netmask=255.255.255.255]}, counters when not zero. */
     @Override
     public String toString() {
         return "Service[" + describe() + ", sched=" + schedName + ", flags=0x" + Integer.toHexString(flags)
-                + ", timeout=" + timeout + ", netmask=" + maskText() + (peName.isEmpty() ? "" : ", pe=" + peName)
+                + ", timeout=" + timeout + ", netmask=" + netmask + (peName.isEmpty() ? "" : ", pe=" + peName)
                 + (stats.equals(Stats.ZERO) ? "" : ", " + stats) + "]";
     }
 
-    private String maskText() {
-        if (netmask >= 0) {
-            return "/" + netmask;
-        }
-        return (ipv4Mask >>> 24) + "." + (ipv4Mask >>> 16 & 0xFF) + "." + (ipv4Mask >>> 8 & 0xFF) + "." + (ipv4Mask & 0xFF);
-    }
-
-    /** The IPv4 mask of a prefix length. */
-    static int maskOf(int prefix) {
-        return prefix == 0 ? 0 : 0xFFFFFFFF << (32 - prefix);
-    }
-
-    /** The prefix length of an IPv4 mask, or -1 if its ones are not contiguous from the top. */
-    static int prefixOf(int mask) {
-        int prefix = Integer.bitCount(mask);
-        return mask == maskOf(prefix) ? prefix : -1;
-    }
-
-    /** Builds a {@link Service}. Defaults: scheduler wlc, no flags, no timeout, full netmask, no PE. */
+    /**
+     * Builds a {@link Service}. Defaults: scheduler wlc, no flags, no timeout, the full netmask of
+     * the service's family, no persistence engine, zero counters. Setters refuse null; not thread safe.
+     */
     public static final class Builder {
         private AddressFamily addressFamily;
         private Protocol protocol;
@@ -255,52 +235,57 @@ public final class Service {
         private String schedName = DEFAULT_SCHEDULER;
         private int flags;
         private long timeout;
-        private int netmask = -1;
-        private Integer ipv4Mask;
+        private Netmask netmask;
         private String peName = "";
         private Stats stats = Stats.ZERO;
 
         private Builder() {}
 
-        /** Needed only for a firewall-mark service; otherwise it follows from the address. */
-        public Builder addressFamily(AddressFamily v) {
-            this.addressFamily = v;
+        /** INET or INET6: needed only for a firewall-mark service; otherwise it follows from the address. */
+        public Builder addressFamily(AddressFamily addressFamily) {
+            this.addressFamily = Objects.requireNonNull(addressFamily, "addressFamily");
             return this;
         }
 
-        public Builder protocol(Protocol v) {
-            this.protocol = v;
+        /** The protocol of an address service. */
+        public Builder protocol(Protocol protocol) {
+            this.protocol = Objects.requireNonNull(protocol, "protocol");
             return this;
         }
 
-        public Builder address(InetAddress v) {
-            this.address = v;
+        /** The virtual address of an address service. */
+        public Builder address(InetAddress address) {
+            this.address = Objects.requireNonNull(address, "address");
             return this;
         }
 
-        public Builder port(int v) {
-            this.port = v;
+        /** The virtual port of an address service, 0-65535. */
+        public Builder port(int port) {
+            this.port = port;
             return this;
         }
 
-        public Builder fwMark(long v) {
-            this.fwMark = v;
+        /** The firewall mark, 1-4294967295, of a firewall-mark service; 0 for an address service. */
+        public Builder fwMark(long fwMark) {
+            this.fwMark = fwMark;
             return this;
         }
 
-        public Builder schedName(String v) {
-            this.schedName = v;
+        /** The scheduler's name, 1-15 bytes of UTF-8 ({@link Schedulers}). */
+        public Builder schedName(String schedName) {
+            this.schedName = Objects.requireNonNull(schedName, "schedName");
             return this;
         }
 
-        public Builder flags(int v) {
-            this.flags = v;
+        /** The FLAG_* bits; FLAG_HASHED is dropped. */
+        public Builder flags(int flags) {
+            this.flags = flags;
             return this;
         }
 
-        /** Persistence timeout in seconds; see also {@link #persistent(long)}. */
-        public Builder timeout(long v) {
-            this.timeout = v;
+        /** Persistence timeout in seconds, 0-{@link #MAX_TIMEOUT}; see also {@link #persistent(long)}. */
+        public Builder timeout(long timeout) {
+            this.timeout = timeout;
             return this;
         }
 
@@ -311,43 +296,32 @@ public final class Service {
             return this;
         }
 
-        /** Persistence granularity as a prefix length: 0-32 for IPv4, 1-128 for IPv6. Replaces an {@link #ipv4Mask}. */
-        public Builder netmask(int prefixLength) {
-            this.netmask = prefixLength;
-            this.ipv4Mask = null;
+        /** The persistence granularity, of the service's family; an IPv6 prefix is 1-128. */
+        public Builder netmask(Netmask netmask) {
+            this.netmask = Objects.requireNonNull(netmask, "netmask");
             return this;
         }
 
-        /**
-         * Persistence granularity of an IPv4 service as any 32-bit mask, most significant byte first,
-         * including masks that are not prefixes (the kernel ANDs the client address with it).
-         * Replaces a {@link #netmask(int)}.
-         */
-        public Builder ipv4Mask(int mask) {
-            this.ipv4Mask = mask;
-            this.netmask = -1;
+        /** The persistence engine's name, 0-15 bytes of UTF-8 ("" for none; {@link Schedulers#PE_SIP}). */
+        public Builder peName(String peName) {
+            this.peName = Objects.requireNonNull(peName, "peName");
             return this;
         }
 
-        public Builder peName(String v) {
-            this.peName = v;
-            return this;
-        }
-
-        public Builder stats(Stats v) {
-            this.stats = v;
+        /** The counters (the kernel's; a service sent to the kernel carries none). */
+        public Builder stats(Stats stats) {
+            this.stats = Objects.requireNonNull(stats, "stats");
             return this;
         }
 
         /**
          * Validates and builds.
          *
-         * @throws IllegalArgumentException naming the field and the allowed range
+         * @throws IllegalArgumentException naming the field, its value and the allowed range
          */
         public Service build() {
-            if (fwMark < 0 || fwMark > 0xFFFFFFFFL) {
-                throw new IllegalArgumentException("fwMark: " + fwMark + " (expected: 0-4294967295)");
-            }
+            Checks.u32("fwMark", fwMark);
+            AddressFamily family;
             if (fwMark != 0) {
                 if (protocol != null || address != null || port != 0) {
                     throw new IllegalArgumentException("fwMark " + fwMark
@@ -356,6 +330,7 @@ public final class Service {
                 if (addressFamily == null) {
                     throw new IllegalArgumentException("addressFamily: required for a firewall-mark service (expected: INET or INET6)");
                 }
+                family = Checks.ipFamily("addressFamily", addressFamily);
             } else {
                 if (protocol == null) {
                     throw new IllegalArgumentException("protocol: required unless fwMark is set (expected: TCP, UDP or SCTP)");
@@ -363,65 +338,28 @@ public final class Service {
                 if (address == null) {
                     throw new IllegalArgumentException("address: required unless fwMark is set");
                 }
-                AddressFamily actual = AddressFamily.of(address);
-                if (addressFamily == null) {
-                    addressFamily = actual;
-                } else if (addressFamily != actual) {
-                    throw new IllegalArgumentException("address " + address.getHostAddress() + " is " + actual
-                            + " but addressFamily is " + addressFamily + " (expected: the same family)");
-                }
+                family = Checks.familyOf(addressFamily, address);
             }
-            checkPort("port", port);
-            checkName("schedName", schedName, 1);
-            checkName("peName", peName == null ? "" : peName, 0);
+            Checks.u16("port", port);
+            Checks.name("schedName", schedName, 1, Ipvs.MAX_NAME_LENGTH);
+            Checks.name("peName", peName, 0, Ipvs.MAX_NAME_LENGTH);
             if (timeout < 0 || timeout > MAX_TIMEOUT) {
                 throw new IllegalArgumentException("timeout: " + timeout + " (expected: 0-" + MAX_TIMEOUT
                         + " seconds, which the kernel keeps in 32 bits of jiffies)");
             }
-            if (ipv4Mask != null && addressFamily != AddressFamily.INET) {
-                throw new IllegalArgumentException("ipv4Mask: set on an " + addressFamily
-                        + " service (expected: an INET service, or netmask(1-128) for INET6)");
+            if (netmask != null && !netmask.family().equals(family)) {
+                throw new IllegalArgumentException("netmask: " + netmask + " is " + netmask.family() + " but the service is "
+                        + family + " (expected: a netmask of the service's family)");
             }
-            if (netmask != -1) {
-                int min = addressFamily == AddressFamily.INET ? 0 : 1;
-                if (netmask < min || netmask > addressFamily.maxPrefixLength()) {
-                    throw new IllegalArgumentException("netmask: /" + netmask + " (expected: " + min + "-"
-                            + addressFamily.maxPrefixLength() + " for " + addressFamily + ")");
-                }
+            if (netmask != null && family.equals(AddressFamily.INET6) && netmask.value() == 0) {
+                throw new IllegalArgumentException("netmask: /0 (expected: a prefix length of 1-128 for INET6)");
             }
-            Objects.requireNonNull(stats, "stats");
-            flags &= ~FLAG_HASHED;
-            return new Service(this);
+            return new Service(this, family);
         }
 
-        /** Builds from decoded kernel data, whose structure the codec has already checked. */
+        /** Builds from decoded kernel data, whose structure and family the codec has already checked. */
         Service buildDecoded() {
-            flags &= ~FLAG_HASHED;
-            return new Service(this);
-        }
-    }
-
-    static void checkPort(String field, int port) {
-        if (port < 0 || port > 0xFFFF) {
-            throw new IllegalArgumentException(field + ": " + port + " (expected: 0-65535)");
-        }
-    }
-
-    static void checkName(String field, String name, int min) {
-        checkName(field, name, min, Ipvs.MAX_NAME_LENGTH);
-    }
-
-    /** A name the kernel takes as a NUL-terminated string of at most {@code max} bytes. */
-    static void checkName(String field, String name, int min, int max) {
-        if (name == null) {
-            throw new IllegalArgumentException(field + ": null (expected: " + min + "-" + max + " bytes of UTF-8)");
-        }
-        int bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-        // An unpaired surrogate has no UTF-8 form: it would be sent as '?'.
-        boolean wellFormed = java.nio.charset.StandardCharsets.UTF_8.newEncoder().canEncode(name);
-        if (bytes < min || bytes > max || name.indexOf('\0') >= 0 || !wellFormed) {
-            throw new IllegalArgumentException(field + " '" + name + "': " + bytes + " bytes (expected: " + min + "-"
-                    + max + " bytes of UTF-8, no NUL)");
+            return new Service(this, addressFamily != null ? addressFamily : AddressFamily.of(address));
         }
     }
 }

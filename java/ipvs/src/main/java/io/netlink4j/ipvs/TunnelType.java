@@ -2,11 +2,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
-/** Encapsulation of a TUNNEL destination (IP_VS_CONN_F_TUNNEL_TYPE_*). */
+/**
+ * The encapsulation of a {@link ForwardingMethod#TUNNEL} destination (IPVS_DEST_ATTR_TUN_TYPE,
+ * {@code IP_VS_CONN_F_TUNNEL_TYPE_*}).
+ *
+ * <p>Closed: these are the kernel's tunnel types up to {@code IP_VS_CONN_F_TUNNEL_TYPE_MAX}; a
+ * reply with another number is a {@link io.netlink4j.NetlinkDecodeException}.
+ */
 public enum TunnelType {
+    /** IP-in-IP (0), the default. */
     IPIP(0),
-    /** Generic UDP Encapsulation: needs a tunnel port. */
+    /** Generic UDP Encapsulation (1): needs a tunnel port. */
     GUE(1),
+    /** Generic Routing Encapsulation (2). */
     GRE(2);
 
     private final int value;
@@ -15,16 +23,20 @@ public enum TunnelType {
         this.value = value;
     }
 
+    /** The kernel's number for the type (0-2). */
     public int value() {
         return value;
     }
 
-    public static TunnelType fromValue(int value) {
-        return switch (value) {
-            case 0 -> IPIP;
-            case 1 -> GUE;
-            case 2 -> GRE;
-            default -> null;
-        };
+    /**
+     * The tunnel type of number {@code value}.
+     *
+     * @throws IllegalArgumentException for a number outside 0-2
+     */
+    public static TunnelType of(int value) {
+        if (value < 0 || value >= values().length) {
+            throw new IllegalArgumentException("tunnel type: " + value + " (expected: 0 IPIP, 1 GUE or 2 GRE)");
+        }
+        return values()[value];
     }
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
+import io.netlink4j.AddressFamily;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,7 +103,7 @@ class DestinationVmTest {
         ns.ipvs.newDestination(svc, v4);
         ns.ipvs.newDestination(svc, v6);
         assertEquals(Set.of(v4, v6), configOf(ns.ipvs.getDestinations(svc)));
-        assertTrue(ns.ipvs.getDestinations(svc).stream().anyMatch(d -> d.addressFamily() == AddressFamily.INET6),
+        assertTrue(ns.ipvs.getDestinations(svc).stream().anyMatch(d -> d.addressFamily().equals(AddressFamily.INET6)),
                 "the destination family is read, not assumed from the service");
     }
 

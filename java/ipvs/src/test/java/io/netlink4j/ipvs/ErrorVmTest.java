@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
+import io.netlink4j.AddressFamily;
 import io.netlink4j.Errno;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -103,7 +104,7 @@ class ErrorVmTest {
         assertMessage(() -> Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).addressFamily(AddressFamily.INET6).port(1).build(),
                 "addressFamily is INET6");
         assertMessage(() -> Service.builder().fwMark(3).protocol(Protocol.TCP).addressFamily(AddressFamily.INET).build(), "excludes");
-        assertMessage(() -> Service.builder().protocol(Protocol.TCP).address(ip("2001:db8::1")).port(1).netmask(0).build(), "1-128");
+        assertMessage(() -> Service.builder().protocol(Protocol.TCP).address(ip("2001:db8::1")).port(1).netmask(Netmask.ofPrefix(AddressFamily.INET6, 0)).build(), "1-128");
         assertMessage(() -> Destination.builder().address(ip("10.1.1.2")).weight(-1).build(), "weight: -1");
         assertMessage(() -> Destination.builder().address(ip("10.1.1.2")).lowerThreshold(5).upperThreshold(4).build(), "lowerThreshold 5");
         assertMessage(() -> Destination.builder().address(ip("10.1.1.2")).forwardingMethod(ForwardingMethod.TUNNEL)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
+import io.netlink4j.AddressFamily;
 import io.netlink4j.Errno;
 import io.netlink4j.codec.AttributeReader;
 import io.netlink4j.internal.ControlMessages;
@@ -103,7 +104,7 @@ class GoldenBytesTest {
     }
 
     static final Service WEB = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).schedName("wrr")
-            .persistent(300).netmask(24).build();
+            .persistent(300).netmask(Netmask.ofPrefix(24)).build();
     static final Service DNS6 = Service.builder().protocol(Protocol.UDP).address(ip("2001:db8::53")).port(53).schedName("sh")
             .flags(Service.FLAG_ONEPACKET | Service.FLAG_SCHED1).build();
     static final Service MARK = Service.builder().fwMark(5).addressFamily(AddressFamily.INET).schedName("rr").build();

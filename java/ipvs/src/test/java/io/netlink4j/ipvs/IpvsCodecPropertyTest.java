@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
+import io.netlink4j.AddressFamily;
 import io.netlink4j.NetlinkDecodeException;
 import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.MessageWriter;
@@ -63,13 +64,16 @@ class IpvsCodecPropertyTest {
                         Service.builder().protocol(proto).address(addr).port(port).schedName(sched))
                 // IPv4: any 32-bit mask, prefix or not (ipvsadm -M 255.0.255.0); IPv6: a prefix length.
                 .zip(integers().all(), longs().between(0, Service.MAX_TIMEOUT), six ? integers().between(1, 128) : integers().all(), names(0),
-                        (b, flags, timeout, mask, pe) -> (six ? b.netmask(mask) : b.ipv4Mask(mask)).flags(flags).timeout(timeout).peName(pe)))
+                        (b, flags, timeout, mask, pe) -> b.netmask(six ? Netmask.ofPrefix(AddressFamily.INET6, mask) : Netmask.of(mask))
+                                .flags(flags).timeout(timeout).peName(pe)))
                 .zip(U32, integers().between(0, 3), (b, mark, kind) -> {
+                    Service s = b.build();
                     if (kind == 0 && mark != 0) {
-                        AddressFamily af = b.build().addressFamily();
-                        return b.protocol(null).address(null).port(0).fwMark(mark).addressFamily(af).build();
+                        // The same settings on a firewall-mark service of the same family.
+                        return Service.builder().fwMark(mark).addressFamily(s.addressFamily()).schedName(s.schedName())
+                                .flags(s.flags()).timeout(s.timeout()).netmask(s.netmask()).peName(s.peName()).build();
                     }
-                    return b.build();
+                    return s;
                 });
     }
 
@@ -126,8 +130,8 @@ class IpvsCodecPropertyTest {
                 .zip(interfaces, (state, ifn) -> DaemonConfig.builder().state(state).multicastInterface(ifn));
         qt().forAll(base, U32, integers().between(0, 65535), groups)
                 .checkAssert((b, syncId, port, group) -> {
-                    DaemonConfig d = b.syncId(syncId)
-                            .syncMaxLength(port).multicastPort(port).multicastTtl(port & 0xFF).multicastGroup(group).build();
+                    b.syncId(syncId).syncMaxLength(port).multicastPort(port).multicastTtl(port & 0xFF);
+                    DaemonConfig d = (group == null ? b : b.multicastGroup(group)).build();
                     assertEquals(d, roundTrip(w -> IpvsCodec.writeDaemon(w, d), IpvsCodec::decodeDaemon));
                 });
     }
@@ -183,9 +187,9 @@ class IpvsCodecPropertyTest {
     @Test
     void boundaries() {
         Service max = Service.builder().protocol(Protocol.SCTP).address(address(new byte[16])).port(65535)
-                .schedName("abcdefghijklmno").peName("abcdefghijklmno").timeout(Service.MAX_TIMEOUT).netmask(128).flags(-1).build();
+                .schedName("abcdefghijklmno").peName("abcdefghijklmno").timeout(Service.MAX_TIMEOUT).netmask(Netmask.ofPrefix(AddressFamily.INET6, 128)).flags(-1).build();
         assertEquals(max, roundTrip(w -> IpvsCodec.writeService(w, max), IpvsCodec::decodeService));
-        Service mark = Service.builder().fwMark(0xFFFFFFFFL).addressFamily(AddressFamily.INET).netmask(0).build();
+        Service mark = Service.builder().fwMark(0xFFFFFFFFL).addressFamily(AddressFamily.INET).netmask(Netmask.ofPrefix(0)).build();
         assertEquals(mark, roundTrip(w -> IpvsCodec.writeService(w, mark), IpvsCodec::decodeService));
         Destination d = Destination.builder().address(address(new byte[4])).port(0).weight(Integer.MAX_VALUE)
                 .upperThreshold(0xFFFFFFFFL).lowerThreshold(0xFFFFFFFFL).build();

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
+import io.netlink4j.AddressFamily;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +43,7 @@ class IpvsSyncVmTest {
     static final Service WEB = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).schedName("wrr").build();
     static final Service DNS = Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.1")).port(53).schedName("rr").build();
     static final Service STICKY = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.2")).port(443).schedName("lc")
-            .persistent(300).netmask(24).build();
+            .persistent(300).netmask(Netmask.ofPrefix(24)).build();
     static final Service MARK = Service.builder().fwMark(7).addressFamily(AddressFamily.INET).schedName("sh")
             .flags(Service.FLAG_SCHED1).build();
     static final Service WEB6 = Service.builder().protocol(Protocol.TCP).address(ip("2001:db8::1")).port(80).schedName("wlc").build();

@@ -2,13 +2,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
+import io.netlink4j.AddressFamily;
 import io.netlink4j.ipvs.testsupport.KernelTableModel;
 
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
 
 import static io.netlink4j.ipvs.IpvsNamespace.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,14 +56,15 @@ class IpvsTableTest {
                     .timeout((w >>> 6) & 1)
                     .peName((w >>> 50 & 1) == 0 ? "" : "sip");
             if ((w >>> 51 & 1) != 0) {
-                sb.netmask(sb.build().addressFamily() == AddressFamily.INET ? 24 : 64);
+                AddressFamily af = sb.build().addressFamily();
+                sb.netmask(Netmask.ofPrefix(af, af.equals(AddressFamily.INET) ? 24 : 64));
             }
             Service s = sb.build();
             if (seen.stream().anyMatch(s::sameIdentity)) {
                 continue;
             }
             seen.add(s);
-            boolean six = s.addressFamily() == AddressFamily.INET6;
+            boolean six = s.addressFamily().equals(AddressFamily.INET6);
             List<Destination> ds = new ArrayList<>();
             for (int d = 0; d < 6; d++) {
                 if ((w >>> (7 + d) & 1) == 0) {
@@ -93,6 +98,110 @@ class IpvsTableTest {
             assertEquals(to, KernelTableModel.apply(from, changes), () -> String.valueOf(changes));
             assertTrue(KernelTableModel.apply(from, changes).sameSettings(to));
         });
+    }
+
+    /** The same table, built again with its services and destinations added in the order {@code seed} shuffles them into. */
+    static IpvsTable shuffled(IpvsTable t, long seed) {
+        Random random = new Random(seed);
+        List<Service> services = new ArrayList<>(t.services());
+        Collections.shuffle(services, random);
+        IpvsTable.Builder b = IpvsTable.builder();
+        for (Service s : services) {
+            List<Destination> ds = new ArrayList<>(t.destinations(s));
+            Collections.shuffle(ds, random);
+            if (random.nextBoolean()) {
+                b.add(s, ds);
+            } else {
+                b.add(s);
+                ds.forEach(d -> b.addDestination(s, d));
+            }
+        }
+        return b.build();
+    }
+
+    @Test
+    void listingsAndChangesDoNotDependOnInsertionOrder() {
+        qt().forAll(TABLES, TABLES, longs().all()).checkAssert((from, to, seed) -> {
+            IpvsTable from2 = shuffled(from, seed);
+            IpvsTable to2 = shuffled(to, ~seed);
+            assertEquals(from.services(), from2.services());
+            for (Service s : from.services()) {
+                assertEquals(from.destinations(s), from2.destinations(s));
+            }
+            assertEquals(from.changesTo(to), from2.changesTo(to2));
+            assertEquals(from.hashCode(), from2.hashCode());
+        });
+    }
+
+    @Test
+    void listingsAndChangesComeInTheDocumentedOrder() {
+        qt().forAll(TABLES, TABLES).checkAssert((from, to) -> {
+            KernelTableModel.assertDocumentedOrder(from);
+            KernelTableModel.assertDocumentedOrder(from.filter(IpvsTableTest::owned));
+            KernelTableModel.assertDocumentedOrder(from.changesTo(to));
+        });
+    }
+
+    @Test
+    void servicesComeAsIpvsadmSortsThem() {
+        // Given in reverse: every key of the order, and addresses that differ in the top bit.
+        List<Service> expected = List.of(
+                Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).build(),
+                Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(443).build(),
+                Service.builder().protocol(Protocol.TCP).address(ip("127.255.255.255")).port(80).build(),
+                Service.builder().protocol(Protocol.TCP).address(ip("128.0.0.0")).port(80).build(),
+                Service.builder().protocol(Protocol.TCP).address(ip("200.0.0.1")).port(1).build(),
+                Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.1")).port(53).build(),
+                Service.builder().protocol(Protocol.SCTP).address(ip("9.0.0.1")).port(53).build(),
+                Service.builder().protocol(Protocol.TCP).address(ip("::1")).port(80).build(),
+                Service.builder().protocol(Protocol.TCP).address(ip("2001:db8::1")).port(80).build(),
+                Service.builder().protocol(Protocol.TCP).address(ip("ff02::1")).port(80).build(),
+                Service.builder().fwMark(1).addressFamily(AddressFamily.INET6).build(),
+                Service.builder().fwMark(2).addressFamily(AddressFamily.INET).build(),
+                Service.builder().fwMark(2).addressFamily(AddressFamily.INET6).build(),
+                Service.builder().fwMark(0xFFFFFFFFL).addressFamily(AddressFamily.INET).build());
+        IpvsTable.Builder b = IpvsTable.builder();
+        for (int i = expected.size() - 1; i >= 0; i--) {
+            b.add(expected.get(i));
+        }
+        IpvsTable t = b.build();
+        assertEquals(expected, t.services());
+        List<Service> sorted = new ArrayList<>(expected);
+        Collections.reverse(sorted);
+        sorted.sort(Service.IDENTITY_ORDER);
+        assertEquals(expected, sorted);
+        assertEquals(expected.stream().map(c -> "delete service " + c.describe()).toList(),
+                t.changesTo(IpvsTable.empty()).stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void destinationsComeByFamilyAddressAndPort() {
+        List<Destination> expected = List.of(
+                Destination.builder().address(ip("10.1.1.2")).port(80).build(),
+                Destination.builder().address(ip("10.1.1.2")).port(8080).build(),
+                Destination.builder().address(ip("10.1.1.10")).port(80).build(),
+                Destination.builder().address(ip("192.168.0.1")).port(80).build(),
+                Destination.builder().address(ip("2001:db8::2")).port(80).forwardingMethod(ForwardingMethod.TUNNEL).build());
+        List<Destination> given = new ArrayList<>(expected);
+        Collections.reverse(given);
+        IpvsTable t = IpvsTable.builder().add(WEB, given).build();
+        assertEquals(expected, t.destinations(WEB));
+        assertEquals(expected.stream().map(d -> "create destination TCP 10.0.0.1:80 -> " + d.describe()).toList(),
+                IpvsTable.builder().add(WEB).build().changesTo(t).stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void deletionsComeInPortOrderNotHashOrder() {
+        // The README's example: a thousand services on ports 1000-1999, one kept.
+        IpvsTable.Builder b = IpvsTable.builder();
+        for (int port = 1999; port >= 1000; port--) {
+            b.add(WEB.toBuilder().port(port).build());
+        }
+        IpvsTable many = b.build();
+        List<IpvsChange> changes = many.changesTo(IpvsTable.builder().add(WEB.toBuilder().port(1500).build()).build());
+        assertEquals(999, changes.size());
+        assertEquals(IntStream.range(1000, 2000).filter(p -> p != 1500).boxed().toList(),
+                changes.stream().map(c -> c.service().port()).toList());
     }
 
     @Test
@@ -146,7 +255,7 @@ class IpvsTableTest {
 
     /** Services on port 80 or 81, and IPv4 firewall marks: a controller's share of a table. */
     static boolean owned(Service s) {
-        return s.isFwMark() ? s.addressFamily() == AddressFamily.INET : s.port() == 80 || s.port() == 81;
+        return s.isFwMark() ? s.addressFamily().equals(AddressFamily.INET) : s.port() == 80 || s.port() == 81;
     }
 
     @Test

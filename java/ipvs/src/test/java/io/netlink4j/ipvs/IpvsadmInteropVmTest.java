@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
+import io.netlink4j.AddressFamily;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 import static io.netlink4j.ipvs.IpvsNamespace.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,7 +39,7 @@ class IpvsadmInteropVmTest {
     @Test
     void stateWrittenByTheLibraryIsWhatIpvsadmSaves() {
         Service web = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).schedName("wrr")
-                .persistent(300).netmask(24).build();
+                .persistent(300).netmask(Netmask.ofPrefix(24)).build();
         Service dns = Service.builder().protocol(Protocol.UDP).address(ip("2001:db8::53")).port(53).schedName("sh")
                 .flags(Service.FLAG_ONEPACKET | Service.FLAG_SCHED1).build();
         Service mark = Service.builder().fwMark(5).addressFamily(AddressFamily.INET).schedName("rr").build();
@@ -105,16 +107,16 @@ class IpvsadmInteropVmTest {
 
         Service sip = ns.ipvs.getService(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.5")).port(5060).build());
         assertEquals(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.5")).port(5060).schedName("rr")
-                .persistent(120).peName("sip").netmask(16).build(), sip.withoutStats());
+                .persistent(120).peName("sip").netmask(Netmask.ofPrefix(16)).build(), sip.withoutStats());
 
         Service odd = ns.ipvs.getService(Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.7")).port(443).build());
-        assertEquals(0xFF00FF00, odd.ipv4Mask());
-        assertEquals(-1, odd.netmask());
+        assertEquals(0xFF00FF00, odd.netmask().value());
+        assertEquals(OptionalInt.empty(), odd.netmask().prefixLength());
         assertEquals(Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.7")).port(443).persistent(60)
-                .ipv4Mask(0xFF00FF00).build(), odd.withoutStats());
+                .netmask(Netmask.of(0xFF00FF00)).build(), odd.withoutStats());
         assertEquals(3, ns.ipvs.getServices().size(), "one odd mask does not break the dump");
         // Written back by the library, ipvsadm reads the same mask.
-        ns.ipvs.updateService(odd.toBuilder().ipv4Mask(0x00FFFF00).build());
+        ns.ipvs.updateService(odd.toBuilder().netmask(Netmask.of(0x00FFFF00)).build());
         assertTrue(ns.ipvsadm("-S", "-n").contains("-A -t 10.0.0.7:443 -s wlc -p 60 -M 0.255.255.0"), ns.ipvsadm("-S", "-n"));
         ns.ipvs.delService(odd);
 

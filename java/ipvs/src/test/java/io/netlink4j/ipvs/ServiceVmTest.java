@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
+import io.netlink4j.AddressFamily;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -97,12 +98,12 @@ class ServiceVmTest {
     @Test
     void everyServiceFieldRoundTrips() {
         Service persistent = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.10")).port(8080)
-                .schedName("sh").persistent(300).netmask(24).flags(Service.FLAG_PERSISTENT | Service.FLAG_SCHED1 | Service.FLAG_SCHED2)
+                .schedName("sh").persistent(300).netmask(Netmask.ofPrefix(24)).flags(Service.FLAG_PERSISTENT | Service.FLAG_SCHED1 | Service.FLAG_SCHED2)
                 .build();
         Service onePacket = Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.11")).port(53)
                 .schedName("rr").flags(Service.FLAG_ONEPACKET).build();
         Service v6 = Service.builder().protocol(Protocol.TCP).address(ip("2001:db8::10")).port(80)
-                .schedName("wlc").persistent(60).netmask(64).build();
+                .schedName("wlc").persistent(60).netmask(Netmask.ofPrefix(AddressFamily.INET6, 64)).build();
         Service anyPort = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.12")).port(0).persistent(360).build();
         Service sip = Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.13")).port(5060).persistent(120)
                 .peName(Schedulers.PE_SIP).build();
@@ -113,7 +114,7 @@ class ServiceVmTest {
                 assertEquals(s, ns.ipvs.getService(s).withoutStats());
             }
             assertEquals(all.size(), ns.ipvs.getServices().size());
-            Service changed = persistent.toBuilder().flags(0).timeout(0).netmask(32).schedName("rr").build();
+            Service changed = persistent.toBuilder().flags(0).timeout(0).netmask(Netmask.ofPrefix(32)).schedName("rr").build();
             ns.ipvs.updateService(changed);
             assertEquals(changed, ns.ipvs.getService(persistent).withoutStats());
             Service noPe = sip.toBuilder().peName("").build();

@@ -2,12 +2,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
+import io.netlink4j.AddressFamily;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** Values the kernel would store differently from what was asked are refused before anything is sent. */
@@ -65,27 +67,29 @@ class ValidationTest {
 
     @Test
     void ipv4MasksNeedNotBePrefixes() {
-        Service prefix = web().netmask(24).build();
-        assertEquals(0xFFFFFF00, prefix.ipv4Mask());
-        assertEquals(prefix, web().ipv4Mask(0xFFFFFF00).build(), "a prefix mask is the same service either way");
-        assertEquals(32, web().build().netmask());
-        assertEquals(0xFFFFFFFF, web().build().ipv4Mask());
-        assertEquals(0, web().netmask(0).build().ipv4Mask());
+        Service prefix = web().netmask(Netmask.ofPrefix(24)).build();
+        assertEquals(0xFFFFFF00, prefix.netmask().value());
+        assertEquals(prefix, web().netmask(Netmask.of(0xFFFFFF00)).build(), "a prefix mask is the same service either way");
+        assertEquals(OptionalInt.of(32), web().build().netmask().prefixLength());
+        assertEquals(0xFFFFFFFF, web().build().netmask().value());
+        assertEquals(0, web().netmask(Netmask.ofPrefix(0)).build().netmask().value());
 
-        Service odd = web().ipv4Mask(0xFF00FF00).build();
-        assertEquals(-1, odd.netmask());
-        assertEquals(0xFF00FF00, odd.ipv4Mask());
+        Service odd = web().netmask(Netmask.of(0xFF00FF00)).build();
+        assertEquals(OptionalInt.empty(), odd.netmask().prefixLength());
+        assertEquals(0xFF00FF00, odd.netmask().value());
         assertEquals(odd, odd.toBuilder().build());
-        assertEquals(24, odd.toBuilder().netmask(24).build().netmask(), "the last of netmask/ipv4Mask wins");
+        assertEquals(OptionalInt.of(24), odd.toBuilder().netmask(Netmask.ofPrefix(24)).build().netmask().prefixLength(),
+                "the last netmask wins");
         assertTrue(odd.toString().contains("netmask=255.0.255.0"), odd.toString());
     }
 
     @Test
     void ipv6ServicesTakePrefixLengthsOnly() throws Exception {
         Service.Builder v6 = Service.builder().protocol(Protocol.TCP).address(InetAddress.getByName("2001:db8::1")).port(80);
-        assertEquals(0, v6.netmask(64).build().ipv4Mask());
-        assertRefused(() -> build(v6.ipv4Mask(0xFFFF0000)), "ipv4Mask", "INET6");
-        assertRefused(() -> build(v6.netmask(0)), "netmask: /0", "1-128");
+        assertEquals(64, v6.netmask(Netmask.ofPrefix(AddressFamily.INET6, 64)).build().netmask().value());
+        assertEquals(Netmask.ofPrefix(AddressFamily.INET6, 128), v6.netmask(Netmask.ofPrefix(AddressFamily.INET6, 128)).build().netmask());
+        assertRefused(() -> build(v6.netmask(Netmask.of(0xFFFF0000))), "netmask: 255.255.0.0 is INET", "INET6");
+        assertRefused(() -> build(v6.netmask(Netmask.ofPrefix(AddressFamily.INET6, 0))), "netmask: /0", "1-128");
     }
 
     @Test

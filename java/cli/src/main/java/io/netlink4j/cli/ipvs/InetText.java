@@ -215,11 +215,6 @@ final class InetText {
         return (b[0] & 0xFF) + "." + (b[1] & 0xFF) + "." + (b[2] & 0xFF) + "." + (b[3] & 0xFF);
     }
 
-    /** {@code inet_ntoa} of a 32-bit value, most significant byte first. */
-    static String ntoa(int v) {
-        return ntoa(new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v});
-    }
-
     /** An address of raw bytes: Inet4Address for 4, Inet6Address (even when IPv4-mapped) for 16. */
     static InetAddress byAddress(byte[] raw) {
         try {

@@ -3,7 +3,7 @@
 package io.netlink4j.cli.ipvs;
 
 import io.netlink4j.cli.json.JsonWriter;
-import io.netlink4j.ipvs.AddressFamily;
+import io.netlink4j.AddressFamily;
 import io.netlink4j.ipvs.Config;
 import io.netlink4j.ipvs.DaemonConfig;
 import io.netlink4j.ipvs.Destination;
@@ -44,7 +44,7 @@ final class IpvsJson {
     private static void service(JsonWriter w, ListedService e) {
         Service s = e.service();
         w.beginObject();
-        w.name("family").value(lower(s.addressFamily()));
+        w.name("family").value(lower(s.addressFamily().name()));
         if (s.isFwMark()) {
             w.name("fwmark").value(s.fwMark());
         } else {
@@ -63,9 +63,10 @@ final class IpvsJson {
         w.endArray();
         w.name("persistent").value(s.isPersistent());
         w.name("timeout").value(s.timeout());
-        w.name("netmask").value(s.netmask());
-        if (s.addressFamily() == AddressFamily.INET) {
-            w.name("ipv4Mask").value(InetText.ntoa(s.ipv4Mask()));
+        // A prefix length, or -1 for an IPv4 mask that is not a prefix; the IPv4 mask itself as a dotted quad.
+        w.name("netmask").value(s.netmask().prefixLength().orElse(-1));
+        if (s.addressFamily().equals(AddressFamily.INET)) {
+            w.name("ipv4Mask").value(s.netmask().toString());
         }
         w.name("persistenceEngine").value(s.peName().isEmpty() ? null : s.peName());
         w.name("onePacket").value(s.isOnePacket());
@@ -80,7 +81,7 @@ final class IpvsJson {
 
     private static void destination(JsonWriter w, Destination d) {
         w.beginObject();
-        w.name("family").value(lower(d.addressFamily()));
+        w.name("family").value(lower(d.addressFamily().name()));
         w.name("address").value(InetText.ntop(d.address()));
         w.name("port").value(d.port());
         w.name("forwarding").value(lower(d.forwardingMethod()));
@@ -152,6 +153,10 @@ final class IpvsJson {
     }
 
     private static String lower(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return lower(e.name());
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

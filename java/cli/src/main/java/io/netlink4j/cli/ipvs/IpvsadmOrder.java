@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.cli.ipvs;
 
-import io.netlink4j.ipvs.AddressFamily;
+import io.netlink4j.AddressFamily;
 import io.netlink4j.ipvs.Destination;
 import io.netlink4j.ipvs.Service;
 
@@ -88,7 +88,7 @@ final class IpvsadmOrder {
 
     /** Compares one word (IPv4) or four (IPv6) of the two 16-byte wire addresses, the C way. */
     private static int compareWords(AddressFamily family, InetAddress a, InetAddress b) {
-        int words = family == AddressFamily.INET6 ? 4 : 1;
+        int words = family.equals(AddressFamily.INET6) ? 4 : 1;
         byte[] x = a == null ? new byte[0] : a.getAddress();
         byte[] y = b == null ? new byte[0] : b.getAddress();
         int r = 0;

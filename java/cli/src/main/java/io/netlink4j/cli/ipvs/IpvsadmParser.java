@@ -8,11 +8,12 @@ import io.netlink4j.cli.ipvs.IpvsadmCommand.Format;
 import io.netlink4j.cli.ipvs.IpvsadmCommand.Listing;
 import io.netlink4j.cli.ipvs.IpvsadmOptions.Given;
 import io.netlink4j.cli.ipvs.IpvsadmOptions.Opt;
-import io.netlink4j.ipvs.AddressFamily;
+import io.netlink4j.AddressFamily;
 import io.netlink4j.ipvs.Config;
 import io.netlink4j.ipvs.DaemonConfig;
 import io.netlink4j.ipvs.Destination;
 import io.netlink4j.ipvs.ForwardingMethod;
+import io.netlink4j.ipvs.Netmask;
 import io.netlink4j.ipvs.Protocol;
 import io.netlink4j.ipvs.Service;
 import io.netlink4j.ipvs.TunnelType;
@@ -63,8 +64,8 @@ final class IpvsadmParser {
         AddressFamily family;
         InetAddress address;
         int port;
-        /** An IPv4 mask (all bits) or an IPv6 prefix length, as ipvsadm keeps it. */
-        int netmask = 0xFFFFFFFF;
+        /** An IPv4 mask (all bits by default) or an IPv6 prefix length, as ipvsadm keeps it. */
+        Netmask netmask = Netmask.ofPrefix(32);
     }
 
     private static final int SERVICE_ADDR = 1;
@@ -178,7 +179,7 @@ final class IpvsadmParser {
             }
             case NETMASK -> {
                 set(Opt.NETMASK);
-                if (service.family != AddressFamily.INET6) {
+                if (!AddressFamily.INET6.equals(service.family)) {
                     Inet4Address mask = InetText.aton(v);
                     if (mask == null) {
                         mask = Names.ipv4Of(v);
@@ -186,13 +187,13 @@ final class IpvsadmParser {
                     if (mask == null) {
                         throw usage("illegal virtual server persistent mask specified");
                     }
-                    byte[] b = mask.getAddress();
-                    service.netmask = ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
+                    service.netmask = Netmask.of(mask);
                 } else {
-                    service.netmask = atoi(v);
-                    if (service.netmask < 1 || service.netmask > 128) {
+                    int prefix = atoi(v);
+                    if (prefix < 1 || prefix > 128) {
                         throw usage("illegal ipv6 netmask specified");
                     }
+                    service.netmask = Netmask.ofPrefix(AddressFamily.INET6, prefix);
                 }
             }
             case REAL_SERVER -> {
@@ -252,7 +253,7 @@ final class IpvsadmParser {
                     throw usage("-6 used before -f");
                 }
                 service.family = AddressFamily.INET6;
-                service.netmask = 128;
+                service.netmask = Netmask.ofPrefix(AddressFamily.INET6, 128);
             }
             case OPS -> {
                 set(Opt.ONEPACKET);
@@ -337,7 +338,7 @@ final class IpvsadmParser {
             if (fwMark == 0 && (forwarding == ForwardingMethod.TUNNEL || forwarding == ForwardingMethod.DIRECT_ROUTE)) {
                 server.port = service.port;
             }
-            if (server.family != service.family && forwarding != ForwardingMethod.TUNNEL) {
+            if (!java.util.Objects.equals(server.family, service.family) && forwarding != ForwardingMethod.TUNNEL) {
                 throw usage("Different address family is allowed only for tunneling servers");
             }
             boolean tunnelOptions = options.contains(Opt.TUN_TYPE) || TUNNEL_OPTS.stream().anyMatch(options::contains);
@@ -390,12 +391,15 @@ final class IpvsadmParser {
         } else {
             b.protocol(protocol).address(service.address).port(service.port);
         }
-        if (service.family == AddressFamily.INET) {
-            b.ipv4Mask(service.netmask);
-        } else {
-            b.netmask(service.netmask);
+        return built(() -> b.netmask(netmaskOf(service)).build());
+    }
+
+    /** The endpoint's netmask for its family: ipvsadm keeps one number for an IPv4 mask and an IPv6 prefix length. */
+    private static Netmask netmaskOf(Endpoint e) {
+        if (e.netmask.family().equals(e.family)) {
+            return e.netmask;
         }
-        return built(b::build);
+        return AddressFamily.INET.equals(e.family) ? Netmask.of(e.netmask.value()) : Netmask.ofPrefix(e.family, e.netmask.value());
     }
 
     private Destination buildDestination() {
@@ -439,7 +443,7 @@ final class IpvsadmParser {
         if (v6 != null) {
             into.family = AddressFamily.INET6;
             into.address = v6;
-            into.netmask = 128;
+            into.netmask = Netmask.ofPrefix(AddressFamily.INET6, 128);
         } else {
             // Not IPv6: the port follows the last colon, even of a bracketed text.
             int colon = host.lastIndexOf(':');

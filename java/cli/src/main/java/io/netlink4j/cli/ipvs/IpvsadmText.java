@@ -3,12 +3,13 @@
 package io.netlink4j.cli.ipvs;
 
 import io.netlink4j.cli.ipvs.IpvsadmCommand.Format;
-import io.netlink4j.ipvs.AddressFamily;
+import io.netlink4j.AddressFamily;
 import io.netlink4j.ipvs.Config;
 import io.netlink4j.ipvs.DaemonConfig;
 import io.netlink4j.ipvs.Destination;
 import io.netlink4j.ipvs.ForwardingMethod;
 import io.netlink4j.ipvs.Info;
+import io.netlink4j.ipvs.Netmask;
 import io.netlink4j.ipvs.Service;
 import io.netlink4j.ipvs.Stats;
 
@@ -113,7 +114,7 @@ final class IpvsadmText {
             return;
         }
         String name = names.addressPort(d.address(), d.port(), s.protocol());
-        if (d.addressFamily() != AddressFamily.INET6) {
+        if (!d.addressFamily().equals(AddressFamily.INET6)) {
             name = truncate(name, 28);
         }
         out.append("  -> ");
@@ -192,7 +193,7 @@ final class IpvsadmText {
 
     /** "TCP  10.0.0.1:80", "FWM  5 IPv6", or for rules "-t 10.0.0.1:80", "-f 5 -6". */
     private String serviceName(Service s) {
-        boolean v6 = s.addressFamily() == AddressFamily.INET6;
+        boolean v6 = s.addressFamily().equals(AddressFamily.INET6);
         if (s.isFwMark()) {
             // ipvsadm prints the mark with %d: marks above 2^31 come out negative.
             int mark = (int) s.fwMark();
@@ -211,12 +212,13 @@ final class IpvsadmText {
     }
 
     private static void appendMask(StringBuilder out, Service s, String label) {
-        if (s.addressFamily() == AddressFamily.INET) {
-            if (s.ipv4Mask() != 0xFFFFFFFF) {
-                out.append(label).append(InetText.ntoa(s.ipv4Mask()));
+        Netmask mask = s.netmask();
+        if (s.addressFamily().equals(AddressFamily.INET)) {
+            if (!mask.equals(Netmask.ofPrefix(32))) {
+                out.append(label).append(mask);
             }
-        } else if (s.netmask() != 128) {
-            out.append(label).append(s.netmask());
+        } else if (mask.value() != 128) {
+            out.append(label).append(mask.value());
         }
     }
 

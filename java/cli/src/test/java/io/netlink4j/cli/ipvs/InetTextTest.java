@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.cli.ipvs;
 
+import io.netlink4j.ipvs.Netmask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -87,6 +88,6 @@ class InetTextTest {
     @CsvSource({"0, 0.0.0.0", "-2147483648, 128.0.0.0", "-16777216, 255.0.0.0", "-256, 255.255.255.0", "-16711936, 255.0.255.0",
             "255, 0.0.0.255", "-1, 255.255.255.255"})
     void masks(int mask, String text) {
-        assertEquals(text, InetText.ntoa(mask));
+        assertEquals(text, Netmask.of(mask).toString());
     }
 }

@@ -6,7 +6,7 @@ import io.netlink4j.cli.CliException;
 import io.netlink4j.cli.ipvs.IpvsadmCommand.Command;
 import io.netlink4j.cli.ipvs.IpvsadmCommand.Format;
 import io.netlink4j.cli.ipvs.IpvsadmCommand.Listing;
-import io.netlink4j.ipvs.AddressFamily;
+import io.netlink4j.AddressFamily;
 import io.netlink4j.ipvs.DaemonConfig;
 import io.netlink4j.ipvs.Destination;
 import io.netlink4j.ipvs.ForwardingMethod;
@@ -81,11 +81,11 @@ class IpvsadmParserTest {
         Service mark = parse("-A -f 7").service();
         assertEquals(7, mark.fwMark());
         assertEquals(AddressFamily.INET, mark.addressFamily());
-        assertEquals(32, mark.netmask());
+        assertEquals(32, mark.netmask().prefixLength().orElse(-1));
         assertEquals(4294967295L, parse("-A --fwmark-service 4294967295").service().fwMark());
         Service mark6 = parse("-A -f 7 -6").service();
         assertEquals(AddressFamily.INET6, mark6.addressFamily());
-        assertEquals(128, mark6.netmask());
+        assertEquals(128, mark6.netmask().prefixLength().orElse(-1));
         assertEquals(AddressFamily.INET6, parse("-A -f 7 --ipv6").service().addressFamily());
     }
 
@@ -93,7 +93,7 @@ class IpvsadmParserTest {
     void serviceAddresses() {
         assertEquals(ip("2001:db8::1"), parse("-A -t [2001:db8::1]:80").service().address());
         assertEquals(80, parse("-A -t [2001:db8::1]:80").service().port());
-        assertEquals(128, parse("-A -t [2001:db8::1]:80").service().netmask());
+        assertEquals(128, parse("-A -t [2001:db8::1]:80").service().netmask().prefixLength().orElse(-1));
         // A bare IPv6 address has no port.
         Service bare = parse("-A -t 2001:db8::5:80 -p").service();
         assertEquals(ip("2001:db8::5:80"), bare.address());
@@ -126,13 +126,13 @@ class IpvsadmParserTest {
         assertEquals("wrr", s.schedName());
         assertTrue(s.isPersistent());
         assertEquals(300, s.timeout());
-        assertEquals(24, s.netmask());
+        assertEquals(24, s.netmask().prefixLength().orElse(-1));
         assertEquals("sip", s.peName());
         assertEquals(Service.FLAG_PERSISTENT | Service.FLAG_SCHED1 | Service.FLAG_SCHED3, s.flags());
         Service l = parse("-A --tcp-service 10.0.0.1:80 --scheduler rr --persistent=70 --netmask 255.255.0.0 --sched-flags flag-2").service();
         assertEquals("rr", l.schedName());
         assertEquals(70, l.timeout());
-        assertEquals(16, l.netmask());
+        assertEquals(16, l.netmask().prefixLength().orElse(-1));
         assertEquals(Service.FLAG_PERSISTENT | Service.FLAG_SCHED2, l.flags());
         assertEquals("abcdefghijklmno", parse("-A -t 10.0.0.1:80 -s abcdefghijklmnopqrstuv").service().schedName());
         assertEquals(Service.FLAG_ONEPACKET, parse("-A -u 10.0.0.1:53 -o").service().flags());
@@ -156,20 +156,20 @@ class IpvsadmParserTest {
 
     @Test
     void netmasks() {
-        assertEquals(0, parse("-A -t 10.0.0.1:80 -p -M 0.0.0.0").service().netmask());
-        assertEquals(8, parse("-A -t 10.0.0.1:80 -p -M 4278190080").service().netmask());
+        assertEquals(0, parse("-A -t 10.0.0.1:80 -p -M 0.0.0.0").service().netmask().prefixLength().orElse(-1));
+        assertEquals(8, parse("-A -t 10.0.0.1:80 -p -M 4278190080").service().netmask().prefixLength().orElse(-1));
         Service odd = parse("-A -t 10.0.0.1:80 -p -M 255").service();
-        assertEquals(-1, odd.netmask());
-        assertEquals(0x000000FF, odd.ipv4Mask());
-        assertEquals(64, parse("-A -t [2001:db8::1]:80 -p -M 64").service().netmask());
-        assertEquals(48, parse("-A -f 7 -6 -p -M 48").service().netmask());
+        assertEquals(-1, odd.netmask().prefixLength().orElse(-1));
+        assertEquals(0x000000FF, odd.netmask().value());
+        assertEquals(64, parse("-A -t [2001:db8::1]:80 -p -M 64").service().netmask().prefixLength().orElse(-1));
+        assertEquals(48, parse("-A -f 7 -6 -p -M 48").service().netmask().prefixLength().orElse(-1));
         // -M before an IPv6 service is read as an IPv4 mask, and the service then resets it.
-        assertEquals(128, parse("-A -M 64 -t [2001:db8::1]:80 -p").service().netmask());
-        assertEquals(128, parse("-A -f 7 -M 64 -6 -p").service().netmask());
+        assertEquals(128, parse("-A -M 64 -t [2001:db8::1]:80 -p").service().netmask().prefixLength().orElse(-1));
+        assertEquals(128, parse("-A -f 7 -M 64 -6 -p").service().netmask().prefixLength().orElse(-1));
         assertError("-A -t [2001:db8::1]:80 -M 129", 2, "illegal ipv6 netmask specified");
         assertError("-A -t [2001:db8::1]:80 -M 0", 2, "illegal ipv6 netmask specified");
         assertError("-A -t 10.0.0.1:80 -M 1.2.3.4.5", 2, "illegal virtual server persistent mask specified");
-        assertEquals(0xFF00FF00, parse("-A -t 10.0.0.1:80 -p -M 255.0.255.0").service().ipv4Mask());
+        assertEquals(0xFF00FF00, parse("-A -t 10.0.0.1:80 -p -M 255.0.255.0").service().netmask().value());
     }
 
     @Test

@@ -78,6 +78,45 @@ public final class KernelTableModel {
         return -1;
     }
 
+    /**
+     * Checks the order {@link IpvsTable#changesTo} documents: by kind, then by service in
+     * {@link Service#IDENTITY_ORDER}, then by destination in {@link Destination#IDENTITY_ORDER},
+     * each change after the one before it (no two for one service or destination).
+     */
+    public static void assertDocumentedOrder(List<IpvsChange> changes) {
+        for (int i = 1; i < changes.size(); i++) {
+            IpvsChange a = changes.get(i - 1);
+            IpvsChange b = changes.get(i);
+            int r = a.kind().compareTo(b.kind());
+            if (r == 0) {
+                r = Service.IDENTITY_ORDER.compare(a.service(), b.service());
+            }
+            if (r == 0 && a.destination() != null && b.destination() != null) {
+                r = Destination.IDENTITY_ORDER.compare(a.destination(), b.destination());
+            }
+            int at = i;
+            assertTrue(r < 0, () -> "change " + at + " out of order: " + a + " before " + b);
+        }
+    }
+
+    /** Checks that a table lists its services and each service's destinations in their identity order, each once. */
+    public static void assertDocumentedOrder(IpvsTable table) {
+        List<Service> services = table.services();
+        for (int i = 1; i < services.size(); i++) {
+            Service a = services.get(i - 1);
+            Service b = services.get(i);
+            assertTrue(Service.IDENTITY_ORDER.compare(a, b) < 0, () -> "services out of order: " + a + " before " + b);
+        }
+        for (Service s : services) {
+            List<Destination> ds = table.destinations(s);
+            for (int i = 1; i < ds.size(); i++) {
+                Destination a = ds.get(i - 1);
+                Destination b = ds.get(i);
+                assertTrue(Destination.IDENTITY_ORDER.compare(a, b) < 0, () -> "destinations out of order: " + a + " before " + b);
+            }
+        }
+    }
+
     /** The position of the destination with the identity of {@code d}, or -1. */
     public static int indexOfDestination(List<Destination> ds, Destination d) {
         for (int i = 0; i < ds.size(); i++) {
