@@ -108,28 +108,4 @@ public final class Ipvs {
     public static final int MAX_NAME_LENGTH = 15;
     /** Interface names are at most IP_VS_IFNAME_MAXLEN - 1 = 15 bytes. */
     public static final int MAX_IFNAME_LENGTH = 15;
-
-    /** Name of a command, for messages. */
-    public static String commandName(int cmd) {
-        return switch (cmd) {
-            case CMD_NEW_SERVICE -> "NEW_SERVICE";
-            case CMD_SET_SERVICE -> "SET_SERVICE";
-            case CMD_DEL_SERVICE -> "DEL_SERVICE";
-            case CMD_GET_SERVICE -> "GET_SERVICE";
-            case CMD_NEW_DEST -> "NEW_DEST";
-            case CMD_SET_DEST -> "SET_DEST";
-            case CMD_DEL_DEST -> "DEL_DEST";
-            case CMD_GET_DEST -> "GET_DEST";
-            case CMD_NEW_DAEMON -> "NEW_DAEMON";
-            case CMD_DEL_DAEMON -> "DEL_DAEMON";
-            case CMD_GET_DAEMON -> "GET_DAEMON";
-            case CMD_SET_CONFIG -> "SET_CONFIG";
-            case CMD_GET_CONFIG -> "GET_CONFIG";
-            case CMD_SET_INFO -> "SET_INFO";
-            case CMD_GET_INFO -> "GET_INFO";
-            case CMD_ZERO -> "ZERO";
-            case CMD_FLUSH -> "FLUSH";
-            default -> "CMD#" + cmd;
-        };
-    }
 }
