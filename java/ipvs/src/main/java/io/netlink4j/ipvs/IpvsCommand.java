@@ -27,11 +27,14 @@ import java.util.function.Function;
  * the names used in messages. {@link IpvsHandle} and {@link IpvsBatch} are driven by these
  * descriptions and hold no protocol or error logic of their own.
  *
- * <p>Adding a command: declare one constant here, with {@link #acknowledged}, {@link #reply} or
- * {@link #dump} (the latter two with its reply decoder), its encoder and the errnos that mean something for its object
- * ({@link Builder#refuse}; EPERM and EACCES are handled for every command); then expose it with a
- * one-line method on {@link IpvsHandle} ({@code execute}, {@code request}, {@code list} or
- * {@code forEach}) and, if it changes state, a one-line method on {@link IpvsBatch}.
+ * <p>Adding a command touches this class alone for its protocol and error logic: declare one
+ * constant, made with {@link #acknowledged}, {@link #reply} or {@link #dump} (the latter two with
+ * its reply decoder), giving its encoder, how messages name its object ({@link Builder#names}) and
+ * the errnos that mean something for that object ({@link Builder#refuse}; EPERM and EACCES mean
+ * the same for every command, anything else becomes a plain {@link IpvsException}). The public
+ * surface then calls it in one line: {@link IpvsHandle} through {@code execute}, {@code request},
+ * {@link #list} or {@link #forEach}, and {@link IpvsBatch} through {@code queue} when the command
+ * changes state.
  *
  * @param <A> the argument: what the request is about ({@link Void} for none)
  * @param <R> the value of one reply ({@link Void} for a command answered by an ACK alone)
@@ -206,19 +209,6 @@ final class IpvsCommand<A, R> {
     /** A dump (NLM_F_DUMP): any number of replies, then NLMSG_DONE. */
     private static <A, R> Builder<A, R> dump(int cmd, String name, Class<A> argumentType, Decoder<A, R> decoder) {
         return new Builder<>(cmd, name, Kind.DUMP, argumentType, Objects.requireNonNull(decoder, "decoder"));
-    }
-
-    /** The kernel's command number (IPVS_CMD_*). */
-    int cmd() {
-        return cmd;
-    }
-
-    /**
-     * The engine-level operation, {@code IPVS NEW_SERVICE}: constant, so nothing is formatted on
-     * the way out; the domain exception names the object.
-     */
-    String operation() {
-        return operation;
     }
 
     /** The operation with its object, for messages: {@code IPVS NEW_DEST TCP 10.0.0.1:80 -> 10.1.1.2:80}. */
