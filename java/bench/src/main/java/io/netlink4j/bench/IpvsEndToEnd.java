@@ -335,7 +335,7 @@ public final class IpvsEndToEnd {
 
     private static void check(IpvsBatch.Result r) {
         if (!r.allSucceeded()) {
-            throw new IllegalStateException("batch failed: " + r.failures().get(0).getMessage());
+            throw new IllegalStateException("batch failed: " + r.failures().get(0));
         }
     }
 

@@ -5,6 +5,8 @@ package io.netlink4j.cli;
 import io.netlink4j.Errno;
 import io.netlink4j.NetlinkErrnoException;
 import io.netlink4j.NetlinkException;
+import io.netlink4j.genl.GenlFamilyNotFoundException;
+import io.netlink4j.ipvs.Ipvs;
 import io.netlink4j.ipvs.IpvsException;
 import picocli.CommandLine;
 
@@ -37,19 +39,15 @@ public final class Failures {
 
     /** The failure in one line. */
     public static String message(Throwable failure) {
-        if (failure instanceof IpvsException.UnavailableException) {
+        if (isIpvsMissing(failure)) {
             return "IPVS is not available in this kernel: load it with 'modprobe ip_vs' (as root), or add --sandbox"
                     + " to run the command in a throwaway VM with IPVS, e.g. 'netlink4j --sandbox demo'";
         }
-        if (failure instanceof IpvsException.PermissionException) {
+        if (failure instanceof IpvsException && isPermission(failure)) {
             return "permission denied: IPVS needs CAP_NET_ADMIN in the network namespace (run as root, or add --sandbox)";
         }
-        if (failure instanceof NetlinkErrnoException e && !(failure instanceof IpvsException) && isPermission(e)) {
+        if (failure instanceof NetlinkErrnoException e && isPermission(e)) {
             return "permission denied: " + e.getMessage() + " (run as root, or add --sandbox)";
-        }
-        if (failure instanceof IpvsException e && e.getClass() == IpvsException.class) {
-            // The generic case names the request but not the reason: add the errno's text.
-            return e.getMessage() + ": " + e.errnoDescription();
         }
         if (failure instanceof CliException || failure instanceof NetlinkException
                 || failure instanceof IllegalArgumentException) {
@@ -73,11 +71,7 @@ public final class Failures {
         if (failure instanceof CliException c) {
             return c.exitCode();
         }
-        if (failure instanceof IpvsException.UnavailableException || failure instanceof IpvsException.PermissionException
-                || failure instanceof IllegalArgumentException) {
-            return EXIT_USAGE;
-        }
-        if (failure instanceof NetlinkErrnoException e && !(failure instanceof IpvsException) && isPermission(e)) {
+        if (isIpvsMissing(failure) || isPermission(failure) || failure instanceof IllegalArgumentException) {
             return EXIT_USAGE;
         }
         if (failure instanceof IpvsException) {
@@ -86,7 +80,12 @@ public final class Failures {
         return EXIT_FAILURE;
     }
 
-    private static boolean isPermission(NetlinkErrnoException e) {
-        return e.errno() == Errno.EPERM || e.errno() == Errno.EACCES;
+    /** Whether {@code failure} is the kernel's (or a system call's) EPERM or EACCES. */
+    public static boolean isPermission(Throwable failure) {
+        return failure instanceof NetlinkErrnoException e && (e.errno() == Errno.EPERM || e.errno() == Errno.EACCES);
+    }
+
+    private static boolean isIpvsMissing(Throwable failure) {
+        return failure instanceof GenlFamilyNotFoundException e && e.family().equals(Ipvs.FAMILY_NAME);
     }
 }

@@ -14,6 +14,15 @@ public class GenlFamilyNotFoundException extends NetlinkErrnoException {
         this.family = family;
     }
 
+    /**
+     * The family is missing, with {@code remedy} saying what provides it, e.g.
+     * {@code "load the ip_vs kernel module (modprobe ip_vs)"}.
+     */
+    public GenlFamilyNotFoundException(String family, String remedy, NetlinkErrnoException cause) {
+        super("generic netlink family " + family + " not found: " + remedy, cause);
+        this.family = family;
+    }
+
     public String family() {
         return family;
     }

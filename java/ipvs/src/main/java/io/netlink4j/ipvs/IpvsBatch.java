@@ -8,10 +8,13 @@ import io.netlink4j.engine.BatchResult;
 import io.netlink4j.engine.ReplyHandler;
 import io.netlink4j.engine.Request;
 import io.netlink4j.genl.GenericNetlink;
+import io.netlink4j.genl.GenlFamily;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Many IPVS operations applied with as few system calls as the socket allows: the requests are
@@ -25,94 +28,98 @@ import java.util.Objects;
  *     batch.newService(s);
  * }
  * IpvsBatch.Result result = batch.apply();
- * result.failures().forEach(f -> log.warn(f.getMessage()));
+ * result.failures().forEach(f -> log.warn(f.operation() + ": " + f.exception().getMessage()));
  * }</pre>
  *
- * Not thread safe (build a batch on one thread); {@link #apply()} itself may run concurrently with
- * other calls on the same handle.
+ * Each method queues the request {@link IpvsHandle}'s method of the same name sends, and its
+ * failure is reported as the same exception. Arguments are checked when queued. Not thread safe
+ * (build a batch on one thread); {@link #apply()} itself may run concurrently with other calls on
+ * the same handle.
  */
 public final class IpvsBatch {
-    private final IpvsHandle handle;
-    private final List<Op> ops = new ArrayList<>();
+    private final GenericNetlink genl;
+    private final GenlFamily family;
+    private final List<Queued<?>> queued = new ArrayList<>();
 
-    private record Op(int cmd, Service service, Destination destination, Request request) {
+    /** One queued operation: its command, argument, and the change it carries out if any. */
+    private record Queued<A>(IpvsCommand<A, Void> command, A argument, IpvsChange change) {
+        Request request(GenlFamily family) {
+            return command.request(family, argument);
+        }
+
+        Failure failure(int index, NetlinkException raw) {
+            NetlinkException e = raw instanceof NetlinkErrnoException refusal ? command.refused(argument, refusal) : raw;
+            return new Failure(index, command.describe(argument), change, e);
+        }
     }
 
-    IpvsBatch(IpvsHandle handle) {
-        this.handle = handle;
+    IpvsBatch(GenericNetlink genl, GenlFamily family) {
+        this.genl = genl;
+        this.family = family;
     }
 
-    private IpvsBatch add(int cmd, Service s, Destination d, io.netlink4j.engine.RequestBody body) {
-        ops.add(new Op(cmd, s, d, GenericNetlink.request(IpvsHandle.operation(cmd), handle.family(), cmd, body)));
+    private <A> IpvsBatch queue(IpvsCommand<A, Void> command, A argument, String what, IpvsChange change) {
+        queued.add(new Queued<>(command, command.checked(argument, what), change));
         return this;
     }
 
-    public IpvsBatch newService(Service s) {
-        Objects.requireNonNull(s, "service");
-        return add(Ipvs.CMD_NEW_SERVICE, s, null, w -> IpvsCodec.writeService(w, s));
+    /** Queues {@link IpvsHandle#newService}. */
+    public IpvsBatch newService(Service service) {
+        return queue(IpvsCommand.NEW_SERVICE, service, "service", null);
     }
 
-    public IpvsBatch updateService(Service s) {
-        Objects.requireNonNull(s, "service");
-        return add(Ipvs.CMD_SET_SERVICE, s, null, w -> IpvsCodec.writeService(w, s));
+    /** Queues {@link IpvsHandle#updateService}. */
+    public IpvsBatch updateService(Service service) {
+        return queue(IpvsCommand.SET_SERVICE, service, "service", null);
     }
 
-    public IpvsBatch delService(Service s) {
-        Objects.requireNonNull(s, "service");
-        return add(Ipvs.CMD_DEL_SERVICE, s, null, w -> IpvsCodec.writeServiceIdentity(w, s));
+    /** Queues {@link IpvsHandle#delService}. */
+    public IpvsBatch delService(Service service) {
+        return queue(IpvsCommand.DEL_SERVICE, service, "service", null);
     }
 
-    public IpvsBatch newDestination(Service s, Destination d) {
-        Objects.requireNonNull(s, "service");
-        Objects.requireNonNull(d, "destination");
-        return add(Ipvs.CMD_NEW_DEST, s, d, w -> {
-            IpvsCodec.writeServiceIdentity(w, s);
-            IpvsCodec.writeDestination(w, d);
-        });
+    /** Queues {@link IpvsHandle#newDestination}. */
+    public IpvsBatch newDestination(Service service, Destination destination) {
+        return queue(IpvsCommand.NEW_DEST, new IpvsCommand.ServiceDestination(service, destination), null, null);
     }
 
-    public IpvsBatch updateDestination(Service s, Destination d) {
-        Objects.requireNonNull(s, "service");
-        Objects.requireNonNull(d, "destination");
-        return add(Ipvs.CMD_SET_DEST, s, d, w -> {
-            IpvsCodec.writeServiceIdentity(w, s);
-            IpvsCodec.writeDestination(w, d);
-        });
+    /** Queues {@link IpvsHandle#updateDestination}. */
+    public IpvsBatch updateDestination(Service service, Destination destination) {
+        return queue(IpvsCommand.SET_DEST, new IpvsCommand.ServiceDestination(service, destination), null, null);
     }
 
-    public IpvsBatch delDestination(Service s, Destination d) {
-        Objects.requireNonNull(s, "service");
-        Objects.requireNonNull(d, "destination");
-        return add(Ipvs.CMD_DEL_DEST, s, d, w -> {
-            IpvsCodec.writeServiceIdentity(w, s);
-            IpvsCodec.writeDestinationIdentity(w, d);
-        });
+    /** Queues {@link IpvsHandle#delDestination}. */
+    public IpvsBatch delDestination(Service service, Destination destination) {
+        return queue(IpvsCommand.DEL_DEST, new IpvsCommand.ServiceDestination(service, destination), null, null);
     }
 
+    /** Queues {@link IpvsHandle#flush}. */
     public IpvsBatch flush() {
-        return add(Ipvs.CMD_FLUSH, null, null, io.netlink4j.engine.RequestBody.EMPTY);
+        return queue(IpvsCommand.FLUSH, null, null, null);
     }
 
-    public IpvsBatch setConfig(Config c) {
-        Objects.requireNonNull(c, "config");
-        return add(Ipvs.CMD_SET_CONFIG, null, null, w -> IpvsCodec.writeConfig(w, c));
+    /** Queues {@link IpvsHandle#setConfig}. */
+    public IpvsBatch setConfig(Config config) {
+        return queue(IpvsCommand.SET_CONFIG, config, "config", null);
     }
 
-    public IpvsBatch zero(Service s) {
-        Objects.requireNonNull(s, "service");
-        return add(Ipvs.CMD_ZERO, s, null, w -> IpvsCodec.writeServiceIdentity(w, s));
+    /** Queues {@link IpvsHandle#zero(Service)}. */
+    public IpvsBatch zero(Service service) {
+        return queue(IpvsCommand.ZERO_SERVICE, service, "service", null);
     }
 
-    /** Queues the operation that carries out {@code change}. */
+    /** Queues the operation that carries out {@code change}; a failure of it names the change. */
     public IpvsBatch add(IpvsChange change) {
         Objects.requireNonNull(change, "change");
+        Service s = change.service();
+        Destination d = change.destination();
         return switch (change.kind()) {
-            case DELETE_DESTINATION -> delDestination(change.service(), change.destination());
-            case DELETE_SERVICE -> delService(change.service());
-            case UPDATE_SERVICE -> updateService(change.service());
-            case CREATE_SERVICE -> newService(change.service());
-            case UPDATE_DESTINATION -> updateDestination(change.service(), change.destination());
-            case CREATE_DESTINATION -> newDestination(change.service(), change.destination());
+            case DELETE_DESTINATION -> queue(IpvsCommand.DEL_DEST, new IpvsCommand.ServiceDestination(s, d), null, change);
+            case DELETE_SERVICE -> queue(IpvsCommand.DEL_SERVICE, s, "service", change);
+            case UPDATE_SERVICE -> queue(IpvsCommand.SET_SERVICE, s, "service", change);
+            case CREATE_SERVICE -> queue(IpvsCommand.NEW_SERVICE, s, "service", change);
+            case UPDATE_DESTINATION -> queue(IpvsCommand.SET_DEST, new IpvsCommand.ServiceDestination(s, d), null, change);
+            case CREATE_DESTINATION -> queue(IpvsCommand.NEW_DEST, new IpvsCommand.ServiceDestination(s, d), null, change);
         };
     }
 
@@ -127,81 +134,158 @@ public final class IpvsBatch {
 
     /** Operations queued so far. */
     public int size() {
-        return ops.size();
-    }
-
-    /** Sends every queued operation and reports each one's outcome. The batch is emptied. */
-    public Result apply() {
-        List<Request> requests = new ArrayList<>(ops.size());
-        for (Op op : ops) {
-            requests.add(op.request());
-        }
-        BatchResult raw = handle.genl().connection().batch(requests, ReplyHandler.IGNORE);
-        List<NetlinkException> failures = new ArrayList<>(ops.size());
-        for (int i = 0; i < ops.size(); i++) {
-            NetlinkException f = raw.failure(i).map(BatchResult.Failure::exception).orElse(null);
-            Op op = ops.get(i);
-            if (f instanceof NetlinkErrnoException e) {
-                f = IpvsErrors.map(op.cmd(), op.service(), op.destination(), null, e);
-            }
-            failures.add(f);
-        }
-        List<Op> applied = List.copyOf(ops);
-        ops.clear();
-        return new Result(applied, failures, raw.datagramsSent());
+        return queued.size();
     }
 
     /**
-     * What happened to each operation, in the order they were added: null where the kernel
-     * acknowledged it, else why it failed (or why its outcome is unknown).
+     * Sends every queued operation and reports each one's outcome, then empties the batch.
+     *
+     * @throws io.netlink4j.NetlinkClosedException the handle was closed (the batch keeps its operations)
      */
+    public Result apply() {
+        List<Queued<?>> ops = List.copyOf(queued);
+        List<Request> requests = new ArrayList<>(ops.size());
+        for (Queued<?> op : ops) {
+            requests.add(op.request(family));
+        }
+        BatchResult raw = genl.connection().batch(requests, ReplyHandler.IGNORE);
+        queued.clear();
+        List<Failure> failures = new ArrayList<>();
+        for (int i = 0; i < ops.size(); i++) {
+            NetlinkException f = outcome(raw, i);
+            if (f != null) {
+                failures.add(ops.get(i).failure(i, f));
+            }
+        }
+        return new Result(ops.size(), failures, raw.datagramsSent());
+    }
+
+    /** The engine's outcome of request {@code index}: null if the kernel acknowledged it. */
+    private static NetlinkException outcome(BatchResult raw, int index) {
+        return raw.failure(index);
+    }
+
+    /**
+     * One operation of a batch that did not succeed: the kernel refused it (an
+     * {@link IpvsException}, naming the object, as {@link IpvsHandle}'s method would throw it), or
+     * its outcome is unknown because its ACK never arrived (a timeout, or an overrun that lost it).
+     */
+    public static final class Failure {
+        private final int index;
+        private final String operation;
+        private final IpvsChange change;
+        private final NetlinkException exception;
+
+        private Failure(int index, String operation, IpvsChange change, NetlinkException exception) {
+            this.index = index;
+            this.operation = operation;
+            this.change = change;
+            this.exception = exception;
+        }
+
+        /** The operation's position in the batch, from 0, in the order the operations were queued. */
+        public int index() {
+            return index;
+        }
+
+        /** The operation and its object, e.g. {@code IPVS NEW_DEST TCP 10.0.0.1:80 -> 10.1.1.2:8080}. */
+        public String operation() {
+            return operation;
+        }
+
+        /** The change the operation carried out, when it was queued as one ({@link #add}, {@link IpvsHandle#sync}). */
+        public Optional<IpvsChange> change() {
+            return Optional.ofNullable(change);
+        }
+
+        /** Why it failed, or why its outcome is unknown. */
+        public NetlinkException exception() {
+            return exception;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Failure f && index == f.index && operation.equals(f.operation)
+                    && Objects.equals(change, f.change) && exception.equals(f.exception);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(index, operation, change, exception);
+        }
+
+        /** {@code #1 IPVS NEW_SERVICE TCP 10.0.0.1:80: service TCP 10.0.0.1:80 already exists}. */
+        @Override
+        public String toString() {
+            return "#" + index + " " + operation + ": " + exception.getMessage();
+        }
+    }
+
+    /** What happened to the operations of one {@link #apply()}, in the order they were queued. */
     public static final class Result {
-        private final List<Op> ops;
-        private final List<NetlinkException> outcomes;
+        private final int size;
+        private final List<Failure> failures;
         private final int datagramsSent;
 
-        private Result(List<Op> ops, List<NetlinkException> outcomes, int datagramsSent) {
-            this.ops = ops;
-            this.outcomes = java.util.Collections.unmodifiableList(outcomes);
+        private Result(int size, List<Failure> failures, int datagramsSent) {
+            this.size = size;
+            this.failures = Collections.unmodifiableList(failures);
             this.datagramsSent = datagramsSent;
         }
 
+        /** How many operations were applied. */
         public int size() {
-            return outcomes.size();
+            return size;
         }
 
-        /** Each operation's outcome: null for success. */
-        public List<NetlinkException> outcomes() {
-            return outcomes;
-        }
-
-        /** A description of operation {@code index}, e.g. {@code IPVS NEW_SERVICE TCP 10.0.0.1:80}. */
-        public String operation(int index) {
-            Op op = ops.get(index);
-            return IpvsHandle.describe(op.cmd(), op.service(), op.destination());
-        }
-
+        /** Whether the kernel acknowledged operation {@code index}. */
         public boolean succeeded(int index) {
-            return outcomes.get(index) == null;
+            return failure(index).isEmpty();
         }
 
+        /**
+         * Why operation {@code index} failed, or empty if it succeeded.
+         *
+         * @throws IndexOutOfBoundsException unless {@code 0 <= index < size()}
+         */
+        public Optional<Failure> failure(int index) {
+            Objects.checkIndex(index, size);
+            int lo = 0;
+            int hi = failures.size() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int at = failures.get(mid).index();
+                if (at == index) {
+                    return Optional.of(failures.get(mid));
+                }
+                if (at < index) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** Whether every operation succeeded. */
         public boolean allSucceeded() {
-            return outcomes.stream().allMatch(Objects::isNull);
+            return failures.isEmpty();
         }
 
-        /** The failures only, in order. */
-        public List<NetlinkException> failures() {
-            return outcomes.stream().filter(Objects::nonNull).toList();
+        /** The operations that failed, only they, in the order they were queued. */
+        public List<Failure> failures() {
+            return failures;
         }
 
-        /** How many sendmsg calls the batch took. */
+        /** How many datagrams (sendmsg calls) the batch took. */
         public int datagramsSent() {
             return datagramsSent;
         }
 
         @Override
         public String toString() {
-            return "IpvsBatch.Result[" + size() + " operations, " + failures().size() + " failed, " + datagramsSent + " datagrams]";
+            return "IpvsBatch.Result[" + size + " operations, " + failures.size() + " failed, " + datagramsSent + " datagrams"
+                    + (failures.isEmpty() ? "" : ", first failure " + failures.get(0)) + "]";
         }
     }
 }

@@ -4,93 +4,41 @@ package io.netlink4j.ipvs;
 
 import io.netlink4j.NetlinkErrnoException;
 
+import java.util.Objects;
+
 /**
- * The kernel refused an IPVS request. Subclasses name the common cases; every instance keeps the
- * errno, the operation and the kernel's extended ACK of the underlying failure.
+ * The kernel refused an IPVS request. The message names the service, destination or sync daemon
+ * concerned; {@link #errno()}, {@link #operation()} and {@link #extendedAck()} are those of the
+ * kernel's answer.
+ *
+ * <p>Conditions worth branching on have their own subclasses: {@link ServiceExistsException},
+ * {@link NoSuchServiceException}, {@link DestinationExistsException},
+ * {@link NoSuchDestinationException} and {@link UnknownSchedulerException}. Every other refusal is
+ * an {@code IpvsException} itself, among them a missing CAP_NET_ADMIN ({@code EPERM}) and a sync
+ * daemon already running ({@code EEXIST} on {@code newDaemon}) or not running ({@code ESRCH} on
+ * {@code delDaemon}): read {@link #errno()} to tell them apart.
+ *
+ * <p>Timeouts and lost replies are not refusals and are never turned into an
+ * {@code IpvsException}; a kernel without IPVS is reported as
+ * {@link io.netlink4j.genl.GenlFamilyNotFoundException} by {@link IpvsHandle#open()}.
  */
 public class IpvsException extends NetlinkErrnoException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception carrying the errno, operation and extended ACK of {@code cause}, the kernel's
+     * answer. Its message is {@code message}, followed by the kernel's own text (the extended
+     * ACK's message) when it sent one.
+     *
+     * @param message what was refused, naming the object (e.g. {@code "no such service TCP 10.0.0.1:80"})
+     * @param cause   the kernel's refusal
+     */
     public IpvsException(String message, NetlinkErrnoException cause) {
-        super(message, cause);
+        super(withKernelText(Objects.requireNonNull(message, "message"), Objects.requireNonNull(cause, "cause")), cause);
     }
 
-    /** The service already exists (EEXIST on NEW_SERVICE). */
-    public static class ServiceExistsException extends IpvsException {
-        private static final long serialVersionUID = 1L;
-
-        public ServiceExistsException(String message, NetlinkErrnoException cause) {
-            super(message, cause);
-        }
-    }
-
-    /** No such service (ESRCH). */
-    public static class NoSuchServiceException extends IpvsException {
-        private static final long serialVersionUID = 1L;
-
-        public NoSuchServiceException(String message, NetlinkErrnoException cause) {
-            super(message, cause);
-        }
-    }
-
-    /** The destination already exists in the service (EEXIST on NEW_DEST). */
-    public static class DestinationExistsException extends IpvsException {
-        private static final long serialVersionUID = 1L;
-
-        public DestinationExistsException(String message, NetlinkErrnoException cause) {
-            super(message, cause);
-        }
-    }
-
-    /** No such destination in the service (ENOENT on SET_DEST / DEL_DEST). */
-    public static class NoSuchDestinationException extends IpvsException {
-        private static final long serialVersionUID = 1L;
-
-        public NoSuchDestinationException(String message, NetlinkErrnoException cause) {
-            super(message, cause);
-        }
-    }
-
-    /** The scheduler or persistence engine is not in the kernel (ENOENT on NEW_SERVICE / SET_SERVICE). */
-    public static class UnknownSchedulerException extends IpvsException {
-        private static final long serialVersionUID = 1L;
-        private final String module;
-
-        public UnknownSchedulerException(String message, String module, NetlinkErrnoException cause) {
-            super(message, cause);
-            this.module = module;
-        }
-
-        /** The kernel module that would provide it, e.g. {@code ip_vs_wrr}. */
-        public String module() {
-            return module;
-        }
-    }
-
-    /** The caller lacks CAP_NET_ADMIN in the socket's network namespace (EPERM). */
-    public static class PermissionException extends IpvsException {
-        private static final long serialVersionUID = 1L;
-
-        public PermissionException(String message, NetlinkErrnoException cause) {
-            super(message, cause);
-        }
-    }
-
-    /** The kernel has no IPVS (the generic netlink family is missing: load ip_vs). */
-    public static class UnavailableException extends IpvsException {
-        private static final long serialVersionUID = 1L;
-
-        public UnavailableException(String message, NetlinkErrnoException cause) {
-            super(message, cause);
-        }
-    }
-
-    /** A sync daemon in that state is already running (EEXIST on NEW_DAEMON) or is not running (ESRCH on DEL_DAEMON). */
-    public static class DaemonStateException extends IpvsException {
-        private static final long serialVersionUID = 1L;
-
-        public DaemonStateException(String message, NetlinkErrnoException cause) {
-            super(message, cause);
-        }
+    private static String withKernelText(String message, NetlinkErrnoException cause) {
+        String kernel = cause.extendedAck().message();
+        return kernel == null || kernel.isEmpty() ? message : message + ": " + kernel;
     }
 }

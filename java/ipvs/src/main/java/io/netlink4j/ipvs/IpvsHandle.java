@@ -2,19 +2,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
-import io.netlink4j.AddressFamily;
-import io.netlink4j.NetlinkDumpInterruptedException;
-import io.netlink4j.NetlinkErrnoException;
-import io.netlink4j.NetlinkOverrunException;
+import io.netlink4j.engine.NetlinkConnection;
 import io.netlink4j.engine.NetlinkOptions;
-import io.netlink4j.engine.ReplyHandler;
-import io.netlink4j.engine.RequestBody;
 import io.netlink4j.genl.GenericNetlink;
 import io.netlink4j.genl.GenlFamily;
 import io.netlink4j.genl.GenlFamilyNotFoundException;
+import io.netlink4j.socket.NetlinkProtocol;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -37,14 +32,13 @@ import java.util.function.Predicate;
  * }</pre>
  *
  * <p>Every method validates its arguments before anything is sent; kernel refusals become
- * {@link IpvsException}s naming the service or destination. The handle is safe for concurrent use
+ * {@link IpvsException}s naming the service or destination ({@link ServiceExistsException},
+ * {@link NoSuchServiceException} and the other subclasses for the conditions worth branching on). The handle is safe for concurrent use
  * by many threads without outside locking. Operations need CAP_NET_ADMIN in the namespace.
  */
 public final class IpvsHandle implements AutoCloseable {
     /** Receive buffer requested by {@link #open()}: room for the ACKs of large batches. */
     public static final int DEFAULT_SOCKET_RECEIVE_BUFFER = 4 << 20;
-    /** How often list-returning dumps are restarted after a receive-buffer overrun. */
-    static final int DUMP_ATTEMPTS = 3;
 
     private final GenericNetlink genl;
     private final GenlFamily family;
@@ -54,12 +48,20 @@ public final class IpvsHandle implements AutoCloseable {
         this.family = family;
     }
 
-    /** A handle on the caller's network namespace, with the default timeouts (send 30 s, receive 3 s). */
+    /**
+     * A handle on the caller's network namespace, with the default timeouts (send 30 s, receive 3 s).
+     *
+     * @throws GenlFamilyNotFoundException the kernel has no IPVS (the message says to load ip_vs)
+     */
     public static IpvsHandle open() {
         return open(defaultOptions().build());
     }
 
-    /** A handle on the network namespace at {@code netns}, e.g. {@code /var/run/netns/NAME} or {@code /proc/PID/ns/net}. */
+    /**
+     * A handle on the network namespace at {@code netns}, e.g. {@code /var/run/netns/NAME} or {@code /proc/PID/ns/net}.
+     *
+     * @throws GenlFamilyNotFoundException the kernel has no IPVS (the message says to load ip_vs)
+     */
     public static IpvsHandle open(Path netns) {
         Objects.requireNonNull(netns, "netns");
         return open(defaultOptions().netns(netns).build());
@@ -73,17 +75,31 @@ public final class IpvsHandle implements AutoCloseable {
     /**
      * A handle with explicit options.
      *
-     * @throws IpvsException.UnavailableException the kernel has no IPVS
+     * @throws GenlFamilyNotFoundException the kernel has no IPVS (the message says to load ip_vs)
      */
     public static IpvsHandle open(NetlinkOptions options) {
-        GenericNetlink genl = GenericNetlink.open(options);
+        Objects.requireNonNull(options, "options");
+        return open(NetlinkConnection.open(NetlinkProtocol.GENERIC, options));
+    }
+
+    /**
+     * A handle over {@code connection}, a generic netlink connection, which the handle then owns
+     * (closing the handle closes it, and so does a failure here). The IPVS family is resolved over
+     * the connection through nlctrl, once. Any connection works: one to the kernel's
+     * NETLINK_GENERIC in some namespace, or one to a {@link io.netlink4j.testing.NetlinkTestPeer}
+     * that scripts the kernel's answers.
+     *
+     * @throws GenlFamilyNotFoundException the peer has no IPVS family (the message says to load ip_vs)
+     */
+    public static IpvsHandle open(NetlinkConnection connection) {
+        GenericNetlink genl = GenericNetlink.open(Objects.requireNonNull(connection, "connection"));
         try {
-            GenlFamily family = genl.family(Ipvs.FAMILY_NAME);
-            return new IpvsHandle(genl, family);
+            return new IpvsHandle(genl, genl.family(Ipvs.FAMILY_NAME));
         } catch (GenlFamilyNotFoundException e) {
             genl.close();
-            throw new IpvsException.UnavailableException("IPVS is not available in this kernel"
-                    + (options.netns() != null ? " (namespace " + options.netns() + ")" : "")
+            Path netns = connection.options().netns();
+            throw new GenlFamilyNotFoundException(Ipvs.FAMILY_NAME, "IPVS is not available in this kernel"
+                    + (netns != null ? " (namespace " + netns + ")" : "")
                     + ": load the ip_vs kernel module (modprobe ip_vs)", e);
         } catch (RuntimeException | Error e) {
             genl.close();
@@ -103,30 +119,43 @@ public final class IpvsHandle implements AutoCloseable {
 
     // Services.
 
-    /** Creates a service (ipvsadm -A). */
+    /**
+     * Creates a service (ipvsadm -A).
+     *
+     * @throws ServiceExistsException     a service with its identity exists
+     * @throws UnknownSchedulerException  the kernel lacks its scheduler or persistence engine
+     * @throws IpvsException              the kernel refused it otherwise
+     */
     public void newService(Service service) {
-        Objects.requireNonNull(service, "service");
-        run(Ipvs.CMD_NEW_SERVICE, service, null, w -> IpvsCodec.writeService(w, service));
+        execute(IpvsCommand.NEW_SERVICE, service, "service");
     }
 
-    /** Changes a service's scheduler, flags, timeout, netmask and persistence engine (ipvsadm -E). */
+    /**
+     * Changes a service's scheduler, flags, timeout, netmask and persistence engine (ipvsadm -E).
+     *
+     * @throws NoSuchServiceException     no service has its identity
+     * @throws UnknownSchedulerException  the kernel lacks its scheduler or persistence engine
+     * @throws IpvsException              the kernel refused it otherwise
+     */
     public void updateService(Service service) {
-        Objects.requireNonNull(service, "service");
-        run(Ipvs.CMD_SET_SERVICE, service, null, w -> IpvsCodec.writeService(w, service));
+        execute(IpvsCommand.SET_SERVICE, service, "service");
     }
 
-    /** Deletes a service and its destinations (ipvsadm -D). */
+    /**
+     * Deletes a service and its destinations (ipvsadm -D).
+     *
+     * @throws NoSuchServiceException no service has its identity
+     */
     public void delService(Service service) {
-        Objects.requireNonNull(service, "service");
-        run(Ipvs.CMD_DEL_SERVICE, service, null, w -> IpvsCodec.writeServiceIdentity(w, service));
+        execute(IpvsCommand.DEL_SERVICE, service, "service");
     }
 
-    /** Whether the service (matched by protocol, address and port, or fwmark) exists. */
+    /** Whether the service (matched by protocol, address and port, or fwmark) exists: one request. */
     public boolean isServicePresent(Service service) {
         try {
             getService(service);
             return true;
-        } catch (IpvsException.NoSuchServiceException e) {
+        } catch (NoSuchServiceException e) {
             return false;
         }
     }
@@ -134,184 +163,138 @@ public final class IpvsHandle implements AutoCloseable {
     /**
      * The kernel's current view of {@code service} (matched by its identity), with stats.
      *
-     * @throws IpvsException.NoSuchServiceException if it does not exist
+     * @throws NoSuchServiceException if it does not exist
      */
     public Service getService(Service service) {
-        Objects.requireNonNull(service, "service");
-        Service[] found = new Service[1];
-        call(Ipvs.CMD_GET_SERVICE, service, null, w -> IpvsCodec.writeServiceIdentity(w, service),
-                msg -> found[0] = IpvsCodec.decodeService(msg));
-        if (found[0] == null) {
-            throw new io.netlink4j.NetlinkDecodeException("IPVS GET_SERVICE " + service.describe() + " acknowledged without a reply");
-        }
-        return found[0];
-    }
-
-    /** Every service (ipvsadm -L). Restarted if the dump lost messages. */
-    public List<Service> getServices() {
-        return collect(this::forEachService);
+        return request(IpvsCommand.GET_SERVICE, service, "service");
     }
 
     /**
-     * Runs a streaming dump into a new list, from the start again when the kernel reports lost
-     * messages (an overrun, or a table changed during the dump), at most {@link #DUMP_ATTEMPTS} times.
+     * Every service (ipvsadm -L), in the kernel's order. The dump is restarted from the start, up
+     * to three times in all, when the kernel reports lost messages
+     * (a receive-buffer overrun) or a table changed during the dump (NLM_F_DUMP_INTR).
      */
-    private static <T> List<T> collect(Consumer<Consumer<T>> dump) {
-        for (int attempt = 1; ; attempt++) {
-            List<T> out = new ArrayList<>();
-            try {
-                dump.accept(out::add);
-                return out;
-            } catch (NetlinkOverrunException | NetlinkDumpInterruptedException e) {
-                if (attempt == DUMP_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+    public List<Service> getServices() {
+        return IpvsCommand.GET_SERVICES.list(genl, family, null);
     }
 
     /**
      * Streams every service to {@code action} as it is decoded, without holding the whole table:
-     * for very large tables. Not restarted on overrun (the action has already seen some services).
+     * for very large tables. Not restarted (the action has already seen some services): an overrun
+     * or interrupted dump is thrown after the action saw what arrived. What {@code action} throws
+     * ends the dump and is rethrown unchanged.
      */
     public void forEachService(Consumer<? super Service> action) {
         Objects.requireNonNull(action, "action");
-        try {
-            genl.dumpEach("IPVS GET_SERVICE dump", family, Ipvs.CMD_GET_SERVICE, RequestBody.EMPTY,
-                    msg -> action.accept(IpvsCodec.decodeService(msg)));
-        } catch (NetlinkErrnoException e) {
-            throw IpvsErrors.map(Ipvs.CMD_GET_SERVICE, null, null, null, e);
-        }
+        IpvsCommand.GET_SERVICES.forEach(genl, family, null, action);
     }
 
     /** Deletes every service (ipvsadm -C). */
     public void flush() {
-        run(Ipvs.CMD_FLUSH, null, null, RequestBody.EMPTY);
+        execute(IpvsCommand.FLUSH, null, null);
     }
 
     // Destinations.
 
-    /** Adds a destination to a service (ipvsadm -a). */
+    /**
+     * Adds a destination to a service (ipvsadm -a).
+     *
+     * @throws NoSuchServiceException      no service has the identity of {@code service}
+     * @throws DestinationExistsException  the service has that destination already
+     */
     public void newDestination(Service service, Destination destination) {
-        Objects.requireNonNull(service, "service");
-        Objects.requireNonNull(destination, "destination");
-        run(Ipvs.CMD_NEW_DEST, service, destination, w -> {
-            IpvsCodec.writeServiceIdentity(w, service);
-            IpvsCodec.writeDestination(w, destination);
-        });
-    }
-
-    /** Changes a destination's weight, method, thresholds and tunnel (ipvsadm -e). */
-    public void updateDestination(Service service, Destination destination) {
-        Objects.requireNonNull(service, "service");
-        Objects.requireNonNull(destination, "destination");
-        run(Ipvs.CMD_SET_DEST, service, destination, w -> {
-            IpvsCodec.writeServiceIdentity(w, service);
-            IpvsCodec.writeDestination(w, destination);
-        });
-    }
-
-    /** Removes a destination from a service (ipvsadm -d). */
-    public void delDestination(Service service, Destination destination) {
-        Objects.requireNonNull(service, "service");
-        Objects.requireNonNull(destination, "destination");
-        run(Ipvs.CMD_DEL_DEST, service, destination, w -> {
-            IpvsCodec.writeServiceIdentity(w, service);
-            IpvsCodec.writeDestinationIdentity(w, destination);
-        });
+        execute(IpvsCommand.NEW_DEST, new IpvsCommand.ServiceDestination(service, destination), null);
     }
 
     /**
-     * The destinations of {@code service}. For a service that does not exist the kernel answers
-     * with an empty list, and so does this method: use {@link #isServicePresent} to tell the two
-     * apart.
+     * Changes a destination's weight, method, thresholds and tunnel (ipvsadm -e).
+     *
+     * @throws NoSuchServiceException      no service has the identity of {@code service}
+     * @throws NoSuchDestinationException  the service has no such destination
      */
-    public List<Destination> getDestinations(Service service) {
-        Objects.requireNonNull(service, "service");
-        return collect(action -> forEachDestination(service, action));
+    public void updateDestination(Service service, Destination destination) {
+        execute(IpvsCommand.SET_DEST, new IpvsCommand.ServiceDestination(service, destination), null);
     }
 
-    /** Streams the destinations of {@code service} to {@code action} as they are decoded. */
+    /**
+     * Removes a destination from a service (ipvsadm -d).
+     *
+     * @throws NoSuchServiceException      no service has the identity of {@code service}
+     * @throws NoSuchDestinationException  the service has no such destination
+     */
+    public void delDestination(Service service, Destination destination) {
+        execute(IpvsCommand.DEL_DEST, new IpvsCommand.ServiceDestination(service, destination), null);
+    }
+
+    /**
+     * The destinations of {@code service}, in the kernel's order; restarted as {@link #getServices()}
+     * is. For a service that does not exist the kernel answers with an empty list, and so does
+     * this method: use {@link #isServicePresent} to tell the two apart.
+     */
+    public List<Destination> getDestinations(Service service) {
+        return IpvsCommand.GET_DESTS.list(genl, family, IpvsCommand.GET_DESTS.checked(service, "service"));
+    }
+
+    /** Streams the destinations of {@code service} to {@code action} as they are decoded, as {@link #forEachService} does. */
     public void forEachDestination(Service service, Consumer<? super Destination> action) {
-        Objects.requireNonNull(service, "service");
         Objects.requireNonNull(action, "action");
-        AddressFamily af = service.addressFamily();
-        try {
-            genl.dumpEach("IPVS GET_DEST dump " + service.describe(), family, Ipvs.CMD_GET_DEST,
-                    w -> IpvsCodec.writeServiceIdentity(w, service),
-                    msg -> action.accept(IpvsCodec.decodeDestination(msg, af)));
-        } catch (NetlinkErrnoException e) {
-            throw IpvsErrors.map(Ipvs.CMD_GET_DEST, service, null, null, e);
-        }
+        IpvsCommand.GET_DESTS.forEach(genl, family, IpvsCommand.GET_DESTS.checked(service, "service"), action);
     }
 
     // Timeouts, information, counters.
 
     /** The TCP, TCP FIN and UDP timeouts (ipvsadm -L --timeout). */
     public Config getConfig() {
-        Config[] out = new Config[1];
-        call(Ipvs.CMD_GET_CONFIG, null, null, RequestBody.EMPTY, msg -> out[0] = IpvsCodec.decodeConfig(msg));
-        return required(out[0], "GET_CONFIG");
+        return request(IpvsCommand.GET_CONFIG, null, null);
     }
 
     /** Sets the timeouts; a zero duration leaves that one unchanged (ipvsadm --set). */
     public void setConfig(Config config) {
-        Objects.requireNonNull(config, "config");
-        run(Ipvs.CMD_SET_CONFIG, null, null, w -> IpvsCodec.writeConfig(w, config));
+        execute(IpvsCommand.SET_CONFIG, config, "config");
     }
 
     /** The IPVS version and connection table size. */
     public Info getInfo() {
-        Info[] out = new Info[1];
-        call(Ipvs.CMD_GET_INFO, null, null, RequestBody.EMPTY, msg -> out[0] = IpvsCodec.decodeInfo(msg));
-        return required(out[0], "GET_INFO");
+        return request(IpvsCommand.GET_INFO, null, null);
     }
 
     /** Zeroes the counters of every service (ipvsadm -Z). */
     public void zero() {
-        run(Ipvs.CMD_ZERO, null, null, RequestBody.EMPTY);
+        execute(IpvsCommand.ZERO_ALL, null, null);
     }
 
-    /** Zeroes the counters of one service (ipvsadm -Z -t ...). */
+    /**
+     * Zeroes the counters of one service (ipvsadm -Z -t ...).
+     *
+     * @throws NoSuchServiceException no service has its identity
+     */
     public void zero(Service service) {
-        Objects.requireNonNull(service, "service");
-        run(Ipvs.CMD_ZERO, service, null, w -> IpvsCodec.writeServiceIdentity(w, service));
+        execute(IpvsCommand.ZERO_SERVICE, service, "service");
     }
 
     // Sync daemons.
 
-    /** Starts a connection-synchronisation daemon (ipvsadm --start-daemon). */
+    /**
+     * Starts a connection-synchronisation daemon (ipvsadm --start-daemon).
+     *
+     * @throws IpvsException with errno EEXIST if a daemon in that state is already running
+     */
     public void newDaemon(DaemonConfig daemon) {
-        Objects.requireNonNull(daemon, "daemon");
-        try {
-            genl.execute("IPVS NEW_DAEMON " + daemon.state(), family, Ipvs.CMD_NEW_DAEMON,
-                    w -> IpvsCodec.writeDaemon(w, daemon), ReplyHandler.IGNORE);
-        } catch (NetlinkErrnoException e) {
-            throw IpvsErrors.map(Ipvs.CMD_NEW_DAEMON, null, null, daemon.state(), e);
-        }
+        execute(IpvsCommand.NEW_DAEMON, daemon, "daemon");
     }
 
-    /** Stops the sync daemon in {@code state} (ipvsadm --stop-daemon). */
+    /**
+     * Stops the sync daemon in {@code state} (ipvsadm --stop-daemon).
+     *
+     * @throws IpvsException with errno ESRCH if no daemon in that state is running
+     */
     public void delDaemon(DaemonConfig.State state) {
-        Objects.requireNonNull(state, "state");
-        try {
-            genl.execute("IPVS DEL_DAEMON " + state, family, Ipvs.CMD_DEL_DAEMON,
-                    w -> IpvsCodec.writeDaemonState(w, state), ReplyHandler.IGNORE);
-        } catch (NetlinkErrnoException e) {
-            throw IpvsErrors.map(Ipvs.CMD_DEL_DAEMON, null, null, state, e);
-        }
+        execute(IpvsCommand.DEL_DAEMON, state, "state");
     }
 
-    /** The running sync daemons (ipvsadm -L --daemon). */
+    /** The running sync daemons (ipvsadm -L --daemon); restarted as {@link #getServices()} is. */
     public List<DaemonConfig> getDaemons() {
-        List<DaemonConfig> out = new ArrayList<>();
-        try {
-            genl.dumpEach("IPVS GET_DAEMON dump", family, Ipvs.CMD_GET_DAEMON, RequestBody.EMPTY,
-                    msg -> out.add(IpvsCodec.decodeDaemon(msg)));
-        } catch (NetlinkErrnoException e) {
-            throw IpvsErrors.map(Ipvs.CMD_GET_DAEMON, null, null, null, e);
-        }
-        return out;
+        return IpvsCommand.GET_DAEMONS.list(genl, family, null);
     }
 
     // Whole tables.
@@ -378,58 +361,15 @@ public final class IpvsHandle implements AutoCloseable {
 
     /** A batch of operations to apply with few system calls; see {@link IpvsBatch}. */
     public IpvsBatch batch() {
-        return new IpvsBatch(this);
+        return new IpvsBatch(genl, family);
     }
 
-    GenericNetlink genl() {
-        return genl;
+    private <A> void execute(IpvsCommand<A, Void> command, A argument, String what) {
+        command.execute(genl, family, command.checked(argument, what));
     }
 
-    private void run(int cmd, Service service, Destination dest, RequestBody body) {
-        call(cmd, service, dest, body, ReplyHandler.IGNORE);
-    }
-
-    private void call(int cmd, Service service, Destination dest, RequestBody body, ReplyHandler handler) {
-        try {
-            genl.execute(operation(cmd), family, cmd, body, handler);
-        } catch (NetlinkErrnoException e) {
-            throw IpvsErrors.map(cmd, service, dest, null, e);
-        }
-    }
-
-    /**
-     * The engine-level name of a command. Kept constant so that nothing is formatted on the hot
-     * path; the domain exception built by {@link IpvsErrors} names the service and destination.
-     */
-    static String operation(int cmd) {
-        return OPERATIONS[cmd < OPERATIONS.length ? cmd : 0];
-    }
-
-    private static final String[] OPERATIONS = new String[Ipvs.CMD_FLUSH + 1];
-
-    static {
-        for (int i = 0; i < OPERATIONS.length; i++) {
-            OPERATIONS[i] = "IPVS " + Ipvs.commandName(i);
-        }
-    }
-
-    /** A description of an operation for messages: {@code IPVS NEW_DEST TCP 10.0.0.1:80 -> 10.1.1.2:80}. */
-    static String describe(int cmd, Service service, Destination dest) {
-        String op = operation(cmd);
-        if (service != null) {
-            op += " " + service.describe();
-        }
-        if (dest != null) {
-            op += " -> " + dest.describe();
-        }
-        return op;
-    }
-
-    private static <T> T required(T value, String cmd) {
-        if (value == null) {
-            throw new io.netlink4j.NetlinkDecodeException("IPVS " + cmd + " acknowledged without a reply");
-        }
-        return value;
+    private <A, R> R request(IpvsCommand<A, R> command, A argument, String what) {
+        return command.request(genl, family, command.checked(argument, what));
     }
 
     /** Closes the socket. Idempotent; other threads' calls fail with a closed-handle exception. */

@@ -42,7 +42,7 @@ class ErrorVmTest {
     @Test
     void serviceExists() {
         ns.ipvs.newService(WEB);
-        IpvsException.ServiceExistsException e = assertThrows(IpvsException.ServiceExistsException.class, () -> ns.ipvs.newService(WEB));
+        ServiceExistsException e = assertThrows(ServiceExistsException.class, () -> ns.ipvs.newService(WEB));
         assertEquals(Errno.EEXIST, e.errno());
         assertTrue(e.getMessage().contains("TCP 10.0.0.1:80"), e.getMessage());
     }
@@ -51,7 +51,7 @@ class ErrorVmTest {
     void noSuchServiceOnEveryOperation() {
         for (Runnable op : List.<Runnable>of(() -> ns.ipvs.updateService(WEB), () -> ns.ipvs.delService(WEB),
                 () -> ns.ipvs.getService(WEB), () -> ns.ipvs.zero(WEB), () -> ns.ipvs.newDestination(WEB, REAL))) {
-            IpvsException.NoSuchServiceException e = assertThrows(IpvsException.NoSuchServiceException.class, op::run);
+            NoSuchServiceException e = assertThrows(NoSuchServiceException.class, op::run);
             assertEquals(Errno.ESRCH, e.errno());
             assertTrue(e.getMessage().contains("TCP 10.0.0.1:80"), e.getMessage());
         }
@@ -61,20 +61,20 @@ class ErrorVmTest {
     void destinationExistsAndNoSuchDestination() {
         ns.ipvs.newService(WEB);
         ns.ipvs.newDestination(WEB, REAL);
-        IpvsException.DestinationExistsException exists = assertThrows(IpvsException.DestinationExistsException.class,
+        DestinationExistsException exists = assertThrows(DestinationExistsException.class,
                 () -> ns.ipvs.newDestination(WEB, REAL));
         assertEquals(Errno.EEXIST, exists.errno());
         assertTrue(exists.getMessage().contains("10.1.1.2:80"), exists.getMessage());
         Destination other = Destination.builder().address(ip("10.1.1.3")).port(80).build();
-        IpvsException.NoSuchDestinationException missing = assertThrows(IpvsException.NoSuchDestinationException.class,
+        NoSuchDestinationException missing = assertThrows(NoSuchDestinationException.class,
                 () -> ns.ipvs.updateDestination(WEB, other));
         assertEquals(Errno.ENOENT, missing.errno());
-        assertThrows(IpvsException.NoSuchDestinationException.class, () -> ns.ipvs.delDestination(WEB, other));
+        assertThrows(NoSuchDestinationException.class, () -> ns.ipvs.delDestination(WEB, other));
     }
 
     @Test
     void unknownSchedulerNamesItsModule() {
-        IpvsException.UnknownSchedulerException e = assertThrows(IpvsException.UnknownSchedulerException.class,
+        UnknownSchedulerException e = assertThrows(UnknownSchedulerException.class,
                 () -> ns.ipvs.newService(WEB.toBuilder().schedName("nosuch").build()));
         assertEquals("ip_vs_nosuch", e.module());
         assertEquals(Errno.ENOENT, e.errno());
@@ -83,7 +83,7 @@ class ErrorVmTest {
 
     @Test
     void unknownPersistenceEngineNamesItsModule() {
-        IpvsException.UnknownSchedulerException e = assertThrows(IpvsException.UnknownSchedulerException.class,
+        UnknownSchedulerException e = assertThrows(UnknownSchedulerException.class,
                 () -> ns.ipvs.newService(WEB.toBuilder().persistent(60).peName("nope").build()));
         assertEquals("ip_vs_pe_nope", e.module());
     }
@@ -122,11 +122,13 @@ class ErrorVmTest {
         DaemonConfig master = DaemonConfig.builder().state(DaemonConfig.State.MASTER).multicastInterface("dummy0").syncId(7).build();
         ns.ipvs.newDaemon(master);
         try {
-            assertThrows(IpvsException.DaemonStateException.class, () -> ns.ipvs.newDaemon(master));
+            IpvsException running = assertThrows(IpvsException.class, () -> ns.ipvs.newDaemon(master));
+            assertEquals(Errno.EEXIST, running.errno());
+            assertEquals("a MASTER sync daemon is already running", running.getMessage());
         } finally {
             ns.ipvs.delDaemon(DaemonConfig.State.MASTER);
         }
-        IpvsException.DaemonStateException e = assertThrows(IpvsException.DaemonStateException.class,
+        IpvsException e = assertThrows(IpvsException.class,
                 () -> ns.ipvs.delDaemon(DaemonConfig.State.MASTER));
         assertEquals(Errno.ESRCH, e.errno());
     }
@@ -143,10 +145,10 @@ class ErrorVmTest {
         IpvsBatch.Result r = batch.apply();
         assertEquals(6, r.size());
         assertTrue(r.succeeded(0));
-        assertTrue(r.outcomes().get(1) instanceof IpvsException.ServiceExistsException, String.valueOf(r.outcomes().get(1)));
+        assertTrue(r.failure(1).orElseThrow().exception() instanceof ServiceExistsException, String.valueOf(r.failure(1)));
         assertTrue(r.succeeded(2));
-        assertTrue(r.outcomes().get(3) instanceof IpvsException.UnknownSchedulerException);
-        assertTrue(r.outcomes().get(4) instanceof IpvsException.NoSuchServiceException);
+        assertTrue(r.failure(3).orElseThrow().exception() instanceof UnknownSchedulerException);
+        assertTrue(r.failure(4).orElseThrow().exception() instanceof NoSuchServiceException);
         assertTrue(r.succeeded(5));
         assertEquals(3, r.failures().size());
         assertEquals(2, ns.ipvs.getServices().size());

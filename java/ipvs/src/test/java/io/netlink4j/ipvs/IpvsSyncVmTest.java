@@ -151,13 +151,15 @@ class IpvsSyncVmTest {
         IpvsBatch.Result result = ns.ipvs.sync(desired);
         // Services first (web, odd, dns), then destinations (web's, odd's).
         assertEquals(5, result.size());
-        assertNull(result.outcomes().get(0), result::toString);
-        assertInstanceOf(IpvsException.UnknownSchedulerException.class, result.outcomes().get(1));
-        assertEquals("IPVS NEW_SERVICE TCP 10.0.0.9:80", result.operation(1));
-        assertNull(result.outcomes().get(2), result::toString);
-        assertNull(result.outcomes().get(3), result::toString);
-        assertInstanceOf(IpvsException.NoSuchServiceException.class, result.outcomes().get(4));
-        assertEquals("IPVS NEW_DEST TCP 10.0.0.9:80 -> 10.1.1.2:80", result.operation(4));
+        assertTrue(result.succeeded(0), result::toString);
+        assertInstanceOf(UnknownSchedulerException.class, result.failure(1).orElseThrow().exception());
+        assertEquals("IPVS NEW_SERVICE TCP 10.0.0.9:80", result.failure(1).orElseThrow().operation());
+        assertEquals(IpvsChange.Kind.CREATE_SERVICE, result.failure(1).orElseThrow().change().orElseThrow().kind());
+        assertTrue(result.succeeded(2), result::toString);
+        assertTrue(result.succeeded(3), result::toString);
+        assertInstanceOf(NoSuchServiceException.class, result.failure(4).orElseThrow().exception());
+        assertEquals("IPVS NEW_DEST TCP 10.0.0.9:80 -> 10.1.1.2:80", result.failure(4).orElseThrow().operation());
+        assertEquals(List.of(1, 4), result.failures().stream().map(IpvsBatch.Failure::index).toList());
 
         IpvsTable read = ns.ipvs.getTable();
         assertFalse(read.contains(odd));

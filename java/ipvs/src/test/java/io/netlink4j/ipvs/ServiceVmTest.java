@@ -48,7 +48,7 @@ class ServiceVmTest {
                 ipvs.newService(probe.toBuilder().schedName(s).build());
                 ipvs.delService(probe);
                 out.add(s);
-            } catch (IpvsException.UnknownSchedulerException e) {
+            } catch (UnknownSchedulerException e) {
                 assertEquals("ip_vs_" + s, e.module());
             }
         }
@@ -91,7 +91,7 @@ class ServiceVmTest {
                 ns.ipvs.delService(s);
             }
             assertFalse(ns.ipvs.isServicePresent(s), name + " gone");
-            assertThrows(IpvsException.NoSuchServiceException.class, () -> ns.ipvs.getService(s));
+            assertThrows(NoSuchServiceException.class, () -> ns.ipvs.getService(s));
         }
     }
 

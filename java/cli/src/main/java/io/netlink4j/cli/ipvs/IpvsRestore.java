@@ -7,7 +7,6 @@ import io.netlink4j.cli.CliException;
 import io.netlink4j.cli.Failures;
 import io.netlink4j.cli.ipvs.IpvsadmCommand.Command;
 import io.netlink4j.ipvs.IpvsBatch;
-import io.netlink4j.ipvs.IpvsException;
 import io.netlink4j.ipvs.IpvsHandle;
 
 import java.io.BufferedReader;
@@ -172,8 +171,8 @@ final class IpvsRestore {
         IpvsBatch.Result result = batch.apply();
         int failures = 0;
         for (int i = 0; i < result.size(); i++) {
-            NetlinkException failure = result.outcomes().get(i);
-            if (failure instanceof IpvsException.PermissionException) {
+            NetlinkException failure = result.failure(i).map(IpvsBatch.Failure::exception).orElse(null);
+            if (Failures.isPermission(failure)) {
                 throw failure;
             }
             if (failure != null) {

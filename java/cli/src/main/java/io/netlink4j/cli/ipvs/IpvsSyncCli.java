@@ -12,7 +12,6 @@ import io.netlink4j.cli.ipvs.IpvsadmCommand.Format;
 import io.netlink4j.ipvs.Destination;
 import io.netlink4j.ipvs.IpvsBatch;
 import io.netlink4j.ipvs.IpvsChange;
-import io.netlink4j.ipvs.IpvsException;
 import io.netlink4j.ipvs.IpvsHandle;
 import io.netlink4j.ipvs.IpvsTable;
 import picocli.CommandLine.Option;
@@ -80,8 +79,8 @@ public final class IpvsSyncCli implements Callable<Integer> {
             IpvsBatch.Result result = ipvs.batch().addAll(changes).apply();
             int refused = 0;
             for (int i = 0; i < result.size(); i++) {
-                NetlinkException failure = result.outcomes().get(i);
-                if (failure instanceof IpvsException.PermissionException) {
+                NetlinkException failure = result.failure(i).map(IpvsBatch.Failure::exception).orElse(null);
+                if (Failures.isPermission(failure)) {
                     throw failure;
                 }
                 if (failure == null) {

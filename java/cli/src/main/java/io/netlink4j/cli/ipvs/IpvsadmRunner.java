@@ -10,6 +10,7 @@ import io.netlink4j.ipvs.DaemonConfig;
 import io.netlink4j.ipvs.Destination;
 import io.netlink4j.ipvs.Info;
 import io.netlink4j.ipvs.IpvsException;
+import io.netlink4j.ipvs.NoSuchServiceException;
 import io.netlink4j.ipvs.IpvsHandle;
 import io.netlink4j.ipvs.Service;
 
@@ -71,7 +72,7 @@ final class IpvsadmRunner {
                 Service s;
                 try {
                     s = ipvs.getService(c.service());
-                } catch (IpvsException.NoSuchServiceException e) {
+                } catch (NoSuchServiceException e) {
                     throw new CliException(e.getMessage(), Failures.EXIT_FAILURE);
                 }
                 List<ListedService> entries = List.of(entry(s, c));
