@@ -10,8 +10,7 @@
  *
  * <p>{@code io.netlink4j.internal} is exported only to netlink4j's own family modules: it is not
  * API. Netty's buffer module is read transitively, because {@code ByteBuf} appears in this
- * module's API; so is Netty's common module, where {@code ByteBuf}'s reference counting
- * ({@code io.netty.util.ReferenceCounted}) is declared.
+ * module's API.
  *
  * <p>The JNI shim is loaded by this module: on JDK 24 and later start the JVM with
  * {@code --enable-native-access=io.netlink4j.core} when the jar is on the module path
@@ -19,7 +18,6 @@
  */
 module io.netlink4j.core {
     requires transitive io.netty.buffer;
-    requires transitive io.netty.common;
 
     exports io.netlink4j;
     exports io.netlink4j.codec;
