@@ -14,6 +14,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.module.FindException;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +43,9 @@ import java.util.zip.ZipEntry;
  * {@code -sources.jar} and {@code -javadoc.jar} for jar packaging), correct checksums beside every
  * file, a signature beside every file when signing was on, the metadata Central requires in each
  * POM or its parents (name, description, url, licenses, developers, scm), a module name in every
- * main jar, a BOM that manages every jar artifact, and no build-internal artifact (test-jars). Every
- * problem is reported, each naming the file and what is wrong.
+ * main jar (its module descriptor's, or an Automatic-Module-Name), a BOM that manages every jar
+ * artifact, and no build-internal artifact (test-jars). Every problem is reported, each naming the
+ * file and what is wrong.
  */
 public final class BundleCheck {
 
@@ -311,14 +315,25 @@ public final class BundleCheck {
         }
     }
 
+    /**
+     * A main jar's module name: its descriptor's, which the module system must accept for the jar
+     * (every exported package present, a valid name), or else its Automatic-Module-Name; either is
+     * {@code groupId.<artifactId without its first word>}. A jar with a descriptor carries no
+     * Automatic-Module-Name, which the module system would ignore.
+     */
     private void checkMainJar(Path jar, String f, String artifactId, List<String> problems) {
         String expected = groupId + "." + artifactId.substring(artifactId.indexOf('-') + 1).replace('-', '.');
         try (JarFile j = new JarFile(jar.toFile())) {
-            if (j.getEntry("module-info.class") != null) {
-                return;
-            }
             Manifest m = j.getManifest();
             String name = m == null ? null : m.getMainAttributes().getValue("Automatic-Module-Name");
+            if (j.getEntry("module-info.class") != null) {
+                checkDescriptor(jar, f, expected, problems);
+                if (name != null) {
+                    problems.add(f + ": Automatic-Module-Name " + name + " beside a module descriptor (the module system"
+                            + " ignores it; remove it from the manifest)");
+                }
+                return;
+            }
             if (name == null) {
                 problems.add(f + ": no module name (no module-info.class, no Automatic-Module-Name in the manifest;"
                         + " expected " + expected + ")");
@@ -329,6 +344,23 @@ public final class BundleCheck {
             }
         } catch (IOException e) {
             problems.add(f + ": not a jar (" + e.getMessage() + ")");
+        }
+    }
+
+    private static void checkDescriptor(Path jar, String f, String expected, List<String> problems) {
+        Set<ModuleReference> found;
+        try {
+            found = ModuleFinder.of(jar).findAll();
+        } catch (FindException e) {
+            problems.add(f + ": the module system rejects its module-info.class: " + e.getMessage()
+                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+            return;
+        }
+        for (ModuleReference ref : found) {
+            String name = ref.descriptor().name();
+            if (!name.equals(expected)) {
+                problems.add(f + ": module-info.class names module " + name + ", expected " + expected);
+            }
         }
     }
 

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +57,12 @@ class BundleCheckTest {
             """;
     private String coreName = "<name>netlink4j core</name>";
     private String coreModuleName = "io.netlink4j.core";
+    /** The source of a module-info.java compiled into the core jar; null for none. */
+    private String coreDescriptor;
+    /** Classes compiled beside the descriptor (empty ones), as entry names. */
+    private final List<String> coreDescriptorExtra = new ArrayList<>();
+    /** Entries compiled for the descriptor but left out of the jar. */
+    private final List<String> skipFromJar = new ArrayList<>();
     private String bomManages = "netlink4j-core";
     private final List<ArtifactFile> extra = new ArrayList<>();
     private final List<String> skip = new ArrayList<>();
@@ -101,8 +109,9 @@ class BundleCheckTest {
                   %s<description>The core.</description>
                 </project>
                 """.formatted(version, coreName))));
-        files.add(file("netlink4j-core", null, "jar",
-                jar("core.jar", coreModuleName, "io/netlink4j/core/Socket.class", "io/netlink4j/core/codec/Codec.class")));
+        files.add(file("netlink4j-core", null, "jar", coreDescriptor == null
+                ? jar("core.jar", coreModuleName, "io/netlink4j/core/Socket.class", "io/netlink4j/core/codec/Codec.class")
+                : modularJar("core.jar", coreModuleName, coreDescriptor, "io/netlink4j/core/Socket.class")));
         files.add(file("netlink4j-core", "sources", "jar", jar("core-sources.jar", null, "io/netlink4j/core/Socket.java")));
         files.add(file("netlink4j-core", "javadoc", "jar", jar("core-javadoc.jar", null, "index.html")));
         files.addAll(extra);
@@ -138,6 +147,48 @@ class BundleCheckTest {
             for (String e : entries) {
                 j.putNextEntry(new JarEntry(e));
                 j.write(e.getBytes(StandardCharsets.UTF_8));
+                j.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    /**
+     * A jar whose module-info.class javac compiled from {@code descriptor}, with empty classes
+     * {@code classes} (and {@link #coreDescriptorExtra}) beside it, less {@link #skipFromJar}.
+     */
+    private Path modularJar(String name, String automaticName, String descriptor, String... classes) throws IOException {
+        Path src = Files.createDirectories(tmp.resolve("src-" + name));
+        Path out = Files.createDirectories(tmp.resolve("classes-" + name));
+        List<String> sources = new ArrayList<>();
+        sources.add(Files.writeString(src.resolve("module-info.java"), descriptor).toString());
+        List<String> all = new ArrayList<>(List.of(classes));
+        all.addAll(coreDescriptorExtra);
+        for (String c : all) {
+            String type = c.substring(0, c.length() - ".class".length());
+            int slash = type.lastIndexOf('/');
+            Path file = src.resolve(type + ".java");
+            Files.createDirectories(file.getParent());
+            sources.add(Files.writeString(file, "package " + type.substring(0, slash).replace('/', '.')
+                    + "; public class " + type.substring(slash + 1) + " {}").toString());
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        List<String> args = new ArrayList<>(List.of("-d", out.toString()));
+        args.addAll(sources);
+        assertEquals(0, javac.run(null, null, null, args.toArray(String[]::new)), "javac of " + sources);
+        Manifest m = new Manifest();
+        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        if (automaticName != null) {
+            m.getMainAttributes().putValue("Automatic-Module-Name", automaticName);
+        }
+        Path jar = in.resolve(name);
+        List<String> entries = new ArrayList<>(List.of("module-info.class"));
+        entries.addAll(all);
+        entries.removeAll(skipFromJar);
+        try (OutputStream o = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(o, m)) {
+            for (String e : entries) {
+                j.putNextEntry(new JarEntry(e));
+                j.write(Files.readAllBytes(out.resolve(e)));
                 j.closeEntry();
             }
         }
@@ -358,6 +409,39 @@ class BundleCheckTest {
         assertProblem(problems(), "netlink4j-core-1.0.0.jar: Automatic-Module-Name io.netlink4j.codec, expected io.netlink4j.core");
         coreModuleName = "io.netlink4j.1core";
         assertProblem(problems(), "Automatic-Module-Name io.netlink4j.1core is not a valid module name");
+    }
+
+    @Test
+    void aModularMainJarIsNamedByItsDescriptor() throws IOException {
+        coreModuleName = null;
+        coreDescriptor = "module io.netlink4j.core { exports io.netlink4j.core; }";
+        assertEquals(List.of(), problems());
+    }
+
+    @Test
+    void aDescriptorNamingAnotherModuleFails() throws IOException {
+        coreModuleName = null;
+        coreDescriptor = "module io.netlink4j.codec { exports io.netlink4j.core; }";
+        assertEquals(List.of("io/netlink4j/netlink4j-core/1.0.0/netlink4j-core-1.0.0.jar: module-info.class names module "
+                + "io.netlink4j.codec, expected io.netlink4j.core"), problems());
+    }
+
+    @Test
+    void aDescriptorExportingAPackageTheJarLacksFails() throws IOException {
+        coreModuleName = null;
+        coreDescriptor = "module io.netlink4j.core { exports io.netlink4j.core; exports io.netlink4j.core.spi; }";
+        coreDescriptorExtra.add("io/netlink4j/core/spi/Provider.class");
+        skipFromJar.add("io/netlink4j/core/spi/Provider.class");
+        assertProblem(problems(), "netlink4j-core-1.0.0.jar: the module system rejects its module-info.class",
+                "io.netlink4j.core.spi");
+    }
+
+    @Test
+    void anAutomaticModuleNameBesideADescriptorFails() throws IOException {
+        coreDescriptor = "module io.netlink4j.core { exports io.netlink4j.core; }";
+        assertEquals(List.of("io/netlink4j/netlink4j-core/1.0.0/netlink4j-core-1.0.0.jar: Automatic-Module-Name "
+                + "io.netlink4j.core beside a module descriptor (the module system ignores it; remove it from the manifest)"),
+                problems());
     }
 
     @Test
