@@ -114,12 +114,12 @@ public final class IpvsBatch {
         Service s = change.service();
         Destination d = change.destination();
         return switch (change.kind()) {
-            case DELETE_DESTINATION -> queue(IpvsCommand.DEL_DEST, new IpvsCommand.ServiceDestination(s, d), null, change);
-            case DELETE_SERVICE -> queue(IpvsCommand.DEL_SERVICE, s, "service", change);
+            case DEL_DESTINATION -> queue(IpvsCommand.DEL_DEST, new IpvsCommand.ServiceDestination(s, d), null, change);
+            case DEL_SERVICE -> queue(IpvsCommand.DEL_SERVICE, s, "service", change);
             case UPDATE_SERVICE -> queue(IpvsCommand.SET_SERVICE, s, "service", change);
-            case CREATE_SERVICE -> queue(IpvsCommand.NEW_SERVICE, s, "service", change);
+            case NEW_SERVICE -> queue(IpvsCommand.NEW_SERVICE, s, "service", change);
             case UPDATE_DESTINATION -> queue(IpvsCommand.SET_DEST, new IpvsCommand.ServiceDestination(s, d), null, change);
-            case CREATE_DESTINATION -> queue(IpvsCommand.NEW_DEST, new IpvsCommand.ServiceDestination(s, d), null, change);
+            case NEW_DESTINATION -> queue(IpvsCommand.NEW_DEST, new IpvsCommand.ServiceDestination(s, d), null, change);
         };
     }
 
@@ -151,18 +151,10 @@ public final class IpvsBatch {
         BatchResult raw = genl.connection().batch(requests, ReplyHandler.IGNORE);
         queued.clear();
         List<Failure> failures = new ArrayList<>();
-        for (int i = 0; i < ops.size(); i++) {
-            NetlinkException f = outcome(raw, i);
-            if (f != null) {
-                failures.add(ops.get(i).failure(i, f));
-            }
+        for (BatchResult.Failure f : raw.failures()) {
+            failures.add(ops.get(f.index()).failure(f.index(), f.exception()));
         }
         return new Result(ops.size(), failures, raw.datagramsSent());
-    }
-
-    /** The engine's outcome of request {@code index}: null if the kernel acknowledged it. */
-    private static NetlinkException outcome(BatchResult raw, int index) {
-        return raw.failure(index);
     }
 
     /**

@@ -13,17 +13,17 @@ public final class IpvsChange {
     /** The kinds of change, in the order {@link IpvsTable#changesTo} lists them: an order that applies them safely. */
     public enum Kind {
         /** Remove a destination from a service that stays (IPVS_CMD_DEL_DEST). */
-        DELETE_DESTINATION("delete destination"),
+        DEL_DESTINATION("delete destination"),
         /** Remove a service with its destinations (IPVS_CMD_DEL_SERVICE). */
-        DELETE_SERVICE("delete service"),
+        DEL_SERVICE("delete service"),
         /** Change a service's settings (IPVS_CMD_SET_SERVICE). */
         UPDATE_SERVICE("update service"),
         /** Add a service (IPVS_CMD_NEW_SERVICE). */
-        CREATE_SERVICE("create service"),
+        NEW_SERVICE("create service"),
         /** Change a destination's settings (IPVS_CMD_SET_DEST). */
         UPDATE_DESTINATION("update destination"),
         /** Add a destination to a service (IPVS_CMD_NEW_DEST). */
-        CREATE_DESTINATION("create destination");
+        NEW_DESTINATION("create destination");
 
         private final String text;
 
@@ -33,7 +33,7 @@ public final class IpvsChange {
 
         /** Whether this kind of change concerns a destination. */
         public boolean isDestinationChange() {
-            return this == DELETE_DESTINATION || this == UPDATE_DESTINATION || this == CREATE_DESTINATION;
+            return this == DEL_DESTINATION || this == UPDATE_DESTINATION || this == NEW_DESTINATION;
         }
 
         /** Lower case words: {@code "delete destination"}. */
@@ -58,7 +58,7 @@ public final class IpvsChange {
     }
 
     static IpvsChange createService(Service s) {
-        return new IpvsChange(Kind.CREATE_SERVICE, s, null, null, null);
+        return new IpvsChange(Kind.NEW_SERVICE, s, null, null, null);
     }
 
     static IpvsChange updateService(Service previous, Service s) {
@@ -66,11 +66,11 @@ public final class IpvsChange {
     }
 
     static IpvsChange deleteService(Service s) {
-        return new IpvsChange(Kind.DELETE_SERVICE, s, null, null, null);
+        return new IpvsChange(Kind.DEL_SERVICE, s, null, null, null);
     }
 
     static IpvsChange createDestination(Service s, Destination d) {
-        return new IpvsChange(Kind.CREATE_DESTINATION, s, d, null, null);
+        return new IpvsChange(Kind.NEW_DESTINATION, s, d, null, null);
     }
 
     static IpvsChange updateDestination(Service s, Destination previous, Destination d) {
@@ -78,7 +78,7 @@ public final class IpvsChange {
     }
 
     static IpvsChange deleteDestination(Service s, Destination d) {
-        return new IpvsChange(Kind.DELETE_DESTINATION, s, d, null, null);
+        return new IpvsChange(Kind.DEL_DESTINATION, s, d, null, null);
     }
 
     /** What the change does. */

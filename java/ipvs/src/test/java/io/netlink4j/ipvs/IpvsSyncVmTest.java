@@ -154,7 +154,7 @@ class IpvsSyncVmTest {
         assertTrue(result.succeeded(0), result::toString);
         assertInstanceOf(UnknownSchedulerException.class, result.failure(1).orElseThrow().exception());
         assertEquals("IPVS NEW_SERVICE TCP 10.0.0.9:80", result.failure(1).orElseThrow().operation());
-        assertEquals(IpvsChange.Kind.CREATE_SERVICE, result.failure(1).orElseThrow().change().orElseThrow().kind());
+        assertEquals(IpvsChange.Kind.NEW_SERVICE, result.failure(1).orElseThrow().change().orElseThrow().kind());
         assertTrue(result.succeeded(2), result::toString);
         assertTrue(result.succeeded(3), result::toString);
         assertInstanceOf(NoSuchServiceException.class, result.failure(4).orElseThrow().exception());

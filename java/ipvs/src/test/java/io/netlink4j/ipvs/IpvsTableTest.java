@@ -208,7 +208,7 @@ class IpvsTableTest {
     void aTableNeedsNoChangesToItself() {
         qt().forAll(TABLES).checkAssert(t -> {
             assertEquals(List.of(), t.changesTo(t));
-            assertEquals(List.of(), t.changesTo(table(List.of())).stream().filter(c -> c.kind() != IpvsChange.Kind.DELETE_SERVICE).toList());
+            assertEquals(List.of(), t.changesTo(table(List.of())).stream().filter(c -> c.kind() != IpvsChange.Kind.DEL_SERVICE).toList());
         });
     }
 
@@ -229,16 +229,16 @@ class IpvsTableTest {
                     assertFalse(sameTarget, () -> "twice: " + other + ", " + c);
                 }
                 switch (c.kind()) {
-                    case CREATE_SERVICE -> assertFalse(from.contains(c.service()));
-                    case DELETE_SERVICE -> assertFalse(to.contains(c.service()));
+                    case NEW_SERVICE -> assertFalse(from.contains(c.service()));
+                    case DEL_SERVICE -> assertFalse(to.contains(c.service()));
                     case UPDATE_SERVICE -> {
                         assertSame(from.service(c.service()), c.previousService());
                         assertSame(to.service(c.service()), c.service());
                         assertFalse(c.previousService().sameSettings(c.service()));
                     }
-                    case CREATE_DESTINATION -> assertEquals(-1, from.contains(c.service())
+                    case NEW_DESTINATION -> assertEquals(-1, from.contains(c.service())
                             ? KernelTableModel.indexOfDestination(from.destinations(c.service()), c.destination()) : -1);
-                    case DELETE_DESTINATION -> {
+                    case DEL_DESTINATION -> {
                         assertTrue(to.contains(c.service()), "a deleted service takes its destinations with it");
                         assertEquals(-1, KernelTableModel.indexOfDestination(to.destinations(c.service()), c.destination()));
                     }
@@ -411,7 +411,7 @@ class IpvsTableTest {
     void changesCarryWhatTheirKindNeeds() {
         assertThrows(NullPointerException.class, () -> IpvsTable.empty().changesTo(null));
         assertEquals("IpvsTable[1 services, 2 destinations]", IpvsTable.builder().add(WEB, B1, B2).build().toString());
-        assertTrue(IpvsChange.Kind.CREATE_DESTINATION.isDestinationChange());
+        assertTrue(IpvsChange.Kind.NEW_DESTINATION.isDestinationChange());
         assertFalse(IpvsChange.Kind.UPDATE_SERVICE.isDestinationChange());
     }
 }

@@ -4,25 +4,22 @@ package io.netlink4j.ipvs;
 
 import org.junit.jupiter.api.Test;
 
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.spi.ToolProvider;
+import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The README's Java examples compile, as written, against this build's jars: each {@code ```java}
@@ -46,50 +43,56 @@ class ReadmeExampleTest {
     void everyJavaBlockOfTheReadmeCompiles() throws IOException {
         List<String> blocks = javaBlocks(readme());
         assertTrue(blocks.size() >= 2, "README.md has " + blocks.size() + " ```java blocks (expected: the IPVS and generic netlink examples)");
-        List<JavaFileObject> sources = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
-            String name = "ReadmeExample" + (i + 1);
-            String code = IMPORTS + "\n\nclass " + name + " {\n    static void run() throws Exception {\n"
-                    + blocks.get(i) + "\n    }\n}\n";
-            sources.add(new Source(name, code));
+            sources.add(wrap("ReadmeExample" + (i + 1), blocks.get(i)));
         }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        Path out = Files.createTempDirectory("readme-example");
-        try {
-            boolean ok = javac.getTask(new StringWriter(), null, diagnostics,
-                    List.of("-d", out.toString(), "-classpath", System.getProperty("java.class.path"), "-Xlint:none"),
-                    null, sources).call();
-            if (!ok) {
-                StringBuilder sb = new StringBuilder("README.md's Java examples do not compile:\n");
-                for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-                    if (d.getKind() == Diagnostic.Kind.ERROR) {
-                        sb.append(d.getSource() == null ? "?" : d.getSource().getName()).append(':')
-                                .append(d.getLineNumber()).append(": ").append(d.getMessage(Locale.ROOT)).append('\n');
-                    }
-                }
-                fail(sb.toString());
-            }
-        } finally {
-            try (var files = Files.walk(out)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        Javac result = javac(sources);
+        assertEquals(0, result.exit, () -> "README.md's Java examples do not compile:\n" + result.output);
     }
 
     @Test
-    void aBrokenExampleIsCaught() {
+    void aBrokenExampleIsCaught() throws IOException {
         // The check itself can fail: a block naming a method the API lacks is reported.
         List<String> blocks = javaBlocks("text\n```java\nIpvsHandle.open().noSuchMethod();\n```\n");
-        assertTrue(blocks.size() == 1 && blocks.get(0).contains("noSuchMethod"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        String code = IMPORTS + "\nclass Broken { static void run() throws Exception {\n" + blocks.get(0) + "\n} }\n";
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        boolean ok = javac.getTask(new StringWriter(), null, diagnostics,
-                List.of("-proc:none", "-classpath", System.getProperty("java.class.path"), "-d", System.getProperty("java.io.tmpdir")),
-                null, List.of(new Source("Broken", code))).call();
-        assertTrue(!ok && diagnostics.getDiagnostics().stream().anyMatch(d -> d.getMessage(Locale.ROOT).contains("noSuchMethod")),
-                () -> "expected a compile error naming noSuchMethod, got " + diagnostics.getDiagnostics());
+        assertEquals(1, blocks.size());
+        Javac result = javac(List.of(wrap("Broken", blocks.get(0))));
+        assertNotEquals(0, result.exit);
+        assertTrue(result.output.contains("noSuchMethod"), result.output);
+    }
+
+    private record Javac(int exit, String output) {
+    }
+
+    /** A user's source file: the usual imports, and the block as the body of a method. */
+    private static String wrap(String className, String block) {
+        return IMPORTS + "\n\nclass " + className + " {\n    static void run() throws Exception {\n" + block + "\n    }\n}\n";
+    }
+
+    /** Compiles {@code sources} with javac against this test's class path. */
+    private static Javac javac(List<String> sources) throws IOException {
+        Path dir = Files.createTempDirectory("readme-example");
+        try {
+            List<String> args = new ArrayList<>(List.of("-d", dir.resolve("classes").toString(),
+                    "-classpath", System.getProperty("java.class.path"), "-proc:none", "-Xlint:none"));
+            for (String source : sources) {
+                String name = source.substring(source.indexOf("\nclass ") + 7, source.indexOf(" {", source.indexOf("\nclass ")));
+                Path file = dir.resolve(name + ".java");
+                Files.writeString(file, source);
+                args.add(file.toString());
+            }
+            ToolProvider javac = ToolProvider.findFirst("javac").orElseThrow(() -> new AssertionError("no javac in this JDK"));
+            StringWriter out = new StringWriter();
+            try (PrintWriter w = new PrintWriter(out)) {
+                int exit = javac.run(w, w, args.toArray(String[]::new));
+                w.flush();
+                return new Javac(exit, out.toString());
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     static List<String> javaBlocks(String markdown) {
@@ -109,19 +112,5 @@ class ReadmeExampleTest {
             }
         }
         throw new IOException("README.md of the repository not found above " + Path.of("").toAbsolutePath());
-    }
-
-    private static final class Source extends SimpleJavaFileObject {
-        private final String code;
-
-        Source(String className, String code) {
-            super(URI.create("string:///" + className + Kind.SOURCE.extension), Kind.SOURCE);
-            this.code = code;
-        }
-
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return code;
-        }
     }
 }

@@ -21,7 +21,7 @@ public final class Main {
         System.out.println("route module: " + RouteHandle.class.getModule().getName());
         System.out.println("core module: " + GenericNetlink.class.getModule().getName());
         try (RouteHandle route = RouteHandle.open()) {
-            Link lo = route.link(1);
+            Link lo = route.getLink(1);
             System.out.println("link 1: " + lo.name());
         }
         try (GenericNetlink genl = GenericNetlink.open()) {

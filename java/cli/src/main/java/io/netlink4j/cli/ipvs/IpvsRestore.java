@@ -144,7 +144,7 @@ final class IpvsRestore {
         switch (c.command()) {
             case ADD_SERVICE -> batch.newService(c.service());
             case EDIT_SERVICE -> batch.updateService(c.service());
-            case DELETE_SERVICE -> batch.delService(c.service());
+            case DEL_SERVICE -> batch.delService(c.service());
             case FLUSH -> batch.flush();
             case ADD_SERVER -> batch.newDestination(c.service(), c.destination());
             case EDIT_SERVER -> batch.updateDestination(c.service(), c.destination());

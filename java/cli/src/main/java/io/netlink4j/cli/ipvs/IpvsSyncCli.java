@@ -135,12 +135,12 @@ public final class IpvsSyncCli implements Callable<Integer> {
     static String rule(IpvsadmText text, IpvsChange c) {
         StringBuilder sb = new StringBuilder();
         switch (c.kind()) {
-            case DELETE_SERVICE -> text.serviceRule(sb, "-D", c.service(), false);
+            case DEL_SERVICE -> text.serviceRule(sb, "-D", c.service(), false);
             case UPDATE_SERVICE -> text.serviceRule(sb, "-E", c.service(), true);
-            case CREATE_SERVICE -> text.serviceRule(sb, "-A", c.service(), true);
-            case DELETE_DESTINATION -> text.destinationRule(sb, "-d", c.service(), c.destination(), false);
+            case NEW_SERVICE -> text.serviceRule(sb, "-A", c.service(), true);
+            case DEL_DESTINATION -> text.destinationRule(sb, "-d", c.service(), c.destination(), false);
             case UPDATE_DESTINATION -> destination(text, sb, "-e", c);
-            case CREATE_DESTINATION -> destination(text, sb, "-a", c);
+            case NEW_DESTINATION -> destination(text, sb, "-a", c);
         }
         return sb.toString();
     }

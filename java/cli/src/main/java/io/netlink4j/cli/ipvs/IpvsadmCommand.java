@@ -31,7 +31,7 @@ record IpvsadmCommand(Command command, Listing listing, Service service, Destina
     enum Command {
         ADD_SERVICE("add-service"),
         EDIT_SERVICE("edit-service"),
-        DELETE_SERVICE("delete-service"),
+        DEL_SERVICE("delete-service"),
         FLUSH("flush"),
         LIST("list"),
         ADD_SERVER("add-server"),

@@ -53,7 +53,7 @@ final class IpvsadmOptions {
             //                                  -n -c svc -s -p -M -r fwd -w -x -y mc tot dmn st rt thr pc srt sid ex ops pe -b grp prt ttl len tinf type tprt nocs csum remc
             Map.entry(Command.ADD_SERVICE,    "xx+...xxxxxxxxxxxxxxx...xxxxxxxxxx"),
             Map.entry(Command.EDIT_SERVICE,   "xx+...xxxxxxxxxxxxxxx...xxxxxxxxxx"),
-            Map.entry(Command.DELETE_SERVICE, "xx+xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
+            Map.entry(Command.DEL_SERVICE, "xx+xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
             Map.entry(Command.FLUSH,          "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
             Map.entry(Command.LIST,           ".11xxxxxxxxx11.......xxxxxxx.xxxxx"),
             Map.entry(Command.ADD_SERVER,     "xx+xxx+....xxxxxxxxxxxxxxxxxx....."),
@@ -81,7 +81,7 @@ final class IpvsadmOptions {
     enum Switch {
         ADD_SERVICE("add-service", "A", Arg.NONE, Command.ADD_SERVICE),
         EDIT_SERVICE("edit-service", "E", Arg.NONE, Command.EDIT_SERVICE),
-        DELETE_SERVICE("delete-service", "D", Arg.NONE, Command.DELETE_SERVICE),
+        DEL_SERVICE("delete-service", "D", Arg.NONE, Command.DEL_SERVICE),
         CLEAR("clear", "C", Arg.NONE, Command.FLUSH),
         LIST("list", "Ll", Arg.NONE, Command.LIST),
         ZERO("zero", "Z", Arg.NONE, Command.ZERO),

@@ -33,7 +33,7 @@ final class IpvsadmRunner {
         switch (c.command()) {
             case ADD_SERVICE -> ipvs.newService(c.service());
             case EDIT_SERVICE -> ipvs.updateService(c.service());
-            case DELETE_SERVICE -> ipvs.delService(c.service());
+            case DEL_SERVICE -> ipvs.delService(c.service());
             case FLUSH -> ipvs.flush();
             case ADD_SERVER -> ipvs.newDestination(c.service(), c.destination());
             case EDIT_SERVER -> ipvs.updateDestination(c.service(), c.destination());

@@ -58,7 +58,7 @@ class IpvsadmParserTest {
     @CsvSource({
             "-A -t 10.0.0.1:80, ADD_SERVICE", "--add-service -t 10.0.0.1:80, ADD_SERVICE",
             "-E -t 10.0.0.1:80, EDIT_SERVICE", "--edit-service -t 10.0.0.1:80, EDIT_SERVICE",
-            "-D -t 10.0.0.1:80, DELETE_SERVICE", "--delete-service -t 10.0.0.1:80, DELETE_SERVICE",
+            "-D -t 10.0.0.1:80, DEL_SERVICE", "--delete-service -t 10.0.0.1:80, DEL_SERVICE",
             "-C, FLUSH", "--clear, FLUSH", "-R, RESTORE", "--restore, RESTORE", "-S, SAVE", "--save, SAVE",
             "-a -t 10.0.0.1:80 -r 10.1.1.2, ADD_SERVER", "--add-server -t 10.0.0.1:80 -r 10.1.1.2, ADD_SERVER",
             "-e -t 10.0.0.1:80 -r 10.1.1.2, EDIT_SERVER", "--edit-server -t 10.0.0.1:80 -r 10.1.1.2, EDIT_SERVER",

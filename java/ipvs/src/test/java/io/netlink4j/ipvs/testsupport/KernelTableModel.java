@@ -32,7 +32,7 @@ public final class KernelTableModel {
         }
         for (IpvsChange c : changes) {
             int si = indexOf(services, c.service());
-            if (c.kind() == IpvsChange.Kind.CREATE_SERVICE) {
+            if (c.kind() == IpvsChange.Kind.NEW_SERVICE) {
                 assertEquals(-1, si, () -> c + ": exists");
                 services.add(c.service());
                 dests.add(new ArrayList<>());
@@ -42,12 +42,12 @@ public final class KernelTableModel {
             List<Destination> ds = dests.get(si);
             int di = c.destination() == null ? -1 : indexOfDestination(ds, c.destination());
             switch (c.kind()) {
-                case DELETE_SERVICE -> {
+                case DEL_SERVICE -> {
                     services.remove(si);
                     dests.remove(si);
                 }
                 case UPDATE_SERVICE -> services.set(si, c.service());
-                case CREATE_DESTINATION -> {
+                case NEW_DESTINATION -> {
                     assertEquals(-1, di, () -> c + ": exists");
                     ds.add(c.destination());
                 }
@@ -55,7 +55,7 @@ public final class KernelTableModel {
                     assertTrue(di >= 0, () -> c + ": no such destination");
                     ds.set(di, c.destination());
                 }
-                case DELETE_DESTINATION -> {
+                case DEL_DESTINATION -> {
                     assertTrue(di >= 0, () -> c + ": no such destination");
                     ds.remove(di);
                 }
