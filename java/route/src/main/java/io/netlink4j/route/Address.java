@@ -18,8 +18,9 @@ import java.util.Optional;
  * values.
  *
  * <p>For IPv4 and IPv6, {@link #address()} is the interface's own address and {@link #peer()} the
- * other end of a point-to-point address. Addresses of other families (MPLS, MCTP, ...) have a null
- * {@link #address()}; their IFA_LOCAL and IFA_ADDRESS stay in {@link #otherAttributes()}.
+ * other end of a point-to-point address. Addresses of other families (MPLS, MCTP, ...) have an
+ * empty {@link #address()}; their IFA_LOCAL and IFA_ADDRESS stay in {@link #otherAttributes()}.
+ * Absent optional attributes read as {@link Optional#empty()}.
  *
  * <p>A class with a builder rather than a record: the kernel keeps adding address attributes, and
  * this type grows with them without breaking its callers.
@@ -42,12 +43,10 @@ public final class Address {
     private final Builder v;
 
     private Address(Builder b) {
-        Objects.requireNonNull(b.family, "family");
-        Objects.requireNonNull(b.scope, "scope");
         this.v = b.copy();
     }
 
-    /** A builder with family {@link AddressFamily#INET}, scope {@link AddressScope#UNIVERSE}, and nothing else. */
+    /** A builder with address family {@link AddressFamily#INET}, scope {@link AddressScope#UNIVERSE}, and nothing else. */
     public static Builder builder() {
         return new Builder();
     }
@@ -57,68 +56,63 @@ public final class Address {
         return v.copy();
     }
 
-    /** {@code ifa_family}. */
-    public AddressFamily family() {
+    /** The address family ({@code ifa_family}). */
+    public AddressFamily addressFamily() {
         return v.family;
     }
 
-    /** {@code ifa_prefixlen}. */
+    /** The prefix length ({@code ifa_prefixlen}): 0-32 for IPv4, 0-128 for IPv6. */
     public int prefixLength() {
         return v.prefixLength;
     }
 
-    /** The IFA_F_* flags ({@link AddressFlags}): IFA_FLAGS when present, else {@code ifa_flags}. */
+    /** The IFA_F_* flags, named by {@link AddressFlags}: IFA_FLAGS when present, else {@code ifa_flags}. */
     public int flags() {
         return v.flags;
     }
 
-    /** The flags by name, in iproute2's order ({@link AddressFlags#names(int, AddressFamily)}). */
-    public List<String> flagNames() {
-        return AddressFlags.names(v.flags, v.family);
-    }
-
-    /** {@code ifa_scope}. */
+    /** The scope ({@code ifa_scope}). */
     public AddressScope scope() {
         return v.scope;
     }
 
-    /** The index of the interface the address is on ({@code ifa_index}). */
-    public int index() {
+    /** The index of the link the address is on ({@code ifa_index}). */
+    public int linkIndex() {
         return v.index;
     }
 
-    /** The interface's own address: IFA_LOCAL, or IFA_ADDRESS without it; null for non-IP families. */
-    public InetAddress address() {
-        return v.address;
+    /** The interface's own address: IFA_LOCAL, or IFA_ADDRESS without it; empty for families other than IPv4 and IPv6. */
+    public Optional<InetAddress> address() {
+        return Optional.ofNullable(v.address);
     }
 
-    /** The far end of a point-to-point address (IFA_ADDRESS when it differs from IFA_LOCAL), or null. */
-    public InetAddress peer() {
-        return v.peer;
+    /** The far end of a point-to-point address (IFA_ADDRESS when it differs from IFA_LOCAL), if there is one. */
+    public Optional<InetAddress> peer() {
+        return Optional.ofNullable(v.peer);
     }
 
-    /** IFA_BROADCAST (IPv4), or null. */
-    public InetAddress broadcast() {
-        return v.broadcast;
+    /** The IPv4 broadcast address (IFA_BROADCAST), if there is one. */
+    public Optional<InetAddress> broadcast() {
+        return Optional.ofNullable(v.broadcast);
     }
 
-    /** IFA_LABEL (IPv4), or null. */
-    public String label() {
-        return v.label;
+    /** The IPv4 label (IFA_LABEL), if there is one. */
+    public Optional<String> label() {
+        return Optional.ofNullable(v.label);
     }
 
-    /** IFA_CACHEINFO, or null. */
-    public CacheInfo cacheInfo() {
-        return v.cacheInfo;
+    /** The lifetimes and time stamps (IFA_CACHEINFO), if the kernel sent them. */
+    public Optional<CacheInfo> cacheInfo() {
+        return Optional.ofNullable(v.cacheInfo);
     }
 
-    /** IFA_RT_PRIORITY: the metric of the prefix route, or 0. */
+    /** The metric of the prefix route (IFA_RT_PRIORITY), or 0: the bits of the kernel's u32. */
     public int routePriority() {
         return v.routePriority;
     }
 
-    /** IFA_PROTO: who added the address (IFAPROT_*), or 0. */
-    public int protocol() {
+    /** Who added the address (IFA_PROTO); {@link AddressProtocol#UNSPEC} when absent. */
+    public AddressProtocol protocol() {
         return v.protocol;
     }
 
@@ -127,22 +121,32 @@ public final class Address {
         return v.otherAttributes;
     }
 
-    /** The first of {@link #otherAttributes()} of type {@code type}. */
+    /**
+     * The first of {@link #otherAttributes()} of type {@code type}, if there is one.
+     *
+     * @param type the attribute's type, e.g. {@link Rtnetlink#IFA_MULTICAST}
+     * @return the attribute, or {@link Optional#empty()}
+     */
     public Optional<RawAttribute> attribute(int type) {
         return RawAttribute.first(v.otherAttributes, type);
     }
 
+    /** Equal to an address whose every accessor returns an equal value. */
     @Override
     public boolean equals(Object o) {
         return o instanceof Address a && v.components().equals(a.v.components());
     }
 
+    /** A hash of every accessor's value. */
     @Override
     public int hashCode() {
         return v.components().hashCode();
     }
 
-    /** Family, address, prefix length, peer, link index, scope and label, e.g. {@code Address[INET 10.0.0.1/24 dev 3 scope UNIVERSE eth0]}. */
+    /**
+     * Address family, address, prefix length, peer, link index, scope and label, e.g.
+     * {@code Address[INET 10.0.0.1/24 dev 3 scope UNIVERSE eth0]}.
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("Address[").append(v.family).append(' ');
@@ -170,15 +174,27 @@ public final class Address {
         private String label;
         private CacheInfo cacheInfo;
         private int routePriority;
-        private int protocol;
+        private AddressProtocol protocol = AddressProtocol.UNSPEC;
         private List<RawAttribute> otherAttributes = List.of();
 
         private Builder() {}
 
         private Builder copy() {
-            return new Builder().family(family).prefixLength(prefixLength).flags(flags).scope(scope).index(index)
-                    .address(address).peer(peer).broadcast(broadcast).label(label).cacheInfo(cacheInfo)
-                    .routePriority(routePriority).protocol(protocol).otherAttributes(otherAttributes);
+            Builder b = new Builder();
+            b.family = family;
+            b.prefixLength = prefixLength;
+            b.flags = flags;
+            b.scope = scope;
+            b.index = index;
+            b.address = address;
+            b.peer = peer;
+            b.broadcast = broadcast;
+            b.label = label;
+            b.cacheInfo = cacheInfo;
+            b.routePriority = routePriority;
+            b.protocol = protocol;
+            b.otherAttributes = otherAttributes;
+            return b;
         }
 
         private List<Object> components() {
@@ -186,9 +202,9 @@ public final class Address {
                     routePriority, protocol, otherAttributes);
         }
 
-        /** Sets {@link Address#family()}. */
-        public Builder family(AddressFamily family) {
-            this.family = family;
+        /** Sets {@link Address#addressFamily()}. */
+        public Builder addressFamily(AddressFamily addressFamily) {
+            this.family = Objects.requireNonNull(addressFamily, "addressFamily");
             return this;
         }
 
@@ -206,43 +222,43 @@ public final class Address {
 
         /** Sets {@link Address#scope()}. */
         public Builder scope(AddressScope scope) {
-            this.scope = scope;
+            this.scope = Objects.requireNonNull(scope, "scope");
             return this;
         }
 
-        /** Sets {@link Address#index()}. */
-        public Builder index(int index) {
-            this.index = index;
+        /** Sets {@link Address#linkIndex()}. */
+        public Builder linkIndex(int linkIndex) {
+            this.index = linkIndex;
             return this;
         }
 
-        /** Sets {@link Address#address()} (null for none). */
+        /** Sets {@link Address#address()} (not null). */
         public Builder address(InetAddress address) {
-            this.address = address;
+            this.address = Objects.requireNonNull(address, "address");
             return this;
         }
 
-        /** Sets {@link Address#peer()} (null for none). */
+        /** Sets {@link Address#peer()} (not null). */
         public Builder peer(InetAddress peer) {
-            this.peer = peer;
+            this.peer = Objects.requireNonNull(peer, "peer");
             return this;
         }
 
-        /** Sets {@link Address#broadcast()} (null for none). */
+        /** Sets {@link Address#broadcast()} (not null). */
         public Builder broadcast(InetAddress broadcast) {
-            this.broadcast = broadcast;
+            this.broadcast = Objects.requireNonNull(broadcast, "broadcast");
             return this;
         }
 
-        /** Sets {@link Address#label()} (null for none). */
+        /** Sets {@link Address#label()} (not null). */
         public Builder label(String label) {
-            this.label = label;
+            this.label = Objects.requireNonNull(label, "label");
             return this;
         }
 
-        /** Sets {@link Address#cacheInfo()} (null for none). */
+        /** Sets {@link Address#cacheInfo()} (not null). */
         public Builder cacheInfo(CacheInfo cacheInfo) {
-            this.cacheInfo = cacheInfo;
+            this.cacheInfo = Objects.requireNonNull(cacheInfo, "cacheInfo");
             return this;
         }
 
@@ -253,8 +269,8 @@ public final class Address {
         }
 
         /** Sets {@link Address#protocol()}. */
-        public Builder protocol(int protocol) {
-            this.protocol = protocol;
+        public Builder protocol(AddressProtocol protocol) {
+            this.protocol = Objects.requireNonNull(protocol, "protocol");
             return this;
         }
 
@@ -267,10 +283,29 @@ public final class Address {
         /**
          * The address.
          *
-         * @throws NullPointerException if the family or scope is missing
+         * @return an address with the values set
+         * @throws IllegalArgumentException if the link index is negative, the prefix length is
+         *                                  outside 0-32 (IPv4), 0-128 (IPv6) or 0-255 (other
+         *                                  families), or an IP address is not of the address family
          */
         public Address build() {
+            if (index < 0) {
+                throw new IllegalArgumentException("linkIndex: " + index + " (expected: 0-2147483647)");
+            }
+            int max = family.isIp() ? family.maxPrefixLength() : 255;
+            if (prefixLength < 0 || prefixLength > max) {
+                throw new IllegalArgumentException("prefixLength: " + prefixLength + " (expected: 0-" + max + " for " + family + ")");
+            }
+            checkFamily("address", address);
+            checkFamily("peer", peer);
+            checkFamily("broadcast", broadcast);
             return new Address(this);
+        }
+
+        private void checkFamily(String field, InetAddress a) {
+            if (a != null && !AddressFamily.of(a).equals(family)) {
+                throw new IllegalArgumentException(field + ": " + InetAddresses.toText(a) + " (expected: an " + family + " address)");
+            }
         }
     }
 }

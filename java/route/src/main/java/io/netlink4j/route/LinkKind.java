@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.route;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -12,8 +13,12 @@ import java.util.Objects;
  * identifies a kind by its driver's string, any loaded module may register one, and that string is
  * the kind's {@link #name()} (lower case, as the kernel spells it). A kind without a constant here
  * is as valid as one with ({@link #isKnown()} tells the two apart); equality is by name.
+ * Serializable (exceptions carry it), and deserialized as the constant of its name where there is
+ * one.
  */
-public final class LinkKind {
+public final class LinkKind implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** {@code dummy}: a link that drops everything sent to it (for addresses that need a link). */
     public static final LinkKind DUMMY = new LinkKind("dummy", true);
     /** {@code veth}: one end of a virtual Ethernet pair. */
@@ -44,6 +49,8 @@ public final class LinkKind {
     /**
      * The kind called {@code name}: the constant of that name, or an instance of it.
      *
+     * @param name the driver's name for the kind, e.g. {@code veth}
+     * @return the kind
      * @throws IllegalArgumentException if the name is empty or contains a NUL character
      */
     public static LinkKind of(String name) {
@@ -69,12 +76,22 @@ public final class LinkKind {
         return known;
     }
 
+    /**
+     * The constant of this kind's name, for deserialization.
+     *
+     * @return the canonical instance
+     */
+    private Object readResolve() {
+        return of(name);
+    }
+
     /** Equal to a kind of the same name. */
     @Override
     public boolean equals(Object o) {
         return o instanceof LinkKind k && k.name.equals(name);
     }
 
+    /** The name's hash code. */
     @Override
     public int hashCode() {
         return name.hashCode();

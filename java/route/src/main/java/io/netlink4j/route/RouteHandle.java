@@ -44,18 +44,23 @@ import java.util.function.Consumer;
  * only by the link's index, so the address methods that take a link's name look the index up
  * first (a second round trip); pass the index to avoid it.
  *
- * <p>Requests are sent with strict checking (NETLINK_GET_STRICT_CHK), so the kernel filters dumps
- * and rejects malformed requests instead of ignoring what it does not understand, and with
- * extended ACKs, whose text ends up in the message of every {@link RouteException}. Arguments are
- * validated before anything is sent. The handle is safe for concurrent use by many threads.
- * Changes need CAP_NET_ADMIN in the namespace.
+ * <p>{@link #open()} and {@link #open(Path)} use {@link #defaultOptions()}: strict checking
+ * (NETLINK_GET_STRICT_CHK), so that the kernel filters dumps and rejects malformed requests instead
+ * of ignoring what it does not understand, and extended ACKs, whose text each
+ * {@link RouteException} keeps ({@link RouteException#extendedAck()}). {@link #open(NetlinkOptions)}
+ * uses exactly the options it is given. Arguments are validated before anything is sent. The handle
+ * is safe for concurrent use by many threads. Changes need CAP_NET_ADMIN in the namespace.
+ *
+ * <p>Every method that talks to the kernel may also throw {@link io.netlink4j.NetlinkTimeoutException}
+ * (no answer in time), {@link io.netlink4j.NetlinkClosedException} (the handle was closed) and
+ * {@link RouteException} for any other refusal; each says which more specific exceptions it throws.
  */
 public final class RouteHandle implements AutoCloseable {
     /** How often list-returning dumps are made before an overrun or an interrupted dump is thrown. */
     static final int DUMP_ATTEMPTS = 3;
 
-    private static final Comparator<Address> ADDRESS_ORDER = Comparator.comparingInt(Address::index)
-            .thenComparingInt(a -> a.family().value());
+    private static final Comparator<Address> ADDRESS_ORDER = Comparator.comparingInt(Address::linkIndex)
+            .thenComparingInt(a -> a.addressFamily().value());
 
     private final NetlinkConnection connection;
 
@@ -63,22 +68,50 @@ public final class RouteHandle implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** A handle on the caller's network namespace, with the default timeouts (send 30 s, receive 3 s). */
-    public static RouteHandle open() {
-        return open(NetlinkOptions.defaults());
+    /**
+     * The options {@link #open()} and {@link #open(Path)} use, to adjust and pass to
+     * {@link #open(NetlinkOptions)}: NetlinkOptions' defaults (send timeout 30 s, receive timeout
+     * 3 s) with strict checking and extended ACKs turned on.
+     *
+     * @return a new builder holding the defaults
+     */
+    public static NetlinkOptions.Builder defaultOptions() {
+        return NetlinkOptions.builder().strictCheck(true).extendedAck(true);
     }
 
-    /** A handle on the network namespace at {@code netns}, e.g. {@code /var/run/netns/NAME} or {@code /proc/PID/ns/net}. */
+    /**
+     * A handle on the caller's network namespace, with {@link #defaultOptions()}.
+     *
+     * @return the handle
+     * @throws io.netlink4j.NetlinkErrnoException if the socket cannot be opened
+     */
+    public static RouteHandle open() {
+        return open(defaultOptions().build());
+    }
+
+    /**
+     * A handle on the network namespace at {@code netns}, with {@link #defaultOptions()}.
+     *
+     * @param netns the namespace, e.g. {@code /var/run/netns/NAME} or {@code /proc/PID/ns/net}
+     * @return the handle
+     * @throws io.netlink4j.NetlinkErrnoException if the namespace cannot be entered or the socket opened
+     */
     public static RouteHandle open(Path netns) {
         Objects.requireNonNull(netns, "netns");
-        return open(NetlinkOptions.builder().netns(netns).build());
+        return open(defaultOptions().netns(netns).build());
     }
 
-    /** A handle with explicit options; strict checking and extended ACKs are turned on whatever they say. */
+    /**
+     * A handle with exactly these options: start from {@link #defaultOptions()} to keep strict
+     * checking and extended ACKs.
+     *
+     * @param options the namespace, timeouts, buffers, checking and peer of the handle's socket
+     * @return the handle
+     * @throws io.netlink4j.NetlinkErrnoException if the namespace cannot be entered or the socket opened
+     */
     public static RouteHandle open(NetlinkOptions options) {
         Objects.requireNonNull(options, "options");
-        NetlinkOptions strict = options.toBuilder().strictCheck(true).extendedAck(true).build();
-        return open(NetlinkConnection.open(NetlinkProtocol.ROUTE, strict));
+        return open(NetlinkConnection.open(NetlinkProtocol.ROUTE, options));
     }
 
     /**
@@ -86,12 +119,19 @@ public final class RouteHandle implements AutoCloseable {
      * strict checking and extended ACKs. The handle takes ownership and closes the connection when
      * it is closed. This is how a handle talks to a scripted peer
      * ({@link io.netlink4j.testing.NetlinkTestPeer}) in tests.
+     *
+     * @param connection a connection to the kernel's NETLINK_ROUTE, or to a peer that speaks it
+     * @return the handle
      */
     public static RouteHandle open(NetlinkConnection connection) {
         return new RouteHandle(Objects.requireNonNull(connection, "connection"));
     }
 
-    /** The request engine underneath (for diagnostics and statistics). */
+    /**
+     * The request engine underneath (for diagnostics and statistics).
+     *
+     * @return the connection this handle owns
+     */
     public NetlinkConnection connection() {
         return connection;
     }
@@ -183,8 +223,9 @@ public final class RouteHandle implements AutoCloseable {
      */
     public void updateLink(LinkChange change) {
         Objects.requireNonNull(change, "change");
-        int index = change.index() == 0 && change.name() != null ? getLink(change.target()).index() : change.index();
-        execute(RouteCommand.UPDATE_LINK, Subject.link(change.index(), change.target()), w -> RouteCodec.writeLinkChange(w, index, change));
+        String target = change.target().orElse(null);
+        int index = change.linkIndex() == 0 && change.name().isPresent() ? getLink(target).index() : change.linkIndex();
+        execute(RouteCommand.UPDATE_LINK, Subject.link(change.linkIndex(), target), w -> RouteCodec.writeLinkChange(w, index, change));
     }
 
     /**
@@ -326,10 +367,12 @@ public final class RouteHandle implements AutoCloseable {
      */
     public void delAddress(Address address) {
         Objects.requireNonNull(address, "address");
-        if (address.address() == null) {
-            throw new IllegalArgumentException(address + ": only IPv4 and IPv6 addresses can be deleted");
+        if (address.address().isEmpty()) {
+            throw new IllegalArgumentException("address: " + address + " (expected: an IPv4 or IPv6 address)");
         }
-        delAddress(address.index(), AddressSpec.builder(address.address(), address.prefixLength()).peer(address.peer()).build());
+        AddressSpec.Builder spec = AddressSpec.builder(address.address().get(), address.prefixLength());
+        address.peer().ifPresent(spec::peer);
+        delAddress(address.linkIndex(), spec.build());
     }
 
     private void delAddress(int index, Subject link, AddressSpec spec) {
@@ -338,9 +381,23 @@ public final class RouteHandle implements AutoCloseable {
 
     // Notifications.
 
-    /** A monitor of this handle's namespace, on a socket of its own (see {@link RouteMonitor}). */
+    /**
+     * A monitor of what this handle talks to, on a socket of its own (see {@link RouteMonitor}),
+     * opened with this handle's options: the same namespace, peer and timeouts, and a receive
+     * buffer of at least {@link RouteMonitor#DEFAULT_SOCKET_RECEIVE_BUFFER}.
+     *
+     * @param groups the groups to join, at least one
+     * @return the monitor, which the caller closes
+     * @throws IllegalArgumentException if no group is given
+     * @throws io.netlink4j.NetlinkErrnoException if the namespace cannot be entered or the socket opened
+     */
     public RouteMonitor monitor(RouteGroup... groups) {
-        return RouteMonitor.open(RouteMonitor.defaultOptions().netns(connection.options().netns()).build(), groups);
+        NetlinkOptions options = connection.options();
+        NetlinkOptions.Builder monitor = options.toBuilder();
+        if (options.socketReceiveBufferSize() < RouteMonitor.DEFAULT_SOCKET_RECEIVE_BUFFER) {
+            monitor.socketReceiveBufferSize(RouteMonitor.DEFAULT_SOCKET_RECEIVE_BUFFER);
+        }
+        return RouteMonitor.open(monitor.build(), groups);
     }
 
     // The four exchanges, each with the command's error mapping.
