@@ -46,77 +46,77 @@ public final class Address {
         this.v = b.copy();
     }
 
-    /** A builder with address family {@link AddressFamily#INET}, scope {@link AddressScope#UNIVERSE}, and nothing else. */
+    /** {@return a builder with address family {@link AddressFamily#INET}, scope {@link AddressScope#UNIVERSE}, and nothing else} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this address's values. */
+    /** {@return a builder holding this address's values} */
     public Builder toBuilder() {
         return v.copy();
     }
 
-    /** The address family ({@code ifa_family}). */
+    /** {@return the address family ({@code ifa_family})} */
     public AddressFamily addressFamily() {
         return v.family;
     }
 
-    /** The prefix length ({@code ifa_prefixlen}): 0-32 for IPv4, 0-128 for IPv6. */
+    /** {@return the prefix length ({@code ifa_prefixlen}): 0-32 for IPv4, 0-128 for IPv6} */
     public int prefixLength() {
         return v.prefixLength;
     }
 
-    /** The IFA_F_* flags, named by {@link AddressFlags}: IFA_FLAGS when present, else {@code ifa_flags}. */
+    /** {@return the IFA_F_* flags, named by {@link AddressFlags}: IFA_FLAGS when present, else {@code ifa_flags}} */
     public int flags() {
         return v.flags;
     }
 
-    /** The scope ({@code ifa_scope}). */
+    /** {@return the scope ({@code ifa_scope})} */
     public AddressScope scope() {
         return v.scope;
     }
 
-    /** The index of the link the address is on ({@code ifa_index}). */
+    /** {@return the index of the link the address is on ({@code ifa_index})} */
     public int linkIndex() {
         return v.index;
     }
 
-    /** The interface's own address: IFA_LOCAL, or IFA_ADDRESS without it; empty for families other than IPv4 and IPv6. */
+    /** {@return the interface's own address: IFA_LOCAL, or IFA_ADDRESS without it; empty for families other than IPv4 and IPv6} */
     public Optional<InetAddress> address() {
         return Optional.ofNullable(v.address);
     }
 
-    /** The far end of a point-to-point address (IFA_ADDRESS when it differs from IFA_LOCAL), if there is one. */
+    /** {@return the far end of a point-to-point address (IFA_ADDRESS when it differs from IFA_LOCAL), if there is one} */
     public Optional<InetAddress> peer() {
         return Optional.ofNullable(v.peer);
     }
 
-    /** The IPv4 broadcast address (IFA_BROADCAST), if there is one. */
+    /** {@return the IPv4 broadcast address (IFA_BROADCAST), if there is one} */
     public Optional<InetAddress> broadcast() {
         return Optional.ofNullable(v.broadcast);
     }
 
-    /** The IPv4 label (IFA_LABEL), if there is one. */
+    /** {@return the IPv4 label (IFA_LABEL), if there is one} */
     public Optional<String> label() {
         return Optional.ofNullable(v.label);
     }
 
-    /** The lifetimes and time stamps (IFA_CACHEINFO), if the kernel sent them. */
+    /** {@return the lifetimes and time stamps (IFA_CACHEINFO), if the kernel sent them} */
     public Optional<CacheInfo> cacheInfo() {
         return Optional.ofNullable(v.cacheInfo);
     }
 
-    /** The metric of the prefix route (IFA_RT_PRIORITY), or 0: the bits of the kernel's u32. */
+    /** {@return the metric of the prefix route (IFA_RT_PRIORITY), or 0: the bits of the kernel's u32} */
     public int routePriority() {
         return v.routePriority;
     }
 
-    /** Who added the address (IFA_PROTO); {@link AddressProtocol#UNSPEC} when absent. */
+    /** {@return who added the address (IFA_PROTO); {@link AddressProtocol#UNSPEC} when absent} */
     public AddressProtocol protocol() {
         return v.protocol;
     }
 
-    /** The attributes not modelled above, raw and in arrival order. */
+    /** {@return the attributes not modelled above, raw and in arrival order} */
     public List<RawAttribute> otherAttributes() {
         return v.otherAttributes;
     }
@@ -131,13 +131,18 @@ public final class Address {
         return RawAttribute.first(v.otherAttributes, type);
     }
 
-    /** Equal to an address whose every accessor returns an equal value. */
+    /**
+     * Equal to an address whose every accessor returns an equal value.
+     *
+     * @param o the o
+     * @return equal to an address whose every accessor returns an equal value
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof Address a && v.components().equals(a.v.components());
     }
 
-    /** A hash of every accessor's value. */
+    /** {@return a hash of every accessor's value} */
     @Override
     public int hashCode() {
         return v.components().hashCode();
@@ -146,6 +151,8 @@ public final class Address {
     /**
      * Address family, address, prefix length, peer, link index, scope and label, e.g.
      * {@code Address[INET 10.0.0.1/24 dev 3 scope UNIVERSE eth0]}.
+     *
+     * @return address family, address, prefix length, peer, link index, scope and label, e.g
      */
     @Override
     public String toString() {
@@ -202,79 +209,144 @@ public final class Address {
                     routePriority, protocol, otherAttributes);
         }
 
-        /** Sets {@link Address#addressFamily()}. */
+        /**
+         * Sets {@link Address#addressFamily()}.
+         *
+         * @param addressFamily the address family
+         * @return this builder
+         */
         public Builder addressFamily(AddressFamily addressFamily) {
             this.family = Objects.requireNonNull(addressFamily, "addressFamily");
             return this;
         }
 
-        /** Sets {@link Address#prefixLength()}. */
+        /**
+         * Sets {@link Address#prefixLength()}.
+         *
+         * @param prefixLength the prefix length
+         * @return this builder
+         */
         public Builder prefixLength(int prefixLength) {
             this.prefixLength = prefixLength;
             return this;
         }
 
-        /** Sets {@link Address#flags()}. */
+        /**
+         * Sets {@link Address#flags()}.
+         *
+         * @param flags the flags
+         * @return this builder
+         */
         public Builder flags(int flags) {
             this.flags = flags;
             return this;
         }
 
-        /** Sets {@link Address#scope()}. */
+        /**
+         * Sets {@link Address#scope()}.
+         *
+         * @param scope the scope
+         * @return this builder
+         */
         public Builder scope(AddressScope scope) {
             this.scope = Objects.requireNonNull(scope, "scope");
             return this;
         }
 
-        /** Sets {@link Address#linkIndex()}. */
+        /**
+         * Sets {@link Address#linkIndex()}.
+         *
+         * @param linkIndex the link index
+         * @return this builder
+         */
         public Builder linkIndex(int linkIndex) {
             this.index = linkIndex;
             return this;
         }
 
-        /** Sets {@link Address#address()} (not null). */
+        /**
+         * Sets {@link Address#address()} (not null).
+         *
+         * @param address the address
+         * @return this builder
+         */
         public Builder address(InetAddress address) {
             this.address = Objects.requireNonNull(address, "address");
             return this;
         }
 
-        /** Sets {@link Address#peer()} (not null). */
+        /**
+         * Sets {@link Address#peer()} (not null).
+         *
+         * @param peer the peer
+         * @return this builder
+         */
         public Builder peer(InetAddress peer) {
             this.peer = Objects.requireNonNull(peer, "peer");
             return this;
         }
 
-        /** Sets {@link Address#broadcast()} (not null). */
+        /**
+         * Sets {@link Address#broadcast()} (not null).
+         *
+         * @param broadcast the broadcast
+         * @return this builder
+         */
         public Builder broadcast(InetAddress broadcast) {
             this.broadcast = Objects.requireNonNull(broadcast, "broadcast");
             return this;
         }
 
-        /** Sets {@link Address#label()} (not null). */
+        /**
+         * Sets {@link Address#label()} (not null).
+         *
+         * @param label the label
+         * @return this builder
+         */
         public Builder label(String label) {
             this.label = Objects.requireNonNull(label, "label");
             return this;
         }
 
-        /** Sets {@link Address#cacheInfo()} (not null). */
+        /**
+         * Sets {@link Address#cacheInfo()} (not null).
+         *
+         * @param cacheInfo the cache info
+         * @return this builder
+         */
         public Builder cacheInfo(CacheInfo cacheInfo) {
             this.cacheInfo = Objects.requireNonNull(cacheInfo, "cacheInfo");
             return this;
         }
 
-        /** Sets {@link Address#routePriority()}. */
+        /**
+         * Sets {@link Address#routePriority()}.
+         *
+         * @param routePriority the route priority
+         * @return this builder
+         */
         public Builder routePriority(int routePriority) {
             this.routePriority = routePriority;
             return this;
         }
 
-        /** Sets {@link Address#protocol()}. */
+        /**
+         * Sets {@link Address#protocol()}.
+         *
+         * @param protocol the protocol
+         * @return this builder
+         */
         public Builder protocol(AddressProtocol protocol) {
             this.protocol = Objects.requireNonNull(protocol, "protocol");
             return this;
         }
 
-        /** Sets {@link Address#otherAttributes()} (copied). */
+        /**
+         * Sets {@link Address#otherAttributes()} (copied).
+         *
+         * @param otherAttributes the other attributes
+         * @return this builder
+         */
         public Builder otherAttributes(List<RawAttribute> otherAttributes) {
             this.otherAttributes = List.copyOf(Objects.requireNonNull(otherAttributes, "otherAttributes"));
             return this;

@@ -44,6 +44,9 @@ public final class AddressFlags {
      * The flags set in {@code flags} by the kernel's names without the {@code IFA_F_} prefix
      * ({@code PERMANENT}, {@code MANAGETEMPADDR}), lowest bit first; bits this class has no
      * constant for come last, together, as a hex number ({@code 0x1000}).
+     *
+     * @param flags the flags
+     * @return the flags set in {@code flags} by the kernel's names without the {@code IFA_F_} prefix ({@code PERMANENT}, {@code MANAGETEMPADDR}), lowest bit first; bits this class has no constant for come last, together, as a hex number ({@code 0x1000})
      */
     public static List<String> names(int flags) {
         return FlagNames.names(flags, NAMES);

@@ -45,6 +45,8 @@ public final class AddressProtocol {
      * The protocol with number {@code value}: the constant of that number, or an instance named by the
      * number.
      *
+     * @param value the value
+     * @return the protocol with number {@code value}: the constant of that number, or an instance named by the number
      * @throws IllegalArgumentException if {@code value} is outside 0-255
      */
     public static AddressProtocol of(int value) {
@@ -55,13 +57,15 @@ public final class AddressProtocol {
      * The protocol named {@code name} as {@link #name()} returns it (case-insensitive, with or without
      * the {@code IFAPROT_} prefix), or by its number.
      *
+     * @param name the name
+     * @return the protocol named {@code name} as {@link #name()} returns it (case-insensitive, with or without the {@code IFAPROT_} prefix), or by its number
      * @throws IllegalArgumentException for any other name
      */
     public static AddressProtocol parse(String name) {
         return OpenValues.parse(KNOWN, AddressProtocol::name, "IFAPROT_", "address protocol", name, AddressProtocol::of, 255);
     }
 
-    /** The kernel's number for this protocol. */
+    /** {@return the kernel's number for this protocol} */
     public int value() {
         return value;
     }
@@ -69,29 +73,36 @@ public final class AddressProtocol {
     /**
      * The name of the kernel's constant without its {@code IFAPROT_} prefix, in upper case
      * ({@code KERNEL_LL}), or the number for a protocol without a constant here.
+     *
+     * @return the name of the kernel's constant without its {@code IFAPROT_} prefix, in upper case ({@code KERNEL_LL}), or the number for a protocol without a constant here
      */
     public String name() {
         return name;
     }
 
-    /** Whether this class has a constant for this protocol. */
+    /** {@return whether this class has a constant for this protocol} */
     public boolean isKnown() {
         return known;
     }
 
-    /** Equal to a AddressProtocol with the same number. */
+    /**
+     * Equal to a AddressProtocol with the same number.
+     *
+     * @param o the o
+     * @return equal to a AddressProtocol with the same number
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof AddressProtocol other && other.value == value;
     }
 
-    /** The number. */
+    /** {@return the number} */
     @Override
     public int hashCode() {
         return value;
     }
 
-    /** {@link #name()}. */
+    /** {@return {@link #name()}} */
     @Override
     public String toString() {
         return name;

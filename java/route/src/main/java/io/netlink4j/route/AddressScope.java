@@ -47,6 +47,8 @@ public final class AddressScope {
      * The scope with number {@code value}: the constant of that number, or an instance named by the
      * number.
      *
+     * @param value the value
+     * @return the scope with number {@code value}: the constant of that number, or an instance named by the number
      * @throws IllegalArgumentException if {@code value} is outside 0-255
      */
     public static AddressScope of(int value) {
@@ -57,13 +59,15 @@ public final class AddressScope {
      * The scope named {@code name} as {@link #name()} returns it (case-insensitive, with or without
      * the {@code RT_SCOPE_} prefix), or by its number.
      *
+     * @param name the name
+     * @return the scope named {@code name} as {@link #name()} returns it (case-insensitive, with or without the {@code RT_SCOPE_} prefix), or by its number
      * @throws IllegalArgumentException for any other name
      */
     public static AddressScope parse(String name) {
         return OpenValues.parse(KNOWN, AddressScope::name, "RT_SCOPE_", "address scope", name, AddressScope::of, 255);
     }
 
-    /** The kernel's number for this scope. */
+    /** {@return the kernel's number for this scope} */
     public int value() {
         return value;
     }
@@ -71,29 +75,36 @@ public final class AddressScope {
     /**
      * The name of the kernel's constant without its {@code RT_SCOPE_} prefix, in upper case
      * ({@code UNIVERSE}), or the number for a scope without a constant here.
+     *
+     * @return the name of the kernel's constant without its {@code RT_SCOPE_} prefix, in upper case ({@code UNIVERSE}), or the number for a scope without a constant here
      */
     public String name() {
         return name;
     }
 
-    /** Whether this class has a constant for this scope. */
+    /** {@return whether this class has a constant for this scope} */
     public boolean isKnown() {
         return known;
     }
 
-    /** Equal to a AddressScope with the same number. */
+    /**
+     * Equal to a AddressScope with the same number.
+     *
+     * @param o the o
+     * @return equal to a AddressScope with the same number
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof AddressScope other && other.value == value;
     }
 
-    /** The number. */
+    /** {@return the number} */
     @Override
     public int hashCode() {
         return value;
     }
 
-    /** {@link #name()}. */
+    /** {@return {@link #name()}} */
     @Override
     public String toString() {
         return name;

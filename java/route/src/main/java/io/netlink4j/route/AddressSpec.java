@@ -68,7 +68,7 @@ public final class AddressSpec {
         return new Builder(address, prefixLength);
     }
 
-    /** A builder holding this specification's values. */
+    /** {@return a builder holding this specification's values} */
     public Builder toBuilder() {
         Builder b = new Builder(address, prefixLength);
         b.peer = peer;
@@ -79,42 +79,42 @@ public final class AddressSpec {
         return b;
     }
 
-    /** The interface's own address. */
+    /** {@return the interface's own address} */
     public InetAddress address() {
         return address;
     }
 
-    /** The prefix length: 0-32 for IPv4, 0-128 for IPv6. */
+    /** {@return the prefix length: 0-32 for IPv4, 0-128 for IPv6} */
     public int prefixLength() {
         return prefixLength;
     }
 
-    /** The address family: {@link AddressFamily#INET} or {@link AddressFamily#INET6}. */
+    /** {@return the address family: {@link AddressFamily#INET} or {@link AddressFamily#INET6}} */
     public AddressFamily addressFamily() {
         return AddressFamily.of(address);
     }
 
-    /** The point-to-point peer, if one is set. */
+    /** {@return the point-to-point peer, if one is set} */
     public Optional<InetAddress> peer() {
         return Optional.ofNullable(peer);
     }
 
-    /** The IPv4 broadcast address, if one is set. */
+    /** {@return the IPv4 broadcast address, if one is set} */
     public Optional<InetAddress> broadcast() {
         return Optional.ofNullable(broadcast);
     }
 
-    /** The IPv4 label, if one is set (the kernel uses the interface name otherwise). */
+    /** {@return the IPv4 label, if one is set (the kernel uses the interface name otherwise)} */
     public Optional<String> label() {
         return Optional.ofNullable(label);
     }
 
-    /** The IPv4 scope, if one is set ({@link AddressScope#UNIVERSE} otherwise). */
+    /** {@return the IPv4 scope, if one is set ({@link AddressScope#UNIVERSE} otherwise)} */
     public Optional<AddressScope> scope() {
         return Optional.ofNullable(scope);
     }
 
-    /** The IFA_F_* flags to set, from {@link #SETTABLE_FLAGS} (0 for none). */
+    /** {@return the IFA_F_* flags to set, from {@link #SETTABLE_FLAGS} (0 for none)} */
     public int flags() {
         return flags;
     }
@@ -124,7 +124,12 @@ public final class AddressSpec {
         return InetAddresses.toText(address) + "/" + prefixLength + (peer != null ? " peer " + InetAddresses.toText(peer) : "");
     }
 
-    /** Equal to a specification whose every accessor returns an equal value. */
+    /**
+     * Equal to a specification whose every accessor returns an equal value.
+     *
+     * @param o the o
+     * @return equal to a specification whose every accessor returns an equal value
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof AddressSpec s && s.address.equals(address) && s.prefixLength == prefixLength
@@ -132,13 +137,13 @@ public final class AddressSpec {
                 && Objects.equals(s.scope, scope) && s.flags == flags;
     }
 
-    /** A hash of every accessor's value. */
+    /** {@return a hash of every accessor's value} */
     @Override
     public int hashCode() {
         return Objects.hash(address, prefixLength, peer, broadcast, label, scope, flags);
     }
 
-    /** The specification as {@code ip addr add} would take it, e.g. {@code AddressSpec[10.0.0.1/24 brd 10.0.0.255 label eth0:1]}. */
+    /** {@return the specification as {@code ip addr add} would take it, e.g. {@code AddressSpec[10.0.0.1/24 brd 10.0.0.255 label eth0:1]}} */
     @Override
     public String toString() {
         return "AddressSpec[" + describe() + (broadcast != null ? " brd " + InetAddresses.toText(broadcast) : "")

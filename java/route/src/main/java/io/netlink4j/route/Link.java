@@ -24,52 +24,52 @@ public final class Link {
         this.v = b.copy();
     }
 
-    /** A builder with no name (required), type {@link LinkType#ETHER}, state {@link OperState#UNKNOWN}, and nothing else. */
+    /** {@return a builder with no name (required), type {@link LinkType#ETHER}, state {@link OperState#UNKNOWN}, and nothing else} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this link's values. */
+    /** {@return a builder holding this link's values} */
     public Builder toBuilder() {
         return v.copy();
     }
 
-    /** The interface index ({@code ifi_index}), positive for every link the kernel reports. */
+    /** {@return the interface index ({@code ifi_index}), positive for every link the kernel reports} */
     public int index() {
         return v.index;
     }
 
-    /** The interface name (IFLA_IFNAME). */
+    /** {@return the interface name (IFLA_IFNAME)} */
     public String name() {
         return v.name;
     }
 
-    /** The hardware type ({@code ifi_type}). */
+    /** {@return the hardware type ({@code ifi_type})} */
     public LinkType type() {
         return v.type;
     }
 
-    /** The device flags ({@code ifi_flags}): IFF_* bits, named by {@link LinkFlags}. */
+    /** {@return the device flags ({@code ifi_flags}): IFF_* bits, named by {@link LinkFlags}} */
     public int flags() {
         return v.flags;
     }
 
-    /** Administratively up (IFF_UP). */
+    /** {@return whether administratively up (IFF_UP)} */
     public boolean isUp() {
         return (v.flags & LinkFlags.UP) != 0;
     }
 
-    /** The carrier is present (IFF_LOWER_UP). */
+    /** {@return whether the carrier is present (IFF_LOWER_UP)} */
     public boolean isLowerUp() {
         return (v.flags & LinkFlags.LOWER_UP) != 0;
     }
 
-    /** The MTU in bytes (IFLA_MTU), or 0 when the kernel did not report it. */
+    /** {@return the MTU in bytes (IFLA_MTU), or 0 when the kernel did not report it} */
     public int mtu() {
         return v.mtu;
     }
 
-    /** IFLA_OPERSTATE ({@link OperState#UNKNOWN} when absent). */
+    /** {@return IFLA_OPERSTATE ({@link OperState#UNKNOWN} when absent)} */
     public OperState operState() {
         return v.operState;
     }
@@ -77,22 +77,24 @@ public final class Link {
     /**
      * The link mode (IFLA_LINKMODE); {@link LinkMode#DEFAULT} when absent, and for a number the
      * kernel does not know (which then stays in {@link #otherAttributes()}).
+     *
+     * @return the link mode (IFLA_LINKMODE); {@link LinkMode#DEFAULT} when absent, and for a number the kernel does not know (which then stays in {@link #otherAttributes()})
      */
     public LinkMode linkMode() {
         return v.linkMode;
     }
 
-    /** The link-layer address (IFLA_ADDRESS), if the link has one. */
+    /** {@return the link-layer address (IFLA_ADDRESS), if the link has one} */
     public Optional<HardwareAddress> address() {
         return Optional.ofNullable(v.address);
     }
 
-    /** The link-layer broadcast address (IFLA_BROADCAST; the peer's address on a point-to-point link), if any. */
+    /** {@return the link-layer broadcast address (IFLA_BROADCAST; the peer's address on a point-to-point link), if any} */
     public Optional<HardwareAddress> broadcast() {
         return Optional.ofNullable(v.broadcast);
     }
 
-    /** The factory address of a physical device (IFLA_PERM_ADDRESS), if the driver reports one. */
+    /** {@return the factory address of a physical device (IFLA_PERM_ADDRESS), if the driver reports one} */
     public Optional<HardwareAddress> permanentAddress() {
         return Optional.ofNullable(v.permanentAddress);
     }
@@ -100,17 +102,19 @@ public final class Link {
     /**
      * The transmit queue length in packets (IFLA_TXQLEN), 0 when absent: the bits of the kernel's
      * u32 ({@link Integer#toUnsignedLong(int)} for values above 2<sup>31</sup>-1).
+     *
+     * @return the transmit queue length in packets (IFLA_TXQLEN), 0 when absent: the bits of the kernel's u32 ({@link Integer#toUnsignedLong(int)} for values above 2<sup>31</sup>-1)
      */
     public int txQueueLength() {
         return v.txQueueLength;
     }
 
-    /** The name of the root queueing discipline (IFLA_QDISC), if the link has one. */
+    /** {@return the name of the root queueing discipline (IFLA_QDISC), if the link has one} */
     public Optional<String> qdisc() {
         return Optional.ofNullable(v.qdisc);
     }
 
-    /** The link's group (IFLA_GROUP; 0 is the default group): the bits of the kernel's u32. */
+    /** {@return the link's group (IFLA_GROUP; 0 is the default group): the bits of the kernel's u32} */
     public int group() {
         return v.group;
     }
@@ -118,47 +122,49 @@ public final class Link {
     /**
      * IFLA_LINK: the index of the link this one is bound to (a veth's peer, a VLAN's parent), or 0.
      * When {@link #linkNetnsId()} is set, the index is in that other namespace.
+     *
+     * @return IFLA_LINK: the index of the link this one is bound to (a veth's peer, a VLAN's parent), or 0
      */
     public int parentIndex() {
         return v.parentIndex;
     }
 
-    /** IFLA_MASTER: the index of the bridge or bond this link is enslaved to, or 0. */
+    /** {@return IFLA_MASTER: the index of the bridge or bond this link is enslaved to, or 0} */
     public int masterIndex() {
         return v.masterIndex;
     }
 
-    /** IFLA_LINK_NETNSID: the namespace id (as seen from this namespace) of the parent link, or -1. */
+    /** {@return IFLA_LINK_NETNSID: the namespace id (as seen from this namespace) of the parent link, or -1} */
     public int linkNetnsId() {
         return v.linkNetnsId;
     }
 
-    /** The driver-specific part (IFLA_LINKINFO); empty for links without a kind (loopback, physical devices). */
+    /** {@return the driver-specific part (IFLA_LINKINFO); empty for links without a kind (loopback, physical devices)} */
     public Optional<LinkInfo> info() {
         return Optional.ofNullable(v.info);
     }
 
-    /** The link's kind ({@code veth}, {@code dummy}, ...): {@link LinkInfo#kind()}, if there is one. */
+    /** {@return the link's kind ({@code veth}, {@code dummy}, ...): {@link LinkInfo#kind()}, if there is one} */
     public Optional<LinkKind> kind() {
         return v.info == null ? Optional.empty() : Optional.ofNullable(v.info.kind());
     }
 
-    /** The link's alias, a free-form description (IFLA_IFALIAS), if one was set. */
+    /** {@return the link's alias, a free-form description (IFLA_IFALIAS), if one was set} */
     public Optional<String> alias() {
         return Optional.ofNullable(v.alias);
     }
 
-    /** The alternative names (the IFLA_ALT_IFNAME entries of IFLA_PROP_LIST), in the kernel's order; empty if none. */
+    /** {@return the alternative names (the IFLA_ALT_IFNAME entries of IFLA_PROP_LIST), in the kernel's order; empty if none} */
     public List<String> alternativeNames() {
         return v.alternativeNames;
     }
 
-    /** The smallest MTU the link accepts (IFLA_MIN_MTU), or 0 when not reported. */
+    /** {@return the smallest MTU the link accepts (IFLA_MIN_MTU), or 0 when not reported} */
     public int minMtu() {
         return v.minMtu;
     }
 
-    /** The largest MTU the link accepts (IFLA_MAX_MTU), or 0 when not reported or unlimited. */
+    /** {@return the largest MTU the link accepts (IFLA_MAX_MTU), or 0 when not reported or unlimited} */
     public int maxMtu() {
         return v.maxMtu;
     }
@@ -166,6 +172,8 @@ public final class Link {
     /**
      * The attributes not modelled above, raw and in arrival order: statistics, IFLA_AF_SPEC,
      * queue counts, offload limits, and anything a newer kernel adds.
+     *
+     * @return the attributes not modelled above, raw and in arrival order: statistics, IFLA_AF_SPEC, queue counts, offload limits, and anything a newer kernel adds
      */
     public List<RawAttribute> otherAttributes() {
         return v.otherAttributes;
@@ -181,13 +189,18 @@ public final class Link {
         return RawAttribute.first(v.otherAttributes, type);
     }
 
-    /** Equal to a link whose every accessor returns an equal value. */
+    /**
+     * Equal to a link whose every accessor returns an equal value.
+     *
+     * @param o the o
+     * @return equal to a link whose every accessor returns an equal value
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof Link l && v.components().equals(l.v.components());
     }
 
-    /** A hash of every accessor's value. */
+    /** {@return a hash of every accessor's value} */
     @Override
     public int hashCode() {
         return v.components().hashCode();
@@ -196,6 +209,8 @@ public final class Link {
     /**
      * The index, name, kind, flags, MTU, state, type and address, e.g.
      * {@code Link[3: veth0 (veth) [UP, BROADCAST, MULTICAST] mtu 1500 state UP ETHER 02:...]}.
+     *
+     * @return the index, name, kind, flags, MTU, state, type and address, e.g
      */
     @Override
     public String toString() {
@@ -268,133 +283,243 @@ public final class Link {
                     maxMtu, otherAttributes);
         }
 
-        /** Sets {@link Link#index()}. */
+        /**
+         * Sets {@link Link#index()}.
+         *
+         * @param index the index
+         * @return this builder
+         */
         public Builder index(int index) {
             this.index = index;
             return this;
         }
 
-        /** Sets {@link Link#name()} (required). */
+        /**
+         * Sets {@link Link#name()} (required).
+         *
+         * @param name the name
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;
         }
 
-        /** Sets {@link Link#type()}. */
+        /**
+         * Sets {@link Link#type()}.
+         *
+         * @param type the type
+         * @return this builder
+         */
         public Builder type(LinkType type) {
             this.type = Objects.requireNonNull(type, "type");
             return this;
         }
 
-        /** Sets {@link Link#flags()}. */
+        /**
+         * Sets {@link Link#flags()}.
+         *
+         * @param flags the flags
+         * @return this builder
+         */
         public Builder flags(int flags) {
             this.flags = flags;
             return this;
         }
 
-        /** Sets {@link Link#mtu()}. */
+        /**
+         * Sets {@link Link#mtu()}.
+         *
+         * @param mtu the mtu
+         * @return this builder
+         */
         public Builder mtu(int mtu) {
             this.mtu = mtu;
             return this;
         }
 
-        /** Sets {@link Link#operState()}. */
+        /**
+         * Sets {@link Link#operState()}.
+         *
+         * @param operState the oper state
+         * @return this builder
+         */
         public Builder operState(OperState operState) {
             this.operState = Objects.requireNonNull(operState, "operState");
             return this;
         }
 
-        /** Sets {@link Link#linkMode()}. */
+        /**
+         * Sets {@link Link#linkMode()}.
+         *
+         * @param linkMode the link mode
+         * @return this builder
+         */
         public Builder linkMode(LinkMode linkMode) {
             this.linkMode = Objects.requireNonNull(linkMode, "linkMode");
             return this;
         }
 
-        /** Sets {@link Link#address()} (not null). */
+        /**
+         * Sets {@link Link#address()} (not null).
+         *
+         * @param address the address
+         * @return this builder
+         */
         public Builder address(HardwareAddress address) {
             this.address = Objects.requireNonNull(address, "address");
             return this;
         }
 
-        /** Sets {@link Link#broadcast()} (not null). */
+        /**
+         * Sets {@link Link#broadcast()} (not null).
+         *
+         * @param broadcast the broadcast
+         * @return this builder
+         */
         public Builder broadcast(HardwareAddress broadcast) {
             this.broadcast = Objects.requireNonNull(broadcast, "broadcast");
             return this;
         }
 
-        /** Sets {@link Link#permanentAddress()} (not null). */
+        /**
+         * Sets {@link Link#permanentAddress()} (not null).
+         *
+         * @param permanentAddress the permanent address
+         * @return this builder
+         */
         public Builder permanentAddress(HardwareAddress permanentAddress) {
             this.permanentAddress = Objects.requireNonNull(permanentAddress, "permanentAddress");
             return this;
         }
 
-        /** Sets {@link Link#txQueueLength()}. */
+        /**
+         * Sets {@link Link#txQueueLength()}.
+         *
+         * @param txQueueLength the tx queue length
+         * @return this builder
+         */
         public Builder txQueueLength(int txQueueLength) {
             this.txQueueLength = txQueueLength;
             return this;
         }
 
-        /** Sets {@link Link#qdisc()} (not null). */
+        /**
+         * Sets {@link Link#qdisc()} (not null).
+         *
+         * @param qdisc the qdisc
+         * @return this builder
+         */
         public Builder qdisc(String qdisc) {
             this.qdisc = Objects.requireNonNull(qdisc, "qdisc");
             return this;
         }
 
-        /** Sets {@link Link#group()}. */
+        /**
+         * Sets {@link Link#group()}.
+         *
+         * @param group the group
+         * @return this builder
+         */
         public Builder group(int group) {
             this.group = group;
             return this;
         }
 
-        /** Sets {@link Link#parentIndex()}. */
+        /**
+         * Sets {@link Link#parentIndex()}.
+         *
+         * @param parentIndex the parent index
+         * @return this builder
+         */
         public Builder parentIndex(int parentIndex) {
             this.parentIndex = parentIndex;
             return this;
         }
 
-        /** Sets {@link Link#masterIndex()}. */
+        /**
+         * Sets {@link Link#masterIndex()}.
+         *
+         * @param masterIndex the master index
+         * @return this builder
+         */
         public Builder masterIndex(int masterIndex) {
             this.masterIndex = masterIndex;
             return this;
         }
 
-        /** Sets {@link Link#linkNetnsId()}. */
+        /**
+         * Sets {@link Link#linkNetnsId()}.
+         *
+         * @param linkNetnsId the link netns id
+         * @return this builder
+         */
         public Builder linkNetnsId(int linkNetnsId) {
             this.linkNetnsId = linkNetnsId;
             return this;
         }
 
-        /** Sets {@link Link#info()} (not null). */
+        /**
+         * Sets {@link Link#info()} (not null).
+         *
+         * @param info the info
+         * @return this builder
+         */
         public Builder info(LinkInfo info) {
             this.info = Objects.requireNonNull(info, "info");
             return this;
         }
 
-        /** Sets {@link Link#alias()} (not null). */
+        /**
+         * Sets {@link Link#alias()} (not null).
+         *
+         * @param alias the alias
+         * @return this builder
+         */
         public Builder alias(String alias) {
             this.alias = Objects.requireNonNull(alias, "alias");
             return this;
         }
 
-        /** Sets {@link Link#alternativeNames()} (copied). */
+        /**
+         * Sets {@link Link#alternativeNames()} (copied).
+         *
+         * @param alternativeNames the alternative names
+         * @return this builder
+         */
         public Builder alternativeNames(List<String> alternativeNames) {
             this.alternativeNames = List.copyOf(Objects.requireNonNull(alternativeNames, "alternativeNames"));
             return this;
         }
 
-        /** Sets {@link Link#minMtu()}. */
+        /**
+         * Sets {@link Link#minMtu()}.
+         *
+         * @param minMtu the min mtu
+         * @return this builder
+         */
         public Builder minMtu(int minMtu) {
             this.minMtu = minMtu;
             return this;
         }
 
-        /** Sets {@link Link#maxMtu()}. */
+        /**
+         * Sets {@link Link#maxMtu()}.
+         *
+         * @param maxMtu the max mtu
+         * @return this builder
+         */
         public Builder maxMtu(int maxMtu) {
             this.maxMtu = maxMtu;
             return this;
         }
 
-        /** Sets {@link Link#otherAttributes()} (copied). */
+        /**
+         * Sets {@link Link#otherAttributes()} (copied).
+         *
+         * @param otherAttributes the other attributes
+         * @return this builder
+         */
         public Builder otherAttributes(List<RawAttribute> otherAttributes) {
             this.otherAttributes = List.copyOf(Objects.requireNonNull(otherAttributes, "otherAttributes"));
             return this;

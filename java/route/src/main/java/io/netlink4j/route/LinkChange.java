@@ -79,42 +79,42 @@ public final class LinkChange {
         return b;
     }
 
-    /** The index of the link to change, or 0 when it is named by {@link #target()}. */
+    /** {@return the index of the link to change, or 0 when it is named by {@link #target()}} */
     public int linkIndex() {
         return index;
     }
 
-    /** The name of the link to change; empty when it is named by {@link #linkIndex()}. */
+    /** {@return the name of the link to change; empty when it is named by {@link #linkIndex()}} */
     public Optional<String> target() {
         return Optional.ofNullable(target);
     }
 
-    /** True to bring the link up, false to take it down; empty to leave it. */
+    /** {@return true to bring the link up, false to take it down; empty to leave it} */
     public Optional<Boolean> up() {
         return Optional.ofNullable(up);
     }
 
-    /** True to set IFF_MULTICAST, false to clear it; empty to leave it. */
+    /** {@return true to set IFF_MULTICAST, false to clear it; empty to leave it} */
     public Optional<Boolean> multicast() {
         return Optional.ofNullable(multicast);
     }
 
-    /** The new MTU; empty to leave it. */
+    /** {@return the new MTU; empty to leave it} */
     public OptionalInt mtu() {
         return mtu == 0 ? OptionalInt.empty() : OptionalInt.of(mtu);
     }
 
-    /** The new name; empty to leave it. */
+    /** {@return the new name; empty to leave it} */
     public Optional<String> name() {
         return Optional.ofNullable(name);
     }
 
-    /** The new hardware address; empty to leave it. */
+    /** {@return the new hardware address; empty to leave it} */
     public Optional<HardwareAddress> address() {
         return Optional.ofNullable(address);
     }
 
-    /** The namespace to move the link to; empty to leave it. */
+    /** {@return the namespace to move the link to; empty to leave it} */
     public Optional<LinkNamespace> namespace() {
         return Optional.ofNullable(namespace);
     }
@@ -124,7 +124,12 @@ public final class LinkChange {
         return target != null ? "link '" + target + "'" : "link " + index;
     }
 
-    /** Equal to a change whose every accessor returns an equal value. */
+    /**
+     * Equal to a change whose every accessor returns an equal value.
+     *
+     * @param o the o
+     * @return equal to a change whose every accessor returns an equal value
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof LinkChange c && c.index == index && Objects.equals(c.target, target) && Objects.equals(c.up, up)
@@ -132,13 +137,13 @@ public final class LinkChange {
                 && Objects.equals(c.address, address) && Objects.equals(c.namespace, namespace);
     }
 
-    /** A hash of every accessor's value. */
+    /** {@return a hash of every accessor's value} */
     @Override
     public int hashCode() {
         return Objects.hash(index, target, up, multicast, mtu, name, address, namespace);
     }
 
-    /** The link and the changes, e.g. {@code LinkChange[link 'veth0' up mtu 1400]}. */
+    /** {@return the link and the changes, e.g. {@code LinkChange[link 'veth0' up mtu 1400]}} */
     @Override
     public String toString() {
         return "LinkChange[" + describeTarget() + (up != null ? (up ? " up" : " down") : "")

@@ -58,6 +58,9 @@ public final class LinkFlags {
      * The flags set in {@code flags} by the kernel's names without the {@code IFF_} prefix
      * ({@code UP}, {@code LOWER_UP}), lowest bit first; bits this class has no constant for come
      * last, together, as a hex number ({@code 0x80000}).
+     *
+     * @param flags the flags
+     * @return the flags set in {@code flags} by the kernel's names without the {@code IFF_} prefix ({@code UP}, {@code LOWER_UP}), lowest bit first; bits this class has no constant for come last, together, as a hex number ({@code 0x80000})
      */
     public static List<String> names(int flags) {
         return FlagNames.names(flags, NAMES);

@@ -38,7 +38,9 @@ public final class LinkKind implements Serializable {
 
     private static final LinkKind[] KNOWN = {DUMMY, VETH, BRIDGE, VLAN, MACVLAN, VXLAN, BOND, IFB};
 
+    /** The driver's name for the kind. */
     private final String name;
+    /** Whether this class has a constant for the kind. */
     private final boolean known;
 
     private LinkKind(String name, boolean known) {
@@ -66,12 +68,12 @@ public final class LinkKind implements Serializable {
         return new LinkKind(name, false);
     }
 
-    /** The driver's name for the kind, as the kernel spells it ({@code veth}). */
+    /** {@return the driver's name for the kind, as the kernel spells it ({@code veth})} */
     public String name() {
         return name;
     }
 
-    /** Whether this class has a constant for the kind. */
+    /** {@return whether this class has a constant for the kind} */
     public boolean isKnown() {
         return known;
     }
@@ -85,19 +87,24 @@ public final class LinkKind implements Serializable {
         return of(name);
     }
 
-    /** Equal to a kind of the same name. */
+    /**
+     * Equal to a kind of the same name.
+     *
+     * @param o the o
+     * @return equal to a kind of the same name
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof LinkKind k && k.name.equals(name);
     }
 
-    /** The name's hash code. */
+    /** {@return the name's hash code} */
     @Override
     public int hashCode() {
         return name.hashCode();
     }
 
-    /** {@link #name()}. */
+    /** {@return {@link #name()}} */
     @Override
     public String toString() {
         return name;

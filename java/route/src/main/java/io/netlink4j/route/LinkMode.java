@@ -24,7 +24,7 @@ public enum LinkMode {
         this.value = value;
     }
 
-    /** The IF_LINK_MODE_* number. */
+    /** {@return the IF_LINK_MODE_* number} */
     public int value() {
         return value;
     }

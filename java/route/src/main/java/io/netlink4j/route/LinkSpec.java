@@ -88,42 +88,42 @@ public final class LinkSpec {
         return b;
     }
 
-    /** The new link's name. */
+    /** {@return the new link's name} */
     public String name() {
         return name;
     }
 
-    /** The new link's kind. */
+    /** {@return the new link's kind} */
     public LinkKind kind() {
         return kind;
     }
 
-    /** The MTU, if one is set (the kind's default otherwise). */
+    /** {@return the MTU, if one is set (the kind's default otherwise)} */
     public OptionalInt mtu() {
         return mtu == 0 ? OptionalInt.empty() : OptionalInt.of(mtu);
     }
 
-    /** The hardware address, if one is set (the kernel chooses one otherwise). */
+    /** {@return the hardware address, if one is set (the kernel chooses one otherwise)} */
     public Optional<HardwareAddress> address() {
         return Optional.ofNullable(address);
     }
 
-    /** Whether the link is brought up as it is created. */
+    /** {@return whether the link is brought up as it is created} */
     public boolean isUp() {
         return up;
     }
 
-    /** The namespace to create the link in, if one is set (the handle's own otherwise). */
+    /** {@return the namespace to create the link in, if one is set (the handle's own otherwise)} */
     public Optional<LinkNamespace> namespace() {
         return Optional.ofNullable(namespace);
     }
 
-    /** The veth peer's name, if one is set (the kernel names it {@code vethN} otherwise). */
+    /** {@return the veth peer's name, if one is set (the kernel names it {@code vethN} otherwise)} */
     public Optional<String> peerName() {
         return Optional.ofNullable(peerName);
     }
 
-    /** The namespace of the veth peer, if one is set (the link's own otherwise). */
+    /** {@return the namespace of the veth peer, if one is set (the link's own otherwise)} */
     public Optional<LinkNamespace> peerNamespace() {
         return Optional.ofNullable(peerNamespace);
     }
@@ -133,7 +133,12 @@ public final class LinkSpec {
         return "link '" + name + "'" + (peerName != null ? " (peer '" + peerName + "')" : "");
     }
 
-    /** Equal to a specification whose every accessor returns an equal value. */
+    /**
+     * Equal to a specification whose every accessor returns an equal value.
+     *
+     * @param o the o
+     * @return equal to a specification whose every accessor returns an equal value
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof LinkSpec s && s.name.equals(name) && s.kind.equals(kind) && s.mtu == mtu
@@ -141,13 +146,13 @@ public final class LinkSpec {
                 && Objects.equals(s.peerName, peerName) && Objects.equals(s.peerNamespace, peerNamespace);
     }
 
-    /** A hash of every accessor's value. */
+    /** {@return a hash of every accessor's value} */
     @Override
     public int hashCode() {
         return Objects.hash(name, kind, mtu, address, up, namespace, peerName, peerNamespace);
     }
 
-    /** The kind, name, peer and options, e.g. {@code LinkSpec[veth link 'veth0' (peer 'veth1') mtu 9000 up]}. */
+    /** {@return the kind, name, peer and options, e.g. {@code LinkSpec[veth link 'veth0' (peer 'veth1') mtu 9000 up]}} */
     @Override
     public String toString() {
         return "LinkSpec[" + kind + " " + describe() + (mtu != 0 ? " mtu " + mtu : "") + (address != null ? " address " + address : "")

@@ -72,6 +72,8 @@ public final class LinkType {
      * The type with number {@code value}: the constant of that number, or an instance named by the
      * number.
      *
+     * @param value the value
+     * @return the type with number {@code value}: the constant of that number, or an instance named by the number
      * @throws IllegalArgumentException if {@code value} is outside 0-65535
      */
     public static LinkType of(int value) {
@@ -82,13 +84,15 @@ public final class LinkType {
      * The type named {@code name} as {@link #name()} returns it (case-insensitive, with or without
      * the {@code ARPHRD_} prefix), or by its number.
      *
+     * @param name the name
+     * @return the type named {@code name} as {@link #name()} returns it (case-insensitive, with or without the {@code ARPHRD_} prefix), or by its number
      * @throws IllegalArgumentException for any other name
      */
     public static LinkType parse(String name) {
         return OpenValues.parse(KNOWN, LinkType::name, "ARPHRD_", "link type", name, LinkType::of, 0xFFFF);
     }
 
-    /** The kernel's number for this link type. */
+    /** {@return the kernel's number for this link type} */
     public int value() {
         return value;
     }
@@ -96,29 +100,36 @@ public final class LinkType {
     /**
      * The name of the kernel's constant without its {@code ARPHRD_} prefix, in upper case
      * ({@code ETHER}), or the number for a link type without a constant here.
+     *
+     * @return the name of the kernel's constant without its {@code ARPHRD_} prefix, in upper case ({@code ETHER}), or the number for a link type without a constant here
      */
     public String name() {
         return name;
     }
 
-    /** Whether this class has a constant for this link type. */
+    /** {@return whether this class has a constant for this link type} */
     public boolean isKnown() {
         return known;
     }
 
-    /** Equal to a LinkType with the same number. */
+    /**
+     * Equal to a LinkType with the same number.
+     *
+     * @param o the o
+     * @return equal to a LinkType with the same number
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof LinkType other && other.value == value;
     }
 
-    /** The number. */
+    /** {@return the number} */
     @Override
     public int hashCode() {
         return value;
     }
 
-    /** {@link #name()}. */
+    /** {@return {@link #name()}} */
     @Override
     public String toString() {
         return name;

@@ -49,6 +49,8 @@ public final class OperState {
      * The state with number {@code value}: the constant of that number, or an instance named by the
      * number.
      *
+     * @param value the value
+     * @return the state with number {@code value}: the constant of that number, or an instance named by the number
      * @throws IllegalArgumentException if {@code value} is outside 0-255
      */
     public static OperState of(int value) {
@@ -59,13 +61,15 @@ public final class OperState {
      * The state named {@code name} as {@link #name()} returns it (case-insensitive, with or without
      * the {@code IF_OPER_} prefix), or by its number.
      *
+     * @param name the name
+     * @return the state named {@code name} as {@link #name()} returns it (case-insensitive, with or without the {@code IF_OPER_} prefix), or by its number
      * @throws IllegalArgumentException for any other name
      */
     public static OperState parse(String name) {
         return OpenValues.parse(KNOWN, OperState::name, "IF_OPER_", "operational state", name, OperState::of, 255);
     }
 
-    /** The kernel's number for this state. */
+    /** {@return the kernel's number for this state} */
     public int value() {
         return value;
     }
@@ -73,29 +77,36 @@ public final class OperState {
     /**
      * The name of the kernel's constant without its {@code IF_OPER_} prefix, in upper case
      * ({@code LOWERLAYERDOWN}), or the number for a state without a constant here.
+     *
+     * @return the name of the kernel's constant without its {@code IF_OPER_} prefix, in upper case ({@code LOWERLAYERDOWN}), or the number for a state without a constant here
      */
     public String name() {
         return name;
     }
 
-    /** Whether this class has a constant for this state. */
+    /** {@return whether this class has a constant for this state} */
     public boolean isKnown() {
         return known;
     }
 
-    /** Equal to a OperState with the same number. */
+    /**
+     * Equal to a OperState with the same number.
+     *
+     * @param o the o
+     * @return equal to a OperState with the same number
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof OperState other && other.value == value;
     }
 
-    /** The number. */
+    /** {@return the number} */
     @Override
     public int hashCode() {
         return value;
     }
 
-    /** {@link #name()}. */
+    /** {@return {@link #name()}} */
     @Override
     public String toString() {
         return name;

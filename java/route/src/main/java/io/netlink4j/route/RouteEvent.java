@@ -15,6 +15,6 @@ public sealed interface RouteEvent permits LinkEvent, AddressEvent {
         DEL
     }
 
-    /** What happened to the object. */
+    /** {@return what happened to the object} */
     Action action();
 }

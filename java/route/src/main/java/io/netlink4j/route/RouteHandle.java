@@ -4,8 +4,10 @@ package io.netlink4j.route;
 
 import io.netlink4j.AddressFamily;
 import io.netlink4j.NetlinkDumpInterruptedException;
+import io.netlink4j.NetlinkClosedException;
 import io.netlink4j.NetlinkErrnoException;
 import io.netlink4j.NetlinkOverrunException;
+import io.netlink4j.NetlinkTimeoutException;
 import io.netlink4j.engine.NetlinkConnection;
 import io.netlink4j.engine.NetlinkOptions;
 import io.netlink4j.engine.ReplyDecoder;
@@ -141,6 +143,11 @@ public final class RouteHandle implements AutoCloseable {
     /**
      * Every link of the namespace (ip link show), ordered by index. The dump is made again, up to
      * three times in all, when it lost messages or the kernel flagged it inconsistent.
+     *
+     * @return every link of the namespace (ip link show), ordered by index
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public List<Link> getLinks() {
         List<Link> links = dump(RouteCommand.GET_LINKS, new Subject("all links", null, null),
@@ -153,6 +160,11 @@ public final class RouteHandle implements AutoCloseable {
      * Streams every link to {@code action} as it is decoded, in the kernel's order, in bounded
      * memory. Not made again on an overrun or an inconsistent dump: {@code action} has seen part of
      * the links by then.
+     *
+     * @param action receives each one, on the calling thread
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public void forEachLink(Consumer<? super Link> action) {
         Objects.requireNonNull(action, "action");
@@ -163,7 +175,12 @@ public final class RouteHandle implements AutoCloseable {
     /**
      * The link called {@code name}.
      *
+     * @param name the link's name
+     * @return the link called {@code name}
      * @throws NoSuchLinkException if there is none
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public Link getLink(String name) {
         Names.checkInterfaceName("link name", name);
@@ -174,7 +191,12 @@ public final class RouteHandle implements AutoCloseable {
     /**
      * The link with index {@code index}.
      *
+     * @param index the link's index
+     * @return the link with index {@code index}
      * @throws NoSuchLinkException if there is none
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public Link getLink(int index) {
         checkIndex(index);
@@ -182,13 +204,27 @@ public final class RouteHandle implements AutoCloseable {
                 RouteCodec::decodeLink);
     }
 
-    /** Whether there is a link called {@code name}. */
+    /**
+     * Whether there is a link called {@code name}.
+     *
+     * @param name the link's name
+     * @return whether there is a link called {@code name}
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     */
     public boolean isLinkPresent(String name) {
         Names.checkInterfaceName("link name", name);
         return isPresent(() -> getLink(name));
     }
 
-    /** Whether there is a link with index {@code index}. */
+    /**
+     * Whether there is a link with index {@code index}.
+     *
+     * @param index the link's index
+     * @return whether there is a link with index {@code index}
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     */
     public boolean isLinkPresent(int index) {
         checkIndex(index);
         return isPresent(() -> getLink(index));
@@ -206,8 +242,12 @@ public final class RouteHandle implements AutoCloseable {
     /**
      * Creates a link (ip link add).
      *
+     * @param spec the specification
      * @throws LinkExistsException      a link of that name exists
      * @throws UnknownLinkKindException the kernel has no driver for the kind
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public void newLink(LinkSpec spec) {
         Objects.requireNonNull(spec, "spec");
@@ -219,7 +259,11 @@ public final class RouteHandle implements AutoCloseable {
      * named by name costs a second one: the kernel takes the name as the link to change, so the
      * index is looked up first (name the link by index to avoid it).
      *
+     * @param change the changes and the link they apply to
      * @throws NoSuchLinkException if the link does not exist
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public void updateLink(LinkChange change) {
         Objects.requireNonNull(change, "change");
@@ -231,7 +275,11 @@ public final class RouteHandle implements AutoCloseable {
     /**
      * Deletes the link called {@code name} (ip link del); for a veth, its peer goes too.
      *
+     * @param name the link's name
      * @throws NoSuchLinkException if there is none
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public void delLink(String name) {
         Names.checkInterfaceName("link name", name);
@@ -241,7 +289,11 @@ public final class RouteHandle implements AutoCloseable {
     /**
      * Deletes the link with index {@code index}; for a veth, its peer goes too.
      *
+     * @param index the link's index
      * @throws NoSuchLinkException if there is none
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public void delLink(int index) {
         checkIndex(index);
@@ -256,6 +308,11 @@ public final class RouteHandle implements AutoCloseable {
      * (an order that carries meaning: for IPv4, primary addresses come before their secondaries).
      * The dump is made again, up to three times in all, when it lost messages or the kernel
      * flagged it inconsistent.
+     *
+     * @return every address of every link, IPv4 and IPv6 and any other family (ip addr show), ordered by link index, then family number, then as the kernel lists a link's addresses of one family (an order that carries meaning: for IPv4, primary addresses come before their secondaries)
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public List<Address> getAddresses() {
         return addressList(0, "all links");
@@ -264,6 +321,12 @@ public final class RouteHandle implements AutoCloseable {
     /**
      * The addresses of the link with index {@code linkIndex}, in the order of
      * {@link #getAddresses()}. The kernel does the filtering.
+     *
+     * @param linkIndex the link's index
+     * @return the addresses of the link with index {@code linkIndex}, in the order of {@link #getAddresses()}
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public List<Address> getAddresses(int linkIndex) {
         checkIndex(linkIndex);
@@ -274,7 +337,12 @@ public final class RouteHandle implements AutoCloseable {
      * The addresses of the link called {@code link}, in the order of {@link #getAddresses()}.
      * Costs two round trips: one to look up the link's index, one for the dump.
      *
+     * @param link the link's name
+     * @return the addresses of the link called {@code link}, in the order of {@link #getAddresses()}
      * @throws NoSuchLinkException if there is no such link
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public List<Address> getAddresses(String link) {
         return getAddresses(getLink(link).index());
@@ -292,6 +360,13 @@ public final class RouteHandle implements AutoCloseable {
      * memory: those of {@code family} ({@link AddressFamily#UNSPEC} for all) on the link with index
      * {@code linkIndex} (0 for all links). The kernel does the filtering. Not made again on an
      * overrun or an inconsistent dump.
+     *
+     * @param family the address family, or {@link AddressFamily#UNSPEC} for all
+     * @param linkIndex the link's index
+     * @param action receives each one, on the calling thread
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public void forEachAddress(AddressFamily family, int linkIndex, Consumer<? super Address> action) {
         Objects.requireNonNull(family, "family");
@@ -307,8 +382,13 @@ public final class RouteHandle implements AutoCloseable {
     /**
      * Adds an address to the link with index {@code linkIndex} (ip addr add ADDRESS dev LINK).
      *
+     * @param linkIndex the link's index
+     * @param spec the specification
      * @throws AddressExistsException if the link has it already
      * @throws NoSuchLinkException    if there is no such link
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public void newAddress(int linkIndex, AddressSpec spec) {
         checkIndex(linkIndex);
@@ -322,8 +402,13 @@ public final class RouteHandle implements AutoCloseable {
      * to add many addresses, look the index up once ({@code getLink(name).index()}) and use
      * {@link #newAddress(int, AddressSpec)}.
      *
+     * @param link the link's name
+     * @param spec the specification
      * @throws AddressExistsException if the link has it already
      * @throws NoSuchLinkException    if there is no such link
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public void newAddress(String link, AddressSpec spec) {
         Objects.requireNonNull(spec, "spec");
@@ -338,7 +423,12 @@ public final class RouteHandle implements AutoCloseable {
      * Deletes an address from the link with index {@code linkIndex} (ip addr del), matched by
      * address, prefix length, peer and label.
      *
+     * @param linkIndex the link's index
+     * @param spec the specification
      * @throws NoSuchAddressException if the link does not have it
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public void delAddress(int linkIndex, AddressSpec spec) {
         checkIndex(linkIndex);
@@ -350,8 +440,13 @@ public final class RouteHandle implements AutoCloseable {
      * Deletes an address from the link called {@code link}. Costs two round trips, as
      * {@link #newAddress(String, AddressSpec)} does.
      *
+     * @param link the link's name
+     * @param spec the specification
      * @throws NoSuchAddressException if the link does not have it
      * @throws NoSuchLinkException    if there is no such link
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public void delAddress(String link, AddressSpec spec) {
         Objects.requireNonNull(spec, "spec");
@@ -362,8 +457,12 @@ public final class RouteHandle implements AutoCloseable {
      * Deletes an address as {@link #getAddresses()} lists it (matched by link, address, prefix
      * length and peer).
      *
+     * @param address the address, as listed
      * @throws IllegalArgumentException if it is not an IPv4 or IPv6 address
      * @throws NoSuchAddressException   if the link no longer has it
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public void delAddress(Address address) {
         Objects.requireNonNull(address, "address");
@@ -386,7 +485,7 @@ public final class RouteHandle implements AutoCloseable {
      * opened with this handle's options: the same namespace, peer and timeouts, and a receive
      * buffer of at least {@link RouteMonitor#DEFAULT_SOCKET_RECEIVE_BUFFER}.
      *
-     * @param groups the groups to join, at least one
+     * @param groups the groups to join, at least one to join, at least one
      * @return the monitor, which the caller closes
      * @throws IllegalArgumentException if no group is given
      * @throws io.netlink4j.NetlinkErrnoException if the namespace cannot be entered or the socket opened

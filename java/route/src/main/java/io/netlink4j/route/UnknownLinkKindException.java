@@ -14,6 +14,7 @@ import java.util.Objects;
 public class UnknownLinkKindException extends RouteException {
     private static final long serialVersionUID = 1L;
 
+    /** The kind the kernel has no driver for. */
     private final LinkKind kind;
 
     /**
