@@ -224,7 +224,7 @@ class RouteCodecTest {
         assertEquals(68, link.minMtu());
         assertEquals(65535, link.maxMtu());
         assertEquals(OperState.DOWN, link.operState());
-        assertEquals(0, link.linkMode());
+        assertEquals(LinkMode.DEFAULT, link.linkMode());
         assertEquals("noop", link.qdisc().orElseThrow());
         assertEquals(1000, link.txQueueLength());
         assertEquals(0, link.group());
@@ -306,6 +306,7 @@ class RouteCodecTest {
                 .attr(Rtnetlink.IFLA_IFNAME, cString("odd0"))
                 .attrU32(1000, 0xCAFE)
                 .attrU8(Rtnetlink.IFLA_OPERSTATE, 42)
+                .attrU8(Rtnetlink.IFLA_LINKMODE, 7)
                 .attr(Rtnetlink.IFLA_ADDRESS, new byte[0])
                 .nest(Rtnetlink.IFLA_LINKINFO | 0x8000)
                 .attr(RtnetlinkLayout.IFLA_INFO_KIND, cString("nl4jkind"))
@@ -323,6 +324,8 @@ class RouteCodecTest {
         assertEquals(0xCAFE, link.attribute(1000).orElseThrow().u32());
         assertEquals(42, link.operState().value());
         assertEquals("42", link.operState().name());
+        assertEquals(LinkMode.DEFAULT, link.linkMode(), "the kernel treats a mode it does not know as DEFAULT");
+        assertEquals(7, link.attribute(Rtnetlink.IFLA_LINKMODE).orElseThrow().u8(), "and the number stays readable");
         assertEquals(0, link.address().orElseThrow().length());
         assertEquals(List.of("a-very-long-alternative-name"), link.alternativeNames());
         assertEquals(List.of("UP", "RUNNING", "0x40000000"), LinkFlags.names(link.flags()), "unknown bits in hex");
