@@ -357,25 +357,25 @@ public final class RouteHandle implements AutoCloseable {
 
     /**
      * Streams addresses to {@code action} as they are decoded, in the kernel's order, in bounded
-     * memory: those of {@code family} ({@link AddressFamily#UNSPEC} for all) on the link with index
+     * memory: those of {@code addressFamily} ({@link AddressFamily#UNSPEC} for all) on the link with index
      * {@code linkIndex} (0 for all links). The kernel does the filtering. Not made again on an
      * overrun or an inconsistent dump.
      *
-     * @param family the address family, or {@link AddressFamily#UNSPEC} for all
+     * @param addressFamily the address family, or {@link AddressFamily#UNSPEC} for all
      * @param linkIndex the link's index
      * @param action receives each one, on the calling thread
      * @throws NetlinkTimeoutException if the kernel does not answer in time
      * @throws NetlinkClosedException   if the handle is closed
      * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
-    public void forEachAddress(AddressFamily family, int linkIndex, Consumer<? super Address> action) {
-        Objects.requireNonNull(family, "family");
+    public void forEachAddress(AddressFamily addressFamily, int linkIndex, Consumer<? super Address> action) {
+        Objects.requireNonNull(addressFamily, "addressFamily");
         Objects.requireNonNull(action, "action");
         if (linkIndex < 0) {
             throw new IllegalArgumentException("link index: " + linkIndex + " (expected: > 0, or 0 for all links)");
         }
         Subject subject = linkIndex == 0 ? new Subject("all links", null, null) : Subject.link(linkIndex, null);
-        dumpEach(RouteCommand.GET_ADDRESSES, subject, w -> RouteCodec.writeAddressDump(w, family, linkIndex),
+        dumpEach(RouteCommand.GET_ADDRESSES, subject, w -> RouteCodec.writeAddressDump(w, addressFamily, linkIndex),
                 msg -> action.accept(RouteCodec.decodeAddress(msg)));
     }
 
