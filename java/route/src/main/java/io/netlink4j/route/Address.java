@@ -18,8 +18,9 @@ import java.util.Optional;
  * values.
  *
  * <p>For IPv4 and IPv6, {@link #address()} is the interface's own address and {@link #peer()} the
- * other end of a point-to-point address. Addresses of other families (MPLS, MCTP, ...) have a null
- * {@link #address()}; their IFA_LOCAL and IFA_ADDRESS stay in {@link #otherAttributes()}.
+ * other end of a point-to-point address. Addresses of other families (MPLS, MCTP, ...) have an
+ * empty {@link #address()}; their IFA_LOCAL and IFA_ADDRESS stay in {@link #otherAttributes()}.
+ * Absent optional attributes read as {@link Optional#empty()}.
  *
  * <p>A class with a builder rather than a record: the kernel keeps adding address attributes, and
  * this type grows with them without breaking its callers.
@@ -42,107 +43,117 @@ public final class Address {
     private final Builder v;
 
     private Address(Builder b) {
-        Objects.requireNonNull(b.family, "family");
-        Objects.requireNonNull(b.scope, "scope");
         this.v = b.copy();
     }
 
-    /** A builder with family {@link AddressFamily#INET}, scope {@link AddressScope#UNIVERSE}, and nothing else. */
+    /** {@return a builder with address family {@link AddressFamily#INET}, scope {@link AddressScope#UNIVERSE}, and nothing else} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this address's values. */
+    /** {@return a builder holding this address's values} */
     public Builder toBuilder() {
         return v.copy();
     }
 
-    /** {@code ifa_family}. */
-    public AddressFamily family() {
+    /** {@return the address family ({@code ifa_family})} */
+    public AddressFamily addressFamily() {
         return v.family;
     }
 
-    /** {@code ifa_prefixlen}. */
+    /** {@return the prefix length ({@code ifa_prefixlen}): 0-32 for IPv4, 0-128 for IPv6} */
     public int prefixLength() {
         return v.prefixLength;
     }
 
-    /** The IFA_F_* flags ({@link AddressFlags}): IFA_FLAGS when present, else {@code ifa_flags}. */
+    /** {@return the IFA_F_* flags, named by {@link AddressFlags}: IFA_FLAGS when present, else {@code ifa_flags}} */
     public int flags() {
         return v.flags;
     }
 
-    /** The flags by name, in iproute2's order ({@link AddressFlags#names(int, AddressFamily)}). */
-    public List<String> flagNames() {
-        return AddressFlags.names(v.flags, v.family);
-    }
-
-    /** {@code ifa_scope}. */
+    /** {@return the scope ({@code ifa_scope})} */
     public AddressScope scope() {
         return v.scope;
     }
 
-    /** The index of the interface the address is on ({@code ifa_index}). */
-    public int index() {
+    /** {@return the index of the link the address is on ({@code ifa_index})} */
+    public int linkIndex() {
         return v.index;
     }
 
-    /** The interface's own address: IFA_LOCAL, or IFA_ADDRESS without it; null for non-IP families. */
-    public InetAddress address() {
-        return v.address;
+    /** {@return the interface's own address: IFA_LOCAL, or IFA_ADDRESS without it; empty for families other than IPv4 and IPv6} */
+    public Optional<InetAddress> address() {
+        return Optional.ofNullable(v.address);
     }
 
-    /** The far end of a point-to-point address (IFA_ADDRESS when it differs from IFA_LOCAL), or null. */
-    public InetAddress peer() {
-        return v.peer;
+    /** {@return the far end of a point-to-point address (IFA_ADDRESS when it differs from IFA_LOCAL), if there is one} */
+    public Optional<InetAddress> peer() {
+        return Optional.ofNullable(v.peer);
     }
 
-    /** IFA_BROADCAST (IPv4), or null. */
-    public InetAddress broadcast() {
-        return v.broadcast;
+    /** {@return the IPv4 broadcast address (IFA_BROADCAST), if there is one} */
+    public Optional<InetAddress> broadcast() {
+        return Optional.ofNullable(v.broadcast);
     }
 
-    /** IFA_LABEL (IPv4), or null. */
-    public String label() {
-        return v.label;
+    /** {@return the IPv4 label (IFA_LABEL), if there is one} */
+    public Optional<String> label() {
+        return Optional.ofNullable(v.label);
     }
 
-    /** IFA_CACHEINFO, or null. */
-    public CacheInfo cacheInfo() {
-        return v.cacheInfo;
+    /** {@return the lifetimes and time stamps (IFA_CACHEINFO), if the kernel sent them} */
+    public Optional<CacheInfo> cacheInfo() {
+        return Optional.ofNullable(v.cacheInfo);
     }
 
-    /** IFA_RT_PRIORITY: the metric of the prefix route, or 0. */
+    /** {@return the metric of the prefix route (IFA_RT_PRIORITY), or 0: the bits of the kernel's u32} */
     public int routePriority() {
         return v.routePriority;
     }
 
-    /** IFA_PROTO: who added the address (IFAPROT_*), or 0. */
-    public int protocol() {
+    /** {@return who added the address (IFA_PROTO); {@link AddressProtocol#UNSPEC} when absent} */
+    public AddressProtocol protocol() {
         return v.protocol;
     }
 
-    /** The attributes not modelled above, raw and in arrival order. */
+    /** {@return the attributes not modelled above, raw and in arrival order} */
     public List<RawAttribute> otherAttributes() {
         return v.otherAttributes;
     }
 
-    /** The first of {@link #otherAttributes()} of type {@code type}. */
+    /**
+     * The first of {@link #otherAttributes()} of type {@code type}, if there is one.
+     *
+     * @param type the attribute's type, e.g. {@link Rtnetlink#IFA_MULTICAST}
+     * @return the attribute, or {@link Optional#empty()}
+     */
     public Optional<RawAttribute> attribute(int type) {
         return RawAttribute.first(v.otherAttributes, type);
     }
 
+    /**
+     * Equal to an address whose every accessor returns an equal value.
+     *
+     * @param o the o
+     * @return equal to an address whose every accessor returns an equal value
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof Address a && v.components().equals(a.v.components());
     }
 
+    /** {@return a hash of every accessor's value} */
     @Override
     public int hashCode() {
         return v.components().hashCode();
     }
 
-    /** Family, address, prefix length, peer, link index, scope and label, e.g. {@code Address[INET 10.0.0.1/24 dev 3 scope UNIVERSE eth0]}. */
+    /**
+     * Address family, address, prefix length, peer, link index, scope and label, e.g.
+     * {@code Address[INET 10.0.0.1/24 dev 3 scope UNIVERSE eth0]}.
+     *
+     * @return address family, address, prefix length, peer, link index, scope and label, e.g
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("Address[").append(v.family).append(' ');
@@ -170,15 +181,27 @@ public final class Address {
         private String label;
         private CacheInfo cacheInfo;
         private int routePriority;
-        private int protocol;
+        private AddressProtocol protocol = AddressProtocol.UNSPEC;
         private List<RawAttribute> otherAttributes = List.of();
 
         private Builder() {}
 
         private Builder copy() {
-            return new Builder().family(family).prefixLength(prefixLength).flags(flags).scope(scope).index(index)
-                    .address(address).peer(peer).broadcast(broadcast).label(label).cacheInfo(cacheInfo)
-                    .routePriority(routePriority).protocol(protocol).otherAttributes(otherAttributes);
+            Builder b = new Builder();
+            b.family = family;
+            b.prefixLength = prefixLength;
+            b.flags = flags;
+            b.scope = scope;
+            b.index = index;
+            b.address = address;
+            b.peer = peer;
+            b.broadcast = broadcast;
+            b.label = label;
+            b.cacheInfo = cacheInfo;
+            b.routePriority = routePriority;
+            b.protocol = protocol;
+            b.otherAttributes = otherAttributes;
+            return b;
         }
 
         private List<Object> components() {
@@ -186,79 +209,144 @@ public final class Address {
                     routePriority, protocol, otherAttributes);
         }
 
-        /** Sets {@link Address#family()}. */
-        public Builder family(AddressFamily family) {
-            this.family = family;
+        /**
+         * Sets {@link Address#addressFamily()}.
+         *
+         * @param addressFamily the address family
+         * @return this builder
+         */
+        public Builder addressFamily(AddressFamily addressFamily) {
+            this.family = Objects.requireNonNull(addressFamily, "addressFamily");
             return this;
         }
 
-        /** Sets {@link Address#prefixLength()}. */
+        /**
+         * Sets {@link Address#prefixLength()}.
+         *
+         * @param prefixLength the prefix length
+         * @return this builder
+         */
         public Builder prefixLength(int prefixLength) {
             this.prefixLength = prefixLength;
             return this;
         }
 
-        /** Sets {@link Address#flags()}. */
+        /**
+         * Sets {@link Address#flags()}.
+         *
+         * @param flags the flags
+         * @return this builder
+         */
         public Builder flags(int flags) {
             this.flags = flags;
             return this;
         }
 
-        /** Sets {@link Address#scope()}. */
+        /**
+         * Sets {@link Address#scope()}.
+         *
+         * @param scope the scope
+         * @return this builder
+         */
         public Builder scope(AddressScope scope) {
-            this.scope = scope;
+            this.scope = Objects.requireNonNull(scope, "scope");
             return this;
         }
 
-        /** Sets {@link Address#index()}. */
-        public Builder index(int index) {
-            this.index = index;
+        /**
+         * Sets {@link Address#linkIndex()}.
+         *
+         * @param linkIndex the link index
+         * @return this builder
+         */
+        public Builder linkIndex(int linkIndex) {
+            this.index = linkIndex;
             return this;
         }
 
-        /** Sets {@link Address#address()} (null for none). */
+        /**
+         * Sets {@link Address#address()} (not null).
+         *
+         * @param address the address
+         * @return this builder
+         */
         public Builder address(InetAddress address) {
-            this.address = address;
+            this.address = Objects.requireNonNull(address, "address");
             return this;
         }
 
-        /** Sets {@link Address#peer()} (null for none). */
+        /**
+         * Sets {@link Address#peer()} (not null).
+         *
+         * @param peer the peer
+         * @return this builder
+         */
         public Builder peer(InetAddress peer) {
-            this.peer = peer;
+            this.peer = Objects.requireNonNull(peer, "peer");
             return this;
         }
 
-        /** Sets {@link Address#broadcast()} (null for none). */
+        /**
+         * Sets {@link Address#broadcast()} (not null).
+         *
+         * @param broadcast the broadcast
+         * @return this builder
+         */
         public Builder broadcast(InetAddress broadcast) {
-            this.broadcast = broadcast;
+            this.broadcast = Objects.requireNonNull(broadcast, "broadcast");
             return this;
         }
 
-        /** Sets {@link Address#label()} (null for none). */
+        /**
+         * Sets {@link Address#label()} (not null).
+         *
+         * @param label the label
+         * @return this builder
+         */
         public Builder label(String label) {
-            this.label = label;
+            this.label = Objects.requireNonNull(label, "label");
             return this;
         }
 
-        /** Sets {@link Address#cacheInfo()} (null for none). */
+        /**
+         * Sets {@link Address#cacheInfo()} (not null).
+         *
+         * @param cacheInfo the cache info
+         * @return this builder
+         */
         public Builder cacheInfo(CacheInfo cacheInfo) {
-            this.cacheInfo = cacheInfo;
+            this.cacheInfo = Objects.requireNonNull(cacheInfo, "cacheInfo");
             return this;
         }
 
-        /** Sets {@link Address#routePriority()}. */
+        /**
+         * Sets {@link Address#routePriority()}.
+         *
+         * @param routePriority the route priority
+         * @return this builder
+         */
         public Builder routePriority(int routePriority) {
             this.routePriority = routePriority;
             return this;
         }
 
-        /** Sets {@link Address#protocol()}. */
-        public Builder protocol(int protocol) {
-            this.protocol = protocol;
+        /**
+         * Sets {@link Address#protocol()}.
+         *
+         * @param protocol the protocol
+         * @return this builder
+         */
+        public Builder protocol(AddressProtocol protocol) {
+            this.protocol = Objects.requireNonNull(protocol, "protocol");
             return this;
         }
 
-        /** Sets {@link Address#otherAttributes()} (copied). */
+        /**
+         * Sets {@link Address#otherAttributes()} (copied).
+         *
+         * @param otherAttributes the other attributes
+         * @return this builder
+         */
         public Builder otherAttributes(List<RawAttribute> otherAttributes) {
             this.otherAttributes = List.copyOf(Objects.requireNonNull(otherAttributes, "otherAttributes"));
             return this;
@@ -267,10 +355,29 @@ public final class Address {
         /**
          * The address.
          *
-         * @throws NullPointerException if the family or scope is missing
+         * @return an address with the values set
+         * @throws IllegalArgumentException if the link index is negative, the prefix length is
+         *                                  outside 0-32 (IPv4), 0-128 (IPv6) or 0-255 (other
+         *                                  families), or an IP address is not of the address family
          */
         public Address build() {
+            if (index < 0) {
+                throw new IllegalArgumentException("linkIndex: " + index + " (expected: 0-2147483647)");
+            }
+            int max = family.isIp() ? family.maxPrefixLength() : 255;
+            if (prefixLength < 0 || prefixLength > max) {
+                throw new IllegalArgumentException("prefixLength: " + prefixLength + " (expected: 0-" + max + " for " + family + ")");
+            }
+            checkFamily("address", address);
+            checkFamily("peer", peer);
+            checkFamily("broadcast", broadcast);
             return new Address(this);
+        }
+
+        private void checkFamily(String field, InetAddress a) {
+            if (a != null && !AddressFamily.of(a).equals(family)) {
+                throw new IllegalArgumentException(field + ": " + InetAddresses.toText(a) + " (expected: an " + family + " address)");
+            }
         }
     }
 }

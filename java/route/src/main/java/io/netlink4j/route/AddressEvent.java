@@ -15,6 +15,8 @@ public record AddressEvent(Action action, Address address) implements RouteEvent
     /**
      * Checks the components.
      *
+     * @param action what happened
+     * @param address the address
      * @throws NullPointerException if one is null
      */
     public AddressEvent {

@@ -2,16 +2,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.route;
 
-import io.netlink4j.AddressFamily;
-
-import java.util.ArrayList;
 import java.util.List;
 
-/** The flags of an interface address (IFA_F_*, from {@code ifa_flags} and IFA_FLAGS) and their iproute2 names. */
+/**
+ * The flags of an interface address ({@link Address#flags()}): the kernel's IFA_F_* bits, from
+ * {@code include/uapi/linux/if_addr.h} (the low eight in {@code ifa_flags}, all of them in
+ * IFA_FLAGS), and their names.
+ */
 public final class AddressFlags {
     private AddressFlags() {}
 
-    /** IPv4: a secondary address; IPv6: a temporary (privacy) address. */
+    /** IFA_F_SECONDARY (also IFA_F_TEMPORARY): for IPv4 a secondary address, for IPv6 a temporary (privacy) address. */
     public static final int SECONDARY = 0x01;
     /** IFA_F_NODAD. */
     public static final int NODAD = 0x02;
@@ -36,33 +37,18 @@ public final class AddressFlags {
     /** IFA_F_STABLE_PRIVACY. */
     public static final int STABLE_PRIVACY = 0x800;
 
-    private static final int[] ORDER = {SECONDARY, NODAD, OPTIMISTIC, DADFAILED, HOMEADDRESS, DEPRECATED, TENTATIVE,
-        PERMANENT, MANAGETEMPADDR, NOPREFIXROUTE, MCAUTOJOIN, STABLE_PRIVACY};
-    private static final String[] NAMES = {"secondary", "nodad", "optimistic", "dadfailed", "home", "deprecated",
-        "tentative", "dynamic", "mngtmpaddr", "noprefixroute", "autojoin", "stable-privacy"};
+    private static final String[] NAMES = {"SECONDARY", "NODAD", "OPTIMISTIC", "DADFAILED", "HOMEADDRESS", "DEPRECATED",
+        "TENTATIVE", "PERMANENT", "MANAGETEMPADDR", "NOPREFIXROUTE", "MCAUTOJOIN", "STABLE_PRIVACY"};
 
     /**
-     * The flags as iproute2 names them, in its order ({@code ip -j addr} makes each name a key with
-     * value true): SECONDARY is {@code temporary} for IPv6, PERMANENT shows as {@code dynamic}
-     * when absent, and unknown bits come last as {@code flags NN} (hex).
+     * The flags set in {@code flags} by the kernel's names without the {@code IFA_F_} prefix
+     * ({@code PERMANENT}, {@code MANAGETEMPADDR}), lowest bit first; bits this class has no
+     * constant for come last, together, as a hex number ({@code 0x1000}).
+     *
+     * @param flags the flags
+     * @return the flags set in {@code flags} by the kernel's names without the {@code IFA_F_} prefix ({@code PERMANENT}, {@code MANAGETEMPADDR}), lowest bit first; bits this class has no constant for come last, together, as a hex number ({@code 0x1000})
      */
-    public static List<String> names(int flags, AddressFamily family) {
-        List<String> out = new ArrayList<>();
-        int rest = flags;
-        for (int i = 0; i < ORDER.length; i++) {
-            int bit = ORDER[i];
-            if (bit == PERMANENT) {
-                if ((rest & bit) == 0) {
-                    out.add(NAMES[i]);
-                }
-            } else if ((rest & bit) != 0) {
-                out.add(bit == SECONDARY && AddressFamily.INET6.equals(family) ? "temporary" : NAMES[i]);
-            }
-            rest &= ~bit;
-        }
-        if (rest != 0) {
-            out.add(String.format("flags %02x", rest));
-        }
-        return out;
+    public static List<String> names(int flags) {
+        return FlagNames.names(flags, NAMES);
     }
 }

@@ -11,7 +11,7 @@ package io.netlink4j.route;
  * Constants are named as the kernel names them; iproute2 prints {@link #UNIVERSE} as
  * {@code global}.
  */
-public final class AddressScope extends OpenValue {
+public final class AddressScope {
     /** RT_SCOPE_UNIVERSE (0): valid everywhere. */
     public static final AddressScope UNIVERSE = new AddressScope(0, "UNIVERSE");
     /** RT_SCOPE_SITE (200): valid within the site (IPv6 site-local). */
@@ -25,31 +25,88 @@ public final class AddressScope extends OpenValue {
 
     private static final AddressScope[] KNOWN = {UNIVERSE, SITE, LINK, HOST, NOWHERE};
 
+    private final int value;
+    private final String name;
+    private final boolean known;
+
     private AddressScope(int value, String name) {
-        super(value, name, true);
+        this(value, name, true);
     }
 
-    private AddressScope(int value) {
-        super(value, Integer.toString(value), false);
+    private AddressScope(int value, String name, boolean known) {
+        this.value = value;
+        this.name = name;
+        this.known = known;
+    }
+
+    private static AddressScope unknown(int value) {
+        return new AddressScope(value, Integer.toString(value), false);
     }
 
     /**
      * The scope with number {@code value}: the constant of that number, or an instance named by the
      * number.
      *
+     * @param value the value
+     * @return the scope with number {@code value}: the constant of that number, or an instance named by the number
      * @throws IllegalArgumentException if {@code value} is outside 0-255
      */
     public static AddressScope of(int value) {
-        return of(KNOWN, value, 255, "address scope", AddressScope::new);
+        return OpenValues.of(KNOWN, AddressScope::value, value, 255, "address scope", AddressScope::unknown);
     }
 
     /**
      * The scope named {@code name} as {@link #name()} returns it (case-insensitive, with or without
      * the {@code RT_SCOPE_} prefix), or by its number.
      *
+     * @param name the name
+     * @return the scope named {@code name} as {@link #name()} returns it (case-insensitive, with or without the {@code RT_SCOPE_} prefix), or by its number
      * @throws IllegalArgumentException for any other name
      */
     public static AddressScope parse(String name) {
-        return parse(KNOWN, "RT_SCOPE_", "address scope", name, AddressScope::of, 255);
+        return OpenValues.parse(KNOWN, AddressScope::name, "RT_SCOPE_", "address scope", name, AddressScope::of, 255);
+    }
+
+    /** {@return the kernel's number for this scope} */
+    public int value() {
+        return value;
+    }
+
+    /**
+     * The name of the kernel's constant without its {@code RT_SCOPE_} prefix, in upper case
+     * ({@code UNIVERSE}), or the number for a scope without a constant here.
+     *
+     * @return the name of the kernel's constant without its {@code RT_SCOPE_} prefix, in upper case ({@code UNIVERSE}), or the number for a scope without a constant here
+     */
+    public String name() {
+        return name;
+    }
+
+    /** {@return whether this class has a constant for this scope} */
+    public boolean isKnown() {
+        return known;
+    }
+
+    /**
+     * Equal to a AddressScope with the same number.
+     *
+     * @param o the o
+     * @return equal to a AddressScope with the same number
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AddressScope other && other.value == value;
+    }
+
+    /** {@return the number} */
+    @Override
+    public int hashCode() {
+        return value;
+    }
+
+    /** {@return {@link #name()}} */
+    @Override
+    public String toString() {
+        return name;
     }
 }

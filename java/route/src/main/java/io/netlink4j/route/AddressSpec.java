@@ -8,6 +8,7 @@ import io.netlink4j.internal.InetAddresses;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An address to add to, or delete from, an interface: the address and prefix length, and
@@ -43,17 +44,31 @@ public final class AddressSpec {
         this.flags = b.flags;
     }
 
-    /** {@code address/prefixLength} with the kernel's defaults for everything else. */
+    /**
+     * {@code address/prefixLength} with the kernel's defaults for everything else.
+     *
+     * @param address      the interface's own address, IPv4 or IPv6
+     * @param prefixLength 0-32 for IPv4, 0-128 for IPv6
+     * @return the specification
+     * @throws IllegalArgumentException if the prefix length is out of range
+     */
     public static AddressSpec of(InetAddress address, int prefixLength) {
         return builder(address, prefixLength).build();
     }
 
-    /** A builder for {@code address/prefixLength}, the two values every address needs. */
+    /**
+     * A builder for {@code address/prefixLength}, the two values every address needs; {@link Builder#build()}
+     * checks the prefix length.
+     *
+     * @param address      the interface's own address, IPv4 or IPv6
+     * @param prefixLength 0-32 for IPv4, 0-128 for IPv6
+     * @return the builder
+     */
     public static Builder builder(InetAddress address, int prefixLength) {
         return new Builder(address, prefixLength);
     }
 
-    /** A builder holding this specification's values. */
+    /** {@return a builder holding this specification's values} */
     public Builder toBuilder() {
         Builder b = new Builder(address, prefixLength);
         b.peer = peer;
@@ -64,42 +79,42 @@ public final class AddressSpec {
         return b;
     }
 
-    /** The interface's own address. */
+    /** {@return the interface's own address} */
     public InetAddress address() {
         return address;
     }
 
-    /** The prefix length: 0-32 for IPv4, 0-128 for IPv6. */
+    /** {@return the prefix length: 0-32 for IPv4, 0-128 for IPv6} */
     public int prefixLength() {
         return prefixLength;
     }
 
-    /** The address's family: {@link AddressFamily#INET} or {@link AddressFamily#INET6}. */
-    public AddressFamily family() {
+    /** {@return the address family: {@link AddressFamily#INET} or {@link AddressFamily#INET6}} */
+    public AddressFamily addressFamily() {
         return AddressFamily.of(address);
     }
 
-    /** The point-to-point peer, or null. */
-    public InetAddress peer() {
-        return peer;
+    /** {@return the point-to-point peer, if one is set} */
+    public Optional<InetAddress> peer() {
+        return Optional.ofNullable(peer);
     }
 
-    /** The IPv4 broadcast address, or null. */
-    public InetAddress broadcast() {
-        return broadcast;
+    /** {@return the IPv4 broadcast address, if one is set} */
+    public Optional<InetAddress> broadcast() {
+        return Optional.ofNullable(broadcast);
     }
 
-    /** The IPv4 label, or null (the kernel uses the interface name). */
-    public String label() {
-        return label;
+    /** {@return the IPv4 label, if one is set (the kernel uses the interface name otherwise)} */
+    public Optional<String> label() {
+        return Optional.ofNullable(label);
     }
 
-    /** The IPv4 scope, or null for global. */
-    public AddressScope scope() {
-        return scope;
+    /** {@return the IPv4 scope, if one is set ({@link AddressScope#UNIVERSE} otherwise)} */
+    public Optional<AddressScope> scope() {
+        return Optional.ofNullable(scope);
     }
 
-    /** IFA_F_* flags from {@link #SETTABLE_FLAGS}. */
+    /** {@return the IFA_F_* flags to set, from {@link #SETTABLE_FLAGS} (0 for none)} */
     public int flags() {
         return flags;
     }
@@ -109,6 +124,12 @@ public final class AddressSpec {
         return InetAddresses.toText(address) + "/" + prefixLength + (peer != null ? " peer " + InetAddresses.toText(peer) : "");
     }
 
+    /**
+     * Equal to a specification whose every accessor returns an equal value.
+     *
+     * @param o the o
+     * @return equal to a specification whose every accessor returns an equal value
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof AddressSpec s && s.address.equals(address) && s.prefixLength == prefixLength
@@ -116,17 +137,18 @@ public final class AddressSpec {
                 && Objects.equals(s.scope, scope) && s.flags == flags;
     }
 
+    /** {@return a hash of every accessor's value} */
     @Override
     public int hashCode() {
         return Objects.hash(address, prefixLength, peer, broadcast, label, scope, flags);
     }
 
-    /** The specification as {@code ip addr add} would take it, e.g. {@code AddressSpec[10.0.0.1/24 brd 10.0.0.255 label eth0:1]}. */
+    /** {@return the specification as {@code ip addr add} would take it, e.g. {@code AddressSpec[10.0.0.1/24 brd 10.0.0.255 label eth0:1]}} */
     @Override
     public String toString() {
         return "AddressSpec[" + describe() + (broadcast != null ? " brd " + InetAddresses.toText(broadcast) : "")
                 + (label != null ? " label " + label : "") + (scope != null ? " scope " + scope : "")
-                + (flags != 0 ? " " + String.join(" ", AddressFlags.names(flags | AddressFlags.PERMANENT, family())) : "") + "]";
+                + (flags != 0 ? " " + String.join(" ", AddressFlags.names(flags)) : "") + "]";
     }
 
     /** Builds an {@link AddressSpec}; {@link #build()} validates. */
@@ -144,31 +166,57 @@ public final class AddressSpec {
             this.prefixLength = prefixLength;
         }
 
-        /** The other end of a point-to-point address (same family). */
+        /**
+         * Sets {@link AddressSpec#peer()}: the other end of a point-to-point address (same family).
+         *
+         * @param peer the peer's address
+         * @return this builder
+         */
         public Builder peer(InetAddress peer) {
-            this.peer = peer;
+            this.peer = Objects.requireNonNull(peer, "peer");
             return this;
         }
 
-        /** The IPv4 broadcast address. */
+        /**
+         * Sets {@link AddressSpec#broadcast()}: the IPv4 broadcast address.
+         *
+         * @param broadcast the broadcast address
+         * @return this builder
+         */
         public Builder broadcast(InetAddress broadcast) {
-            this.broadcast = broadcast;
+            this.broadcast = Objects.requireNonNull(broadcast, "broadcast");
             return this;
         }
 
-        /** The IPv4 label (1-15 bytes; by convention the interface name, optionally with ":suffix"). */
+        /**
+         * Sets {@link AddressSpec#label()}: the IPv4 label (1-15 bytes; by convention the interface
+         * name, optionally with ":suffix").
+         *
+         * @param label the label
+         * @return this builder
+         */
         public Builder label(String label) {
-            this.label = label;
+            this.label = Objects.requireNonNull(label, "label");
             return this;
         }
 
-        /** The IPv4 scope (IPv6 scopes follow from the address). */
+        /**
+         * Sets {@link AddressSpec#scope()}: the IPv4 scope (IPv6 scopes follow from the address).
+         *
+         * @param scope the scope
+         * @return this builder
+         */
         public Builder scope(AddressScope scope) {
-            this.scope = scope;
+            this.scope = Objects.requireNonNull(scope, "scope");
             return this;
         }
 
-        /** IFA_F_* flags, from {@link #SETTABLE_FLAGS}. */
+        /**
+         * Sets {@link AddressSpec#flags()}: IFA_F_* flags, from {@link #SETTABLE_FLAGS}.
+         *
+         * @param flags the flags
+         * @return this builder
+         */
         public Builder flags(int flags) {
             this.flags = flags;
             return this;
@@ -177,6 +225,7 @@ public final class AddressSpec {
         /**
          * The specification.
          *
+         * @return the specification
          * @throws IllegalArgumentException for a prefix length outside 0-32 (IPv4) or 0-128 (IPv6),
          *                                  a peer of the other family, a broadcast address or
          *                                  label on an IPv6 address, an invalid label, or flags
@@ -186,8 +235,8 @@ public final class AddressSpec {
             boolean v4 = address instanceof Inet4Address;
             int max = v4 ? 32 : 128;
             if (prefixLength < 0 || prefixLength > max) {
-                throw new IllegalArgumentException("prefix length of " + InetAddresses.toText(address) + ": " + prefixLength
-                        + " (expected: 0-" + max + ")");
+                throw new IllegalArgumentException("prefixLength: " + prefixLength + " (expected: 0-" + max + " for "
+                        + InetAddresses.toText(address) + ")");
             }
             if (peer != null && (peer instanceof Inet4Address) != v4) {
                 throw new IllegalArgumentException("peer " + InetAddresses.toText(peer) + " of " + InetAddresses.toText(address)
@@ -205,8 +254,8 @@ public final class AddressSpec {
                 Names.checkLabel(label);
             }
             if ((flags & ~SETTABLE_FLAGS) != 0) {
-                throw new IllegalArgumentException("address flags 0x" + Integer.toHexString(flags) + " (expected: a combination of 0x"
-                        + Integer.toHexString(SETTABLE_FLAGS) + ": nodad, optimistic, home, mngtmpaddr, noprefixroute, autojoin)");
+                throw new IllegalArgumentException("flags: 0x" + Integer.toHexString(flags) + " (expected: a combination of 0x"
+                        + Integer.toHexString(SETTABLE_FLAGS) + ": " + String.join(", ", AddressFlags.names(SETTABLE_FLAGS)) + ")");
             }
             return new AddressSpec(this);
         }

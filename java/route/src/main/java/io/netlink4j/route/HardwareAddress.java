@@ -22,6 +22,8 @@ public final class HardwareAddress {
     /**
      * An address with a copy of {@code bytes}.
      *
+     * @param bytes the bytes
+     * @return an address with a copy of {@code bytes}
      * @throws IllegalArgumentException if longer than {@link #MAX_LENGTH}
      */
     public static HardwareAddress of(byte[] bytes) {
@@ -35,6 +37,8 @@ public final class HardwareAddress {
     /**
      * Parses colon-separated hex bytes, e.g. {@code 02:00:00:00:00:01}.
      *
+     * @param text the text
+     * @return parses colon-separated hex bytes, e.g
      * @throws IllegalArgumentException if the text is not of that form
      */
     public static HardwareAddress parse(String text) {
@@ -56,12 +60,12 @@ public final class HardwareAddress {
         return new HardwareAddress(out);
     }
 
-    /** A copy of the bytes. */
+    /** {@return a copy of the bytes} */
     public byte[] bytes() {
         return bytes.clone();
     }
 
-    /** The number of bytes (6 for Ethernet). */
+    /** {@return the number of bytes (6 for Ethernet)} */
     public int length() {
         return bytes.length;
     }

@@ -11,8 +11,8 @@ import java.util.Optional;
  * A network interface as the kernel reports it (RTM_NEWLINK): the fixed header, the attributes
  * this library models, and every other attribute kept raw ({@link #otherAttributes()}). Immutable;
  * made by the decoder, or with {@link #builder()} (for tests and tools that format links).
- * Absent optional attributes read as null, 0 or -1 as each accessor says. Two links are equal
- * when every accessor returns equal values.
+ * Absent optional attributes read as {@link Optional#empty()}, or as 0 or -1 where each accessor
+ * says so (the kernel's own "none"). Two links are equal when every accessor returns equal values.
  *
  * <p>A class with a builder rather than a record: the kernel keeps adding link attributes, and
  * this type grows with them without breaking its callers.
@@ -21,98 +21,100 @@ public final class Link {
     private final Builder v;
 
     private Link(Builder b) {
-        Objects.requireNonNull(b.name, "name");
-        Objects.requireNonNull(b.type, "type");
-        Objects.requireNonNull(b.operState, "operState");
         this.v = b.copy();
     }
 
-    /** A builder with no name (required), type {@link LinkType#ETHER}, state {@link OperState#UNKNOWN}, and nothing else. */
+    /** {@return a builder with no name (required), type {@link LinkType#ETHER}, state {@link OperState#UNKNOWN}, and nothing else} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this link's values. */
+    /** {@return a builder holding this link's values} */
     public Builder toBuilder() {
         return v.copy();
     }
 
-    /** The interface index ({@code ifi_index}). */
+    /** {@return the interface index ({@code ifi_index}), positive for every link the kernel reports} */
     public int index() {
         return v.index;
     }
 
-    /** IFLA_IFNAME. */
+    /** {@return the interface name (IFLA_IFNAME)} */
     public String name() {
         return v.name;
     }
 
-    /** The hardware type ({@code ifi_type}). */
+    /** {@return the hardware type ({@code ifi_type})} */
     public LinkType type() {
         return v.type;
     }
 
-    /** The device flags ({@code ifi_flags}, {@link LinkFlags}). */
+    /** {@return the device flags ({@code ifi_flags}): IFF_* bits, named by {@link LinkFlags}} */
     public int flags() {
         return v.flags;
     }
 
-    /** The flags by name, in iproute2's order ({@link LinkFlags#names(int)}). */
-    public List<String> flagNames() {
-        return LinkFlags.names(v.flags);
-    }
-
-    /** Administratively up (IFF_UP). */
+    /** {@return whether administratively up (IFF_UP)} */
     public boolean isUp() {
         return (v.flags & LinkFlags.UP) != 0;
     }
 
-    /** The carrier is present (IFF_LOWER_UP). */
+    /** {@return whether the carrier is present (IFF_LOWER_UP)} */
     public boolean isLowerUp() {
         return (v.flags & LinkFlags.LOWER_UP) != 0;
     }
 
-    /** IFLA_MTU. */
+    /** {@return the MTU in bytes (IFLA_MTU), or 0 when the kernel did not report it} */
     public int mtu() {
         return v.mtu;
     }
 
-    /** IFLA_OPERSTATE ({@link OperState#UNKNOWN} when absent). */
+    /** {@return IFLA_OPERSTATE ({@link OperState#UNKNOWN} when absent)} */
     public OperState operState() {
         return v.operState;
     }
 
-    /** IFLA_LINKMODE: 0 default, 1 dormant, 2 testing. */
-    public int linkMode() {
+    /**
+     * The link mode (IFLA_LINKMODE); {@link LinkMode#DEFAULT} when absent, and for a number the
+     * kernel does not know (which then stays in {@link #otherAttributes()}).
+     *
+     * @return the link mode (IFLA_LINKMODE); {@link LinkMode#DEFAULT} when absent, and for a number the kernel does not know (which then stays in {@link #otherAttributes()})
+     */
+    public LinkMode linkMode() {
         return v.linkMode;
     }
 
-    /** IFLA_ADDRESS, or null. */
-    public HardwareAddress address() {
-        return v.address;
+    /** {@return the link-layer address (IFLA_ADDRESS), if the link has one} */
+    public Optional<HardwareAddress> address() {
+        return Optional.ofNullable(v.address);
     }
 
-    /** IFLA_BROADCAST (the peer's address on a point-to-point link), or null. */
-    public HardwareAddress broadcast() {
-        return v.broadcast;
+    /** {@return the link-layer broadcast address (IFLA_BROADCAST; the peer's address on a point-to-point link), if any} */
+    public Optional<HardwareAddress> broadcast() {
+        return Optional.ofNullable(v.broadcast);
     }
 
-    /** IFLA_PERM_ADDRESS (the factory address of a physical device), or null. */
-    public HardwareAddress permanentAddress() {
-        return v.permanentAddress;
+    /** {@return the factory address of a physical device (IFLA_PERM_ADDRESS), if the driver reports one} */
+    public Optional<HardwareAddress> permanentAddress() {
+        return Optional.ofNullable(v.permanentAddress);
     }
 
-    /** IFLA_TXQLEN. */
+    /**
+     * The transmit queue length in packets (IFLA_TXQLEN), 0 when absent: the bits of the kernel's
+     * u32 ({@link Integer#toUnsignedLong(int)} for values above 2<sup>31</sup>-1).
+     *
+     * @return the transmit queue length in packets (IFLA_TXQLEN), 0 when absent: the bits of the kernel's u32 ({@link Integer#toUnsignedLong(int)} for values above 2<sup>31</sup>-1)
+     */
     public int txQueueLength() {
         return v.txQueueLength;
     }
 
-    /** IFLA_QDISC, or null. */
-    public String qdisc() {
-        return v.qdisc;
+    /** {@return the name of the root queueing discipline (IFLA_QDISC), if the link has one} */
+    public Optional<String> qdisc() {
+        return Optional.ofNullable(v.qdisc);
     }
 
-    /** IFLA_GROUP (0 is iproute2's "default"). */
+    /** {@return the link's group (IFLA_GROUP; 0 is the default group): the bits of the kernel's u32} */
     public int group() {
         return v.group;
     }
@@ -120,47 +122,49 @@ public final class Link {
     /**
      * IFLA_LINK: the index of the link this one is bound to (a veth's peer, a VLAN's parent), or 0.
      * When {@link #linkNetnsId()} is set, the index is in that other namespace.
+     *
+     * @return IFLA_LINK: the index of the link this one is bound to (a veth's peer, a VLAN's parent), or 0
      */
     public int parentIndex() {
         return v.parentIndex;
     }
 
-    /** IFLA_MASTER: the index of the bridge or bond this link is enslaved to, or 0. */
+    /** {@return IFLA_MASTER: the index of the bridge or bond this link is enslaved to, or 0} */
     public int masterIndex() {
         return v.masterIndex;
     }
 
-    /** IFLA_LINK_NETNSID: the namespace id (as seen from this namespace) of the parent link, or -1. */
+    /** {@return IFLA_LINK_NETNSID: the namespace id (as seen from this namespace) of the parent link, or -1} */
     public int linkNetnsId() {
         return v.linkNetnsId;
     }
 
-    /** IFLA_LINKINFO, or null for links without a kind (loopback, physical devices). */
-    public LinkInfo info() {
-        return v.info;
+    /** {@return the driver-specific part (IFLA_LINKINFO); empty for links without a kind (loopback, physical devices)} */
+    public Optional<LinkInfo> info() {
+        return Optional.ofNullable(v.info);
     }
 
-    /** The link's kind ({@code veth}, {@code dummy}, ...), or null. */
-    public LinkKind kind() {
-        return v.info == null ? null : v.info.kind();
+    /** {@return the link's kind ({@code veth}, {@code dummy}, ...): {@link LinkInfo#kind()}, if there is one} */
+    public Optional<LinkKind> kind() {
+        return v.info == null ? Optional.empty() : Optional.ofNullable(v.info.kind());
     }
 
-    /** IFLA_IFALIAS, or null. */
-    public String alias() {
-        return v.alias;
+    /** {@return the link's alias, a free-form description (IFLA_IFALIAS), if one was set} */
+    public Optional<String> alias() {
+        return Optional.ofNullable(v.alias);
     }
 
-    /** The IFLA_ALT_IFNAME entries of IFLA_PROP_LIST. */
+    /** {@return the alternative names (the IFLA_ALT_IFNAME entries of IFLA_PROP_LIST), in the kernel's order; empty if none} */
     public List<String> alternativeNames() {
         return v.alternativeNames;
     }
 
-    /** IFLA_MIN_MTU, or 0. */
+    /** {@return the smallest MTU the link accepts (IFLA_MIN_MTU), or 0 when not reported} */
     public int minMtu() {
         return v.minMtu;
     }
 
-    /** IFLA_MAX_MTU, or 0. */
+    /** {@return the largest MTU the link accepts (IFLA_MAX_MTU), or 0 when not reported or unlimited} */
     public int maxMtu() {
         return v.maxMtu;
     }
@@ -168,34 +172,51 @@ public final class Link {
     /**
      * The attributes not modelled above, raw and in arrival order: statistics, IFLA_AF_SPEC,
      * queue counts, offload limits, and anything a newer kernel adds.
+     *
+     * @return the attributes not modelled above, raw and in arrival order: statistics, IFLA_AF_SPEC, queue counts, offload limits, and anything a newer kernel adds
      */
     public List<RawAttribute> otherAttributes() {
         return v.otherAttributes;
     }
 
-    /** The first of {@link #otherAttributes()} of type {@code type} (e.g. {@link Rtnetlink#IFLA_PROMISCUITY}). */
+    /**
+     * The first of {@link #otherAttributes()} of type {@code type}, if there is one.
+     *
+     * @param type the attribute's type, e.g. {@link Rtnetlink#IFLA_PROMISCUITY}
+     * @return the attribute, or {@link Optional#empty()}
+     */
     public Optional<RawAttribute> attribute(int type) {
         return RawAttribute.first(v.otherAttributes, type);
     }
 
+    /**
+     * Equal to a link whose every accessor returns an equal value.
+     *
+     * @param o the o
+     * @return equal to a link whose every accessor returns an equal value
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof Link l && v.components().equals(l.v.components());
     }
 
+    /** {@return a hash of every accessor's value} */
     @Override
     public int hashCode() {
         return v.components().hashCode();
     }
 
-    /** The index, name, kind, flags, MTU, state, type and address, e.g. {@code Link[3: veth0 (veth) [UP] mtu 1500 state UP ETHER 02:...]}. */
+    /**
+     * The index, name, kind, flags, MTU, state, type and address, e.g.
+     * {@code Link[3: veth0 (veth) [UP, BROADCAST, MULTICAST] mtu 1500 state UP ETHER 02:...]}.
+     *
+     * @return the index, name, kind, flags, MTU, state, type and address, e.g
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("Link[").append(v.index).append(": ").append(v.name);
-        if (kind() != null) {
-            sb.append(" (").append(kind()).append(')');
-        }
-        sb.append(' ').append(flagNames()).append(" mtu ").append(v.mtu).append(" state ").append(v.operState);
+        kind().ifPresent(k -> sb.append(" (").append(k).append(')'));
+        sb.append(' ').append(LinkFlags.names(v.flags)).append(" mtu ").append(v.mtu).append(" state ").append(v.operState);
         if (v.address != null) {
             sb.append(' ').append(v.type).append(' ').append(v.address);
         }
@@ -210,7 +231,7 @@ public final class Link {
         private int flags;
         private int mtu;
         private OperState operState = OperState.UNKNOWN;
-        private int linkMode;
+        private LinkMode linkMode = LinkMode.DEFAULT;
         private HardwareAddress address;
         private HardwareAddress broadcast;
         private HardwareAddress permanentAddress;
@@ -230,11 +251,30 @@ public final class Link {
         private Builder() {}
 
         private Builder copy() {
-            return new Builder().index(index).name(name).type(type).flags(flags).mtu(mtu).operState(operState)
-                    .linkMode(linkMode).address(address).broadcast(broadcast).permanentAddress(permanentAddress)
-                    .txQueueLength(txQueueLength).qdisc(qdisc).group(group).parentIndex(parentIndex).masterIndex(masterIndex)
-                    .linkNetnsId(linkNetnsId).info(info).alias(alias).alternativeNames(alternativeNames).minMtu(minMtu)
-                    .maxMtu(maxMtu).otherAttributes(otherAttributes);
+            Builder b = new Builder();
+            b.index = index;
+            b.name = name;
+            b.type = type;
+            b.flags = flags;
+            b.mtu = mtu;
+            b.operState = operState;
+            b.linkMode = linkMode;
+            b.address = address;
+            b.broadcast = broadcast;
+            b.permanentAddress = permanentAddress;
+            b.txQueueLength = txQueueLength;
+            b.qdisc = qdisc;
+            b.group = group;
+            b.parentIndex = parentIndex;
+            b.masterIndex = masterIndex;
+            b.linkNetnsId = linkNetnsId;
+            b.info = info;
+            b.alias = alias;
+            b.alternativeNames = alternativeNames;
+            b.minMtu = minMtu;
+            b.maxMtu = maxMtu;
+            b.otherAttributes = otherAttributes;
+            return b;
         }
 
         private List<Object> components() {
@@ -243,133 +283,243 @@ public final class Link {
                     maxMtu, otherAttributes);
         }
 
-        /** Sets {@link Link#index()}. */
+        /**
+         * Sets {@link Link#index()}.
+         *
+         * @param index the index
+         * @return this builder
+         */
         public Builder index(int index) {
             this.index = index;
             return this;
         }
 
-        /** Sets {@link Link#name()} (required). */
+        /**
+         * Sets {@link Link#name()} (required).
+         *
+         * @param name the name
+         * @return this builder
+         */
         public Builder name(String name) {
-            this.name = name;
+            this.name = Objects.requireNonNull(name, "name");
             return this;
         }
 
-        /** Sets {@link Link#type()}. */
+        /**
+         * Sets {@link Link#type()}.
+         *
+         * @param type the type
+         * @return this builder
+         */
         public Builder type(LinkType type) {
-            this.type = type;
+            this.type = Objects.requireNonNull(type, "type");
             return this;
         }
 
-        /** Sets {@link Link#flags()}. */
+        /**
+         * Sets {@link Link#flags()}.
+         *
+         * @param flags the flags
+         * @return this builder
+         */
         public Builder flags(int flags) {
             this.flags = flags;
             return this;
         }
 
-        /** Sets {@link Link#mtu()}. */
+        /**
+         * Sets {@link Link#mtu()}.
+         *
+         * @param mtu the mtu
+         * @return this builder
+         */
         public Builder mtu(int mtu) {
             this.mtu = mtu;
             return this;
         }
 
-        /** Sets {@link Link#operState()}. */
+        /**
+         * Sets {@link Link#operState()}.
+         *
+         * @param operState the oper state
+         * @return this builder
+         */
         public Builder operState(OperState operState) {
-            this.operState = operState;
+            this.operState = Objects.requireNonNull(operState, "operState");
             return this;
         }
 
-        /** Sets {@link Link#linkMode()}. */
-        public Builder linkMode(int linkMode) {
-            this.linkMode = linkMode;
+        /**
+         * Sets {@link Link#linkMode()}.
+         *
+         * @param linkMode the link mode
+         * @return this builder
+         */
+        public Builder linkMode(LinkMode linkMode) {
+            this.linkMode = Objects.requireNonNull(linkMode, "linkMode");
             return this;
         }
 
-        /** Sets {@link Link#address()} (null for none). */
+        /**
+         * Sets {@link Link#address()} (not null).
+         *
+         * @param address the address
+         * @return this builder
+         */
         public Builder address(HardwareAddress address) {
-            this.address = address;
+            this.address = Objects.requireNonNull(address, "address");
             return this;
         }
 
-        /** Sets {@link Link#broadcast()} (null for none). */
+        /**
+         * Sets {@link Link#broadcast()} (not null).
+         *
+         * @param broadcast the broadcast
+         * @return this builder
+         */
         public Builder broadcast(HardwareAddress broadcast) {
-            this.broadcast = broadcast;
+            this.broadcast = Objects.requireNonNull(broadcast, "broadcast");
             return this;
         }
 
-        /** Sets {@link Link#permanentAddress()} (null for none). */
+        /**
+         * Sets {@link Link#permanentAddress()} (not null).
+         *
+         * @param permanentAddress the permanent address
+         * @return this builder
+         */
         public Builder permanentAddress(HardwareAddress permanentAddress) {
-            this.permanentAddress = permanentAddress;
+            this.permanentAddress = Objects.requireNonNull(permanentAddress, "permanentAddress");
             return this;
         }
 
-        /** Sets {@link Link#txQueueLength()}. */
+        /**
+         * Sets {@link Link#txQueueLength()}.
+         *
+         * @param txQueueLength the tx queue length
+         * @return this builder
+         */
         public Builder txQueueLength(int txQueueLength) {
             this.txQueueLength = txQueueLength;
             return this;
         }
 
-        /** Sets {@link Link#qdisc()} (null for none). */
+        /**
+         * Sets {@link Link#qdisc()} (not null).
+         *
+         * @param qdisc the qdisc
+         * @return this builder
+         */
         public Builder qdisc(String qdisc) {
-            this.qdisc = qdisc;
+            this.qdisc = Objects.requireNonNull(qdisc, "qdisc");
             return this;
         }
 
-        /** Sets {@link Link#group()}. */
+        /**
+         * Sets {@link Link#group()}.
+         *
+         * @param group the group
+         * @return this builder
+         */
         public Builder group(int group) {
             this.group = group;
             return this;
         }
 
-        /** Sets {@link Link#parentIndex()}. */
+        /**
+         * Sets {@link Link#parentIndex()}.
+         *
+         * @param parentIndex the parent index
+         * @return this builder
+         */
         public Builder parentIndex(int parentIndex) {
             this.parentIndex = parentIndex;
             return this;
         }
 
-        /** Sets {@link Link#masterIndex()}. */
+        /**
+         * Sets {@link Link#masterIndex()}.
+         *
+         * @param masterIndex the master index
+         * @return this builder
+         */
         public Builder masterIndex(int masterIndex) {
             this.masterIndex = masterIndex;
             return this;
         }
 
-        /** Sets {@link Link#linkNetnsId()}. */
+        /**
+         * Sets {@link Link#linkNetnsId()}.
+         *
+         * @param linkNetnsId the link netns id
+         * @return this builder
+         */
         public Builder linkNetnsId(int linkNetnsId) {
             this.linkNetnsId = linkNetnsId;
             return this;
         }
 
-        /** Sets {@link Link#info()} (null for none). */
+        /**
+         * Sets {@link Link#info()} (not null).
+         *
+         * @param info the info
+         * @return this builder
+         */
         public Builder info(LinkInfo info) {
-            this.info = info;
+            this.info = Objects.requireNonNull(info, "info");
             return this;
         }
 
-        /** Sets {@link Link#alias()} (null for none). */
+        /**
+         * Sets {@link Link#alias()} (not null).
+         *
+         * @param alias the alias
+         * @return this builder
+         */
         public Builder alias(String alias) {
-            this.alias = alias;
+            this.alias = Objects.requireNonNull(alias, "alias");
             return this;
         }
 
-        /** Sets {@link Link#alternativeNames()} (copied). */
+        /**
+         * Sets {@link Link#alternativeNames()} (copied).
+         *
+         * @param alternativeNames the alternative names
+         * @return this builder
+         */
         public Builder alternativeNames(List<String> alternativeNames) {
             this.alternativeNames = List.copyOf(Objects.requireNonNull(alternativeNames, "alternativeNames"));
             return this;
         }
 
-        /** Sets {@link Link#minMtu()}. */
+        /**
+         * Sets {@link Link#minMtu()}.
+         *
+         * @param minMtu the min mtu
+         * @return this builder
+         */
         public Builder minMtu(int minMtu) {
             this.minMtu = minMtu;
             return this;
         }
 
-        /** Sets {@link Link#maxMtu()}. */
+        /**
+         * Sets {@link Link#maxMtu()}.
+         *
+         * @param maxMtu the max mtu
+         * @return this builder
+         */
         public Builder maxMtu(int maxMtu) {
             this.maxMtu = maxMtu;
             return this;
         }
 
-        /** Sets {@link Link#otherAttributes()} (copied). */
+        /**
+         * Sets {@link Link#otherAttributes()} (copied).
+         *
+         * @param otherAttributes the other attributes
+         * @return this builder
+         */
         public Builder otherAttributes(List<RawAttribute> otherAttributes) {
             this.otherAttributes = List.copyOf(Objects.requireNonNull(otherAttributes, "otherAttributes"));
             return this;
@@ -378,10 +528,28 @@ public final class Link {
         /**
          * The link.
          *
-         * @throws NullPointerException if the name, type or operational state is missing
+         * @return a link with the values set
+         * @throws IllegalArgumentException if the name is missing or empty, or the index, MTU, parent index or master index is
+         *                                  negative, or the link namespace id is below -1
          */
         public Link build() {
+            if (name == null || name.isEmpty()) {
+                throw new IllegalArgumentException("name: " + (name == null ? "missing" : "empty") + " (expected: the interface name)");
+            }
+            checkNotNegative("index", index);
+            checkNotNegative("mtu", mtu);
+            checkNotNegative("parentIndex", parentIndex);
+            checkNotNegative("masterIndex", masterIndex);
+            if (linkNetnsId < -1) {
+                throw new IllegalArgumentException("linkNetnsId: " + linkNetnsId + " (expected: -1-2147483647)");
+            }
             return new Link(this);
+        }
+
+        private static void checkNotNegative(String field, int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException(field + ": " + value + " (expected: 0-2147483647)");
+            }
         }
     }
 }

@@ -3,11 +3,13 @@
 package io.netlink4j.route;
 
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Changes to an existing link, applied together by one RTM_SETLINK: state, MTU, name, hardware
  * address, namespace. The link is named by index or by name. Immutable; fields left unset are
- * not changed.
+ * not changed, and read as empty.
  *
  * <pre>{@code
  * LinkChange.builder("veth0").up(true).mtu(1400).build()
@@ -38,74 +40,83 @@ public final class LinkChange {
     /**
      * Changes to the link called {@code name}.
      *
+     * @param name the link's name
+     * @return the builder
      * @throws IllegalArgumentException if the name is not a valid interface name
      */
     public static Builder builder(String name) {
-        return new Builder(0, Names.checkInterfaceName("link name", name));
+        return new Builder(0, Names.checkInterfaceName("name", name));
     }
 
     /**
-     * Changes to the link with index {@code index}.
+     * Changes to the link with index {@code linkIndex}.
      *
+     * @param linkIndex the link's index
+     * @return the builder
      * @throws IllegalArgumentException if the index is not positive
      */
-    public static Builder builder(int index) {
-        if (index <= 0) {
-            throw new IllegalArgumentException("link index: " + index + " (expected: > 0)");
+    public static Builder builder(int linkIndex) {
+        if (linkIndex <= 0) {
+            throw new IllegalArgumentException("linkIndex: " + linkIndex + " (expected: 1-2147483647)");
         }
-        return new Builder(index, null);
+        return new Builder(linkIndex, null);
     }
 
-    /** A builder holding this change's values, for the same link. */
+    /**
+     * A builder holding this change's values, for the same link.
+     *
+     * @return the builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder(index, target);
         b.up = up;
         b.multicast = multicast;
         b.mtu = mtu;
+        b.mtuSet = mtu != 0;
         b.name = name;
         b.address = address;
         b.namespace = namespace;
         return b;
     }
 
-    /** The index of the link to change, or 0 when it is named by {@link #target()}. */
-    public int index() {
+    /** {@return the index of the link to change, or 0 when it is named by {@link #target()}} */
+    public int linkIndex() {
         return index;
     }
 
-    /** The name of the link to change, or null when it is named by {@link #index()}. */
-    public String target() {
-        return target;
+    /** {@return the name of the link to change; empty when it is named by {@link #linkIndex()}} */
+    public Optional<String> target() {
+        return Optional.ofNullable(target);
     }
 
-    /** True to bring the link up, false to take it down, null to leave it. */
-    public Boolean up() {
-        return up;
+    /** {@return true to bring the link up, false to take it down; empty to leave it} */
+    public Optional<Boolean> up() {
+        return Optional.ofNullable(up);
     }
 
-    /** True to set IFF_MULTICAST, false to clear it, null to leave it. */
-    public Boolean multicast() {
-        return multicast;
+    /** {@return true to set IFF_MULTICAST, false to clear it; empty to leave it} */
+    public Optional<Boolean> multicast() {
+        return Optional.ofNullable(multicast);
     }
 
-    /** The new MTU, or 0 to leave it. */
-    public int mtu() {
-        return mtu;
+    /** {@return the new MTU; empty to leave it} */
+    public OptionalInt mtu() {
+        return mtu == 0 ? OptionalInt.empty() : OptionalInt.of(mtu);
     }
 
-    /** The new name, or null to leave it. */
-    public String name() {
-        return name;
+    /** {@return the new name; empty to leave it} */
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
     }
 
-    /** The new hardware address, or null to leave it. */
-    public HardwareAddress address() {
-        return address;
+    /** {@return the new hardware address; empty to leave it} */
+    public Optional<HardwareAddress> address() {
+        return Optional.ofNullable(address);
     }
 
-    /** The namespace to move the link to, or null to leave it. */
-    public LinkNamespace namespace() {
-        return namespace;
+    /** {@return the namespace to move the link to; empty to leave it} */
+    public Optional<LinkNamespace> namespace() {
+        return Optional.ofNullable(namespace);
     }
 
     /** "link 'veth0'" or "link 7", for messages. */
@@ -113,19 +124,26 @@ public final class LinkChange {
         return target != null ? "link '" + target + "'" : "link " + index;
     }
 
+    /**
+     * Equal to a change whose every accessor returns an equal value.
+     *
+     * @param o the o
+     * @return equal to a change whose every accessor returns an equal value
+     */
     @Override
     public boolean equals(Object o) {
-        return o instanceof LinkChange c && c.index == index && Objects.equals(c.target, target) && Objects.equals(c.up, up) && Objects.equals(c.multicast, multicast)
-                && c.mtu == mtu && Objects.equals(c.name, name) && Objects.equals(c.address, address)
-                && Objects.equals(c.namespace, namespace);
+        return o instanceof LinkChange c && c.index == index && Objects.equals(c.target, target) && Objects.equals(c.up, up)
+                && Objects.equals(c.multicast, multicast) && c.mtu == mtu && Objects.equals(c.name, name)
+                && Objects.equals(c.address, address) && Objects.equals(c.namespace, namespace);
     }
 
+    /** {@return a hash of every accessor's value} */
     @Override
     public int hashCode() {
         return Objects.hash(index, target, up, multicast, mtu, name, address, namespace);
     }
 
-    /** The link and the changes, e.g. {@code LinkChange[link 'veth0' up mtu 1400]}. */
+    /** {@return the link and the changes, e.g. {@code LinkChange[link 'veth0' up mtu 1400]}} */
     @Override
     public String toString() {
         return "LinkChange[" + describeTarget() + (up != null ? (up ? " up" : " down") : "")
@@ -151,38 +169,68 @@ public final class LinkChange {
             this.target = target;
         }
 
-        /** Brings the link up (true) or down (false). */
+        /**
+         * Sets {@link LinkChange#up()}: brings the link up (true) or down (false).
+         *
+         * @param up true for up
+         * @return this builder
+         */
         public Builder up(boolean up) {
             this.up = up;
             return this;
         }
 
-        /** Sets (true) or clears (false) the link's MULTICAST flag. */
+        /**
+         * Sets {@link LinkChange#multicast()}: sets (true) or clears (false) the link's MULTICAST flag.
+         *
+         * @param multicast true to set the flag
+         * @return this builder
+         */
         public Builder multicast(boolean multicast) {
             this.multicast = multicast;
             return this;
         }
 
-        /** Sets the MTU (positive; the link's kind sets the limits). */
+        /**
+         * Sets {@link LinkChange#mtu()} (positive; the link's kind sets the limits).
+         *
+         * @param mtu the MTU in bytes
+         * @return this builder
+         */
         public Builder mtu(int mtu) {
             this.mtu = mtu;
             this.mtuSet = true;
             return this;
         }
 
-        /** Renames the link (1-15 bytes, no '/', ':' or whitespace). */
+        /**
+         * Sets {@link LinkChange#name()}: renames the link (1-15 bytes, no '/', ':' or whitespace).
+         *
+         * @param name the new name
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;
         }
 
-        /** Sets the hardware address. */
+        /**
+         * Sets {@link LinkChange#address()}.
+         *
+         * @param address the new hardware address
+         * @return this builder
+         */
         public Builder address(HardwareAddress address) {
             this.address = Objects.requireNonNull(address, "address");
             return this;
         }
 
-        /** Moves the link to another namespace. */
+        /**
+         * Sets {@link LinkChange#namespace()}: moves the link to another namespace.
+         *
+         * @param namespace the namespace
+         * @return this builder
+         */
         public Builder namespace(LinkNamespace namespace) {
             this.namespace = Objects.requireNonNull(namespace, "namespace");
             return this;
@@ -191,14 +239,15 @@ public final class LinkChange {
         /**
          * The change.
          *
+         * @return the change
          * @throws IllegalArgumentException if the MTU is not positive or the new name is not a valid interface name
          */
         public LinkChange build() {
             if (mtu < 0 || (mtu == 0 && mtuSet)) {
-                throw new IllegalArgumentException("MTU: " + mtu + " (expected: > 0)");
+                throw new IllegalArgumentException("mtu: " + mtu + " (expected: 1-2147483647)");
             }
             if (name != null) {
-                Names.checkInterfaceName("new link name", name);
+                Names.checkInterfaceName("name", name);
             }
             return new LinkChange(this);
         }

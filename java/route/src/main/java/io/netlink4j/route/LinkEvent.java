@@ -15,6 +15,8 @@ public record LinkEvent(Action action, Link link) implements RouteEvent {
     /**
      * Checks the components.
      *
+     * @param action what happened
+     * @param link the link
      * @throws NullPointerException if one is null
      */
     public LinkEvent {

@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.route;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/** The device flags of a link ({@code ifi_flags}, IFF_*) and their names as iproute2 prints them. */
+/**
+ * The device flags of a link ({@code ifi_flags}, {@link Link#flags()}): the kernel's IFF_* bits,
+ * from {@code include/uapi/linux/if.h}, and their names.
+ */
 public final class LinkFlags {
     private LinkFlags() {}
 
@@ -48,31 +50,19 @@ public final class LinkFlags {
     /** IFF_ECHO. */
     public static final int ECHO = 0x40000;
 
-    private static final int[] ORDER = {LOOPBACK, BROADCAST, POINTOPOINT, MULTICAST, NOARP, ALLMULTI, PROMISC, MASTER,
-        SLAVE, DEBUG, DYNAMIC, AUTOMEDIA, PORTSEL, NOTRAILERS, UP, LOWER_UP, DORMANT, ECHO};
-    private static final String[] NAMES = {"LOOPBACK", "BROADCAST", "POINTOPOINT", "MULTICAST", "NOARP", "ALLMULTI",
-        "PROMISC", "MASTER", "SLAVE", "DEBUG", "DYNAMIC", "AUTOMEDIA", "PORTSEL", "NOTRAILERS", "UP", "LOWER_UP",
-        "DORMANT", "ECHO"};
+    private static final String[] NAMES = {"UP", "BROADCAST", "DEBUG", "LOOPBACK", "POINTOPOINT", "NOTRAILERS", "RUNNING",
+        "NOARP", "PROMISC", "ALLMULTI", "MASTER", "SLAVE", "MULTICAST", "PORTSEL", "AUTOMEDIA", "DYNAMIC", "LOWER_UP", "DORMANT",
+        "ECHO"};
 
     /**
-     * The flags as iproute2 lists them, in its order: {@code NO-CARRIER} first when UP but not
-     * RUNNING, RUNNING itself never, unknown bits last as one hex number.
+     * The flags set in {@code flags} by the kernel's names without the {@code IFF_} prefix
+     * ({@code UP}, {@code LOWER_UP}), lowest bit first; bits this class has no constant for come
+     * last, together, as a hex number ({@code 0x80000}).
+     *
+     * @param flags the flags
+     * @return the flags set in {@code flags} by the kernel's names without the {@code IFF_} prefix ({@code UP}, {@code LOWER_UP}), lowest bit first; bits this class has no constant for come last, together, as a hex number ({@code 0x80000})
      */
     public static List<String> names(int flags) {
-        List<String> out = new ArrayList<>();
-        if ((flags & UP) != 0 && (flags & RUNNING) == 0) {
-            out.add("NO-CARRIER");
-        }
-        int rest = flags & ~RUNNING;
-        for (int i = 0; i < ORDER.length; i++) {
-            if ((rest & ORDER[i]) != 0) {
-                out.add(NAMES[i]);
-                rest &= ~ORDER[i];
-            }
-        }
-        if (rest != 0) {
-            out.add(Integer.toHexString(rest));
-        }
-        return out;
+        return FlagNames.names(flags, NAMES);
     }
 }

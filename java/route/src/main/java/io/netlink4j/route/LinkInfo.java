@@ -19,6 +19,10 @@ public record LinkInfo(LinkKind kind, List<RawAttribute> data, LinkKind slaveKin
     /**
      * Copies the attribute lists.
      *
+     * @param kind IFLA_INFO_KIND, or null
+     * @param data the attributes inside IFLA_INFO_DATA
+     * @param slaveKind IFLA_INFO_SLAVE_KIND, or null
+     * @param slaveData the attributes inside IFLA_INFO_SLAVE_DATA
      * @throws NullPointerException if a list is null
      */
     public LinkInfo {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.route;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -12,8 +13,12 @@ import java.util.Objects;
  * identifies a kind by its driver's string, any loaded module may register one, and that string is
  * the kind's {@link #name()} (lower case, as the kernel spells it). A kind without a constant here
  * is as valid as one with ({@link #isKnown()} tells the two apart); equality is by name.
+ * Serializable (exceptions carry it), and deserialized as the constant of its name where there is
+ * one.
  */
-public final class LinkKind {
+public final class LinkKind implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** {@code dummy}: a link that drops everything sent to it (for addresses that need a link). */
     public static final LinkKind DUMMY = new LinkKind("dummy", true);
     /** {@code veth}: one end of a virtual Ethernet pair. */
@@ -33,7 +38,9 @@ public final class LinkKind {
 
     private static final LinkKind[] KNOWN = {DUMMY, VETH, BRIDGE, VLAN, MACVLAN, VXLAN, BOND, IFB};
 
+    /** The driver's name for the kind. */
     private final String name;
+    /** Whether this class has a constant for the kind. */
     private final boolean known;
 
     private LinkKind(String name, boolean known) {
@@ -44,6 +51,8 @@ public final class LinkKind {
     /**
      * The kind called {@code name}: the constant of that name, or an instance of it.
      *
+     * @param name the driver's name for the kind, e.g. {@code veth}
+     * @return the kind
      * @throws IllegalArgumentException if the name is empty or contains a NUL character
      */
     public static LinkKind of(String name) {
@@ -59,28 +68,43 @@ public final class LinkKind {
         return new LinkKind(name, false);
     }
 
-    /** The driver's name for the kind, as the kernel spells it ({@code veth}). */
+    /** {@return the driver's name for the kind, as the kernel spells it ({@code veth})} */
     public String name() {
         return name;
     }
 
-    /** Whether this class has a constant for the kind. */
+    /** {@return whether this class has a constant for the kind} */
     public boolean isKnown() {
         return known;
     }
 
-    /** Equal to a kind of the same name. */
+    /**
+     * The constant of this kind's name, for deserialization.
+     *
+     * @return the canonical instance
+     */
+    private Object readResolve() {
+        return of(name);
+    }
+
+    /**
+     * Equal to a kind of the same name.
+     *
+     * @param o the o
+     * @return equal to a kind of the same name
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof LinkKind k && k.name.equals(name);
     }
 
+    /** {@return the name's hash code} */
     @Override
     public int hashCode() {
         return name.hashCode();
     }
 
-    /** {@link #name()}. */
+    /** {@return {@link #name()}} */
     @Override
     public String toString() {
         return name;

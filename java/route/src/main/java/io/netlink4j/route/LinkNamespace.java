@@ -15,6 +15,7 @@ public record LinkNamespace(int pid) {
     /**
      * The network namespace of process {@code pid}.
      *
+     * @param pid the id of a process in the namespace
      * @throws IllegalArgumentException if {@code pid} is not positive or exceeds the kernel's limit (2^22)
      */
     public LinkNamespace {
@@ -26,6 +27,8 @@ public record LinkNamespace(int pid) {
     /**
      * The network namespace of process {@code pid}, e.g. {@code ofPid(process.pid())}.
      *
+     * @param pid the pid
+     * @return the network namespace of process {@code pid}, e.g
      * @throws IllegalArgumentException if {@code pid} is not positive or exceeds the kernel's limit (2^22)
      */
     public static LinkNamespace ofPid(long pid) {
@@ -35,7 +38,7 @@ public record LinkNamespace(int pid) {
         return new LinkNamespace((int) pid);
     }
 
-    /** {@code netns of pid N}. */
+    /** {@return {@code netns of pid N}} */
     @Override
     public String toString() {
         return "netns of pid " + pid;

@@ -3,6 +3,8 @@
 package io.netlink4j.route;
 
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What to create with RTM_NEWLINK: a link of some kind, with optional MTU, hardware address,
@@ -36,22 +38,43 @@ public final class LinkSpec {
         this.peerNamespace = b.peerNamespace;
     }
 
-    /** An empty builder: set at least {@link Builder#name} and {@link Builder#kind}. */
+    /**
+     * An empty builder: set at least {@link Builder#name} and {@link Builder#kind}.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A dummy link called {@code name}. */
+    /**
+     * A dummy link called {@code name}.
+     *
+     * @param name the link's name
+     * @return the specification
+     * @throws IllegalArgumentException if the name is not a valid interface name
+     */
     public static LinkSpec dummy(String name) {
         return builder().name(name).kind(LinkKind.DUMMY).build();
     }
 
-    /** A veth pair: {@code name} here and {@code peerName} in the same namespace. */
+    /**
+     * A veth pair: {@code name} here and {@code peerName} in the same namespace.
+     *
+     * @param name     the link's name
+     * @param peerName the peer's name
+     * @return the specification
+     * @throws IllegalArgumentException if a name is not a valid interface name
+     */
     public static LinkSpec veth(String name, String peerName) {
         return builder().name(name).kind(LinkKind.VETH).peerName(peerName).build();
     }
 
-    /** A builder holding this specification's values. */
+    /**
+     * A builder holding this specification's values.
+     *
+     * @return the builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.name = name;
@@ -65,44 +88,44 @@ public final class LinkSpec {
         return b;
     }
 
-    /** The new link's name. */
+    /** {@return the new link's name} */
     public String name() {
         return name;
     }
 
-    /** The new link's kind. */
+    /** {@return the new link's kind} */
     public LinkKind kind() {
         return kind;
     }
 
-    /** The MTU, or 0 for the kind's default. */
-    public int mtu() {
-        return mtu;
+    /** {@return the MTU, if one is set (the kind's default otherwise)} */
+    public OptionalInt mtu() {
+        return mtu == 0 ? OptionalInt.empty() : OptionalInt.of(mtu);
     }
 
-    /** The hardware address, or null for a kernel-chosen one. */
-    public HardwareAddress address() {
-        return address;
+    /** {@return the hardware address, if one is set (the kernel chooses one otherwise)} */
+    public Optional<HardwareAddress> address() {
+        return Optional.ofNullable(address);
     }
 
-    /** Whether the link is brought up as it is created. */
-    public boolean up() {
+    /** {@return whether the link is brought up as it is created} */
+    public boolean isUp() {
         return up;
     }
 
-    /** The namespace to create the link in, or null for the handle's own. */
-    public LinkNamespace namespace() {
-        return namespace;
+    /** {@return the namespace to create the link in, if one is set (the handle's own otherwise)} */
+    public Optional<LinkNamespace> namespace() {
+        return Optional.ofNullable(namespace);
     }
 
-    /** The veth peer's name, or null (the kernel names it {@code vethN}). */
-    public String peerName() {
-        return peerName;
+    /** {@return the veth peer's name, if one is set (the kernel names it {@code vethN} otherwise)} */
+    public Optional<String> peerName() {
+        return Optional.ofNullable(peerName);
     }
 
-    /** The namespace of the veth peer, or null for the link's own. */
-    public LinkNamespace peerNamespace() {
-        return peerNamespace;
+    /** {@return the namespace of the veth peer, if one is set (the link's own otherwise)} */
+    public Optional<LinkNamespace> peerNamespace() {
+        return Optional.ofNullable(peerNamespace);
     }
 
     /** "link 'veth0' (peer 'veth1')", for messages. */
@@ -110,6 +133,12 @@ public final class LinkSpec {
         return "link '" + name + "'" + (peerName != null ? " (peer '" + peerName + "')" : "");
     }
 
+    /**
+     * Equal to a specification whose every accessor returns an equal value.
+     *
+     * @param o the o
+     * @return equal to a specification whose every accessor returns an equal value
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof LinkSpec s && s.name.equals(name) && s.kind.equals(kind) && s.mtu == mtu
@@ -117,12 +146,13 @@ public final class LinkSpec {
                 && Objects.equals(s.peerName, peerName) && Objects.equals(s.peerNamespace, peerNamespace);
     }
 
+    /** {@return a hash of every accessor's value} */
     @Override
     public int hashCode() {
         return Objects.hash(name, kind, mtu, address, up, namespace, peerName, peerNamespace);
     }
 
-    /** The kind, name, peer and options, e.g. {@code LinkSpec[veth link 'veth0' (peer 'veth1') mtu 9000 up]}. */
+    /** {@return the kind, name, peer and options, e.g. {@code LinkSpec[veth link 'veth0' (peer 'veth1') mtu 9000 up]}} */
     @Override
     public String toString() {
         return "LinkSpec[" + kind + " " + describe() + (mtu != 0 ? " mtu " + mtu : "") + (address != null ? " address " + address : "")
@@ -135,6 +165,7 @@ public final class LinkSpec {
         private String name;
         private LinkKind kind;
         private int mtu;
+        private boolean mtuSet;
         private HardwareAddress address;
         private boolean up;
         private LinkNamespace namespace;
@@ -143,77 +174,119 @@ public final class LinkSpec {
 
         private Builder() {}
 
-        /** The interface name (required): 1-15 bytes, no '/', ':' or whitespace. */
+        /**
+         * Sets {@link LinkSpec#name()} (required): 1-15 bytes, no '/', ':' or whitespace.
+         *
+         * @param name the interface name
+         * @return this builder
+         */
         public Builder name(String name) {
-            this.name = name;
+            this.name = Objects.requireNonNull(name, "name");
             return this;
         }
 
-        /** The link kind (required). */
+        /**
+         * Sets {@link LinkSpec#kind()} (required).
+         *
+         * @param kind the link kind
+         * @return this builder
+         */
         public Builder kind(LinkKind kind) {
-            this.kind = kind;
+            this.kind = Objects.requireNonNull(kind, "kind");
             return this;
         }
 
-        /** The MTU (within the kind's limits), or 0 for the default. */
+        /**
+         * Sets {@link LinkSpec#mtu()}: positive, within the kind's limits.
+         *
+         * @param mtu the MTU in bytes
+         * @return this builder
+         */
         public Builder mtu(int mtu) {
             this.mtu = mtu;
+            this.mtuSet = true;
             return this;
         }
 
-        /** The hardware address (null for one the kernel chooses). */
+        /**
+         * Sets {@link LinkSpec#address()}.
+         *
+         * @param address the hardware address
+         * @return this builder
+         */
         public Builder address(HardwareAddress address) {
-            this.address = address;
+            this.address = Objects.requireNonNull(address, "address");
             return this;
         }
 
-        /** Whether to bring the link up as it is created (default: down). */
+        /**
+         * Sets {@link LinkSpec#isUp()}: whether to bring the link up as it is created (default: down).
+         *
+         * @param up true to bring it up
+         * @return this builder
+         */
         public Builder up(boolean up) {
             this.up = up;
             return this;
         }
 
-        /** The namespace to create the link in (null for the handle's own). */
+        /**
+         * Sets {@link LinkSpec#namespace()}.
+         *
+         * @param namespace the namespace to create the link in
+         * @return this builder
+         */
         public Builder namespace(LinkNamespace namespace) {
-            this.namespace = namespace;
+            this.namespace = Objects.requireNonNull(namespace, "namespace");
             return this;
         }
 
-        /** The veth peer's name (veth only). */
+        /**
+         * Sets {@link LinkSpec#peerName()} (veth only).
+         *
+         * @param peerName the veth peer's name
+         * @return this builder
+         */
         public Builder peerName(String peerName) {
-            this.peerName = peerName;
+            this.peerName = Objects.requireNonNull(peerName, "peerName");
             return this;
         }
 
-        /** The veth peer's namespace (veth only). */
+        /**
+         * Sets {@link LinkSpec#peerNamespace()} (veth only).
+         *
+         * @param peerNamespace the veth peer's namespace
+         * @return this builder
+         */
         public Builder peerNamespace(LinkNamespace peerNamespace) {
-            this.peerNamespace = peerNamespace;
+            this.peerNamespace = Objects.requireNonNull(peerNamespace, "peerNamespace");
             return this;
         }
 
         /**
          * The specification.
          *
+         * @return the specification
          * @throws IllegalArgumentException if the name is missing or invalid, the kind is missing,
-         *                                  the MTU is negative, or peer settings are given for a
-         *                                  kind other than veth
+         *                                  the MTU is not positive, or peer settings are given for
+         *                                  a kind other than veth
          */
         public LinkSpec build() {
             if (name == null) {
-                throw new IllegalArgumentException("link name: missing (expected: 1-" + Rtnetlink.MAX_IFNAME_LENGTH + " bytes)");
+                throw new IllegalArgumentException("name: missing (expected: 1-" + RtnetlinkLayout.MAX_IFNAME_LENGTH + " bytes)");
             }
-            Names.checkInterfaceName("link name", name);
+            Names.checkInterfaceName("name", name);
             if (kind == null) {
-                throw new IllegalArgumentException("link kind: missing (expected: e.g. " + LinkKind.DUMMY + " or " + LinkKind.VETH + ")");
+                throw new IllegalArgumentException("kind: missing (expected: e.g. " + LinkKind.DUMMY + " or " + LinkKind.VETH + ")");
             }
-            if (mtu < 0) {
-                throw new IllegalArgumentException("MTU: " + mtu + " (expected: > 0, or 0 for the default)");
+            if (mtu < 0 || (mtu == 0 && mtuSet)) {
+                throw new IllegalArgumentException("mtu: " + mtu + " (expected: 1-2147483647)");
             }
             if ((peerName != null || peerNamespace != null) && !LinkKind.VETH.equals(kind)) {
                 throw new IllegalArgumentException("peer of a " + kind + " link (expected: peers only for " + LinkKind.VETH + ")");
             }
             if (peerName != null) {
-                Names.checkInterfaceName("peer name", peerName);
+                Names.checkInterfaceName("peerName", peerName);
             }
             return new LinkSpec(this);
         }

@@ -11,7 +11,7 @@ package io.netlink4j.route;
  * two apart). Constants are named as the kernel names them; iproute2's spellings
  * ({@code ether}, {@code ipip}, ...) are its own.
  */
-public final class LinkType extends OpenValue {
+public final class LinkType {
     /** ARPHRD_ETHER (1): Ethernet, and every virtual link that looks like it (veth, dummy, bridge, ...). */
     public static final LinkType ETHER = new LinkType(1, "ETHER");
     /** ARPHRD_INFINIBAND (32). */
@@ -50,31 +50,88 @@ public final class LinkType extends OpenValue {
     private static final LinkType[] KNOWN = {ETHER, INFINIBAND, CAN, PPP, HDLC, RAWIP, TUNNEL, TUNNEL6, LOOPBACK, SIT,
         IPGRE, IEEE80211, IEEE80211_RADIOTAP, IP6GRE, NETLINK, NONE, VOID};
 
+    private final int value;
+    private final String name;
+    private final boolean known;
+
     private LinkType(int value, String name) {
-        super(value, name, true);
+        this(value, name, true);
     }
 
-    private LinkType(int value) {
-        super(value, Integer.toString(value), false);
+    private LinkType(int value, String name, boolean known) {
+        this.value = value;
+        this.name = name;
+        this.known = known;
+    }
+
+    private static LinkType unknown(int value) {
+        return new LinkType(value, Integer.toString(value), false);
     }
 
     /**
      * The type with number {@code value}: the constant of that number, or an instance named by the
      * number.
      *
+     * @param value the value
+     * @return the type with number {@code value}: the constant of that number, or an instance named by the number
      * @throws IllegalArgumentException if {@code value} is outside 0-65535
      */
     public static LinkType of(int value) {
-        return of(KNOWN, value, 0xFFFF, "link type", LinkType::new);
+        return OpenValues.of(KNOWN, LinkType::value, value, 0xFFFF, "link type", LinkType::unknown);
     }
 
     /**
      * The type named {@code name} as {@link #name()} returns it (case-insensitive, with or without
      * the {@code ARPHRD_} prefix), or by its number.
      *
+     * @param name the name
+     * @return the type named {@code name} as {@link #name()} returns it (case-insensitive, with or without the {@code ARPHRD_} prefix), or by its number
      * @throws IllegalArgumentException for any other name
      */
     public static LinkType parse(String name) {
-        return parse(KNOWN, "ARPHRD_", "link type", name, LinkType::of, 0xFFFF);
+        return OpenValues.parse(KNOWN, LinkType::name, "ARPHRD_", "link type", name, LinkType::of, 0xFFFF);
+    }
+
+    /** {@return the kernel's number for this link type} */
+    public int value() {
+        return value;
+    }
+
+    /**
+     * The name of the kernel's constant without its {@code ARPHRD_} prefix, in upper case
+     * ({@code ETHER}), or the number for a link type without a constant here.
+     *
+     * @return the name of the kernel's constant without its {@code ARPHRD_} prefix, in upper case ({@code ETHER}), or the number for a link type without a constant here
+     */
+    public String name() {
+        return name;
+    }
+
+    /** {@return whether this class has a constant for this link type} */
+    public boolean isKnown() {
+        return known;
+    }
+
+    /**
+     * Equal to a LinkType with the same number.
+     *
+     * @param o the o
+     * @return equal to a LinkType with the same number
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LinkType other && other.value == value;
+    }
+
+    /** {@return the number} */
+    @Override
+    public int hashCode() {
+        return value;
+    }
+
+    /** {@return {@link #name()}} */
+    @Override
+    public String toString() {
+        return name;
     }
 }

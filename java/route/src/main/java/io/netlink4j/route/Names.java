@@ -16,9 +16,9 @@ final class Names {
     static String checkInterfaceName(String what, String name) {
         Objects.requireNonNull(name, what);
         int length = name.getBytes(StandardCharsets.UTF_8).length;
-        if (length == 0 || length > Rtnetlink.MAX_IFNAME_LENGTH) {
+        if (length == 0 || length > RtnetlinkLayout.MAX_IFNAME_LENGTH) {
             throw new IllegalArgumentException(what + " '" + name + "': " + length + " bytes (expected: 1-"
-                    + Rtnetlink.MAX_IFNAME_LENGTH + ")");
+                    + RtnetlinkLayout.MAX_IFNAME_LENGTH + ")");
         }
         if (name.equals(".") || name.equals("..")) {
             throw new IllegalArgumentException(what + " '" + name + "' (expected: not '.' or '..')");
@@ -36,9 +36,9 @@ final class Names {
     static String checkLabel(String label) {
         Objects.requireNonNull(label, "label");
         int length = label.getBytes(StandardCharsets.UTF_8).length;
-        if (length == 0 || length > Rtnetlink.MAX_IFNAME_LENGTH || label.indexOf('\0') >= 0) {
+        if (length == 0 || length > RtnetlinkLayout.MAX_IFNAME_LENGTH || label.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("address label '" + label + "': " + length + " bytes (expected: 1-"
-                    + Rtnetlink.MAX_IFNAME_LENGTH + ", no NUL)");
+                    + RtnetlinkLayout.MAX_IFNAME_LENGTH + ", no NUL)");
         }
         return label;
     }

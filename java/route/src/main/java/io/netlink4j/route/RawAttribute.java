@@ -35,47 +35,47 @@ public final class RawAttribute {
         this.value = Objects.requireNonNull(value, "value").clone();
     }
 
-    /** The type with the NESTED and NET_BYTEORDER bits masked off. */
+    /** {@return the type with the NESTED and NET_BYTEORDER bits masked off} */
     public int type() {
         return rawType & NetlinkAttribute.TYPE_MASK;
     }
 
-    /** nla_type as sent, flag bits included. */
+    /** {@return nla_type as sent, flag bits included} */
     public int rawType() {
         return rawType;
     }
 
-    /** A copy of the payload. */
+    /** {@return a copy of the payload} */
     public byte[] value() {
         return value.clone();
     }
 
-    /** The payload's length in bytes. */
+    /** {@return the payload's length in bytes} */
     public int length() {
         return value.length;
     }
 
-    /** The payload as an unsigned byte; it must be 1 byte long. */
+    /** {@return the payload as an unsigned byte; it must be 1 byte long} */
     public int u8() {
         return sized(1, "u8").get() & 0xFF;
     }
 
-    /** The payload as an unsigned 16-bit number in host order; it must be 2 bytes long. */
+    /** {@return the payload as an unsigned 16-bit number in host order; it must be 2 bytes long} */
     public int u16() {
         return sized(2, "u16").getShort() & 0xFFFF;
     }
 
-    /** A u32 in host order, as its 32 bits (use Integer.toUnsignedLong for the value). */
+    /** {@return a u32 in host order, as its 32 bits (use Integer.toUnsignedLong for the value)} */
     public int u32() {
         return sized(4, "u32").getInt();
     }
 
-    /** The payload as a 64-bit number in host order; it must be 8 bytes long. */
+    /** {@return the payload as a 64-bit number in host order; it must be 8 bytes long} */
     public long u64() {
         return sized(8, "u64").getLong();
     }
 
-    /** The payload as a NUL-terminated UTF-8 string (the whole payload if it has no NUL). */
+    /** {@return the payload as a NUL-terminated UTF-8 string (the whole payload if it has no NUL)} */
     public String string() {
         int n = 0;
         while (n < value.length && value[n] != 0) {

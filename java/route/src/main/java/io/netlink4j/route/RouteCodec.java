@@ -42,32 +42,20 @@ final class RouteCodec {
      * gets its own name and namespace.
      */
     static void writeLinkSpec(MessageWriter w, LinkSpec spec) {
-        writeLinkHeader(w, 0, 0, 0, spec.up() ? LinkFlags.UP : 0, spec.up() ? LinkFlags.UP : 0);
+        writeLinkHeader(w, 0, 0, 0, spec.isUp() ? LinkFlags.UP : 0, spec.isUp() ? LinkFlags.UP : 0);
         w.string(Rtnetlink.IFLA_IFNAME, spec.name());
-        if (spec.mtu() != 0) {
-            w.u32(Rtnetlink.IFLA_MTU, spec.mtu());
-        }
-        if (spec.address() != null) {
-            w.bytes(Rtnetlink.IFLA_ADDRESS, spec.address().bytes());
-        }
-        if (spec.namespace() != null) {
-            w.u32(Rtnetlink.IFLA_NET_NS_PID, spec.namespace().pid());
-        }
+        spec.mtu().ifPresent(mtu -> w.u32(Rtnetlink.IFLA_MTU, mtu));
+        spec.address().ifPresent(a -> w.bytes(Rtnetlink.IFLA_ADDRESS, a.bytes()));
+        spec.namespace().ifPresent(ns -> w.u32(Rtnetlink.IFLA_NET_NS_PID, ns.pid()));
         w.beginNested(Rtnetlink.IFLA_LINKINFO);
-        w.string(Rtnetlink.IFLA_INFO_KIND, spec.kind().name());
+        w.string(RtnetlinkLayout.IFLA_INFO_KIND, spec.kind().name());
         if (LinkKind.VETH.equals(spec.kind())) {
-            w.beginNested(Rtnetlink.IFLA_INFO_DATA);
-            w.beginNested(Rtnetlink.VETH_INFO_PEER);
+            w.beginNested(RtnetlinkLayout.IFLA_INFO_DATA);
+            w.beginNested(RtnetlinkLayout.VETH_INFO_PEER);
             writeLinkHeader(w, 0, 0, 0, 0, 0);
-            if (spec.peerName() != null) {
-                w.string(Rtnetlink.IFLA_IFNAME, spec.peerName());
-            }
-            if (spec.mtu() != 0) {
-                w.u32(Rtnetlink.IFLA_MTU, spec.mtu());
-            }
-            if (spec.peerNamespace() != null) {
-                w.u32(Rtnetlink.IFLA_NET_NS_PID, spec.peerNamespace().pid());
-            }
+            spec.peerName().ifPresent(name -> w.string(Rtnetlink.IFLA_IFNAME, name));
+            spec.mtu().ifPresent(mtu -> w.u32(Rtnetlink.IFLA_MTU, mtu));
+            spec.peerNamespace().ifPresent(ns -> w.u32(Rtnetlink.IFLA_NET_NS_PID, ns.pid()));
             w.endNested();
             w.endNested();
         }
@@ -82,27 +70,20 @@ final class RouteCodec {
      * @throws IllegalArgumentException for a rename of a link named by name
      */
     static void writeLinkChange(MessageWriter w, int index, LinkChange change) {
-        if (index == 0 && change.name() != null) {
+        if (index == 0 && change.name().isPresent()) {
             throw new IllegalArgumentException("renaming " + change.describeTarget() + " needs its index");
         }
-        int flags = (Boolean.TRUE.equals(change.up()) ? LinkFlags.UP : 0)
-                | (Boolean.TRUE.equals(change.multicast()) ? LinkFlags.MULTICAST : 0);
-        int mask = (change.up() != null ? LinkFlags.UP : 0) | (change.multicast() != null ? LinkFlags.MULTICAST : 0);
+        int flags = (change.up().orElse(false) ? LinkFlags.UP : 0) | (change.multicast().orElse(false) ? LinkFlags.MULTICAST : 0);
+        int mask = (change.up().isPresent() ? LinkFlags.UP : 0) | (change.multicast().isPresent() ? LinkFlags.MULTICAST : 0);
         writeLinkHeader(w, 0, 0, index, flags, mask);
         if (index == 0) {
-            w.string(Rtnetlink.IFLA_IFNAME, change.target());
-        } else if (change.name() != null) {
-            w.string(Rtnetlink.IFLA_IFNAME, change.name());
+            w.string(Rtnetlink.IFLA_IFNAME, change.target().orElseThrow());
+        } else {
+            change.name().ifPresent(name -> w.string(Rtnetlink.IFLA_IFNAME, name));
         }
-        if (change.mtu() != 0) {
-            w.u32(Rtnetlink.IFLA_MTU, change.mtu());
-        }
-        if (change.address() != null) {
-            w.bytes(Rtnetlink.IFLA_ADDRESS, change.address().bytes());
-        }
-        if (change.namespace() != null) {
-            w.u32(Rtnetlink.IFLA_NET_NS_PID, change.namespace().pid());
-        }
+        change.mtu().ifPresent(mtu -> w.u32(Rtnetlink.IFLA_MTU, mtu));
+        change.address().ifPresent(a -> w.bytes(Rtnetlink.IFLA_ADDRESS, a.bytes()));
+        change.namespace().ifPresent(ns -> w.u32(Rtnetlink.IFLA_NET_NS_PID, ns.pid()));
     }
 
     /** RTM_GETLINK or RTM_DELLINK for the link with {@code index}, or (index 0) the one named {@code name}. */
@@ -115,15 +96,11 @@ final class RouteCodec {
 
     /** RTM_NEWADDR adding {@code spec} to the link with index {@code index}. */
     static void writeAddressAdd(MessageWriter w, int index, AddressSpec spec) {
-        int scope = spec.scope() == null ? AddressScope.UNIVERSE.value() : spec.scope().value();
-        writeAddressHeader(w, spec.family().value(), spec.prefixLength(), spec.flags() & 0xFF, scope, index);
+        int scope = spec.scope().orElse(AddressScope.UNIVERSE).value();
+        writeAddressHeader(w, spec.addressFamily().value(), spec.prefixLength(), spec.flags() & 0xFF, scope, index);
         writeAddresses(w, spec);
-        if (spec.broadcast() != null) {
-            w.bytes(Rtnetlink.IFA_BROADCAST, spec.broadcast().getAddress());
-        }
-        if (spec.label() != null) {
-            w.string(Rtnetlink.IFA_LABEL, spec.label());
-        }
+        spec.broadcast().ifPresent(b -> w.bytes(Rtnetlink.IFA_BROADCAST, b.getAddress()));
+        spec.label().ifPresent(label -> w.string(Rtnetlink.IFA_LABEL, label));
         if ((spec.flags() & ~0xFF) != 0) {
             w.u32(Rtnetlink.IFA_FLAGS, spec.flags());
         }
@@ -131,16 +108,14 @@ final class RouteCodec {
 
     /** RTM_DELADDR removing the address of {@code spec} (matched by address, prefix, peer and label) from link {@code index}. */
     static void writeAddressDelete(MessageWriter w, int index, AddressSpec spec) {
-        writeAddressHeader(w, spec.family().value(), spec.prefixLength(), 0, 0, index);
+        writeAddressHeader(w, spec.addressFamily().value(), spec.prefixLength(), 0, 0, index);
         writeAddresses(w, spec);
-        if (spec.label() != null) {
-            w.string(Rtnetlink.IFA_LABEL, spec.label());
-        }
+        spec.label().ifPresent(label -> w.string(Rtnetlink.IFA_LABEL, label));
     }
 
     private static void writeAddresses(MessageWriter w, AddressSpec spec) {
         w.bytes(Rtnetlink.IFA_LOCAL, spec.address().getAddress());
-        w.bytes(Rtnetlink.IFA_ADDRESS, (spec.peer() != null ? spec.peer() : spec.address()).getAddress());
+        w.bytes(Rtnetlink.IFA_ADDRESS, spec.peer().orElse(spec.address()).getAddress());
     }
 
     /** An RTM_GETADDR dump request: {@code family} (UNSPEC for all) and {@code index} (0 for every link). */
@@ -153,21 +128,28 @@ final class RouteCodec {
     /** The link in an RTM_NEWLINK or RTM_DELLINK message. */
     static Link decodeLink(MessageReader msg) {
         checkType(msg, Rtnetlink.RTM_NEWLINK, Rtnetlink.RTM_DELLINK);
-        int p = headerOffset(msg, Rtnetlink.IFINFOMSG_SIZE, "ifinfomsg");
+        int p = headerOffset(msg, RtnetlinkLayout.IFINFOMSG_SIZE, "ifinfomsg");
         ByteBuf buf = msg.buffer();
         Link.Builder b = Link.builder()
-                .type(LinkType.of(HostOrder.getU16(buf, p + Rtnetlink.IFINFOMSG_TYPE)))
-                .index(HostOrder.getI32(buf, p + Rtnetlink.IFINFOMSG_INDEX))
-                .flags(HostOrder.getI32(buf, p + Rtnetlink.IFINFOMSG_FLAGS));
+                .type(LinkType.of(HostOrder.getU16(buf, p + RtnetlinkLayout.IFINFOMSG_TYPE)))
+                .index(HostOrder.getI32(buf, p + RtnetlinkLayout.IFINFOMSG_INDEX))
+                .flags(HostOrder.getI32(buf, p + RtnetlinkLayout.IFINFOMSG_FLAGS));
         String name = null;
         List<RawAttribute> other = new ArrayList<>();
-        AttributeReader attrs = AttributeReader.of(buf, p + Rtnetlink.IFINFOMSG_SIZE, msg.payloadEnd());
+        AttributeReader attrs = AttributeReader.of(buf, p + RtnetlinkLayout.IFINFOMSG_SIZE, msg.payloadEnd());
         while (attrs.next()) {
             switch (attrs.type()) {
                 case Rtnetlink.IFLA_IFNAME -> name = attrs.string();
                 case Rtnetlink.IFLA_MTU -> b.mtu(attrs.u32());
                 case Rtnetlink.IFLA_OPERSTATE -> b.operState(OperState.of(attrs.u8()));
-                case Rtnetlink.IFLA_LINKMODE -> b.linkMode(attrs.u8());
+                case Rtnetlink.IFLA_LINKMODE -> {
+                    int mode = attrs.u8();
+                    if (mode <= LinkMode.TESTING.value()) {
+                        b.linkMode(LinkMode.of(mode));
+                    } else {
+                        other.add(raw(attrs)); // the kernel treats it as DEFAULT; the number stays readable
+                    }
+                }
                 case Rtnetlink.IFLA_ADDRESS -> b.address(hardwareAddress(attrs));
                 case Rtnetlink.IFLA_BROADCAST -> b.broadcast(hardwareAddress(attrs));
                 case Rtnetlink.IFLA_PERM_ADDRESS -> b.permanentAddress(hardwareAddress(attrs));
@@ -186,9 +168,13 @@ final class RouteCodec {
             }
         }
         if (name == null) {
-            throw new NetlinkDecodeException(Rtnetlink.typeName(msg.type()) + " without IFLA_IFNAME");
+            throw new NetlinkDecodeException(RtnetlinkLayout.typeName(msg.type()) + " without IFLA_IFNAME");
         }
-        return b.name(name).otherAttributes(other).build();
+        try {
+            return b.name(name).otherAttributes(other).build();
+        } catch (IllegalArgumentException e) {
+            throw new NetlinkDecodeException(RtnetlinkLayout.typeName(msg.type()) + ": " + e.getMessage(), e);
+        }
     }
 
     private static LinkInfo linkInfo(AttributeReader attrs) {
@@ -198,10 +184,10 @@ final class RouteCodec {
         List<RawAttribute> slaveData = List.of();
         while (attrs.next()) {
             switch (attrs.type()) {
-                case Rtnetlink.IFLA_INFO_KIND -> kind = kind(attrs, "IFLA_INFO_KIND");
-                case Rtnetlink.IFLA_INFO_DATA -> data = rawList(attrs.nested());
-                case Rtnetlink.IFLA_INFO_SLAVE_KIND -> slaveKind = kind(attrs, "IFLA_INFO_SLAVE_KIND");
-                case Rtnetlink.IFLA_INFO_SLAVE_DATA -> slaveData = rawList(attrs.nested());
+                case RtnetlinkLayout.IFLA_INFO_KIND -> kind = kind(attrs, "IFLA_INFO_KIND");
+                case RtnetlinkLayout.IFLA_INFO_DATA -> data = rawList(attrs.nested());
+                case RtnetlinkLayout.IFLA_INFO_SLAVE_KIND -> slaveKind = kind(attrs, "IFLA_INFO_SLAVE_KIND");
+                case RtnetlinkLayout.IFLA_INFO_SLAVE_DATA -> slaveData = rawList(attrs.nested());
                 default -> { }
             }
         }
@@ -237,19 +223,19 @@ final class RouteCodec {
     /** The address in an RTM_NEWADDR or RTM_DELADDR message. */
     static Address decodeAddress(MessageReader msg) {
         checkType(msg, Rtnetlink.RTM_NEWADDR, Rtnetlink.RTM_DELADDR);
-        int p = headerOffset(msg, Rtnetlink.IFADDRMSG_SIZE, "ifaddrmsg");
+        int p = headerOffset(msg, RtnetlinkLayout.IFADDRMSG_SIZE, "ifaddrmsg");
         ByteBuf buf = msg.buffer();
-        AddressFamily family = AddressFamily.of(buf.getUnsignedByte(p + Rtnetlink.IFADDRMSG_FAMILY));
-        int flags = buf.getUnsignedByte(p + Rtnetlink.IFADDRMSG_FLAGS);
-        Address.Builder b = Address.builder().family(family)
-                .prefixLength(buf.getUnsignedByte(p + Rtnetlink.IFADDRMSG_PREFIXLEN))
-                .scope(AddressScope.of(buf.getUnsignedByte(p + Rtnetlink.IFADDRMSG_SCOPE)))
-                .index(HostOrder.getI32(buf, p + Rtnetlink.IFADDRMSG_INDEX));
+        AddressFamily family = AddressFamily.of(buf.getUnsignedByte(p + RtnetlinkLayout.IFADDRMSG_FAMILY));
+        int flags = buf.getUnsignedByte(p + RtnetlinkLayout.IFADDRMSG_FLAGS);
+        Address.Builder b = Address.builder().addressFamily(family)
+                .prefixLength(buf.getUnsignedByte(p + RtnetlinkLayout.IFADDRMSG_PREFIXLEN))
+                .scope(AddressScope.of(buf.getUnsignedByte(p + RtnetlinkLayout.IFADDRMSG_SCOPE)))
+                .linkIndex(HostOrder.getI32(buf, p + RtnetlinkLayout.IFADDRMSG_INDEX));
         boolean ip = family.addressLength() > 0;
         InetAddress address = null;
         InetAddress local = null;
         List<RawAttribute> other = new ArrayList<>();
-        AttributeReader attrs = AttributeReader.of(buf, p + Rtnetlink.IFADDRMSG_SIZE, msg.payloadEnd());
+        AttributeReader attrs = AttributeReader.of(buf, p + RtnetlinkLayout.IFADDRMSG_SIZE, msg.payloadEnd());
         while (attrs.next()) {
             int type = attrs.type();
             if (!ip && (type == Rtnetlink.IFA_ADDRESS || type == Rtnetlink.IFA_LOCAL || type == Rtnetlink.IFA_BROADCAST)) {
@@ -264,19 +250,26 @@ final class RouteCodec {
                 case Rtnetlink.IFA_CACHEINFO -> b.cacheInfo(cacheInfo(attrs));
                 case Rtnetlink.IFA_FLAGS -> flags = attrs.u32();
                 case Rtnetlink.IFA_RT_PRIORITY -> b.routePriority(attrs.u32());
-                case Rtnetlink.IFA_PROTO -> b.protocol(attrs.u8());
+                case Rtnetlink.IFA_PROTO -> b.protocol(AddressProtocol.of(attrs.u8()));
                 default -> other.add(raw(attrs));
             }
         }
         if (ip && address == null && local == null) {
-            throw new NetlinkDecodeException(Rtnetlink.typeName(msg.type()) + " for " + family + " without IFA_ADDRESS or IFA_LOCAL");
+            throw new NetlinkDecodeException(RtnetlinkLayout.typeName(msg.type()) + " for " + family + " without IFA_ADDRESS or IFA_LOCAL");
         }
         if (local != null) {
-            b.address(local).peer(address == null || address.equals(local) ? null : address);
-        } else {
+            b.address(local);
+            if (address != null && !address.equals(local)) {
+                b.peer(address);
+            }
+        } else if (address != null) {
             b.address(address);
         }
-        return b.flags(flags).otherAttributes(other).build();
+        try {
+            return b.flags(flags).otherAttributes(other).build();
+        } catch (IllegalArgumentException e) {
+            throw new NetlinkDecodeException(RtnetlinkLayout.typeName(msg.type()) + ": " + e.getMessage(), e);
+        }
     }
 
     private static InetAddress inetAddress(AttributeReader attrs, AddressFamily family) {
@@ -294,9 +287,9 @@ final class RouteCodec {
     }
 
     private static Address.CacheInfo cacheInfo(AttributeReader attrs) {
-        if (attrs.payloadLength() != Rtnetlink.IFA_CACHEINFO_SIZE) {
+        if (attrs.payloadLength() != RtnetlinkLayout.IFA_CACHEINFO_SIZE) {
             throw new NetlinkDecodeException("IFA_CACHEINFO of " + attrs.payloadLength() + " bytes (expected: "
-                    + Rtnetlink.IFA_CACHEINFO_SIZE + ")");
+                    + RtnetlinkLayout.IFA_CACHEINFO_SIZE + ")");
         }
         ByteBuf buf = attrs.buffer();
         int p = attrs.payloadOffset();
@@ -315,8 +308,8 @@ final class RouteCodec {
     static RouteEvent decodeEvent(MessageReader msg) {
         return switch (msg.type()) {
             case Rtnetlink.RTM_NEWLINK, Rtnetlink.RTM_DELLINK -> {
-                int p = headerOffset(msg, Rtnetlink.IFINFOMSG_SIZE, "ifinfomsg");
-                if (msg.buffer().getUnsignedByte(p + Rtnetlink.IFINFOMSG_FAMILY) != AddressFamily.UNSPEC.value()) {
+                int p = headerOffset(msg, RtnetlinkLayout.IFINFOMSG_SIZE, "ifinfomsg");
+                if (msg.buffer().getUnsignedByte(p + RtnetlinkLayout.IFINFOMSG_FAMILY) != AddressFamily.UNSPEC.value()) {
                     yield null;
                 }
                 yield new LinkEvent(action(msg, Rtnetlink.RTM_NEWLINK), decodeLink(msg));
@@ -327,20 +320,20 @@ final class RouteCodec {
     }
 
     private static RouteEvent.Action action(MessageReader msg, int newType) {
-        return msg.type() == newType ? RouteEvent.Action.NEW : RouteEvent.Action.DELETED;
+        return msg.type() == newType ? RouteEvent.Action.NEW : RouteEvent.Action.DEL;
     }
 
     private static void checkType(MessageReader msg, int newType, int delType) {
         int type = msg.type();
         if (type != newType && type != delType) {
-            throw new NetlinkDecodeException("message type " + Rtnetlink.typeName(type) + " (expected: "
-                    + Rtnetlink.typeName(newType) + " or " + Rtnetlink.typeName(delType) + ")");
+            throw new NetlinkDecodeException("message type " + RtnetlinkLayout.typeName(type) + " (expected: "
+                    + RtnetlinkLayout.typeName(newType) + " or " + RtnetlinkLayout.typeName(delType) + ")");
         }
     }
 
     private static int headerOffset(MessageReader msg, int size, String what) {
         if (msg.payloadLength() < size) {
-            throw new NetlinkDecodeException(Rtnetlink.typeName(msg.type()) + " payload of " + msg.payloadLength()
+            throw new NetlinkDecodeException(RtnetlinkLayout.typeName(msg.type()) + " payload of " + msg.payloadLength()
                     + " bytes (expected: at least " + size + " for the " + what + ")");
         }
         return msg.payloadOffset();

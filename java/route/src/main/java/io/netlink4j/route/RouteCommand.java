@@ -46,6 +46,6 @@ enum RouteCommand {
 
     /** The operation's name in exceptions, e.g. {@code "RTM_NEWADDR address 10.0.0.1/24 on link 'veth0'"}. */
     String operation(RouteErrors.Subject subject) {
-        return Rtnetlink.typeName(type) + " " + subject;
+        return RtnetlinkLayout.typeName(type) + " " + subject;
     }
 }

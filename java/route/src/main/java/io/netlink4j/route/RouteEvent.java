@@ -12,9 +12,9 @@ public sealed interface RouteEvent permits LinkEvent, AddressEvent {
         /** Created, or changed (RTM_NEWLINK, RTM_NEWADDR): the object as it is now. */
         NEW,
         /** Removed (RTM_DELLINK, RTM_DELADDR): the object as it was. */
-        DELETED
+        DEL
     }
 
-    /** What happened to the object. */
+    /** {@return what happened to the object} */
     Action action();
 }

@@ -14,7 +14,11 @@ package io.netlink4j.route;
  * a handler.
  */
 public interface RouteEventHandler {
-    /** A link or address was created, changed or deleted. */
+    /**
+     * A link or address was created, changed or deleted.
+     *
+     * @param event what happened, and to which link or address
+     */
     void onEvent(RouteEvent event);
 
     /**

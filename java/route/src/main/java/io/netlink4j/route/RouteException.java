@@ -4,10 +4,12 @@ package io.netlink4j.route;
 
 import io.netlink4j.NetlinkErrnoException;
 
+import java.util.Objects;
+
 /**
- * The kernel refused a link or address request. The message names the link or address and ends
- * with the errno and the kernel's extended-ACK text; {@link #errno()}, {@link #operation()} and
- * {@link #extendedAck()} keep them.
+ * The kernel refused a link or address request. The message names the link or address, followed
+ * by the errno and the kernel's extended-ACK text; {@link #errno()}, {@link #operation()} and
+ * {@link #extendedAck()} keep them (match on those and on the type, not on the message).
  *
  * <p>Subclasses stand for the conditions callers branch on: {@link LinkExistsException},
  * {@link NoSuchLinkException}, {@link UnknownLinkKindException}, {@link AddressExistsException}
@@ -19,13 +21,13 @@ public class RouteException extends NetlinkErrnoException {
 
     /**
      * An exception with {@code message}, followed by the errno and extended-ACK text of
-     * {@code cause}, whose errno, operation and extended ACK it keeps.
+     * {@code cause}, whose errno, operation and extended ACK it keeps, and which is its cause.
      *
      * @param message what was refused, naming the link or address
      * @param cause   the kernel's refusal
+     * @throws NullPointerException if {@code message} or {@code cause} is null
      */
     public RouteException(String message, NetlinkErrnoException cause) {
-        super(message + ": " + cause.errnoName() + " (" + cause.errnoDescription() + ")"
-                + (cause.extendedAck().message() != null ? ": " + cause.extendedAck().message() : ""), cause);
+        super(Objects.requireNonNull(message, "message"), Objects.requireNonNull(cause, "cause"));
     }
 }

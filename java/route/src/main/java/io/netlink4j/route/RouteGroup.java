@@ -23,7 +23,7 @@ public enum RouteGroup {
         this.value = value;
     }
 
-    /** The RTNLGRP_* number. */
+    /** {@return the RTNLGRP_* number} */
     public int value() {
         return value;
     }
@@ -31,6 +31,8 @@ public enum RouteGroup {
     /**
      * The group with RTNLGRP_* number {@code value}.
      *
+     * @param value the value
+     * @return the group with RTNLGRP_ number {@code value}
      * @throws IllegalArgumentException for a group this enum does not name
      */
     public static RouteGroup of(int value) {

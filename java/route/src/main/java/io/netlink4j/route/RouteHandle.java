@@ -4,8 +4,10 @@ package io.netlink4j.route;
 
 import io.netlink4j.AddressFamily;
 import io.netlink4j.NetlinkDumpInterruptedException;
+import io.netlink4j.NetlinkClosedException;
 import io.netlink4j.NetlinkErrnoException;
 import io.netlink4j.NetlinkOverrunException;
+import io.netlink4j.NetlinkTimeoutException;
 import io.netlink4j.engine.NetlinkConnection;
 import io.netlink4j.engine.NetlinkOptions;
 import io.netlink4j.engine.ReplyDecoder;
@@ -44,18 +46,23 @@ import java.util.function.Consumer;
  * only by the link's index, so the address methods that take a link's name look the index up
  * first (a second round trip); pass the index to avoid it.
  *
- * <p>Requests are sent with strict checking (NETLINK_GET_STRICT_CHK), so the kernel filters dumps
- * and rejects malformed requests instead of ignoring what it does not understand, and with
- * extended ACKs, whose text ends up in the message of every {@link RouteException}. Arguments are
- * validated before anything is sent. The handle is safe for concurrent use by many threads.
- * Changes need CAP_NET_ADMIN in the namespace.
+ * <p>{@link #open()} and {@link #open(Path)} use {@link #defaultOptions()}: strict checking
+ * (NETLINK_GET_STRICT_CHK), so that the kernel filters dumps and rejects malformed requests instead
+ * of ignoring what it does not understand, and extended ACKs, whose text each
+ * {@link RouteException} keeps ({@link RouteException#extendedAck()}). {@link #open(NetlinkOptions)}
+ * uses exactly the options it is given. Arguments are validated before anything is sent. The handle
+ * is safe for concurrent use by many threads. Changes need CAP_NET_ADMIN in the namespace.
+ *
+ * <p>Every method that talks to the kernel may also throw {@link io.netlink4j.NetlinkTimeoutException}
+ * (no answer in time), {@link io.netlink4j.NetlinkClosedException} (the handle was closed) and
+ * {@link RouteException} for any other refusal; each says which more specific exceptions it throws.
  */
 public final class RouteHandle implements AutoCloseable {
     /** How often list-returning dumps are made before an overrun or an interrupted dump is thrown. */
     static final int DUMP_ATTEMPTS = 3;
 
-    private static final Comparator<Address> ADDRESS_ORDER = Comparator.comparingInt(Address::index)
-            .thenComparingInt(a -> a.family().value());
+    private static final Comparator<Address> ADDRESS_ORDER = Comparator.comparingInt(Address::linkIndex)
+            .thenComparingInt(a -> a.addressFamily().value());
 
     private final NetlinkConnection connection;
 
@@ -63,22 +70,50 @@ public final class RouteHandle implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** A handle on the caller's network namespace, with the default timeouts (send 30 s, receive 3 s). */
-    public static RouteHandle open() {
-        return open(NetlinkOptions.defaults());
+    /**
+     * The options {@link #open()} and {@link #open(Path)} use, to adjust and pass to
+     * {@link #open(NetlinkOptions)}: NetlinkOptions' defaults (send timeout 30 s, receive timeout
+     * 3 s) with strict checking and extended ACKs turned on.
+     *
+     * @return a new builder holding the defaults
+     */
+    public static NetlinkOptions.Builder defaultOptions() {
+        return NetlinkOptions.builder().strictCheck(true).extendedAck(true);
     }
 
-    /** A handle on the network namespace at {@code netns}, e.g. {@code /var/run/netns/NAME} or {@code /proc/PID/ns/net}. */
+    /**
+     * A handle on the caller's network namespace, with {@link #defaultOptions()}.
+     *
+     * @return the handle
+     * @throws io.netlink4j.NetlinkErrnoException if the socket cannot be opened
+     */
+    public static RouteHandle open() {
+        return open(defaultOptions().build());
+    }
+
+    /**
+     * A handle on the network namespace at {@code netns}, with {@link #defaultOptions()}.
+     *
+     * @param netns the namespace, e.g. {@code /var/run/netns/NAME} or {@code /proc/PID/ns/net}
+     * @return the handle
+     * @throws io.netlink4j.NetlinkErrnoException if the namespace cannot be entered or the socket opened
+     */
     public static RouteHandle open(Path netns) {
         Objects.requireNonNull(netns, "netns");
-        return open(NetlinkOptions.builder().netns(netns).build());
+        return open(defaultOptions().netns(netns).build());
     }
 
-    /** A handle with explicit options; strict checking and extended ACKs are turned on whatever they say. */
+    /**
+     * A handle with exactly these options: start from {@link #defaultOptions()} to keep strict
+     * checking and extended ACKs.
+     *
+     * @param options the namespace, timeouts, buffers, checking and peer of the handle's socket
+     * @return the handle
+     * @throws io.netlink4j.NetlinkErrnoException if the namespace cannot be entered or the socket opened
+     */
     public static RouteHandle open(NetlinkOptions options) {
         Objects.requireNonNull(options, "options");
-        NetlinkOptions strict = options.toBuilder().strictCheck(true).extendedAck(true).build();
-        return open(NetlinkConnection.open(NetlinkProtocol.ROUTE, strict));
+        return open(NetlinkConnection.open(NetlinkProtocol.ROUTE, options));
     }
 
     /**
@@ -86,12 +121,19 @@ public final class RouteHandle implements AutoCloseable {
      * strict checking and extended ACKs. The handle takes ownership and closes the connection when
      * it is closed. This is how a handle talks to a scripted peer
      * ({@link io.netlink4j.testing.NetlinkTestPeer}) in tests.
+     *
+     * @param connection a connection to the kernel's NETLINK_ROUTE, or to a peer that speaks it
+     * @return the handle
      */
     public static RouteHandle open(NetlinkConnection connection) {
         return new RouteHandle(Objects.requireNonNull(connection, "connection"));
     }
 
-    /** The request engine underneath (for diagnostics and statistics). */
+    /**
+     * The request engine underneath (for diagnostics and statistics).
+     *
+     * @return the connection this handle owns
+     */
     public NetlinkConnection connection() {
         return connection;
     }
@@ -101,6 +143,11 @@ public final class RouteHandle implements AutoCloseable {
     /**
      * Every link of the namespace (ip link show), ordered by index. The dump is made again, up to
      * three times in all, when it lost messages or the kernel flagged it inconsistent.
+     *
+     * @return every link of the namespace (ip link show), ordered by index
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public List<Link> getLinks() {
         List<Link> links = dump(RouteCommand.GET_LINKS, new Subject("all links", null, null),
@@ -113,6 +160,11 @@ public final class RouteHandle implements AutoCloseable {
      * Streams every link to {@code action} as it is decoded, in the kernel's order, in bounded
      * memory. Not made again on an overrun or an inconsistent dump: {@code action} has seen part of
      * the links by then.
+     *
+     * @param action receives each one, on the calling thread
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public void forEachLink(Consumer<? super Link> action) {
         Objects.requireNonNull(action, "action");
@@ -123,7 +175,12 @@ public final class RouteHandle implements AutoCloseable {
     /**
      * The link called {@code name}.
      *
+     * @param name the link's name
+     * @return the link called {@code name}
      * @throws NoSuchLinkException if there is none
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public Link getLink(String name) {
         Names.checkInterfaceName("link name", name);
@@ -134,7 +191,12 @@ public final class RouteHandle implements AutoCloseable {
     /**
      * The link with index {@code index}.
      *
+     * @param index the link's index
+     * @return the link with index {@code index}
      * @throws NoSuchLinkException if there is none
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public Link getLink(int index) {
         checkIndex(index);
@@ -142,13 +204,27 @@ public final class RouteHandle implements AutoCloseable {
                 RouteCodec::decodeLink);
     }
 
-    /** Whether there is a link called {@code name}. */
+    /**
+     * Whether there is a link called {@code name}.
+     *
+     * @param name the link's name
+     * @return whether there is a link called {@code name}
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     */
     public boolean isLinkPresent(String name) {
         Names.checkInterfaceName("link name", name);
         return isPresent(() -> getLink(name));
     }
 
-    /** Whether there is a link with index {@code index}. */
+    /**
+     * Whether there is a link with index {@code index}.
+     *
+     * @param index the link's index
+     * @return whether there is a link with index {@code index}
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     */
     public boolean isLinkPresent(int index) {
         checkIndex(index);
         return isPresent(() -> getLink(index));
@@ -166,8 +242,12 @@ public final class RouteHandle implements AutoCloseable {
     /**
      * Creates a link (ip link add).
      *
+     * @param spec the specification
      * @throws LinkExistsException      a link of that name exists
      * @throws UnknownLinkKindException the kernel has no driver for the kind
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public void newLink(LinkSpec spec) {
         Objects.requireNonNull(spec, "spec");
@@ -179,18 +259,27 @@ public final class RouteHandle implements AutoCloseable {
      * named by name costs a second one: the kernel takes the name as the link to change, so the
      * index is looked up first (name the link by index to avoid it).
      *
+     * @param change the changes and the link they apply to
      * @throws NoSuchLinkException if the link does not exist
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public void updateLink(LinkChange change) {
         Objects.requireNonNull(change, "change");
-        int index = change.index() == 0 && change.name() != null ? getLink(change.target()).index() : change.index();
-        execute(RouteCommand.UPDATE_LINK, Subject.link(change.index(), change.target()), w -> RouteCodec.writeLinkChange(w, index, change));
+        String target = change.target().orElse(null);
+        int index = change.linkIndex() == 0 && change.name().isPresent() ? getLink(target).index() : change.linkIndex();
+        execute(RouteCommand.UPDATE_LINK, Subject.link(change.linkIndex(), target), w -> RouteCodec.writeLinkChange(w, index, change));
     }
 
     /**
      * Deletes the link called {@code name} (ip link del); for a veth, its peer goes too.
      *
+     * @param name the link's name
      * @throws NoSuchLinkException if there is none
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public void delLink(String name) {
         Names.checkInterfaceName("link name", name);
@@ -200,7 +289,11 @@ public final class RouteHandle implements AutoCloseable {
     /**
      * Deletes the link with index {@code index}; for a veth, its peer goes too.
      *
+     * @param index the link's index
      * @throws NoSuchLinkException if there is none
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public void delLink(int index) {
         checkIndex(index);
@@ -215,6 +308,11 @@ public final class RouteHandle implements AutoCloseable {
      * (an order that carries meaning: for IPv4, primary addresses come before their secondaries).
      * The dump is made again, up to three times in all, when it lost messages or the kernel
      * flagged it inconsistent.
+     *
+     * @return every address of every link, IPv4 and IPv6 and any other family (ip addr show), ordered by link index, then family number, then as the kernel lists a link's addresses of one family (an order that carries meaning: for IPv4, primary addresses come before their secondaries)
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public List<Address> getAddresses() {
         return addressList(0, "all links");
@@ -223,6 +321,12 @@ public final class RouteHandle implements AutoCloseable {
     /**
      * The addresses of the link with index {@code linkIndex}, in the order of
      * {@link #getAddresses()}. The kernel does the filtering.
+     *
+     * @param linkIndex the link's index
+     * @return the addresses of the link with index {@code linkIndex}, in the order of {@link #getAddresses()}
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public List<Address> getAddresses(int linkIndex) {
         checkIndex(linkIndex);
@@ -233,7 +337,12 @@ public final class RouteHandle implements AutoCloseable {
      * The addresses of the link called {@code link}, in the order of {@link #getAddresses()}.
      * Costs two round trips: one to look up the link's index, one for the dump.
      *
+     * @param link the link's name
+     * @return the addresses of the link called {@code link}, in the order of {@link #getAddresses()}
      * @throws NoSuchLinkException if there is no such link
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public List<Address> getAddresses(String link) {
         return getAddresses(getLink(link).index());
@@ -248,26 +357,38 @@ public final class RouteHandle implements AutoCloseable {
 
     /**
      * Streams addresses to {@code action} as they are decoded, in the kernel's order, in bounded
-     * memory: those of {@code family} ({@link AddressFamily#UNSPEC} for all) on the link with index
+     * memory: those of {@code addressFamily} ({@link AddressFamily#UNSPEC} for all) on the link with index
      * {@code linkIndex} (0 for all links). The kernel does the filtering. Not made again on an
      * overrun or an inconsistent dump.
+     *
+     * @param addressFamily the address family, or {@link AddressFamily#UNSPEC} for all
+     * @param linkIndex the link's index
+     * @param action receives each one, on the calling thread
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
-    public void forEachAddress(AddressFamily family, int linkIndex, Consumer<? super Address> action) {
-        Objects.requireNonNull(family, "family");
+    public void forEachAddress(AddressFamily addressFamily, int linkIndex, Consumer<? super Address> action) {
+        Objects.requireNonNull(addressFamily, "addressFamily");
         Objects.requireNonNull(action, "action");
         if (linkIndex < 0) {
             throw new IllegalArgumentException("link index: " + linkIndex + " (expected: > 0, or 0 for all links)");
         }
         Subject subject = linkIndex == 0 ? new Subject("all links", null, null) : Subject.link(linkIndex, null);
-        dumpEach(RouteCommand.GET_ADDRESSES, subject, w -> RouteCodec.writeAddressDump(w, family, linkIndex),
+        dumpEach(RouteCommand.GET_ADDRESSES, subject, w -> RouteCodec.writeAddressDump(w, addressFamily, linkIndex),
                 msg -> action.accept(RouteCodec.decodeAddress(msg)));
     }
 
     /**
      * Adds an address to the link with index {@code linkIndex} (ip addr add ADDRESS dev LINK).
      *
+     * @param linkIndex the link's index
+     * @param spec the specification
      * @throws AddressExistsException if the link has it already
      * @throws NoSuchLinkException    if there is no such link
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public void newAddress(int linkIndex, AddressSpec spec) {
         checkIndex(linkIndex);
@@ -281,8 +402,13 @@ public final class RouteHandle implements AutoCloseable {
      * to add many addresses, look the index up once ({@code getLink(name).index()}) and use
      * {@link #newAddress(int, AddressSpec)}.
      *
+     * @param link the link's name
+     * @param spec the specification
      * @throws AddressExistsException if the link has it already
      * @throws NoSuchLinkException    if there is no such link
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public void newAddress(String link, AddressSpec spec) {
         Objects.requireNonNull(spec, "spec");
@@ -297,7 +423,12 @@ public final class RouteHandle implements AutoCloseable {
      * Deletes an address from the link with index {@code linkIndex} (ip addr del), matched by
      * address, prefix length, peer and label.
      *
+     * @param linkIndex the link's index
+     * @param spec the specification
      * @throws NoSuchAddressException if the link does not have it
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public void delAddress(int linkIndex, AddressSpec spec) {
         checkIndex(linkIndex);
@@ -309,8 +440,13 @@ public final class RouteHandle implements AutoCloseable {
      * Deletes an address from the link called {@code link}. Costs two round trips, as
      * {@link #newAddress(String, AddressSpec)} does.
      *
+     * @param link the link's name
+     * @param spec the specification
      * @throws NoSuchAddressException if the link does not have it
      * @throws NoSuchLinkException    if there is no such link
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public void delAddress(String link, AddressSpec spec) {
         Objects.requireNonNull(spec, "spec");
@@ -321,15 +457,21 @@ public final class RouteHandle implements AutoCloseable {
      * Deletes an address as {@link #getAddresses()} lists it (matched by link, address, prefix
      * length and peer).
      *
+     * @param address the address, as listed
      * @throws IllegalArgumentException if it is not an IPv4 or IPv6 address
      * @throws NoSuchAddressException   if the link no longer has it
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
      */
     public void delAddress(Address address) {
         Objects.requireNonNull(address, "address");
-        if (address.address() == null) {
-            throw new IllegalArgumentException(address + ": only IPv4 and IPv6 addresses can be deleted");
+        if (address.address().isEmpty()) {
+            throw new IllegalArgumentException("address: " + address + " (expected: an IPv4 or IPv6 address)");
         }
-        delAddress(address.index(), AddressSpec.builder(address.address(), address.prefixLength()).peer(address.peer()).build());
+        AddressSpec.Builder spec = AddressSpec.builder(address.address().get(), address.prefixLength());
+        address.peer().ifPresent(spec::peer);
+        delAddress(address.linkIndex(), spec.build());
     }
 
     private void delAddress(int index, Subject link, AddressSpec spec) {
@@ -338,9 +480,23 @@ public final class RouteHandle implements AutoCloseable {
 
     // Notifications.
 
-    /** A monitor of this handle's namespace, on a socket of its own (see {@link RouteMonitor}). */
+    /**
+     * A monitor of what this handle talks to, on a socket of its own (see {@link RouteMonitor}),
+     * opened with this handle's options: the same namespace, peer and timeouts, and a receive
+     * buffer of at least {@link RouteMonitor#DEFAULT_SOCKET_RECEIVE_BUFFER}.
+     *
+     * @param groups the groups to join, at least one to join, at least one
+     * @return the monitor, which the caller closes
+     * @throws IllegalArgumentException if no group is given
+     * @throws io.netlink4j.NetlinkErrnoException if the namespace cannot be entered or the socket opened
+     */
     public RouteMonitor monitor(RouteGroup... groups) {
-        return RouteMonitor.open(RouteMonitor.defaultOptions().netns(connection.options().netns()).build(), groups);
+        NetlinkOptions options = connection.options();
+        NetlinkOptions.Builder monitor = options.toBuilder();
+        if (options.socketReceiveBufferSize() < RouteMonitor.DEFAULT_SOCKET_RECEIVE_BUFFER) {
+            monitor.socketReceiveBufferSize(RouteMonitor.DEFAULT_SOCKET_RECEIVE_BUFFER);
+        }
+        return RouteMonitor.open(monitor.build(), groups);
     }
 
     // The four exchanges, each with the command's error mapping.

@@ -50,12 +50,17 @@ public final class RouteMonitor implements AutoCloseable {
         this.groups = groups;
     }
 
-    /** Options with this class's defaults, to adjust the namespace or buffers. */
+    /** {@return options with this class's defaults, to adjust the namespace or buffers} */
     public static NetlinkOptions.Builder defaultOptions() {
         return NetlinkOptions.builder().socketReceiveBufferSize(DEFAULT_SOCKET_RECEIVE_BUFFER);
     }
 
-    /** A monitor of the caller's namespace. */
+    /**
+     * A monitor of the caller's namespace.
+     *
+     * @param groups the groups to join, at least one
+     * @return a monitor of the caller's namespace
+     */
     public static RouteMonitor open(RouteGroup... groups) {
         return open(defaultOptions().build(), groups);
     }
@@ -64,6 +69,9 @@ public final class RouteMonitor implements AutoCloseable {
      * A monitor with explicit options: {@code netns}, {@code socketReceiveBufferSize} and
      * {@code readBufferSize} apply.
      *
+     * @param options the namespace, buffers and peer of the socket
+     * @param groups the groups to join, at least one
+     * @return a monitor with explicit options: {@code netns}, {@code socketReceiveBufferSize} and {@code readBufferSize} apply
      * @throws IllegalArgumentException if no group is given
      */
     public static RouteMonitor open(NetlinkOptions options, RouteGroup... groups) {
@@ -80,12 +88,12 @@ public final class RouteMonitor implements AutoCloseable {
         return new RouteMonitor(NetlinkSubscription.open(NetlinkProtocol.ROUTE, options, ids), Collections.unmodifiableSet(set));
     }
 
-    /** The groups this monitor joined. */
+    /** {@return the groups this monitor joined} */
     public Set<RouteGroup> groups() {
         return groups;
     }
 
-    /** The subscription underneath (port id, overrun and discard counters). */
+    /** {@return the subscription underneath (port id, overrun and discard counters)} */
     public NetlinkSubscription subscription() {
         return subscription;
     }
@@ -94,6 +102,8 @@ public final class RouteMonitor implements AutoCloseable {
      * Waits up to {@code timeout} for notifications and hands them to {@code handler} (see
      * {@link NetlinkSubscription#poll}).
      *
+     * @param timeout how long to wait for the first notification
+     * @param handler receives the events
      * @return the number of events delivered
      */
     public int poll(Duration timeout, RouteEventHandler handler) {
@@ -105,6 +115,9 @@ public final class RouteMonitor implements AutoCloseable {
     /**
      * Starts a thread that delivers events to {@code handler} until the returned loop is
      * closed. The loop owns this monitor's socket: closing either stops both.
+     *
+     * @param handler receives the events
+     * @return starts a thread that delivers events to {@code handler} until the returned loop is closed
      */
     public NetlinkEventLoop start(RouteEventHandler handler) {
         return NetlinkEventLoop.start(subscription, new Dispatcher(Objects.requireNonNull(handler, "handler")));

@@ -3,195 +3,136 @@
 package io.netlink4j.route;
 
 /**
- * The rtnetlink protocol (NETLINK_ROUTE) as far as links and addresses go: message types, fixed
- * headers, attribute numbers and multicast groups, from the kernel's
- * {@code include/uapi/linux/rtnetlink.h}, {@code if_link.h}, {@code if_addr.h} and {@code veth.h}.
- * Everything is host byte order except addresses, which are network order.
+ * The kernel's numbers for rtnetlink links and addresses that users of this package may look for:
+ * message types (RTM_*), multicast groups (RTNLGRP_*), link attributes (IFLA_*) and address
+ * attributes (IFA_*), from {@code include/uapi/linux/rtnetlink.h}, {@code if_link.h} and
+ * {@code if_addr.h}.
+ *
+ * <p>The attributes this library decodes become accessors of {@link Link} and {@link Address}; every
+ * other attribute stays raw in {@link Link#otherAttributes()} and {@link Address#otherAttributes()},
+ * where these numbers find it: {@code link.attribute(Rtnetlink.IFLA_PROMISCUITY)}. Each constant
+ * says which of the two it is. The layout of the fixed headers is the library's business, not API.
  */
 public final class Rtnetlink {
     private Rtnetlink() {}
 
     // Message types.
-    /** The kernel's {@code RTM_NEWLINK}. */
+    /** The kernel's {@code RTM_NEWLINK} message type: a link was created or changed (notification), or: create a link (request). */
     public static final int RTM_NEWLINK = 16;
-    /** The kernel's {@code RTM_DELLINK}. */
+    /** The kernel's {@code RTM_DELLINK} message type: a link was deleted, or: delete a link. */
     public static final int RTM_DELLINK = 17;
-    /** The kernel's {@code RTM_GETLINK}. */
+    /** The kernel's {@code RTM_GETLINK} message type: read one link or dump them all. */
     public static final int RTM_GETLINK = 18;
-    /** The kernel's {@code RTM_SETLINK}. */
+    /** The kernel's {@code RTM_SETLINK} message type: change a link. */
     public static final int RTM_SETLINK = 19;
-    /** The kernel's {@code RTM_NEWADDR}. */
+    /** The kernel's {@code RTM_NEWADDR} message type: an address was added or changed, or: add an address. */
     public static final int RTM_NEWADDR = 20;
-    /** The kernel's {@code RTM_DELADDR}. */
+    /** The kernel's {@code RTM_DELADDR} message type: an address was removed, or: remove an address. */
     public static final int RTM_DELADDR = 21;
-    /** The kernel's {@code RTM_GETADDR}. */
+    /** The kernel's {@code RTM_GETADDR} message type: dump addresses. */
     public static final int RTM_GETADDR = 22;
 
     // Multicast groups (RTNLGRP_*).
-    /** The kernel's {@code RTNLGRP_LINK}. */
+    /** The kernel's {@code RTNLGRP_LINK} multicast group ({@link RouteGroup} names the ones a {@link RouteMonitor} joins). */
     public static final int RTNLGRP_LINK = 1;
-    /** The kernel's {@code RTNLGRP_IPV4_IFADDR}. */
+    /** The kernel's {@code RTNLGRP_IPV4_IFADDR} multicast group ({@link RouteGroup} names the ones a {@link RouteMonitor} joins). */
     public static final int RTNLGRP_IPV4_IFADDR = 5;
-    /** The kernel's {@code RTNLGRP_IPV6_IFADDR}. */
+    /** The kernel's {@code RTNLGRP_IPV6_IFADDR} multicast group ({@link RouteGroup} names the ones a {@link RouteMonitor} joins). */
     public static final int RTNLGRP_IPV6_IFADDR = 9;
 
-    /**
-     * {@code struct ifinfomsg}, 16 bytes: u8 family, u8 pad, u16 type (ARPHRD_*), s32 index,
-     * u32 flags (IFF_*), u32 change (the flag bits to change).
-     */
-    public static final int IFINFOMSG_SIZE = 16;
-    /** Offset of the family field in {@code struct ifinfomsg}. */
-    public static final int IFINFOMSG_FAMILY = 0;
-    /** Offset of the type field in {@code struct ifinfomsg}. */
-    public static final int IFINFOMSG_TYPE = 2;
-    /** Offset of the index field in {@code struct ifinfomsg}. */
-    public static final int IFINFOMSG_INDEX = 4;
-    /** Offset of the flags field in {@code struct ifinfomsg}. */
-    public static final int IFINFOMSG_FLAGS = 8;
-    /** Offset of the change field in {@code struct ifinfomsg}. */
-    public static final int IFINFOMSG_CHANGE = 12;
-
-    /** {@code struct ifaddrmsg}, 8 bytes: u8 family, u8 prefixlen, u8 flags, u8 scope, u32 index. */
-    public static final int IFADDRMSG_SIZE = 8;
-    /** Offset of the family field in {@code struct ifaddrmsg}. */
-    public static final int IFADDRMSG_FAMILY = 0;
-    /** Offset of the prefixlen field in {@code struct ifaddrmsg}. */
-    public static final int IFADDRMSG_PREFIXLEN = 1;
-    /** Offset of the flags field in {@code struct ifaddrmsg}. */
-    public static final int IFADDRMSG_FLAGS = 2;
-    /** Offset of the scope field in {@code struct ifaddrmsg}. */
-    public static final int IFADDRMSG_SCOPE = 3;
-    /** Offset of the index field in {@code struct ifaddrmsg}. */
-    public static final int IFADDRMSG_INDEX = 4;
-
     // Link attributes (IFLA_*).
-    /** The kernel's {@code IFLA_ADDRESS}. */
+    /** The kernel's {@code IFLA_ADDRESS} link attribute, decoded as {@link Link#address()}. */
     public static final int IFLA_ADDRESS = 1;
-    /** The kernel's {@code IFLA_BROADCAST}. */
+    /** The kernel's {@code IFLA_BROADCAST} link attribute, decoded as {@link Link#broadcast()}. */
     public static final int IFLA_BROADCAST = 2;
-    /** The kernel's {@code IFLA_IFNAME}. */
+    /** The kernel's {@code IFLA_IFNAME} link attribute, decoded as {@link Link#name()}. */
     public static final int IFLA_IFNAME = 3;
-    /** The kernel's {@code IFLA_MTU}. */
+    /** The kernel's {@code IFLA_MTU} link attribute, decoded as {@link Link#mtu()}. */
     public static final int IFLA_MTU = 4;
-    /** The kernel's {@code IFLA_LINK}. */
+    /** The kernel's {@code IFLA_LINK} link attribute, decoded as {@link Link#parentIndex()}. */
     public static final int IFLA_LINK = 5;
-    /** The kernel's {@code IFLA_QDISC}. */
+    /** The kernel's {@code IFLA_QDISC} link attribute, decoded as {@link Link#qdisc()}. */
     public static final int IFLA_QDISC = 6;
-    /** The kernel's {@code IFLA_STATS}. */
+    /** The kernel's {@code IFLA_STATS} link attribute, kept raw: {@link Link#attribute(int)}. */
     public static final int IFLA_STATS = 7;
-    /** The kernel's {@code IFLA_MASTER}. */
+    /** The kernel's {@code IFLA_MASTER} link attribute, decoded as {@link Link#masterIndex()}. */
     public static final int IFLA_MASTER = 10;
-    /** The kernel's {@code IFLA_TXQLEN}. */
+    /** The kernel's {@code IFLA_TXQLEN} link attribute, decoded as {@link Link#txQueueLength()}. */
     public static final int IFLA_TXQLEN = 13;
-    /** The kernel's {@code IFLA_OPERSTATE}. */
+    /** The kernel's {@code IFLA_OPERSTATE} link attribute, decoded as {@link Link#operState()}. */
     public static final int IFLA_OPERSTATE = 16;
-    /** The kernel's {@code IFLA_LINKMODE}. */
+    /** The kernel's {@code IFLA_LINKMODE} link attribute, decoded as {@link Link#linkMode()}. */
     public static final int IFLA_LINKMODE = 17;
-    /** The kernel's {@code IFLA_LINKINFO}. */
+    /** The kernel's {@code IFLA_LINKINFO} link attribute, decoded as {@link Link#info()}. */
     public static final int IFLA_LINKINFO = 18;
-    /** The kernel's {@code IFLA_NET_NS_PID}. */
+    /** The kernel's {@code IFLA_NET_NS_PID} link attribute. Sent only (to move a link to another namespace); the kernel does not report it. */
     public static final int IFLA_NET_NS_PID = 19;
-    /** The kernel's {@code IFLA_IFALIAS}. */
+    /** The kernel's {@code IFLA_IFALIAS} link attribute, decoded as {@link Link#alias()}. */
     public static final int IFLA_IFALIAS = 20;
-    /** The kernel's {@code IFLA_STATS64}. */
+    /** The kernel's {@code IFLA_STATS64} link attribute, kept raw: {@link Link#attribute(int)}. */
     public static final int IFLA_STATS64 = 23;
-    /** The kernel's {@code IFLA_AF_SPEC}. */
+    /** The kernel's {@code IFLA_AF_SPEC} link attribute, kept raw: {@link Link#attribute(int)}. */
     public static final int IFLA_AF_SPEC = 26;
-    /** The kernel's {@code IFLA_GROUP}. */
+    /** The kernel's {@code IFLA_GROUP} link attribute, decoded as {@link Link#group()}. */
     public static final int IFLA_GROUP = 27;
-    /** The kernel's {@code IFLA_PROMISCUITY}. */
+    /** The kernel's {@code IFLA_PROMISCUITY} link attribute, kept raw: {@link Link#attribute(int)}. */
     public static final int IFLA_PROMISCUITY = 30;
-    /** The kernel's {@code IFLA_NUM_TX_QUEUES}. */
+    /** The kernel's {@code IFLA_NUM_TX_QUEUES} link attribute, kept raw: {@link Link#attribute(int)}. */
     public static final int IFLA_NUM_TX_QUEUES = 31;
-    /** The kernel's {@code IFLA_NUM_RX_QUEUES}. */
+    /** The kernel's {@code IFLA_NUM_RX_QUEUES} link attribute, kept raw: {@link Link#attribute(int)}. */
     public static final int IFLA_NUM_RX_QUEUES = 32;
-    /** The kernel's {@code IFLA_CARRIER}. */
+    /** The kernel's {@code IFLA_CARRIER} link attribute, kept raw: {@link Link#attribute(int)}. */
     public static final int IFLA_CARRIER = 33;
-    /** The kernel's {@code IFLA_CARRIER_CHANGES}. */
+    /** The kernel's {@code IFLA_CARRIER_CHANGES} link attribute, kept raw: {@link Link#attribute(int)}. */
     public static final int IFLA_CARRIER_CHANGES = 35;
-    /** The kernel's {@code IFLA_LINK_NETNSID}. */
+    /** The kernel's {@code IFLA_LINK_NETNSID} link attribute, decoded as {@link Link#linkNetnsId()}. */
     public static final int IFLA_LINK_NETNSID = 37;
-    /** The kernel's {@code IFLA_PROTO_DOWN}. */
+    /** The kernel's {@code IFLA_PROTO_DOWN} link attribute, kept raw: {@link Link#attribute(int)}. */
     public static final int IFLA_PROTO_DOWN = 39;
-    /** The kernel's {@code IFLA_GSO_MAX_SEGS}. */
+    /** The kernel's {@code IFLA_GSO_MAX_SEGS} link attribute, kept raw: {@link Link#attribute(int)}. */
     public static final int IFLA_GSO_MAX_SEGS = 40;
-    /** The kernel's {@code IFLA_GSO_MAX_SIZE}. */
+    /** The kernel's {@code IFLA_GSO_MAX_SIZE} link attribute, kept raw: {@link Link#attribute(int)}. */
     public static final int IFLA_GSO_MAX_SIZE = 41;
-    /** The kernel's {@code IFLA_XDP}. */
+    /** The kernel's {@code IFLA_XDP} link attribute, kept raw: {@link Link#attribute(int)}. */
     public static final int IFLA_XDP = 43;
-    /** The kernel's {@code IFLA_MIN_MTU}. */
+    /** The kernel's {@code IFLA_MIN_MTU} link attribute, decoded as {@link Link#minMtu()}. */
     public static final int IFLA_MIN_MTU = 50;
-    /** The kernel's {@code IFLA_MAX_MTU}. */
+    /** The kernel's {@code IFLA_MAX_MTU} link attribute, decoded as {@link Link#maxMtu()}. */
     public static final int IFLA_MAX_MTU = 51;
-    /** The kernel's {@code IFLA_PROP_LIST}. */
+    /** The kernel's {@code IFLA_PROP_LIST} link attribute, decoded as {@link Link#alternativeNames()}. */
     public static final int IFLA_PROP_LIST = 52;
-    /** The kernel's {@code IFLA_ALT_IFNAME}. */
+    /** The kernel's {@code IFLA_ALT_IFNAME} link attribute (inside IFLA_PROP_LIST), decoded as {@link Link#alternativeNames()}. */
     public static final int IFLA_ALT_IFNAME = 53;
-    /** The kernel's {@code IFLA_PERM_ADDRESS}. */
+    /** The kernel's {@code IFLA_PERM_ADDRESS} link attribute, decoded as {@link Link#permanentAddress()}. */
     public static final int IFLA_PERM_ADDRESS = 54;
-    /** The kernel's {@code IFLA_GRO_MAX_SIZE}. */
+    /** The kernel's {@code IFLA_GRO_MAX_SIZE} link attribute, kept raw: {@link Link#attribute(int)}. */
     public static final int IFLA_GRO_MAX_SIZE = 58;
-    /** The kernel's {@code IFLA_TSO_MAX_SIZE}. */
+    /** The kernel's {@code IFLA_TSO_MAX_SIZE} link attribute, kept raw: {@link Link#attribute(int)}. */
     public static final int IFLA_TSO_MAX_SIZE = 59;
-    /** The kernel's {@code IFLA_TSO_MAX_SEGS}. */
+    /** The kernel's {@code IFLA_TSO_MAX_SEGS} link attribute, kept raw: {@link Link#attribute(int)}. */
     public static final int IFLA_TSO_MAX_SEGS = 60;
-    /** The kernel's {@code IFLA_ALLMULTI}. */
+    /** The kernel's {@code IFLA_ALLMULTI} link attribute, kept raw: {@link Link#attribute(int)}. */
     public static final int IFLA_ALLMULTI = 61;
 
-    // Inside IFLA_LINKINFO (IFLA_INFO_*).
-    /** The kernel's {@code IFLA_INFO_KIND}. */
-    public static final int IFLA_INFO_KIND = 1;
-    /** The kernel's {@code IFLA_INFO_DATA}. */
-    public static final int IFLA_INFO_DATA = 2;
-    /** The kernel's {@code IFLA_INFO_XSTATS}. */
-    public static final int IFLA_INFO_XSTATS = 3;
-    /** The kernel's {@code IFLA_INFO_SLAVE_KIND}. */
-    public static final int IFLA_INFO_SLAVE_KIND = 4;
-    /** The kernel's {@code IFLA_INFO_SLAVE_DATA}. */
-    public static final int IFLA_INFO_SLAVE_DATA = 5;
-
-    /** Inside a veth's IFLA_INFO_DATA: the peer, as a {@code struct ifinfomsg} followed by IFLA_* attributes. */
-    public static final int VETH_INFO_PEER = 1;
-
     // Address attributes (IFA_*).
-    /** The kernel's {@code IFA_ADDRESS}. */
+    /** The kernel's {@code IFA_ADDRESS} address attribute, decoded as {@link Address#address()} and {@link Address#peer()}. */
     public static final int IFA_ADDRESS = 1;
-    /** The kernel's {@code IFA_LOCAL}. */
+    /** The kernel's {@code IFA_LOCAL} address attribute, decoded as {@link Address#address()}. */
     public static final int IFA_LOCAL = 2;
-    /** The kernel's {@code IFA_LABEL}. */
+    /** The kernel's {@code IFA_LABEL} address attribute, decoded as {@link Address#label()}. */
     public static final int IFA_LABEL = 3;
-    /** The kernel's {@code IFA_BROADCAST}. */
+    /** The kernel's {@code IFA_BROADCAST} address attribute, decoded as {@link Address#broadcast()}. */
     public static final int IFA_BROADCAST = 4;
-    /** The kernel's {@code IFA_ANYCAST}. */
+    /** The kernel's {@code IFA_ANYCAST} address attribute, kept raw: {@link Address#attribute(int)}. */
     public static final int IFA_ANYCAST = 5;
-    /** The kernel's {@code IFA_CACHEINFO}. */
+    /** The kernel's {@code IFA_CACHEINFO} address attribute, decoded as {@link Address#cacheInfo()}. */
     public static final int IFA_CACHEINFO = 6;
-    /** The kernel's {@code IFA_MULTICAST}. */
+    /** The kernel's {@code IFA_MULTICAST} address attribute, kept raw: {@link Address#attribute(int)}. */
     public static final int IFA_MULTICAST = 7;
-    /** The kernel's {@code IFA_FLAGS}. */
+    /** The kernel's {@code IFA_FLAGS} address attribute, decoded as {@link Address#flags()}. */
     public static final int IFA_FLAGS = 8;
-    /** The kernel's {@code IFA_RT_PRIORITY}. */
+    /** The kernel's {@code IFA_RT_PRIORITY} address attribute, decoded as {@link Address#routePriority()}. */
     public static final int IFA_RT_PRIORITY = 9;
-    /** The kernel's {@code IFA_PROTO}. */
+    /** The kernel's {@code IFA_PROTO} address attribute, decoded as {@link Address#protocol()}. */
     public static final int IFA_PROTO = 11;
-
-    /** {@code struct ifa_cacheinfo}: u32 preferred, u32 valid, u32 cstamp, u32 tstamp. */
-    public static final int IFA_CACHEINFO_SIZE = 16;
-
-    /** Interface names and IPv4 address labels are at most IFNAMSIZ - 1 = 15 bytes. */
-    public static final int MAX_IFNAME_LENGTH = 15;
-
-    /** Name of a message type, for messages. */
-    public static String typeName(int type) {
-        return switch (type) {
-            case RTM_NEWLINK -> "RTM_NEWLINK";
-            case RTM_DELLINK -> "RTM_DELLINK";
-            case RTM_GETLINK -> "RTM_GETLINK";
-            case RTM_SETLINK -> "RTM_SETLINK";
-            case RTM_NEWADDR -> "RTM_NEWADDR";
-            case RTM_DELADDR -> "RTM_DELADDR";
-            case RTM_GETADDR -> "RTM_GETADDR";
-            default -> "RTM#" + type;
-        };
-    }
 }

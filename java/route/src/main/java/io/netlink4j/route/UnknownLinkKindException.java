@@ -4,6 +4,8 @@ package io.netlink4j.route;
 
 import io.netlink4j.NetlinkErrnoException;
 
+import java.util.Objects;
+
 /**
  * The kernel has no driver for the kind of link to create (EOPNOTSUPP on RTM_NEWLINK): the kind is
  * misspelt, or its module is neither built in nor loadable. Callers catch it to fall back to
@@ -12,6 +14,7 @@ import io.netlink4j.NetlinkErrnoException;
 public class UnknownLinkKindException extends RouteException {
     private static final long serialVersionUID = 1L;
 
+    /** The kind the kernel has no driver for. */
     private final LinkKind kind;
 
     /**
@@ -23,10 +26,14 @@ public class UnknownLinkKindException extends RouteException {
      */
     public UnknownLinkKindException(String message, LinkKind kind, NetlinkErrnoException cause) {
         super(message, cause);
-        this.kind = java.util.Objects.requireNonNull(kind, "kind");
+        this.kind = Objects.requireNonNull(kind, "kind");
     }
 
-    /** The kind the kernel has no driver for. */
+    /**
+     * The kind the kernel has no driver for.
+     *
+     * @return the refused kind
+     */
     public LinkKind kind() {
         return kind;
     }

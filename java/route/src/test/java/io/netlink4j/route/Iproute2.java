@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -27,7 +28,44 @@ final class Iproute2 {
             "ifalias", "promiscuity", "allmulti", "min_mtu", "max_mtu", "num_tx_queues", "num_rx_queues", "gso_max_size",
             "gso_max_segs", "tso_max_size", "tso_max_segs", "gro_max_size", "info_kind");
 
-    private static final String[] LINK_MODES = {"DEFAULT", "DORMANT", "TESTING"};
+    /** iproute2's order of the link flags it prints (it never prints RUNNING). */
+    private static final int[] LINK_FLAG_ORDER = {LinkFlags.LOOPBACK, LinkFlags.BROADCAST, LinkFlags.POINTOPOINT,
+        LinkFlags.MULTICAST, LinkFlags.NOARP, LinkFlags.ALLMULTI, LinkFlags.PROMISC, LinkFlags.MASTER, LinkFlags.SLAVE,
+        LinkFlags.DEBUG, LinkFlags.DYNAMIC, LinkFlags.AUTOMEDIA, LinkFlags.PORTSEL, LinkFlags.NOTRAILERS, LinkFlags.UP,
+        LinkFlags.LOWER_UP, LinkFlags.DORMANT, LinkFlags.ECHO};
+    /** iproute2's order and spelling of the address flags it prints; PERMANENT is printed as "dynamic" when absent. */
+    private static final int[] ADDRESS_FLAG_ORDER = {AddressFlags.SECONDARY, AddressFlags.NODAD, AddressFlags.OPTIMISTIC,
+        AddressFlags.DADFAILED, AddressFlags.HOMEADDRESS, AddressFlags.DEPRECATED, AddressFlags.TENTATIVE,
+        AddressFlags.PERMANENT, AddressFlags.MANAGETEMPADDR, AddressFlags.NOPREFIXROUTE, AddressFlags.MCAUTOJOIN,
+        AddressFlags.STABLE_PRIVACY};
+    private static final String[] ADDRESS_FLAG_NAMES = {"secondary", "nodad", "optimistic", "dadfailed", "home", "deprecated",
+        "tentative", "dynamic", "mngtmpaddr", "noprefixroute", "autojoin", "stable-privacy"};
+
+    /** A link's flags as {@code ip -j link} lists them: NO-CARRIER for UP without RUNNING, the kernel's names in ip's order. */
+    static List<Object> linkFlags(int flags) {
+        List<Object> out = new ArrayList<>();
+        if ((flags & LinkFlags.UP) != 0 && (flags & LinkFlags.RUNNING) == 0) {
+            out.add("NO-CARRIER");
+        }
+        for (int bit : LINK_FLAG_ORDER) {
+            if ((flags & bit) != 0) {
+                out.add(LinkFlags.names(bit).get(0));
+            }
+        }
+        return out;
+    }
+
+    /** An address's flags as {@code ip -j addr} names them (each a member with value true). */
+    static List<String> addressFlags(int flags, AddressFamily family) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < ADDRESS_FLAG_ORDER.length; i++) {
+            int bit = ADDRESS_FLAG_ORDER[i];
+            if (bit == AddressFlags.PERMANENT ? (flags & bit) == 0 : (flags & bit) != 0) {
+                out.add(bit == AddressFlags.SECONDARY && family.equals(AddressFamily.INET6) ? "temporary" : ADDRESS_FLAG_NAMES[i]);
+            }
+        }
+        return out;
+    }
 
     /** iproute2's names of the link types and address scopes a test namespace has; it prints others by number. */
     private static final Map<LinkType, String> LINK_TYPES = Map.of(LinkType.ETHER, "ether", LinkType.LOOPBACK, "loopback",
@@ -58,18 +96,18 @@ final class Iproute2 {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("ifindex", (long) l.index());
             m.put("ifname", l.name());
-            m.put("flags", new ArrayList<Object>(l.flagNames()));
+            m.put("flags", linkFlags(l.flags()));
             m.put("mtu", (long) l.mtu());
             putIfPresent(m, "qdisc", l.qdisc());
             m.put("operstate", l.operState().name());
-            m.put("linkmode", l.linkMode() < LINK_MODES.length ? LINK_MODES[l.linkMode()] : null);
+            m.put("linkmode", l.linkMode().name());
             m.put("group", l.group() == 0 ? "default" : Long.toString(Integer.toUnsignedLong(l.group())));
             m.put("txqlen", (long) l.txQueueLength());
             m.put("link_type", LINK_TYPES.getOrDefault(l.type(), "[" + l.type().value() + "]"));
             putIfPresent(m, "address", l.address());
             putIfPresent(m, "broadcast", l.broadcast());
-            if (l.permanentAddress() != null && !l.permanentAddress().equals(l.address())) {
-                m.put("permaddr", l.permanentAddress().toString());
+            if (l.permanentAddress().isPresent() && !l.permanentAddress().equals(l.address())) {
+                m.put("permaddr", l.permanentAddress().get().toString());
             }
             if (l.parentIndex() != 0) {
                 if (l.linkNetnsId() >= 0) {
@@ -93,9 +131,7 @@ final class Iproute2 {
             putU32(m, "tso_max_size", l, Rtnetlink.IFLA_TSO_MAX_SIZE);
             putU32(m, "tso_max_segs", l, Rtnetlink.IFLA_TSO_MAX_SEGS);
             putU32(m, "gro_max_size", l, Rtnetlink.IFLA_GRO_MAX_SIZE);
-            if (l.kind() != null) {
-                m.put("info_kind", l.kind().name());
-            }
+            l.kind().ifPresent(k -> m.put("info_kind", k.name()));
             out.put((long) l.index(), m);
         }
         return out;
@@ -117,36 +153,30 @@ final class Iproute2 {
         links.forEach(l -> out.put((long) l.index(), new ArrayList<>()));
         for (Address a : addresses) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("family", a.family().equals(AddressFamily.INET6) ? "inet6" : "inet");
-            m.put("local", InetAddresses.toText(a.address()));
-            if (a.peer() != null) {
-                m.put("address", InetAddresses.toText(a.peer()));
-            }
+            m.put("family", a.addressFamily().equals(AddressFamily.INET6) ? "inet6" : "inet");
+            m.put("local", InetAddresses.toText(a.address().orElseThrow()));
+            a.peer().ifPresent(peer -> m.put("address", InetAddresses.toText(peer)));
             m.put("prefixlen", (long) a.prefixLength());
-            if (a.broadcast() != null) {
-                m.put("broadcast", InetAddresses.toText(a.broadcast()));
-            }
+            a.broadcast().ifPresent(b -> m.put("broadcast", InetAddresses.toText(b)));
             m.put("scope", SCOPES.getOrDefault(a.scope(), a.scope().name()));
-            for (String flag : a.flagNames()) {
+            for (String flag : addressFlags(a.flags(), a.addressFamily())) {
                 m.put(flag, true);
             }
             putIfPresent(m, "label", a.label());
-            if (a.cacheInfo() != null) {
-                m.put("valid_life_time", a.cacheInfo().validLifetime());
-                m.put("preferred_life_time", a.cacheInfo().preferredLifetime());
-            }
+            a.cacheInfo().ifPresent(c -> {
+                m.put("valid_life_time", c.validLifetime());
+                m.put("preferred_life_time", c.preferredLifetime());
+            });
             if (a.routePriority() != 0) {
                 m.put("metric", Integer.toUnsignedLong(a.routePriority()));
             }
-            Objects.requireNonNull(out.get((long) a.index()), "address on unknown link " + a.index()).add(m);
+            Objects.requireNonNull(out.get((long) a.linkIndex()), "address on unknown link " + a.linkIndex()).add(m);
         }
         return out;
     }
 
-    private static void putIfPresent(Map<String, Object> m, String key, Object value) {
-        if (value != null) {
-            m.put(key, value.toString());
-        }
+    private static void putIfPresent(Map<String, Object> m, String key, Optional<?> value) {
+        value.ifPresent(v -> m.put(key, v.toString()));
     }
 
     private static void putU32(Map<String, Object> m, String key, Link l, int type) {

@@ -85,7 +85,7 @@ class RouteCodecTest {
     /** Clears NLA_F_NESTED in every attribute header of an rtnetlink NEWLINK payload (iproute2 6.1 sends nests without it). */
     static byte[] withoutNestedFlags(byte[] payload) {
         byte[] out = payload.clone();
-        clearNested(out, Rtnetlink.IFINFOMSG_SIZE, out.length);
+        clearNested(out, RtnetlinkLayout.IFINFOMSG_SIZE, out.length);
         return out;
     }
 
@@ -98,8 +98,8 @@ class RouteCodecTest {
                 int inner = at + 4;
                 int type = (b[at + 2] & 0xFF) | (b[at + 3] & 0x3F) << 8;
                 // VETH_INFO_PEER (inside IFLA_INFO_DATA) starts with an ifinfomsg.
-                if (type == Rtnetlink.VETH_INFO_PEER && len >= 4 + Rtnetlink.IFINFOMSG_SIZE) {
-                    inner += Rtnetlink.IFINFOMSG_SIZE;
+                if (type == RtnetlinkLayout.VETH_INFO_PEER && len >= 4 + RtnetlinkLayout.IFINFOMSG_SIZE) {
+                    inner += RtnetlinkLayout.IFINFOMSG_SIZE;
                 }
                 clearNested(b, inner, at + len);
             }
@@ -138,20 +138,20 @@ class RouteCodecTest {
         AddressSpec spec = AddressSpec.builder(ip("10.0.0.1"), 32).peer(ip("10.0.0.2")).broadcast(ip("10.0.0.255"))
                 .label("eth0:1").scope(AddressScope.LINK).flags(AddressFlags.NOPREFIXROUTE | AddressFlags.NODAD).build();
         Address a = decode(message(Rtnetlink.RTM_NEWADDR, encode(w -> RouteCodec.writeAddressAdd(w, 7, spec))), RouteCodec::decodeAddress);
-        assertEquals(ip("10.0.0.1"), a.address());
-        assertEquals(ip("10.0.0.2"), a.peer());
-        assertEquals(ip("10.0.0.255"), a.broadcast());
-        assertEquals("eth0:1", a.label());
+        assertEquals(ip("10.0.0.1"), a.address().orElseThrow());
+        assertEquals(ip("10.0.0.2"), a.peer().orElseThrow());
+        assertEquals(ip("10.0.0.255"), a.broadcast().orElseThrow());
+        assertEquals("eth0:1", a.label().orElseThrow());
         assertEquals(AddressScope.LINK, a.scope());
         assertEquals(AddressFlags.NOPREFIXROUTE | AddressFlags.NODAD, a.flags(), "IFA_FLAGS carries the bits above 8");
-        assertEquals(7, a.index());
+        assertEquals(7, a.linkIndex());
         assertEquals(32, a.prefixLength());
 
         Address deleted = decode(message(Rtnetlink.RTM_DELADDR, encode(w -> RouteCodec.writeAddressDelete(w, 7, spec))),
                 RouteCodec::decodeAddress);
-        assertEquals(ip("10.0.0.2"), deleted.peer());
+        assertEquals(ip("10.0.0.2"), deleted.peer().orElseThrow());
         assertEquals(0, deleted.flags());
-        assertNull(deleted.broadcast());
+        assertTrue(deleted.broadcast().isEmpty());
     }
 
     /** A whole message of {@code type} around an encoded payload. */
@@ -172,9 +172,9 @@ class RouteCodecTest {
         assertEquals(5, byIndex.index());
         assertEquals("wan0", byIndex.name());
         assertEquals(0, byIndex.flags());
-        assertEquals(LinkFlags.UP, NetlinkTestPeer.u32(down, Rtnetlink.IFINFOMSG_CHANGE), "ifi_change selects IFF_UP");
+        assertEquals(LinkFlags.UP, NetlinkTestPeer.u32(down, RtnetlinkLayout.IFINFOMSG_CHANGE), "ifi_change selects IFF_UP");
         byte[] untouched = encode(w -> RouteCodec.writeLinkChange(w, 5, LinkChange.builder(5).mtu(9000).build()));
-        assertEquals(0, NetlinkTestPeer.u32(untouched, Rtnetlink.IFINFOMSG_CHANGE), "state left alone");
+        assertEquals(0, NetlinkTestPeer.u32(untouched, RtnetlinkLayout.IFINFOMSG_CHANGE), "state left alone");
         assertThrows(IllegalArgumentException.class,
                 () -> encode(w -> RouteCodec.writeLinkChange(w, 0, LinkChange.builder("veth0").name("x").build())));
     }
@@ -188,17 +188,17 @@ class RouteCodecTest {
         assertEquals("h0", link.name());
         assertEquals(9000, link.mtu());
         assertEquals(LinkFlags.UP, link.flags());
-        assertEquals("02:00:00:00:00:01", link.address().toString());
+        assertEquals("02:00:00:00:00:01", link.address().orElseThrow().toString());
         assertEquals(77, link.attribute(Rtnetlink.IFLA_NET_NS_PID).orElseThrow().u32());
-        List<RawAttribute> data = link.info().data();
+        List<RawAttribute> data = link.info().orElseThrow().data();
         assertEquals(1, data.size());
         RawAttribute peer = data.get(0);
-        assertEquals(Rtnetlink.VETH_INFO_PEER, peer.type());
+        assertEquals(RtnetlinkLayout.VETH_INFO_PEER, peer.type());
         Link peerLink = decode(message(Rtnetlink.RTM_NEWLINK, peer.value()), RouteCodec::decodeLink);
         assertEquals("c0", peerLink.name());
         assertEquals(9000, peerLink.mtu());
         assertEquals(4242, peerLink.attribute(Rtnetlink.IFLA_NET_NS_PID).orElseThrow().u32());
-        assertNull(peerLink.address(), "the hardware address is the link's own");
+        assertTrue(peerLink.address().isEmpty(), "the hardware address is the link's own");
     }
 
     @Test
@@ -219,22 +219,22 @@ class RouteCodecTest {
         assertEquals(3, link.index());
         assertEquals("veth0", link.name());
         assertEquals(LinkType.ETHER, link.type());
-        assertEquals(List.of("BROADCAST", "MULTICAST"), link.flagNames());
+        assertEquals(List.of("BROADCAST", "MULTICAST"), LinkFlags.names(link.flags()));
         assertEquals(1500, link.mtu());
         assertEquals(68, link.minMtu());
         assertEquals(65535, link.maxMtu());
         assertEquals(OperState.DOWN, link.operState());
-        assertEquals(0, link.linkMode());
-        assertEquals("noop", link.qdisc());
+        assertEquals(LinkMode.DEFAULT, link.linkMode());
+        assertEquals("noop", link.qdisc().orElseThrow());
         assertEquals(1000, link.txQueueLength());
         assertEquals(0, link.group());
-        assertEquals(HardwareAddress.parse("de:74:ff:97:9c:22"), link.address());
-        assertEquals("ff:ff:ff:ff:ff:ff", link.broadcast().toString());
+        assertEquals(HardwareAddress.parse("de:74:ff:97:9c:22"), link.address().orElseThrow());
+        assertEquals("ff:ff:ff:ff:ff:ff", link.broadcast().orElseThrow().toString());
         assertEquals(2, link.parentIndex());
         assertEquals(-1, link.linkNetnsId());
         assertEquals(0, link.masterIndex());
-        assertEquals(LinkKind.VETH, link.kind());
-        assertEquals("uplink port", link.alias());
+        assertEquals(LinkKind.VETH, link.kind().orElseThrow());
+        assertEquals("uplink port", link.alias().orElseThrow());
         assertEquals(2, link.attribute(Rtnetlink.IFLA_NUM_TX_QUEUES).orElseThrow().u32());
         assertEquals(65536, link.attribute(Rtnetlink.IFLA_GSO_MAX_SIZE).orElseThrow().u32());
         assertTrue(link.attribute(Rtnetlink.IFLA_STATS64).isPresent(), "statistics kept raw");
@@ -251,27 +251,27 @@ class RouteCodecTest {
         }
         assertEquals(3, addresses.size());
         Address v4 = addresses.get(0);
-        assertEquals(AddressFamily.INET, v4.family());
-        assertEquals(ip("10.1.2.3"), v4.address());
-        assertNull(v4.peer());
+        assertEquals(AddressFamily.INET, v4.addressFamily());
+        assertEquals(ip("10.1.2.3"), v4.address().orElseThrow());
+        assertTrue(v4.peer().isEmpty());
         assertEquals(24, v4.prefixLength());
         assertEquals(AddressScope.UNIVERSE, v4.scope());
-        assertEquals("veth0", v4.label());
-        assertEquals(3, v4.index());
+        assertEquals("veth0", v4.label().orElseThrow());
+        assertEquals(3, v4.linkIndex());
         assertEquals(AddressFlags.PERMANENT, v4.flags());
-        assertEquals(List.of(), v4.flagNames());
-        assertEquals(Address.FOREVER, v4.cacheInfo().validLifetime());
-        assertEquals(Address.FOREVER, v4.cacheInfo().preferredLifetime());
+        assertEquals(List.of("PERMANENT"), AddressFlags.names(v4.flags()));
+        assertEquals(Address.FOREVER, v4.cacheInfo().orElseThrow().validLifetime());
+        assertEquals(Address.FOREVER, v4.cacheInfo().orElseThrow().preferredLifetime());
         Address p2p = addresses.get(1);
-        assertEquals(ip("10.9.9.1"), p2p.address());
-        assertEquals(ip("10.9.9.2"), p2p.peer());
-        assertEquals("veth0:p", p2p.label());
+        assertEquals(ip("10.9.9.1"), p2p.address().orElseThrow());
+        assertEquals(ip("10.9.9.2"), p2p.peer().orElseThrow());
+        assertEquals("veth0:p", p2p.label().orElseThrow());
         Address v6 = addresses.get(2);
-        assertEquals(AddressFamily.INET6, v6.family());
-        assertEquals(ip("2001:db8::1"), v6.address());
+        assertEquals(AddressFamily.INET6, v6.addressFamily());
+        assertEquals(ip("2001:db8::1"), v6.address().orElseThrow());
         assertEquals(64, v6.prefixLength());
-        assertNull(v6.label());
-        assertEquals(List.of("nodad"), v6.flagNames());
+        assertTrue(v6.label().isEmpty());
+        assertEquals(List.of("NODAD", "PERMANENT"), AddressFlags.names(v6.flags()));
         assertEquals("Address[INET6 2001:db8::1/64 dev 3 scope UNIVERSE]", v6.toString());
     }
 
@@ -283,16 +283,16 @@ class RouteCodecTest {
         assertEquals("veth0", created.link().name());
         byte[] deleted = link.clone();
         deleted[Netlink.TYPE_OFFSET] = (byte) Rtnetlink.RTM_DELLINK;
-        assertEquals(RouteEvent.Action.DELETED, decode(deleted, RouteCodec::decodeEvent).action());
+        assertEquals(RouteEvent.Action.DEL, decode(deleted, RouteCodec::decodeEvent).action());
         byte[] bridgePort = link.clone();
-        bridgePort[Netlink.HEADER_SIZE + Rtnetlink.IFINFOMSG_FAMILY] = 7; // AF_BRIDGE
+        bridgePort[Netlink.HEADER_SIZE + RtnetlinkLayout.IFINFOMSG_FAMILY] = 7; // AF_BRIDGE
         assertNull(decode(bridgePort, RouteCodec::decodeEvent), "per-protocol link messages are not link events");
 
         byte[] address = golden("veth0-addresses.hex").get(2);
         address[Netlink.TYPE_OFFSET] = (byte) Rtnetlink.RTM_DELADDR;
         AddressEvent removed = assertInstanceOf(AddressEvent.class, decode(address, RouteCodec::decodeEvent));
-        assertEquals(RouteEvent.Action.DELETED, removed.action());
-        assertEquals(ip("2001:db8::1"), removed.address().address());
+        assertEquals(RouteEvent.Action.DEL, removed.action());
+        assertEquals(ip("2001:db8::1"), removed.address().address().orElseThrow());
         byte[] route = new NetlinkBytes().message(24, 0, 0, 0).bytes(new byte[12]).endMessage().toArray(); // RTM_NEWROUTE
         assertNull(decode(route, RouteCodec::decodeEvent));
     }
@@ -306,26 +306,29 @@ class RouteCodecTest {
                 .attr(Rtnetlink.IFLA_IFNAME, cString("odd0"))
                 .attrU32(1000, 0xCAFE)
                 .attrU8(Rtnetlink.IFLA_OPERSTATE, 42)
+                .attrU8(Rtnetlink.IFLA_LINKMODE, 7)
                 .attr(Rtnetlink.IFLA_ADDRESS, new byte[0])
                 .nest(Rtnetlink.IFLA_LINKINFO | 0x8000)
-                .attr(Rtnetlink.IFLA_INFO_KIND, cString("nl4jkind"))
-                .nest(Rtnetlink.IFLA_INFO_DATA).attrU32(3, 7).attr(9, cString("x")).endNest()
-                .attr(Rtnetlink.IFLA_INFO_SLAVE_KIND, cString("bridge"))
+                .attr(RtnetlinkLayout.IFLA_INFO_KIND, cString("nl4jkind"))
+                .nest(RtnetlinkLayout.IFLA_INFO_DATA).attrU32(3, 7).attr(9, cString("x")).endNest()
+                .attr(RtnetlinkLayout.IFLA_INFO_SLAVE_KIND, cString("bridge"))
                 .endNest()
                 .nest(Rtnetlink.IFLA_PROP_LIST).attr(Rtnetlink.IFLA_ALT_IFNAME, cString("a-very-long-alternative-name")).endNest()
                 .endMessage().toArray();
         Link link = decode(m, RouteCodec::decodeLink);
         assertEquals(LinkType.NONE, link.type());
-        assertEquals(LinkKind.of("nl4jkind"), link.kind());
-        assertEquals("nl4jkind", link.kind().name());
-        assertEquals(LinkKind.BRIDGE, link.info().slaveKind());
-        assertEquals(List.of(new RawAttribute(3, hostU32(7)), new RawAttribute(9, cString("x"))), link.info().data());
+        assertEquals(LinkKind.of("nl4jkind"), link.kind().orElseThrow());
+        assertEquals("nl4jkind", link.kind().orElseThrow().name());
+        assertEquals(LinkKind.BRIDGE, link.info().orElseThrow().slaveKind());
+        assertEquals(List.of(new RawAttribute(3, hostU32(7)), new RawAttribute(9, cString("x"))), link.info().orElseThrow().data());
         assertEquals(0xCAFE, link.attribute(1000).orElseThrow().u32());
         assertEquals(42, link.operState().value());
         assertEquals("42", link.operState().name());
-        assertEquals(0, link.address().length());
+        assertEquals(LinkMode.DEFAULT, link.linkMode(), "the kernel treats a mode it does not know as DEFAULT");
+        assertEquals(7, link.attribute(Rtnetlink.IFLA_LINKMODE).orElseThrow().u8(), "and the number stays readable");
+        assertEquals(0, link.address().orElseThrow().length());
         assertEquals(List.of("a-very-long-alternative-name"), link.alternativeNames());
-        assertEquals(List.of("UP", "40000000"), link.flagNames(), "RUNNING is implied, unknown bits in hex");
+        assertEquals(List.of("UP", "RUNNING", "0x40000000"), LinkFlags.names(link.flags()), "unknown bits in hex");
         assertEquals("65000", LinkType.of(65000).name());
         assertEquals(65000, LinkType.of(65000).value());
         assertFalse(LinkType.of(65000).isKnown());
@@ -339,8 +342,8 @@ class RouteCodecTest {
                 .attrU32(77, 1)
                 .endMessage().toArray();
         Address a = decode(m, RouteCodec::decodeAddress);
-        assertEquals(AddressFamily.MCTP, a.family());
-        assertNull(a.address());
+        assertEquals(AddressFamily.MCTP, a.addressFamily());
+        assertTrue(a.address().isEmpty());
         assertEquals(8, a.attribute(Rtnetlink.IFA_LOCAL).orElseThrow().u8());
         assertEquals(1, a.attribute(77).orElseThrow().u32());
         assertEquals("99", AddressFamily.of(99).name());
@@ -370,7 +373,7 @@ class RouteCodecTest {
                 RouteCodec::decodeLink, "payload of 2 bytes (expected: 4)");
         rejects(linkHeader().attr(Rtnetlink.IFLA_ADDRESS, new byte[40]).endMessage().toArray(),
                 RouteCodec::decodeLink, "40 bytes (expected: at most 32)");
-        rejects(linkHeader().nest(Rtnetlink.IFLA_LINKINFO | 0x8000).attr(Rtnetlink.IFLA_INFO_KIND, new byte[] {0}).endNest()
+        rejects(linkHeader().nest(Rtnetlink.IFLA_LINKINFO | 0x8000).attr(RtnetlinkLayout.IFLA_INFO_KIND, new byte[] {0}).endNest()
                 .endMessage().toArray(), RouteCodec::decodeLink, "IFLA_INFO_KIND: empty");
         rejects(addressHeader(2).attr(Rtnetlink.IFA_LOCAL, new byte[4]).endMessage().toArray(),
                 RouteCodec::decodeLink, "message type RTM_NEWADDR (expected: RTM_NEWLINK or RTM_DELLINK)");

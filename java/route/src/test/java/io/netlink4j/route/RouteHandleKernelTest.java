@@ -4,11 +4,14 @@ package io.netlink4j.route;
 
 import io.netlink4j.AddressFamily;
 import io.netlink4j.Errno;
+import io.netlink4j.NetlinkErrnoException;
+import io.netlink4j.engine.NetlinkOptions;
 import io.netlink4j.testsupport.Netns;
-import org.junit.jupiter.api.AfterEach;
+import io.netlink4j.testsupport.NetnsExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,7 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Links and addresses against the host's kernel, each test in a fresh network namespace (veth is
@@ -32,24 +35,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @Tag("kernel")
 class RouteHandleKernelTest {
+    @RegisterExtension
+    final NetnsExtension<RouteHandle> netns = new NetnsExtension<>("nl4j-route", RouteHandle::open);
     Netns ns;
     RouteHandle route;
 
     @BeforeEach
     void setUp() {
-        assumeTrue(Netns.available(), "needs root and iproute2 to create a network namespace");
-        ns = Netns.create("nl4j-route");
-        route = RouteHandle.open(ns.path());
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (route != null) {
-            route.close();
-        }
-        if (ns != null) {
-            ns.close();
-        }
+        ns = netns.netns();
+        route = netns.handle();
     }
 
     static InetAddress ip(String text) {
@@ -61,7 +55,7 @@ class RouteHandleKernelTest {
     }
 
     static Address find(List<Address> addresses, String address) {
-        return addresses.stream().filter(a -> a.address() != null && a.address().equals(ip(address))).findFirst()
+        return addresses.stream().filter(a -> a.address().equals(Optional.of(ip(address)))).findFirst()
                 .orElseThrow(() -> new AssertionError(address + " not in " + addresses));
     }
 
@@ -70,13 +64,13 @@ class RouteHandleKernelTest {
         route.newLink(LinkSpec.veth("veth0", "veth1"));
         Link v0 = route.getLink("veth0");
         Link v1 = route.getLink("veth1");
-        assertEquals(LinkKind.VETH, v0.kind());
-        assertEquals(LinkKind.VETH, v1.kind());
+        assertEquals(LinkKind.VETH, v0.kind().orElseThrow());
+        assertEquals(LinkKind.VETH, v1.kind().orElseThrow());
         assertEquals(v1.index(), v0.parentIndex(), "a veth's IFLA_LINK is its peer");
         assertEquals(v0.index(), v1.parentIndex());
         assertEquals(-1, v0.linkNetnsId());
         assertEquals(LinkType.ETHER, v0.type());
-        assertEquals(6, v0.address().length());
+        assertEquals(6, v0.address().orElseThrow().length());
         assertEquals(v0, route.getLink(v0.index()));
         assertFalse(v0.isUp());
 
@@ -89,26 +83,26 @@ class RouteHandleKernelTest {
 
         List<Address> on0 = route.getAddresses("veth0");
         Address a = find(on0, "10.20.0.1");
-        assertEquals(AddressFamily.INET, a.family());
+        assertEquals(AddressFamily.INET, a.addressFamily());
         assertEquals(24, a.prefixLength());
         assertEquals(AddressScope.UNIVERSE, a.scope());
-        assertEquals("veth0", a.label());
-        assertEquals(v0.index(), a.index());
-        assertNull(a.peer());
-        assertEquals(Address.FOREVER, a.cacheInfo().validLifetime());
+        assertEquals("veth0", a.label().orElseThrow());
+        assertEquals(v0.index(), a.linkIndex());
+        assertTrue(a.peer().isEmpty());
+        assertEquals(Address.FOREVER, a.cacheInfo().orElseThrow().validLifetime());
         Address secondary = find(on0, "10.20.0.2");
-        assertEquals("veth0:web", secondary.label());
-        assertEquals(ip("10.20.0.255"), secondary.broadcast());
+        assertEquals("veth0:web", secondary.label().orElseThrow());
+        assertEquals(ip("10.20.0.255"), secondary.broadcast().orElseThrow());
         assertTrue((secondary.flags() & AddressFlags.SECONDARY) != 0, "second address in the subnet is secondary");
         Address v6 = find(on0, "2001:db8:20::1");
-        assertEquals(AddressFamily.INET6, v6.family());
+        assertEquals(AddressFamily.INET6, v6.addressFamily());
         assertEquals(64, v6.prefixLength());
-        assertTrue((v6.flags() & AddressFlags.NODAD) != 0, v6.flagNames().toString());
-        assertTrue(on0.stream().allMatch(x -> x.index() == v0.index()), "the dump is filtered by link");
+        assertTrue((v6.flags() & AddressFlags.NODAD) != 0, v6.toString());
+        assertTrue(on0.stream().allMatch(x -> x.linkIndex() == v0.index()), "the dump is filtered by link");
 
         List<Address> on1 = route.getAddresses("veth1");
         Address p2p = find(on1, "10.30.0.1");
-        assertEquals(ip("10.30.0.2"), p2p.peer());
+        assertEquals(ip("10.30.0.2"), p2p.peer().orElseThrow());
         assertEquals(AddressScope.LINK, p2p.scope());
         Address noPrefixRoute = find(on1, "2001:db8:30::1");
         assertTrue((noPrefixRoute.flags() & AddressFlags.NOPREFIXROUTE) != 0, "flags above 8 bits travel in IFA_FLAGS");
@@ -162,7 +156,7 @@ class RouteHandleKernelTest {
         Link changed = route.getLink(renamed.index());
         assertTrue(changed.isUp());
         assertEquals(1300, changed.mtu());
-        assertEquals("02:12:34:56:78:9a", changed.address().toString());
+        assertEquals("02:12:34:56:78:9a", changed.address().orElseThrow().toString());
         route.updateLink(LinkChange.builder("uplink").up(false).build());
         assertFalse(route.getLink("uplink").isUp());
         route.updateLink(LinkChange.builder(renamed.index()).name("wan0").build());
@@ -197,12 +191,9 @@ class RouteHandleKernelTest {
                 () -> route.newAddress("veth0", AddressSpec.of(ip("10.20.0.1"), 24)));
         assertEquals(Errno.EEXIST, e.errno());
         assertEquals("EEXIST", e.errnoName());
-        assertTrue(e.getMessage().startsWith("address 10.20.0.1/24 already exists on link 'veth0': EEXIST (File exists)"),
-                e.getMessage());
-        // Linux 6.3 and later explain ("ipv4: Address already assigned"); the text then ends the message.
-        String text = e.extendedAck().message();
-        assertTrue(text == null ? e.getMessage().endsWith("(File exists)") : e.getMessage().endsWith("(File exists): " + text),
-                e.getMessage());
+        assertTrue(e.getMessage().startsWith("address 10.20.0.1/24 already exists on link 'veth0'"), e.getMessage());
+        // Linux 6.3 and later explain ("ipv4: Address already assigned"); the exception keeps the text.
+        assertEquals(((NetlinkErrnoException) e.getCause()).extendedAck(), e.extendedAck());
     }
 
     @Test
@@ -213,8 +204,8 @@ class RouteHandleKernelTest {
         assertEquals(kind, e.kind());
         assertEquals(Errno.EOPNOTSUPP, e.errno());
         assertEquals("Unknown device type", e.extendedAck().message());
-        assertEquals("unknown link kind 'nl4jnosuchkind' for link 'x0' (is its kernel module available?): "
-                + "EOPNOTSUPP (Operation not supported): Unknown device type", e.getMessage());
+        assertTrue(e.getMessage().startsWith("unknown link kind 'nl4jnosuchkind' for link 'x0' (is its kernel module available?)"),
+                e.getMessage());
     }
 
     @Test
@@ -222,11 +213,11 @@ class RouteHandleKernelTest {
         route.newLink(LinkSpec.veth("veth0", "veth1"));
         LinkExistsException exists = assertThrows(LinkExistsException.class,
                 () -> route.newLink(LinkSpec.veth("veth0", "veth9")));
-        assertTrue(exists.getMessage().startsWith("link 'veth0' (peer 'veth9') already exists: EEXIST"), exists.getMessage());
+        assertTrue(exists.getMessage().startsWith("link 'veth0' (peer 'veth9') already exists"), exists.getMessage());
         NoSuchLinkException missing = assertThrows(NoSuchLinkException.class,
                 () -> route.getLink("nosuch0"));
         assertEquals(Errno.ENODEV, missing.errno());
-        assertTrue(missing.getMessage().startsWith("no link 'nosuch0': ENODEV"), missing.getMessage());
+        assertTrue(missing.getMessage().startsWith("no link 'nosuch0'"), missing.getMessage());
         assertThrows(NoSuchLinkException.class, () -> route.getLink(999_999));
         assertThrows(NoSuchLinkException.class, () -> route.updateLink(LinkChange.builder("nosuch0").up(true).build()));
         assertThrows(NoSuchLinkException.class, () -> route.delLink("nosuch0"));
@@ -240,7 +231,7 @@ class RouteHandleKernelTest {
         RouteException e = assertThrows(RouteException.class, () -> route.updateLink(LinkChange.builder("veth0").mtu(1_000_000).build()));
         assertEquals(Errno.EINVAL, e.errno());
         assertNotNull(e.extendedAck().message());
-        assertEquals("RTM_SETLINK link 'veth0' failed: EINVAL (Invalid argument): " + e.extendedAck().message(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("RTM_SETLINK link 'veth0' failed"), e.getMessage());
     }
 
     @Test
@@ -253,10 +244,10 @@ class RouteHandleKernelTest {
             assertTrue(host.linkNetnsId() >= 0, "the peer is in another namespace: " + host.linkNetnsId());
             try (RouteHandle inside = RouteHandle.open(other.path())) {
                 Link ctr = inside.getLink("ctr0");
-                assertEquals(LinkKind.VETH, ctr.kind());
+                assertEquals(LinkKind.VETH, ctr.kind().orElseThrow());
                 assertEquals(ctr.index(), host.parentIndex());
                 inside.newAddress("ctr0", AddressSpec.of(ip("10.50.0.2"), 24));
-                assertEquals(1, inside.getAddresses("ctr0").stream().filter(a -> a.family().equals(AddressFamily.INET)).count());
+                assertEquals(1, inside.getAddresses("ctr0").stream().filter(a -> a.addressFamily().equals(AddressFamily.INET)).count());
 
                 // Moving a link: a second pair, whose end is then moved over.
                 route.newLink(LinkSpec.veth("host1", "ctr1"));
@@ -270,7 +261,7 @@ class RouteHandleKernelTest {
     }
 
     static List<InetAddress> ipv4(List<Address> addresses) {
-        return addresses.stream().filter(a -> a.family().equals(AddressFamily.INET)).map(Address::address).toList();
+        return addresses.stream().filter(a -> a.addressFamily().equals(AddressFamily.INET)).map(a -> a.address().orElseThrow()).toList();
     }
 
     /**
@@ -318,7 +309,7 @@ class RouteHandleKernelTest {
         assertEquals(links.stream().map(Link::index).sorted().toList(), links.stream().map(Link::index).toList());
         List<Address> all = route.getAddresses();
         List<Address> sorted = new ArrayList<>(all);
-        sorted.sort(Comparator.comparingInt(Address::index).thenComparingInt(a -> a.family().value()));
+        sorted.sort(Comparator.comparingInt(Address::linkIndex).thenComparingInt(a -> a.addressFamily().value()));
         assertEquals(sorted, all, "by link index, then family");
         assertEquals(List.of(ip("10.90.0.2"), ip("10.90.0.1")), ipv4(route.getAddresses(v0)),
                 "within a link and family, the kernel's order: the primary before its secondary");
@@ -326,11 +317,17 @@ class RouteHandleKernelTest {
     }
 
     @Test
-    void strictCheckingAndExtendedAcksAreAlwaysOn() {
-        try (RouteHandle lax = RouteHandle.open(io.netlink4j.engine.NetlinkOptions.builder().netns(ns.path())
-                .strictCheck(false).extendedAck(false).build())) {
-            assertTrue(lax.connection().options().strictCheck());
-            assertTrue(lax.connection().options().extendedAck());
+    void openWithOptionsUsesExactlyThoseAndTheOtherFormsTheDefaults() {
+        assertTrue(route.connection().options().strictCheck(), "open(Path) applies defaultOptions()");
+        assertTrue(route.connection().options().extendedAck());
+        try (RouteHandle lax = RouteHandle.open(NetlinkOptions.builder().netns(ns.path()).strictCheck(false).extendedAck(false).build())) {
+            assertFalse(lax.connection().options().strictCheck(), "the caller's choice stands");
+            assertFalse(lax.connection().options().extendedAck());
+            assertTrue(lax.isLinkPresent("lo"), "and the handle works");
+        }
+        try (RouteHandle strict = RouteHandle.open(RouteHandle.defaultOptions().netns(ns.path()).build())) {
+            assertTrue(strict.connection().options().strictCheck());
+            assertTrue(strict.connection().options().extendedAck());
         }
     }
 

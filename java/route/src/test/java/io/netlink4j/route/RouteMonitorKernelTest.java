@@ -3,17 +3,22 @@
 package io.netlink4j.route;
 
 import io.netlink4j.AddressFamily;
+import io.netlink4j.engine.NetlinkConnection;
 import io.netlink4j.engine.NetlinkEventLoop;
+import io.netlink4j.engine.NetlinkOptions;
+import io.netlink4j.testing.NetlinkTestPeer;
 import io.netlink4j.testsupport.Netns;
-import org.junit.jupiter.api.AfterEach;
+import io.netlink4j.testsupport.NetnsExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,31 +31,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Link and address notifications of a fresh namespace, against the host's kernel. */
 @Tag("kernel")
 class RouteMonitorKernelTest {
     static final Duration WAIT = Duration.ofSeconds(5);
 
+    @RegisterExtension
+    final NetnsExtension<RouteHandle> netns = new NetnsExtension<>("nl4j-mon", RouteHandle::open);
     Netns ns;
     RouteHandle route;
 
     @BeforeEach
     void setUp() {
-        assumeTrue(Netns.available(), "needs root and iproute2 to create a network namespace");
-        ns = Netns.create("nl4j-mon");
-        route = RouteHandle.open(ns.path());
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (route != null) {
-            route.close();
-        }
-        if (ns != null) {
-            ns.close();
-        }
+        ns = netns.netns();
+        route = netns.handle();
     }
 
     /** Collects events and overruns from polls. */
@@ -89,7 +84,7 @@ class RouteMonitorKernelTest {
     }
 
     static Predicate<RouteEvent> address(RouteEvent.Action action, String address) {
-        return e -> e instanceof AddressEvent a && a.action() == action && ip(address).equals(a.address().address());
+        return e -> e instanceof AddressEvent a && a.action() == action && Optional.of(ip(address)).equals(a.address().address());
     }
 
     @Test
@@ -110,16 +105,16 @@ class RouteMonitorKernelTest {
             route.delAddress("veth0", AddressSpec.of(ip("2001:db8:60::1"), 64));
             route.delLink("veth0");
 
-            r.pollUntil(monitor, link(RouteEvent.Action.DELETED, "veth0"));
+            r.pollUntil(monitor, link(RouteEvent.Action.DEL, "veth0"));
             assertEquals(0, r.overruns);
             List<Predicate<RouteEvent>> expected = List.of(
                     link(RouteEvent.Action.NEW, "veth0").and(e -> ((LinkEvent) e).link().mtu() == 1500),
                     link(RouteEvent.Action.NEW, "veth0").and(e -> ((LinkEvent) e).link().mtu() == 1400),
                     address(RouteEvent.Action.NEW, "10.60.0.1"),
                     address(RouteEvent.Action.NEW, "2001:db8:60::1"),
-                    address(RouteEvent.Action.DELETED, "10.60.0.1"),
-                    address(RouteEvent.Action.DELETED, "2001:db8:60::1"),
-                    link(RouteEvent.Action.DELETED, "veth0"));
+                    address(RouteEvent.Action.DEL, "10.60.0.1"),
+                    address(RouteEvent.Action.DEL, "2001:db8:60::1"),
+                    link(RouteEvent.Action.DEL, "veth0"));
             int next = 0;
             for (RouteEvent e : r.events) {
                 if (next < expected.size() && expected.get(next).test(e)) {
@@ -127,13 +122,43 @@ class RouteMonitorKernelTest {
                 }
             }
             assertEquals(expected.size(), next, "events in order; matched " + next + " of " + expected.size() + " in " + r.events);
-            assertEquals(1, r.events.stream().filter(address(RouteEvent.Action.DELETED, "10.60.0.1")).count());
-            assertEquals(1, r.events.stream().filter(address(RouteEvent.Action.DELETED, "2001:db8:60::1")).count());
+            assertEquals(1, r.events.stream().filter(address(RouteEvent.Action.DEL, "10.60.0.1")).count());
+            assertEquals(1, r.events.stream().filter(address(RouteEvent.Action.DEL, "2001:db8:60::1")).count());
             AddressEvent added = (AddressEvent) r.events.stream().filter(address(RouteEvent.Action.NEW, "10.60.0.1")).findFirst().orElseThrow();
             assertEquals(24, added.address().prefixLength());
-            assertEquals("veth0", added.address().label());
+            assertEquals("veth0", added.address().label().orElseThrow());
             assertTrue(r.events.stream().anyMatch(link(RouteEvent.Action.NEW, "veth1")), "the peer's creation");
-            r.pollUntil(monitor, link(RouteEvent.Action.DELETED, "veth1"));
+            r.pollUntil(monitor, link(RouteEvent.Action.DEL, "veth1"));
+        }
+    }
+
+    /**
+     * A handle's monitor talks to what the handle talks to: over a connection to a scripted peer,
+     * it takes the handle's options (the peer's port, the namespace), so the kernel's own events,
+     * which do come in on the namespace's socket, are discarded instead of delivered.
+     */
+    @Test
+    void aHandlesMonitorKeepsTheHandlesPeerAndNamespace() {
+        try (NetlinkTestPeer peer = NetlinkTestPeer.start(req -> List.of());
+             RouteHandle overPeer = RouteHandle.open(NetlinkConnection.open(NetlinkTestPeer.PROTOCOL,
+                     peer.clientOptions().netns(ns.path()).receiveTimeout(Duration.ofMillis(700)).build()));
+             RouteMonitor monitor = overPeer.monitor(RouteGroup.LINK);
+             RouteMonitor kernel = route.monitor(RouteGroup.LINK)) {
+            NetlinkOptions options = monitor.subscription().options();
+            assertEquals(peer.portId(), options.peerPortId(), "the peer, not the kernel");
+            assertEquals(Duration.ofMillis(700), options.receiveTimeout());
+            assertEquals(overPeer.connection().options().toBuilder().socketReceiveBufferSize(RouteMonitor.DEFAULT_SOCKET_RECEIVE_BUFFER)
+                    .build().toString(), options.toString(), "the handle's options, with the monitor's buffer");
+
+            route.newLink(LinkSpec.veth("veth0", "veth1"));
+            new Recorder().pollUntil(kernel, link(RouteEvent.Action.NEW, "veth0"));
+            Recorder fromPeer = new Recorder();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (monitor.subscription().discardedMessages() == 0 && System.nanoTime() < deadline) {
+                monitor.poll(Duration.ofMillis(100), fromPeer);
+            }
+            assertTrue(monitor.subscription().discardedMessages() > 0, "the kernel's events reached the socket");
+            assertEquals(List.of(), fromPeer.events, "and none was taken for the peer's");
         }
     }
 
@@ -168,7 +193,7 @@ class RouteMonitorKernelTest {
             assertEquals(0, monitor.poll(Duration.ZERO, r), "stale notifications were dropped with the overrun");
 
             // The resync a handler would do, then new events still arrive.
-            assertEquals(200, route.getAddresses("veth0").stream().filter(a -> a.family().equals(AddressFamily.INET)).count());
+            assertEquals(200, route.getAddresses("veth0").stream().filter(a -> a.addressFamily().equals(AddressFamily.INET)).count());
             route.newAddress("veth0", AddressSpec.of(ip("10.71.0.1"), 32));
             r.pollUntil(monitor, address(RouteEvent.Action.NEW, "10.71.0.1"));
         }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import static io.netlink4j.route.RouteHandleKernelTest.ip;
@@ -53,13 +54,13 @@ class RouteVmTest {
                 .address(HardwareAddress.parse("02:00:00:00:01:01")).build());
 
         Link dummy = route.getLink("dummy0");
-        assertEquals(LinkKind.DUMMY, dummy.kind());
+        assertEquals(LinkKind.DUMMY, dummy.kind().orElseThrow());
         assertTrue(dummy.isUp());
-        assertTrue((dummy.flags() & LinkFlags.NOARP) != 0, dummy.flagNames().toString());
+        assertTrue((dummy.flags() & LinkFlags.NOARP) != 0, dummy.toString());
         assertEquals(9000, route.getLink("dummy1").mtu());
         List<Address> addresses = route.getAddresses("dummy0");
-        assertTrue(addresses.stream().anyMatch(a -> ip("10.1.1.1").equals(a.address()) && a.prefixLength() == 24), addresses.toString());
-        assertTrue(addresses.stream().anyMatch(a -> ip("2001:db8:1::1").equals(a.address()) && a.prefixLength() == 64), addresses.toString());
+        assertTrue(addresses.stream().anyMatch(a -> Optional.of(ip("10.1.1.1")).equals(a.address()) && a.prefixLength() == 24), addresses.toString());
+        assertTrue(addresses.stream().anyMatch(a -> Optional.of(ip("2001:db8:1::1")).equals(a.address()) && a.prefixLength() == 64), addresses.toString());
 
         for (int attempt = 1; ; attempt++) {
             Map<Long, Map<String, Object>> links = Iproute2.links(ns);
@@ -85,13 +86,13 @@ class RouteVmTest {
             route.updateLink(LinkChange.builder("dummy0").up(true).build());
             route.delLink("dummy0");
             RouteMonitorKernelTest.Recorder r = new RouteMonitorKernelTest.Recorder();
-            r.pollUntil(monitor, RouteMonitorKernelTest.link(RouteEvent.Action.DELETED, "dummy0"));
+            r.pollUntil(monitor, RouteMonitorKernelTest.link(RouteEvent.Action.DEL, "dummy0"));
             List<Predicate<RouteEvent>> expected = List.of(
                     RouteMonitorKernelTest.link(RouteEvent.Action.NEW, "dummy0"),
                     RouteMonitorKernelTest.link(RouteEvent.Action.NEW, "dummy0").and(e -> ((LinkEvent) e).link().mtu() == 1400),
                     RouteMonitorKernelTest.address(RouteEvent.Action.NEW, "10.2.2.2"),
                     RouteMonitorKernelTest.link(RouteEvent.Action.NEW, "dummy0").and(e -> ((LinkEvent) e).link().isUp()),
-                    RouteMonitorKernelTest.link(RouteEvent.Action.DELETED, "dummy0"));
+                    RouteMonitorKernelTest.link(RouteEvent.Action.DEL, "dummy0"));
             int next = 0;
             for (RouteEvent e : r.events) {
                 if (next < expected.size() && expected.get(next).test(e)) {
@@ -107,6 +108,6 @@ class RouteVmTest {
     void aSecondDummyOfTheSameNameIsRefused() {
         route.newLink(LinkSpec.dummy("dummy0"));
         LinkExistsException e = assertThrows(LinkExistsException.class, () -> route.newLink(LinkSpec.dummy("dummy0")));
-        assertTrue(e.getMessage().startsWith("link 'dummy0' already exists: EEXIST"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("link 'dummy0' already exists"), e.getMessage());
     }
 }

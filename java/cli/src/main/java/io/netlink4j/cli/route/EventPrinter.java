@@ -27,7 +27,7 @@ final class EventPrinter implements RouteEventHandler {
     /** An address as the kernel identifies it on a link. */
     private record AddressKey(int index, InetAddress address, int prefixLength, InetAddress peer) {
         static AddressKey of(Address a) {
-            return new AddressKey(a.index(), a.address(), a.prefixLength(), a.peer());
+            return new AddressKey(a.linkIndex(), a.address().orElseThrow(), a.prefixLength(), a.peer().orElse(null));
         }
     }
 
@@ -61,7 +61,7 @@ final class EventPrinter implements RouteEventHandler {
         addresses.clear();
         if (showAddresses) {
             for (Address a : route.getAddresses()) {
-                if (a.address() != null) {
+                if (a.address().isPresent()) {
                     addresses.add(AddressKey.of(a));
                 }
             }
@@ -86,7 +86,7 @@ final class EventPrinter implements RouteEventHandler {
         if (event instanceof LinkEvent e) {
             Link link = e.link();
             String action;
-            if (e.action() == RouteEvent.Action.DELETED) {
+            if (e.action() == RouteEvent.Action.DEL) {
                 links.remove(link.index());
                 addresses.removeIf(k -> k.index() == link.index());
                 action = "deleted";
@@ -96,10 +96,10 @@ final class EventPrinter implements RouteEventHandler {
             if (showLinks) {
                 print(json ? RouteJson.linkEvent(action, link, links) : RouteText.linkEvent(action, link, links), true);
             }
-        } else if (event instanceof AddressEvent e && e.address().address() != null && showAddresses) {
+        } else if (event instanceof AddressEvent e && e.address().address().isPresent() && showAddresses) {
             Address address = e.address();
             String action;
-            if (e.action() == RouteEvent.Action.DELETED) {
+            if (e.action() == RouteEvent.Action.DEL) {
                 addresses.remove(AddressKey.of(address));
                 action = "deleted";
             } else {

@@ -3,16 +3,22 @@
 package io.netlink4j.cli.route;
 
 import io.netlink4j.AddressFamily;
+import io.netlink4j.route.AddressFlags;
 import io.netlink4j.route.AddressScope;
+import io.netlink4j.route.LinkFlags;
+import io.netlink4j.route.LinkMode;
 import io.netlink4j.route.LinkType;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
- * iproute2's spellings of the library's open values, for output that matches {@code ip}'s: the
- * library names values as the kernel does ({@code INET6}, {@code UNIVERSE}, {@code ETHER}), iproute2
- * its own way ({@code inet6}, {@code global}, {@code ether}). Values iproute2 has no name for are
- * printed as it prints them: families and scopes by number, link types as {@code [N]}.
+ * iproute2's spellings of the library's values, for output that matches {@code ip}'s: the
+ * library names values as the kernel does ({@code INET6}, {@code UNIVERSE}, {@code ETHER},
+ * {@code MANAGETEMPADDR}), iproute2 its own way ({@code inet6}, {@code global}, {@code ether},
+ * {@code mngtmpaddr}). Values iproute2 has no name for are printed as it prints them: families and
+ * scopes by number, link types as {@code [N]}, flags as hex.
  */
 final class Iproute2Names {
     private Iproute2Names() {}
@@ -45,5 +51,73 @@ final class Iproute2Names {
     /** A link type as {@code ip link} prints it after {@code link/} ({@code ether}, {@code loopback}, ...), else {@code [N]}. */
     static String linkType(LinkType type) {
         return LINK_TYPES.getOrDefault(type, "[" + type.value() + "]");
+    }
+
+    private static final int[] LINK_FLAG_ORDER = {LinkFlags.LOOPBACK, LinkFlags.BROADCAST, LinkFlags.POINTOPOINT,
+        LinkFlags.MULTICAST, LinkFlags.NOARP, LinkFlags.ALLMULTI, LinkFlags.PROMISC, LinkFlags.MASTER, LinkFlags.SLAVE,
+        LinkFlags.DEBUG, LinkFlags.DYNAMIC, LinkFlags.AUTOMEDIA, LinkFlags.PORTSEL, LinkFlags.NOTRAILERS, LinkFlags.UP,
+        LinkFlags.LOWER_UP, LinkFlags.DORMANT, LinkFlags.ECHO};
+    private static final String[] LINK_FLAG_NAMES = {"LOOPBACK", "BROADCAST", "POINTOPOINT", "MULTICAST", "NOARP", "ALLMULTI",
+        "PROMISC", "MASTER", "SLAVE", "DEBUG", "DYNAMIC", "AUTOMEDIA", "PORTSEL", "NOTRAILERS", "UP", "LOWER_UP", "DORMANT", "ECHO"};
+
+    /**
+     * A link's flags as {@code ip link} lists them, in its order: {@code NO-CARRIER} first when UP
+     * but not RUNNING, RUNNING itself never, unknown bits last as one hex number.
+     */
+    static List<String> linkFlags(int flags) {
+        List<String> out = new ArrayList<>();
+        if ((flags & LinkFlags.UP) != 0 && (flags & LinkFlags.RUNNING) == 0) {
+            out.add("NO-CARRIER");
+        }
+        int rest = flags & ~LinkFlags.RUNNING;
+        for (int i = 0; i < LINK_FLAG_ORDER.length; i++) {
+            if ((rest & LINK_FLAG_ORDER[i]) != 0) {
+                out.add(LINK_FLAG_NAMES[i]);
+                rest &= ~LINK_FLAG_ORDER[i];
+            }
+        }
+        if (rest != 0) {
+            out.add(Integer.toHexString(rest));
+        }
+        return out;
+    }
+
+    /** How {@link #addressFlags} starts the hex number of the flags iproute2 has no name for. */
+    static final String UNKNOWN_ADDRESS_FLAGS = "flags ";
+
+    private static final int[] ADDRESS_FLAG_ORDER = {AddressFlags.SECONDARY, AddressFlags.NODAD, AddressFlags.OPTIMISTIC,
+        AddressFlags.DADFAILED, AddressFlags.HOMEADDRESS, AddressFlags.DEPRECATED, AddressFlags.TENTATIVE, AddressFlags.PERMANENT,
+        AddressFlags.MANAGETEMPADDR, AddressFlags.NOPREFIXROUTE, AddressFlags.MCAUTOJOIN, AddressFlags.STABLE_PRIVACY};
+    private static final String[] ADDRESS_FLAG_NAMES = {"secondary", "nodad", "optimistic", "dadfailed", "home", "deprecated",
+        "tentative", "dynamic", "mngtmpaddr", "noprefixroute", "autojoin", "stable-privacy"};
+
+    /**
+     * An address's flags as {@code ip addr} names them, in its order ({@code ip -j addr} makes each
+     * name a key with value true): SECONDARY is {@code temporary} for IPv6, PERMANENT shows as
+     * {@code dynamic} when absent, and unknown bits come last as {@code flags NN} (hex).
+     */
+    static List<String> addressFlags(int flags, AddressFamily family) {
+        List<String> out = new ArrayList<>();
+        int rest = flags;
+        for (int i = 0; i < ADDRESS_FLAG_ORDER.length; i++) {
+            int bit = ADDRESS_FLAG_ORDER[i];
+            if (bit == AddressFlags.PERMANENT) {
+                if ((rest & bit) == 0) {
+                    out.add(ADDRESS_FLAG_NAMES[i]);
+                }
+            } else if ((rest & bit) != 0) {
+                out.add(bit == AddressFlags.SECONDARY && AddressFamily.INET6.equals(family) ? "temporary" : ADDRESS_FLAG_NAMES[i]);
+            }
+            rest &= ~bit;
+        }
+        if (rest != 0) {
+            out.add(String.format("%s%02x", UNKNOWN_ADDRESS_FLAGS, rest));
+        }
+        return out;
+    }
+
+    /** A link mode as {@code ip link} prints it ({@code DEFAULT}, {@code DORMANT}, {@code TESTING}). */
+    static String linkMode(LinkMode mode) {
+        return mode.name();
     }
 }

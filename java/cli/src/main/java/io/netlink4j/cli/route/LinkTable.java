@@ -4,7 +4,6 @@ package io.netlink4j.cli.route;
 
 import io.netlink4j.route.Link;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -60,9 +59,9 @@ final class LinkTable {
         return link.linkNetnsId() >= 0 ? "if" + link.parentIndex() : name(link.parentIndex());
     }
 
-    /** The flags as iproute2 shows them: {@link Link#flagNames()}, then M-DOWN for a parent here that is down or unknown. */
+    /** The flags as iproute2 shows them: {@link Iproute2Names#linkFlags(int)}, then M-DOWN for a parent here that is down or unknown. */
     List<String> flags(Link link) {
-        List<String> flags = new ArrayList<>(link.flagNames());
+        List<String> flags = Iproute2Names.linkFlags(link.flags());
         if (link.parentIndex() != 0 && link.linkNetnsId() < 0) {
             Link parent = links.get(link.parentIndex());
             if (parent == null || !parent.isUp()) {

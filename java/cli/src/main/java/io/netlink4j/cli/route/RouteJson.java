@@ -7,9 +7,12 @@ import io.netlink4j.route.Address;
 import io.netlink4j.internal.InetAddresses;
 import io.netlink4j.route.Link;
 import io.netlink4j.route.LinkInfo;
+import io.netlink4j.route.RawAttribute;
+import io.netlink4j.route.Rtnetlink;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Links and addresses as JSON with the member names and value formats of {@code ip -j link show}
@@ -17,9 +20,6 @@ import java.util.Map;
  * for {@code monitor --json}.
  */
 final class RouteJson {
-    /** How {@link Address#flagNames()} starts the hex number of the flags it has no name for. */
-    private static final String UNKNOWN_FLAGS = "flags ";
-
     private RouteJson() {}
 
     /** {@code netlink4j link list --json}: an array of links as {@code ip -j -d link show} has them, without statistics and driver details. */
@@ -67,7 +67,7 @@ final class RouteJson {
     static String addressEvent(String action, Address address, LinkTable table) {
         StringBuilder sb = new StringBuilder();
         JsonWriter w = JsonWriter.compact(sb).beginObject().name("event").value("address").name("action").value(action)
-                .name("ifindex").value(address.index()).name("ifname").value(table.name(address.index()));
+                .name("ifindex").value(address.linkIndex()).name("ifname").value(table.name(address.linkIndex()));
         address(w, address);
         w.endObject();
         return sb.toString();
@@ -102,33 +102,29 @@ final class RouteJson {
         table.flags(link).forEach(w::value);
         w.endArray();
         w.name("mtu").value(link.mtu());
-        if (link.qdisc() != null) {
-            w.name("qdisc").value(link.qdisc());
-        }
+        link.qdisc().ifPresent(qdisc -> w.name("qdisc").value(qdisc));
         if (link.masterIndex() != 0) {
             w.name("master").value(table.name(link.masterIndex()));
         }
         w.name("operstate").value(link.operState().name());
         if (linkView) {
-            String mode = RouteText.linkModeName(link);
-            if (mode != null) {
-                w.name("linkmode").value(mode);
+            Optional<RawAttribute> unknownMode = link.attribute(Rtnetlink.IFLA_LINKMODE);
+            if (unknownMode.isPresent()) { // as iproute2: the number of a mode it has no name for
+                w.name("linkmode").value(unknownMode.get().u8());
             } else {
-                w.name("linkmode").value(link.linkMode());
+                w.name("linkmode").value(Iproute2Names.linkMode(link.linkMode()));
             }
         }
         w.name("group").value(RouteText.group(link));
         w.name("txqlen").value(link.txQueueLength());
         w.name("link_type").value(Iproute2Names.linkType(link.type()));
-        if (link.address() != null) {
-            w.name("address").value(RouteText.hardwareAddress(link.type(), link.address()));
-        }
-        if (link.broadcast() != null) {
+        link.address().ifPresent(a -> w.name("address").value(RouteText.hardwareAddress(link.type(), a)));
+        link.broadcast().ifPresent(b -> {
             if (RouteText.isPointToPoint(link)) {
                 w.name("link_pointtopoint").value(true);
             }
-            w.name("broadcast").value(RouteText.hardwareAddress(link.type(), link.broadcast()));
-        }
+            w.name("broadcast").value(RouteText.hardwareAddress(link.type(), b));
+        });
         String permanent = RouteText.permanentAddress(link);
         if (permanent != null) {
             w.name("permaddr").value(permanent);
@@ -136,15 +132,15 @@ final class RouteJson {
         if (link.linkNetnsId() >= 0) {
             w.name("link_netnsid").value(link.linkNetnsId());
         }
-        if (linkView && link.alias() != null) {
-            w.name("ifalias").value(link.alias());
+        if (linkView) {
+            link.alias().ifPresent(alias -> w.name("ifalias").value(alias));
         }
         if (!link.alternativeNames().isEmpty()) {
             w.name("altnames").beginArray();
             link.alternativeNames().forEach(w::value);
             w.endArray();
         }
-        LinkInfo info = link.info();
+        LinkInfo info = link.info().orElse(null);
         if (linkView && info != null && (info.kind() != null || info.slaveKind() != null)) {
             w.name("linkinfo").beginObject();
             if (info.kind() != null) {
@@ -159,32 +155,26 @@ final class RouteJson {
 
     /** An address's members as in {@code ip -j addr show}'s {@code addr_info}: each flag is a member with value true. */
     private static void address(JsonWriter w, Address a) {
-        w.name("family").value(Iproute2Names.family(a.family()));
-        w.name("local").value(InetAddresses.toText(a.address()));
-        if (a.peer() != null) {
-            w.name("address").value(InetAddresses.toText(a.peer()));
-        }
+        w.name("family").value(Iproute2Names.family(a.addressFamily()));
+        w.name("local").value(InetAddresses.toText(a.address().orElseThrow()));
+        a.peer().ifPresent(peer -> w.name("address").value(InetAddresses.toText(peer)));
         w.name("prefixlen").value(a.prefixLength());
-        if (a.broadcast() != null) {
-            w.name("broadcast").value(InetAddresses.toText(a.broadcast()));
-        }
+        a.broadcast().ifPresent(b -> w.name("broadcast").value(InetAddresses.toText(b)));
         if (a.routePriority() != 0) {
             w.name("metric").value(Integer.toUnsignedLong(a.routePriority()));
         }
         w.name("scope").value(Iproute2Names.scope(a.scope()));
-        for (String flag : a.flagNames()) {
-            if (flag.startsWith(UNKNOWN_FLAGS)) { // as iproute2: "flags": "<hex>"
-                w.name("flags").value(flag.substring(UNKNOWN_FLAGS.length()));
+        for (String flag : Iproute2Names.addressFlags(a.flags(), a.addressFamily())) {
+            if (flag.startsWith(Iproute2Names.UNKNOWN_ADDRESS_FLAGS)) { // as iproute2: "flags": "<hex>"
+                w.name("flags").value(flag.substring(Iproute2Names.UNKNOWN_ADDRESS_FLAGS.length()));
             } else {
                 w.name(flag).value(true);
             }
         }
-        if (a.label() != null) {
-            w.name("label").value(a.label());
-        }
-        if (a.cacheInfo() != null) {
-            w.name("valid_life_time").value(a.cacheInfo().validLifetime());
-            w.name("preferred_life_time").value(a.cacheInfo().preferredLifetime());
-        }
+        a.label().ifPresent(label -> w.name("label").value(label));
+        a.cacheInfo().ifPresent(c -> {
+            w.name("valid_life_time").value(c.validLifetime());
+            w.name("preferred_life_time").value(c.preferredLifetime());
+        });
     }
 }

@@ -8,11 +8,13 @@ import io.netlink4j.internal.InetAddresses;
 import io.netlink4j.route.Link;
 import io.netlink4j.route.LinkFlags;
 import io.netlink4j.route.LinkType;
+import io.netlink4j.route.Rtnetlink;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Links and addresses as text, in the layout of {@code ip link show} and {@code ip addr show}
@@ -20,8 +22,6 @@ import java.util.Map;
  * formats here are shared with {@link RouteJson}.
  */
 final class RouteText {
-    private static final String[] LINK_MODES = {"DEFAULT", "DORMANT", "TESTING"};
-
     private RouteText() {}
 
     /** {@code netlink4j link list}: each link as {@code ip link show} prints it, with its kind. */
@@ -39,16 +39,12 @@ final class RouteText {
         for (Link link : links) {
             link(sb, link, table, false);
             for (Address a : addresses.getOrDefault(link.index(), List.of())) {
-                sb.append("    ").append(Iproute2Names.family(a.family())).append(' ').append(local(a));
+                sb.append("    ").append(Iproute2Names.family(a.addressFamily())).append(' ').append(local(a));
                 details(sb, a);
-                if (a.label() != null) {
-                    sb.append(' ').append(a.label());
-                }
+                a.label().ifPresent(label -> sb.append(' ').append(label));
                 sb.append('\n');
-                if (a.cacheInfo() != null) {
-                    sb.append("       valid_lft ").append(lifetime(a.cacheInfo().validLifetime()))
-                            .append(" preferred_lft ").append(lifetime(a.cacheInfo().preferredLifetime())).append('\n');
-                }
+                a.cacheInfo().ifPresent(c -> sb.append("       valid_lft ").append(lifetime(c.validLifetime()))
+                        .append(" preferred_lft ").append(lifetime(c.preferredLifetime())).append('\n'));
             }
         }
         return sb.toString();
@@ -61,25 +57,18 @@ final class RouteText {
     private static void link(StringBuilder sb, Link link, LinkTable table, boolean linkView) {
         sb.append(link.index()).append(": ").append(nameAndParent(link, table)).append(": ")
                 .append(flags(link, table)).append(" mtu ").append(link.mtu());
-        if (link.qdisc() != null) {
-            sb.append(" qdisc ").append(link.qdisc());
-        }
+        link.qdisc().ifPresent(qdisc -> sb.append(" qdisc ").append(qdisc));
         if (link.masterIndex() != 0) {
             sb.append(" master ").append(table.name(link.masterIndex()));
         }
         sb.append(" state ").append(link.operState().name());
         if (linkView) {
-            String mode = linkModeName(link);
-            sb.append(" mode ").append(mode != null ? mode : Integer.toString(link.linkMode()));
+            sb.append(" mode ").append(linkMode(link));
         }
         sb.append(" group ").append(group(link)).append(" qlen ").append(link.txQueueLength()).append('\n');
         sb.append("    link/").append(Iproute2Names.linkType(link.type()));
-        if (link.address() != null) {
-            sb.append(' ').append(hardwareAddress(link.type(), link.address()));
-        }
-        if (link.broadcast() != null) {
-            sb.append(isPointToPoint(link) ? " peer " : " brd ").append(hardwareAddress(link.type(), link.broadcast()));
-        }
+        link.address().ifPresent(a -> sb.append(' ').append(hardwareAddress(link.type(), a)));
+        link.broadcast().ifPresent(b -> sb.append(isPointToPoint(link) ? " peer " : " brd ").append(hardwareAddress(link.type(), b)));
         if (permanentAddress(link) != null) {
             sb.append(" permaddr ").append(permanentAddress(link));
         }
@@ -87,11 +76,9 @@ final class RouteText {
             sb.append(" link-netnsid ").append(link.linkNetnsId());
         }
         sb.append('\n');
-        if (linkView && link.kind() != null) {
-            sb.append("    kind ").append(link.kind().name()).append('\n');
-        }
-        if (linkView && link.alias() != null) {
-            sb.append("    alias ").append(link.alias()).append('\n');
+        if (linkView) {
+            link.kind().ifPresent(kind -> sb.append("    kind ").append(kind.name()).append('\n'));
+            link.alias().ifPresent(alias -> sb.append("    alias ").append(alias).append('\n'));
         }
         for (String altName : link.alternativeNames()) {
             sb.append("    altname ").append(altName).append('\n');
@@ -106,24 +93,19 @@ final class RouteText {
             sb.append(" master ").append(table.name(link.masterIndex()));
         }
         sb.append(" state ").append(link.operState().name());
-        if (link.kind() != null) {
-            sb.append(" kind ").append(link.kind().name());
-        }
-        if (link.address() != null) {
-            sb.append(" link/").append(Iproute2Names.linkType(link.type())).append(' ').append(hardwareAddress(link.type(), link.address()));
-        }
+        link.kind().ifPresent(kind -> sb.append(" kind ").append(kind.name()));
+        link.address().ifPresent(a -> sb.append(" link/").append(Iproute2Names.linkType(link.type())).append(' ')
+                .append(hardwareAddress(link.type(), a)));
         return sb.append('\n').toString();
     }
 
     /** {@code monitor}: {@code address added 10.0.0.1/24 dev v0 brd 10.0.0.255 scope global}, the label when it is not the device's name. */
     static String addressEvent(String action, Address address, LinkTable table) {
-        String device = table.name(address.index());
+        String device = table.name(address.linkIndex());
         StringBuilder sb = new StringBuilder("address ").append(action).append(' ').append(local(address))
                 .append(" dev ").append(device);
         details(sb, address);
-        if (address.label() != null && !address.label().equals(device)) {
-            sb.append(" label ").append(address.label());
-        }
+        address.label().filter(label -> !label.equals(device)).ifPresent(label -> sb.append(" label ").append(label));
         return sb.append('\n').toString();
     }
 
@@ -145,29 +127,31 @@ final class RouteText {
 
     /** {@code 10.0.0.1/24}, or {@code 10.0.0.1 peer 10.0.0.2/32} for a point-to-point address. */
     private static String local(Address a) {
-        String local = InetAddresses.toText(a.address());
-        return (a.peer() == null ? local : local + " peer " + InetAddresses.toText(a.peer())) + "/" + a.prefixLength();
+        String local = InetAddresses.toText(a.address().orElseThrow());
+        return a.peer().map(peer -> local + " peer " + InetAddresses.toText(peer)).orElse(local) + "/" + a.prefixLength();
     }
 
     /** The broadcast address, metric, scope and flags, each after a space. */
     private static void details(StringBuilder sb, Address a) {
-        if (a.broadcast() != null) {
-            sb.append(" brd ").append(InetAddresses.toText(a.broadcast()));
-        }
+        a.broadcast().ifPresent(b -> sb.append(" brd ").append(InetAddresses.toText(b)));
         if (a.routePriority() != 0) {
             sb.append(" metric ").append(Integer.toUnsignedString(a.routePriority()));
         }
         sb.append(" scope ").append(Iproute2Names.scope(a.scope()));
-        for (String flag : a.flagNames()) {
+        for (String flag : Iproute2Names.addressFlags(a.flags(), a.addressFamily())) {
             sb.append(' ').append(flag);
         }
     }
 
     // Value formats shared with RouteJson.
 
-    /** IFLA_LINKMODE as iproute2 names it, or null for a mode it has no name for. */
-    static String linkModeName(Link link) {
-        return link.linkMode() >= 0 && link.linkMode() < LINK_MODES.length ? LINK_MODES[link.linkMode()] : null;
+    /**
+     * IFLA_LINKMODE as iproute2 prints it: the mode's name, or the number of a mode the kernel
+     * does not know (which the library keeps raw).
+     */
+    static String linkMode(Link link) {
+        return link.attribute(Rtnetlink.IFLA_LINKMODE).map(raw -> Integer.toString(raw.u8()))
+                .orElseGet(() -> Iproute2Names.linkMode(link.linkMode()));
     }
 
     /** IFLA_GROUP: {@code default} for group 0, else the number. */
@@ -182,8 +166,8 @@ final class RouteText {
 
     /** IFLA_PERM_ADDRESS when it differs from the current address (iproute2 shows it only then), else null. */
     static String permanentAddress(Link link) {
-        HardwareAddress permanent = link.permanentAddress();
-        return permanent == null || permanent.equals(link.address()) ? null : hardwareAddress(link.type(), permanent);
+        return link.permanentAddress().filter(permanent -> !link.address().equals(Optional.of(permanent)))
+                .map(permanent -> hardwareAddress(link.type(), permanent)).orElse(null);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.netlink4j.route.Address;
 import io.netlink4j.route.Link;
 import io.netlink4j.route.RouteHandle;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,12 @@ final class Routes {
 
     /** A handle on the namespace of --netns (the caller's without it). */
     static RouteHandle open(Main main) {
-        return RouteHandle.open(NetlinkOptions.builder().netns(Namespaces.resolve(main.netns())).build());
+        NetlinkOptions.Builder options = RouteHandle.defaultOptions();
+        Path netns = Namespaces.resolve(main.netns());
+        if (netns != null) {
+            options.netns(netns);
+        }
+        return RouteHandle.open(options.build());
     }
 
     /**
@@ -44,8 +50,8 @@ final class Routes {
     static Map<Integer, List<Address>> byLink(List<Address> addresses) {
         Map<Integer, List<Address>> out = new LinkedHashMap<>();
         for (Address a : addresses) {
-            if (a.address() != null) {
-                out.computeIfAbsent(a.index(), i -> new ArrayList<>()).add(a);
+            if (a.address().isPresent()) {
+                out.computeIfAbsent(a.linkIndex(), i -> new ArrayList<>()).add(a);
             }
         }
         return out;

@@ -9,10 +9,11 @@ import io.netlink4j.route.RouteHandle;
 import io.netlink4j.testsupport.Json;
 import io.netlink4j.testsupport.Jvm;
 import io.netlink4j.testsupport.Netns;
-import org.junit.jupiter.api.AfterEach;
+import io.netlink4j.testsupport.NetnsExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -34,7 +35,6 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code monitor} in a throwaway namespace of this host's kernel, changed with iproute2 while it
@@ -47,6 +47,8 @@ class MonitorKernelTest {
     static final String POKED_LINK = "link changed 1: lo: ";
     static final String POKED_ADDRESS = "10.255.255.1";
 
+    @RegisterExtension
+    final NetnsExtension<RouteHandle> netns = new NetnsExtension<>("nl4j-cli-mon", RouteHandle::open);
     Netns ns;
     RouteHandle route;
     int mtu;
@@ -54,19 +56,8 @@ class MonitorKernelTest {
 
     @BeforeEach
     void setUp() {
-        assumeTrue(Netns.available(), "needs root and iproute2 to create a network namespace");
-        ns = Netns.create("nl4j-cli-mon");
-        route = RouteHandle.open(ns.path());
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (route != null) {
-            route.close();
-        }
-        if (ns != null) {
-            ns.close();
-        }
+        ns = netns.netns();
+        route = netns.handle();
     }
 
     /** One link event: lo's MTU changes. */

@@ -11,8 +11,11 @@ import io.netlink4j.route.Link;
 import io.netlink4j.route.LinkFlags;
 import io.netlink4j.route.LinkInfo;
 import io.netlink4j.route.LinkKind;
+import io.netlink4j.route.LinkMode;
 import io.netlink4j.route.LinkType;
 import io.netlink4j.route.OperState;
+import io.netlink4j.route.RawAttribute;
+import io.netlink4j.route.Rtnetlink;
 import io.netlink4j.testsupport.Json;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +69,8 @@ class RouteFormatTest {
 
     @Test
     void unknownParentIsNamedByIndexAndMarkedDownAndPermanentAddressShowsWhenDifferent() {
-        Link port = link(3, "v0").parentIndex(9).masterIndex(12).linkMode(7)
+        Link port = link(3, "v0").parentIndex(9).masterIndex(12)
+                .otherAttributes(List.of(new RawAttribute(Rtnetlink.IFLA_LINKMODE, new byte[] {7}))) // a mode the kernel does not know
                 .address(HardwareAddress.parse("02:00:00:00:00:01")).permanentAddress(HardwareAddress.parse("02:00:00:00:00:99"))
                 .info(new LinkInfo(null, List.of(), LinkKind.BRIDGE, List.of())).alias("uplink")
                 .alternativeNames(List.of("a0", "a1")).build();
@@ -86,16 +90,16 @@ class RouteFormatTest {
         assertEquals(Map.of("info_slave_kind", "bridge"), json.get("linkinfo"));
         assertEquals(List.of("a0", "a1"), json.get("altnames"));
 
-        Link same = port.toBuilder().permanentAddress(port.address()).build();
+        Link same = port.toBuilder().permanentAddress(port.address().orElseThrow()).build();
         assertEquals(null, RouteText.permanentAddress(same));
     }
 
     @Test
     void addressLifetimesFlagsMetricAndPeer() {
         Link v0 = link(3, "v0").build();
-        Address dynamic = Address.builder().family(AddressFamily.INET6).index(3).address(ip("2001:db8::5")).prefixLength(64)
+        Address dynamic = Address.builder().addressFamily(AddressFamily.INET6).linkIndex(3).address(ip("2001:db8::5")).prefixLength(64)
                 .flags(AddressFlags.NODAD | 0x10000).routePriority(50).cacheInfo(new Address.CacheInfo(1800, 3600, 0, 0)).build();
-        Address p2p = Address.builder().index(3).address(ip("10.30.0.1")).peer(ip("10.30.0.2")).prefixLength(32)
+        Address p2p = Address.builder().linkIndex(3).address(ip("10.30.0.1")).peer(ip("10.30.0.2")).prefixLength(32)
                 .flags(AddressFlags.PERMANENT).scope(AddressScope.LINK).label("v0").build();
         Map<Integer, List<Address>> byLink = Routes.byLink(List.of(dynamic, p2p));
         LinkTable table = new LinkTable(List.of(v0));
@@ -123,12 +127,12 @@ class RouteFormatTest {
         LinkTable table = new LinkTable(List.of(v1, v0));
         assertEquals("link added 3: v0@v1: <BROADCAST> mtu 1500 state DOWN kind veth link/ether 02:00:00:00:00:01\n",
                 RouteText.linkEvent("added", v0, table));
-        Address labelled = Address.builder().index(3).address(ip("10.0.0.2")).prefixLength(24).broadcast(ip("10.0.0.255"))
+        Address labelled = Address.builder().linkIndex(3).address(ip("10.0.0.2")).prefixLength(24).broadcast(ip("10.0.0.255"))
                 .flags(AddressFlags.PERMANENT | AddressFlags.SECONDARY).label("v0:web").build();
         assertEquals("address deleted 10.0.0.2/24 dev v0 brd 10.0.0.255 scope global secondary label v0:web\n",
                 RouteText.addressEvent("deleted", labelled, table));
         assertEquals("address added 10.0.0.2/24 dev if8 scope global\n",
-                RouteText.addressEvent("added", Address.builder().index(8).address(ip("10.0.0.2")).prefixLength(24)
+                RouteText.addressEvent("added", Address.builder().linkIndex(8).address(ip("10.0.0.2")).prefixLength(24)
                         .flags(AddressFlags.PERMANENT).label("if8").build(), table));
         assertEquals("{\"event\":\"address\",\"action\":\"deleted\",\"ifindex\":3,\"ifname\":\"v0\",\"family\":\"inet\","
                 + "\"local\":\"10.0.0.2\",\"prefixlen\":24,\"broadcast\":\"10.0.0.255\",\"scope\":\"global\",\"secondary\":true,"
@@ -141,5 +145,23 @@ class RouteFormatTest {
         assertEquals("events lost (receive buffer overrun); resynchronised: 3 links, 7 addresses\n", RouteText.overrun(3, 7, true));
         assertEquals("events lost (receive buffer overrun); resynchronised: 3 links\n", RouteText.overrun(3, 7, false));
         assertEquals("{\"event\":\"overrun\",\"links\":3,\"addresses\":7}\n", RouteJson.overrun(3, 7, true));
+    }
+
+    @Test
+    void flagsAreSpelledAndOrderedAsIproute2Does() {
+        assertEquals(List.of("BROADCAST", "MULTICAST", "UP", "LOWER_UP"),
+                Iproute2Names.linkFlags(LinkFlags.UP | LinkFlags.BROADCAST | LinkFlags.RUNNING | LinkFlags.MULTICAST | LinkFlags.LOWER_UP));
+        assertEquals(List.of("NO-CARRIER", "BROADCAST", "MULTICAST", "UP"),
+                Iproute2Names.linkFlags(LinkFlags.UP | LinkFlags.BROADCAST | LinkFlags.MULTICAST));
+        assertEquals(List.of("LOOPBACK"), Iproute2Names.linkFlags(LinkFlags.LOOPBACK));
+        assertEquals(List.of("UP", "40000000"), Iproute2Names.linkFlags(LinkFlags.UP | LinkFlags.RUNNING | 0x4000_0000),
+                "RUNNING is implied, unknown bits in hex");
+        assertEquals(List.of("dynamic"), Iproute2Names.addressFlags(0, AddressFamily.INET));
+        assertEquals(List.of("secondary"), Iproute2Names.addressFlags(AddressFlags.SECONDARY | AddressFlags.PERMANENT, AddressFamily.INET));
+        assertEquals(List.of("temporary", "dynamic", "mngtmpaddr"),
+                Iproute2Names.addressFlags(AddressFlags.SECONDARY | AddressFlags.MANAGETEMPADDR, AddressFamily.INET6));
+        assertEquals(List.of("nodad", "noprefixroute", "flags 1000"), Iproute2Names.addressFlags(
+                AddressFlags.NODAD | AddressFlags.NOPREFIXROUTE | AddressFlags.PERMANENT | 0x1000, AddressFamily.INET6));
+        assertEquals("DORMANT", Iproute2Names.linkMode(LinkMode.DORMANT));
     }
 }
