@@ -1,0 +1,16 @@
+// SPDX-FileCopyrightText: 2026 The netlink4j Authors
+// SPDX-License-Identifier: Apache-2.0
+
+/**
+ * The kernel's netlink specifications (YNL) in {@code io.netlink4j.ynl}: specs loaded and validated
+ * against the format's own schemas, and a codec that encodes and decodes any described family's
+ * attributes as a tree of plain Java values. Not yet a published module: its API may change.
+ */
+module io.netlink4j.ynl {
+    requires transitive io.netlink4j.core;
+    requires org.snakeyaml.engine;
+    requires com.networknt.schema;
+    requires tools.jackson.databind;
+
+    exports io.netlink4j.ynl;
+}

@@ -1,0 +1,144 @@
+// SPDX-FileCopyrightText: 2026 The netlink4j Authors
+// SPDX-License-Identifier: Apache-2.0
+package io.netlink4j.ynl;
+
+import io.netlink4j.NetlinkDecodeException;
+import io.netlink4j.codec.MessageWriter;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import org.junit.jupiter.api.Test;
+
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.netlink4j.ynl.YnlCodecPropertyTest.canonical;
+import static io.netlink4j.ynl.YnlCodecPropertyTest.decode;
+import static io.netlink4j.ynl.YnlCodecPropertyTest.encode;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The codec against bytes laid out as the kernel's uAPI headers define them (x86_64: little-endian host). */
+class YnlCodecTest {
+    private static byte[] hex(String s) {
+        return HexFormat.of().parseHex(s.replace(" ", ""));
+    }
+
+    @Test
+    void netdevDeviceWithFlagsByName() {
+        YnlCodec codec = new YnlCodec(KernelSpecs.spec("netdev"));
+        // NETDEV_A_DEV_IFINDEX (1) u32 = 2; NETDEV_A_DEV_XDP_FEATURES (3) u64 = BASIC|REDIRECT (bits 0, 1)
+        byte[] wire = hex("0800 0100 02000000  0c00 0300 0300000000000000");
+        Map<String, Object> tree = decode(codec, "dev", wire);
+        assertEquals(2L, tree.get("ifindex"));
+        assertEquals(Set.of("basic", "redirect"), tree.get("xdp-features"));
+        assertEquals(HexFormat.of().formatHex(wire), HexFormat.of().formatHex(encode(codec, "dev", tree)));
+    }
+
+    @Test
+    void unknownAttributesAndValuesAreKeptByNumber() {
+        YnlCodec codec = new YnlCodec(KernelSpecs.spec("netdev"));
+        // attribute 99 (not in dev), a nest 98 with attribute 1 inside; xdp-features with bit 40 set
+        byte[] wire = hex("0800 6300 01020304  0c00 6280 0800 0100 05000000  0c00 0300 0000000000010000");
+        Map<String, Object> tree = decode(codec, "dev", wire);
+        assertEquals("bytes:01020304", canonical(tree.get("UnknownAttr(99)")));
+        assertEquals(Map.of("UnknownAttr(1)", "bytes:05000000"), canonical(tree.get("UnknownAttr(98)")));
+        assertEquals(Set.of(1L << 40), tree.get("xdp-features"));
+        assertEquals(HexFormat.of().formatHex(wire), HexFormat.of().formatHex(encode(codec, "dev", tree)));
+    }
+
+    @Test
+    void rtAddrMessageWithItsFixedHeaderAndAddresses() {
+        YnlSpec spec = KernelSpecs.spec("rt_addr");
+        YnlCodec codec = new YnlCodec(spec);
+        YnlOperation newaddr = spec.operation("newaddr");
+        // struct ifaddrmsg { u8 family = AF_INET; u8 prefixlen = 24; u8 flags = 0x80 (permanent); u8 scope = 0;
+        //                    u32 index = 7 }, IFA_LOCAL (2) = 192.0.2.1, IFA_LABEL (3) = "eth0"
+        byte[] payload = hex("02 18 80 00 07000000  0800 0200 c0000201  0900 0300 65746830 00 000000");
+        ByteBuf buf = Unpooled.wrappedBuffer(payload);
+        Map<String, Object> tree;
+        try {
+            tree = codec.decodeMessage(newaddr, buf, 0, payload.length);
+        } finally {
+            buf.release();
+        }
+        assertEquals(2L, tree.get("ifa-family"));
+        assertEquals(24L, tree.get("ifa-prefixlen"));
+        assertEquals(7L, tree.get("ifa-index"));
+        assertEquals("192.0.2.1", tree.get("ifa-local"));
+        assertEquals("eth0", tree.get("ifa-label"));
+        ByteBuf out = Unpooled.buffer();
+        try {
+            MessageWriter w = new MessageWriter().begin(out, 20, 0, 0, 0);
+            codec.encodeMessage(newaddr, tree, w);
+            w.end();
+            assertEquals(HexFormat.of().formatHex(payload), HexFormat.of().formatHex(ByteBufUtil.getBytes(out, 16, out.writerIndex() - 16)));
+        } finally {
+            out.release();
+        }
+    }
+
+    @Test
+    void rtLinkInfoDataIsChosenByItsKind() {
+        YnlCodec codec = new YnlCodec(KernelSpecs.spec("rt_link"));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("stp-state", 1L);
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("kind", "bridge");
+        info.put("data", data);
+        byte[] wire = encode(codec, "linkinfo-attrs", info);
+        // IFLA_INFO_KIND (1) "bridge\0", IFLA_INFO_DATA (2, nested) { IFLA_BR_STP_STATE (5) u32 1 }
+        assertEquals("0b000100 627269646765 00 00 0c000280 0800050001000000".replace(" ", ""),
+                HexFormat.of().formatHex(wire));
+        assertEquals(canonical(info), canonical(decode(codec, "linkinfo-attrs", wire)));
+
+        // A kind the spec has no format for: its data is kept as bytes.
+        byte[] other = hex("0c00 0100 6e6f7468696e6700  0800 0200 01020304");
+        Map<String, Object> tree = decode(codec, "linkinfo-attrs", other);
+        assertEquals("nothing", tree.get("kind"));
+        assertEquals("bytes:01020304", canonical(tree.get("data")));
+    }
+
+    @Test
+    void nlctrlMulticastGroupsAreAnIndexedArray() {
+        YnlCodec codec = new YnlCodec(KernelSpecs.spec("nlctrl"));
+        // CTRL_ATTR_MCAST_GROUPS (7) { 1: { CTRL_ATTR_MCAST_GRP_NAME (1) "mgmt", CTRL_ATTR_MCAST_GRP_ID (2) 33 } }
+        byte[] wire = hex("1c00 0780 1800 0180 0900 0100 6d676d74 00 000000 0800 0200 21000000");
+        Map<String, Object> tree = decode(codec, "ctrl-attrs", wire);
+        assertEquals(List.of(Map.of("1", Map.of("name", "mgmt", "id", 33L))), tree.get("mcast-groups"));
+        assertEquals(HexFormat.of().formatHex(wire), HexFormat.of().formatHex(encode(codec, "ctrl-attrs", tree)));
+    }
+
+    @Test
+    void malformedBytesAreADecodeException() {
+        YnlCodec codec = new YnlCodec(KernelSpecs.spec("netdev"));
+        // ifindex (u32) with a 3-byte payload
+        NetlinkDecodeException e = assertThrows(NetlinkDecodeException.class,
+                () -> decode(codec, "dev", hex("0700 0100 020000 00")));
+        assertTrue(e.getMessage().contains("dev.ifindex") && e.getMessage().contains("expected: 4"), e.getMessage());
+        // an attribute longer than the region
+        assertThrows(NetlinkDecodeException.class, () -> decode(codec, "dev", hex("0c00 0100 02000000")));
+    }
+
+    @Test
+    void badValuesAreRefusedNamingTheAttributeAndTheAllowedValues() {
+        YnlCodec codec = new YnlCodec(KernelSpecs.spec("rt_addr"));
+        IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
+                () -> encode(codec, "addr-attrs", Map.of("ifa-flags", -1L)));
+        assertEquals("addr-attrs.ifa-flags: -1 (expected: 0-4294967295)", range.getMessage());
+        IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
+                () -> encode(codec, "addr-attrs", Map.of("ifa-lable", "x")));
+        assertTrue(name.getMessage().startsWith("addr-attrs.ifa-lable: no such attribute (expected: one of ifa-address,"),
+                name.getMessage());
+        IllegalArgumentException flag = assertThrows(IllegalArgumentException.class,
+                () -> encode(codec, "addr-attrs", Map.of("ifa-flags", Set.of("permanent", "eternal"))));
+        assertTrue(flag.getMessage().contains("eternal") && flag.getMessage().contains("permanent"), flag.getMessage());
+        IllegalArgumentException address = assertThrows(IllegalArgumentException.class,
+                () -> encode(codec, "addr-attrs", Map.of("ifa-local", "192.0.2.256")));
+        assertEquals("addr-attrs.ifa-local: 192.0.2.256 (expected: an IPv4 address, a.b.c.d)", address.getMessage());
+    }
+}
