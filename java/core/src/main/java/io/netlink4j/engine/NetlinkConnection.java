@@ -454,10 +454,19 @@ public final class NetlinkConnection implements AutoCloseable {
         return new BatchResult(all, outcomes, datagrams);
     }
 
+    /**
+     * Reads ACKs until every request of the datagram has its outcome. The receive timeout bounds
+     * the kernel's silence, not the whole batch: a large batch on a slow machine takes as long as
+     * the kernel needs while its ACKs keep coming, and requests whose ACK never comes get an
+     * unknown outcome once nothing has arrived for the receive timeout.
+     */
     private void awaitAcks(BatchState state, ReplyHandler handler) {
         long deadline = Receiver.deadline(options.receiveTimeout());
         while (!state.isComplete()) {
-            if (receive(state, handler, deadline) == Receiver.TIMED_OUT) {
+            int r = receive(state, handler, deadline);
+            if (r == RECEIVED) {
+                deadline = Receiver.deadline(options.receiveTimeout());
+            } else if (r == Receiver.TIMED_OUT) {
                 state.timedOut(options.receiveTimeout());
             }
         }
