@@ -6,6 +6,8 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import io.netlink4j.AddressFamily;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netlink4j.fuzz.Messages;
+import io.netlink4j.ipvs.internal.Ipvs;
+import io.netlink4j.ipvs.internal.IpvsCodec;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;

@@ -7,7 +7,7 @@ import io.netlink4j.codec.MessageWriter;
 import io.netlink4j.codec.Netlink;
 import io.netlink4j.genl.Genl;
 import io.netlink4j.ipvs.IpvsHandle;
-import io.netlink4j.ipvs.Ipvs;
+import io.netlink4j.ipvs.internal.Ipvs;
 import io.netlink4j.ipvs.IpvsBatch;
 import io.netlink4j.ipvs.Protocol;
 import io.netlink4j.ipvs.Service;

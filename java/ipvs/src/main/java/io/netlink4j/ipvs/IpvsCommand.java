@@ -13,6 +13,8 @@ import io.netlink4j.engine.Request;
 import io.netlink4j.engine.RequestBody;
 import io.netlink4j.genl.GenericNetlink;
 import io.netlink4j.genl.GenlFamily;
+import io.netlink4j.ipvs.internal.Ipvs;
+import io.netlink4j.ipvs.internal.IpvsCodec;
 
 import java.util.HashMap;
 import java.util.List;

@@ -8,6 +8,7 @@ import io.netlink4j.genl.GenericNetlink;
 import io.netlink4j.genl.GenlFamily;
 import io.netlink4j.genl.GenlFamilyNotFoundException;
 import io.netlink4j.socket.NetlinkProtocol;
+import io.netlink4j.ipvs.internal.Ipvs;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -37,6 +38,9 @@ import java.util.function.Predicate;
  * by many threads without outside locking. Operations need CAP_NET_ADMIN in the namespace.
  */
 public final class IpvsHandle implements AutoCloseable {
+    /** The generic netlink family name the kernel registers IPVS under: {@code "IPVS"}. */
+    public static final String FAMILY_NAME = Ipvs.FAMILY_NAME;
+
     /** Receive buffer requested by {@link #open()}: room for the ACKs of large batches. */
     public static final int DEFAULT_SOCKET_RECEIVE_BUFFER = 4 << 20;
 
@@ -94,11 +98,11 @@ public final class IpvsHandle implements AutoCloseable {
     public static IpvsHandle open(NetlinkConnection connection) {
         GenericNetlink genl = GenericNetlink.open(Objects.requireNonNull(connection, "connection"));
         try {
-            return new IpvsHandle(genl, genl.family(Ipvs.FAMILY_NAME));
+            return new IpvsHandle(genl, genl.family(FAMILY_NAME));
         } catch (GenlFamilyNotFoundException e) {
             genl.close();
             Path netns = connection.options().netns();
-            throw new GenlFamilyNotFoundException(Ipvs.FAMILY_NAME, "IPVS is not available in this kernel"
+            throw new GenlFamilyNotFoundException(FAMILY_NAME, "IPVS is not available in this kernel"
                     + (netns != null ? " (namespace " + netns + ")" : "")
                     + ": load the ip_vs kernel module (modprobe ip_vs)", e);
         } catch (RuntimeException | Error e) {

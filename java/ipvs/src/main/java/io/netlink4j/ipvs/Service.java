@@ -3,6 +3,9 @@
 package io.netlink4j.ipvs;
 
 import io.netlink4j.AddressFamily;
+import io.netlink4j.ipvs.internal.Addresses;
+import io.netlink4j.ipvs.internal.Ipvs;
+import io.netlink4j.ipvs.internal.ValueAccess;
 
 import java.net.InetAddress;
 import java.util.Comparator;
@@ -59,6 +62,30 @@ public final class Service {
      * the other way round; this order does not.
      */
     public static final Comparator<Service> IDENTITY_ORDER = Comparator.comparing(Service::key);
+
+    static {
+        ValueAccess.install(new ValueAccess() {
+            @Override
+            public byte[] wireAddress(Service service) {
+                return service.wireAddress;
+            }
+
+            @Override
+            public byte[] wireAddress(Destination destination) {
+                return destination.wireAddress;
+            }
+
+            @Override
+            public Service decoded(Builder builder) {
+                return builder.buildDecoded();
+            }
+
+            @Override
+            public Destination decoded(Destination.Builder builder) {
+                return builder.buildDecoded();
+            }
+        });
+    }
 
     private final ServiceKey key;
     private final String schedName;

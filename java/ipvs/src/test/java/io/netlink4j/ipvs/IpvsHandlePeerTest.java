@@ -14,6 +14,8 @@ import io.netlink4j.genl.Genl;
 import io.netlink4j.genl.GenlFamilyNotFoundException;
 import io.netlink4j.testing.NetlinkTestPeer;
 import io.netlink4j.testing.NetlinkTestPeer.ReceivedRequest;
+import io.netlink4j.ipvs.internal.Ipvs;
+import io.netlink4j.ipvs.internal.IpvsCodec;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -5,6 +5,8 @@ package io.netlink4j.ipvs;
 import io.netlink4j.AddressFamily;
 import io.netlink4j.NetlinkDecodeException;
 import io.netlink4j.codec.MessageWriter;
+import io.netlink4j.ipvs.internal.Ipvs;
+import io.netlink4j.ipvs.internal.IpvsCodec;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;

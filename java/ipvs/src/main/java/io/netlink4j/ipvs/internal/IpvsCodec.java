@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The netlink4j Authors
 // SPDX-License-Identifier: Apache-2.0
-package io.netlink4j.ipvs;
+package io.netlink4j.ipvs.internal;
 
 import io.netlink4j.AddressFamily;
 import io.netlink4j.NetlinkDecodeException;
@@ -8,6 +8,17 @@ import io.netlink4j.codec.AttributeReader;
 import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.MessageWriter;
 import io.netlink4j.genl.Genl;
+import io.netlink4j.ipvs.Config;
+import io.netlink4j.ipvs.DaemonConfig;
+import io.netlink4j.ipvs.Destination;
+import io.netlink4j.ipvs.ForwardingMethod;
+import io.netlink4j.ipvs.Info;
+import io.netlink4j.ipvs.Netmask;
+import io.netlink4j.ipvs.Protocol;
+import io.netlink4j.ipvs.Schedulers;
+import io.netlink4j.ipvs.Service;
+import io.netlink4j.ipvs.Stats;
+import io.netlink4j.ipvs.TunnelType;
 
 import java.net.InetAddress;
 import java.time.Duration;
@@ -18,6 +29,8 @@ import java.time.Duration;
  * Decoding reads the attributes of a reply in place and throws only {@link NetlinkDecodeException}.
  */
 public final class IpvsCodec {
+    private static final ValueAccess ACCESS = ValueAccess.get();
+
     private IpvsCodec() {}
 
     // Encoding.
@@ -55,7 +68,7 @@ public final class IpvsCodec {
             w.u32(Ipvs.SVC_ATTR_FWMARK, (int) s.fwMark());
         } else {
             w.u16(Ipvs.SVC_ATTR_PROTOCOL, s.protocol().value());
-            w.bytes(Ipvs.SVC_ATTR_ADDR, s.wireAddress);
+            w.bytes(Ipvs.SVC_ATTR_ADDR, ACCESS.wireAddress(s));
             w.u16Be(Ipvs.SVC_ATTR_PORT, s.port());
         }
     }
@@ -63,7 +76,7 @@ public final class IpvsCodec {
     /** CMD_ATTR_DEST with the full specification (NEW_DEST, SET_DEST). */
     public static void writeDestination(MessageWriter w, Destination d) {
         w.beginNested(Ipvs.CMD_ATTR_DEST);
-        w.bytes(Ipvs.DEST_ATTR_ADDR, d.wireAddress);
+        w.bytes(Ipvs.DEST_ATTR_ADDR, ACCESS.wireAddress(d));
         w.u16Be(Ipvs.DEST_ATTR_PORT, d.port());
         w.u16(Ipvs.DEST_ATTR_ADDR_FAMILY, d.addressFamily().value());
         w.u32(Ipvs.DEST_ATTR_FWD_METHOD, d.forwardingMethod().value());
@@ -80,7 +93,7 @@ public final class IpvsCodec {
     /** CMD_ATTR_DEST with only address and port (DEL_DEST). */
     public static void writeDestinationIdentity(MessageWriter w, Destination d) {
         w.beginNested(Ipvs.CMD_ATTR_DEST);
-        w.bytes(Ipvs.DEST_ATTR_ADDR, d.wireAddress);
+        w.bytes(Ipvs.DEST_ATTR_ADDR, ACCESS.wireAddress(d));
         w.u16Be(Ipvs.DEST_ATTR_PORT, d.port());
         w.u16(Ipvs.DEST_ATTR_ADDR_FAMILY, d.addressFamily().value());
         w.endNested();
@@ -215,7 +228,7 @@ public final class IpvsCodec {
         } else {
             b.netmask(Netmask.ofPrefix(family, hasNetmask ? ipv6Prefix(rawNetmask) : family.maxPrefixLength()));
         }
-        return b.buildDecoded();
+        return ACCESS.decoded(b);
     }
 
     private static int flagsOf(AttributeReader attrs) {
@@ -289,8 +302,8 @@ public final class IpvsCodec {
         } catch (IllegalArgumentException e) {
             throw new NetlinkDecodeException("IPVS destination " + e.getMessage(), e);
         }
-        return b.addressFamily(family).address(addressOf(attrs, addr, addrLength, family, "destination")).forwardingMethod(method)
-                .tunnelType(tunnel).stats(statsOf(stats, stats64)).buildDecoded();
+        return ACCESS.decoded(b.addressFamily(family).address(addressOf(attrs, addr, addrLength, family, "destination"))
+                .forwardingMethod(method).tunnelType(tunnel).stats(statsOf(stats, stats64)));
     }
 
     /** Statistics from the attributes inside STATS or STATS64 (32- or 64-bit counters alike). */
