@@ -37,14 +37,14 @@ class IpvsRoundTripFuzzTest {
                 maybeSet(in, Protocol.values(), b::protocol);
                 b.address(address(in)).port(in.consumeInt(-1, 0x10000));
             }
-            b.schedName(text(in)).flags(in.consumeInt()).timeout(in.consumeLong(-1, 0x1_0000_0000L));
+            b.scheduler(Scheduler.of(text(in))).flags(in.consumeInt()).timeout(in.consumeLong(-1, 0x1_0000_0000L));
             switch (in.consumeInt(0, 2)) {
                 case 1 -> b.netmask(Netmask.ofPrefix(in.pickValue(FAMILIES), in.consumeInt(-1, 129)));
                 case 2 -> b.netmask(Netmask.of(in.consumeInt()));
                 default -> { }
             }
             if (in.consumeBoolean()) {
-                b.peName(text(in));
+                b.persistenceEngine(PersistenceEngine.of(text(in)));
             }
             s = b.build();
         } catch (IllegalArgumentException e) {

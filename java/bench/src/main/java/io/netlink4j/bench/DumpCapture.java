@@ -7,6 +7,7 @@ import io.netlink4j.codec.MessageWriter;
 import io.netlink4j.codec.Netlink;
 import io.netlink4j.genl.Genl;
 import io.netlink4j.ipvs.IpvsHandle;
+import io.netlink4j.ipvs.Scheduler;
 import io.netlink4j.ipvs.internal.Ipvs;
 import io.netlink4j.ipvs.IpvsBatch;
 import io.netlink4j.ipvs.Protocol;
@@ -45,7 +46,7 @@ public final class DumpCapture {
             for (int i = 0; i < n; i++) {
                 Service s = Service.builder().protocol(i % 2 == 0 ? Protocol.TCP : Protocol.UDP)
                         .address(InetAddress.getByAddress(new byte[] {10, 20, (byte) (i >> 8), (byte) i})).port(80 + i % 3)
-                        .schedName(i % 3 == 0 ? "wrr" : "rr").build();
+                        .scheduler(Scheduler.of(i % 3 == 0 ? "wrr" : "rr")).build();
                 services.add(s);
                 batch.newService(s);
             }

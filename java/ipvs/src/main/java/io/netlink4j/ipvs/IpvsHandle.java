@@ -23,7 +23,7 @@ import java.util.function.Predicate;
  * <pre>{@code
  * try (IpvsHandle ipvs = IpvsHandle.open()) {
  *     Service web = Service.builder().protocol(Protocol.TCP)
- *             .address(InetAddress.getByName("10.0.0.1")).port(80).schedName(Schedulers.ROUND_ROBIN).build();
+ *             .address(InetAddress.getByName("10.0.0.1")).port(80).scheduler(Scheduler.RR).build();
  *     ipvs.newService(web);
  *     ipvs.newDestination(web, Destination.builder().address(InetAddress.getByName("10.1.1.2")).port(8080).weight(5).build());
  *     for (Service s : ipvs.getServices()) {

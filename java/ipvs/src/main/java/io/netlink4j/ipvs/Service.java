@@ -4,12 +4,12 @@ package io.netlink4j.ipvs;
 
 import io.netlink4j.AddressFamily;
 import io.netlink4j.ipvs.internal.Addresses;
-import io.netlink4j.ipvs.internal.Ipvs;
 import io.netlink4j.ipvs.internal.ValueAccess;
 
 import java.net.InetAddress;
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An IPVS virtual service: either a protocol, address and port, or a firewall mark. Immutable;
@@ -24,7 +24,7 @@ import java.util.Objects;
  * <pre>{@code
  * Service web = Service.builder()
  *         .protocol(Protocol.TCP).address(InetAddress.getByName("10.0.0.1")).port(80)
- *         .schedName(Schedulers.ROUND_ROBIN)
+ *         .scheduler(Scheduler.RR)
  *         .build();
  * }</pre>
  */
@@ -42,8 +42,8 @@ public final class Service {
     /** IP_VS_SVC_F_SCHED3. */
     public static final int FLAG_SCHED3 = 0x20;
 
-    /** ipvsadm's default scheduler. */
-    public static final String DEFAULT_SCHEDULER = Schedulers.WEIGHTED_LEAST_CONNECTION;
+    /** ipvsadm's default scheduler, and a builder's: {@link Scheduler#WLC}. */
+    public static final Scheduler DEFAULT_SCHEDULER = Scheduler.WLC;
 
     /**
      * The longest persistence timeout, in seconds, that the kernel keeps as given: it stores the
@@ -88,22 +88,23 @@ public final class Service {
     }
 
     private final ServiceKey key;
-    private final String schedName;
+    private final Scheduler scheduler;
     private final int flags;
     private final long timeout;
     private final Netmask netmask;
-    private final String peName;
+    /** Null for none. */
+    private final PersistenceEngine persistenceEngine;
     private final Stats stats;
     /** The address as IPVS sends it (16 bytes), kept so encoding allocates nothing; null for a firewall mark. */
     final byte[] wireAddress;
 
     private Service(Builder b, AddressFamily family) {
         this.key = new ServiceKey(family, b.fwMark, b.protocol, b.address, b.port);
-        this.schedName = b.schedName;
+        this.scheduler = b.scheduler;
         this.flags = b.flags & ~FLAG_HASHED;
         this.timeout = b.timeout;
         this.netmask = b.netmask != null ? b.netmask : Netmask.full(family);
-        this.peName = b.peName;
+        this.persistenceEngine = b.persistenceEngine;
         this.stats = b.stats;
         this.wireAddress = b.address == null ? null : Addresses.toWire(b.address);
     }
@@ -121,11 +122,11 @@ public final class Service {
         b.address = key.address();
         b.port = key.port();
         b.fwMark = key.fwMark();
-        b.schedName = schedName;
+        b.scheduler = scheduler;
         b.flags = flags;
         b.timeout = timeout;
         b.netmask = netmask;
-        b.peName = peName;
+        b.persistenceEngine = persistenceEngine;
         b.stats = stats;
         return b;
     }
@@ -164,9 +165,12 @@ public final class Service {
         return key.fwMark() != 0;
     }
 
-    /** The scheduler's name ({@link Schedulers}); empty only in a reply that named none. */
-    public String schedName() {
-        return schedName;
+    /**
+     * The scheduler; for a service the kernel reports without one bound, the kernel's {@code none}.
+     * Its name, {@code scheduler().name()}, is what the Go library calls {@code SchedName}.
+     */
+    public Scheduler scheduler() {
+        return scheduler;
     }
 
     /** The FLAG_* bits (never FLAG_HASHED). */
@@ -194,9 +198,9 @@ public final class Service {
         return netmask;
     }
 
-    /** The persistence engine (e.g. "sip"), or "" for none. */
-    public String peName() {
-        return peName;
+    /** The persistence engine, or empty for none (the Go library's {@code PEName}, "" for none). */
+    public Optional<PersistenceEngine> persistenceEngine() {
+        return Optional.ofNullable(persistenceEngine);
     }
 
     /** Counters as last read from the kernel; {@link Stats#ZERO} for values built here. */
@@ -227,7 +231,7 @@ public final class Service {
     /** Whether {@code o} is the same service with the same settings; the counters are not compared. */
     public boolean sameSettings(Service o) {
         return key.equals(o.key) && flags == o.flags && timeout == o.timeout && netmask.equals(o.netmask)
-                && schedName.equals(o.schedName) && peName.equals(o.peName);
+                && scheduler.equals(o.scheduler) && Objects.equals(persistenceEngine, o.persistenceEngine);
     }
 
     /** Equal when identity, settings and counters are. */
@@ -238,14 +242,14 @@ public final class Service {
 
     @Override
     public int hashCode() {
-        return Objects.hash(key, schedName, flags, timeout, netmask, peName, stats);
+        return Objects.hash(key, scheduler, flags, timeout, netmask, persistenceEngine, stats);
     }
 
     /** {@code Service[TCP 10.0.0.1:80, sched=wlc, flags=0x0, timeout=0, netmask=255.255.255.255]}, counters when not zero. */
     @Override
     public String toString() {
-        return "Service[" + describe() + ", sched=" + schedName + ", flags=0x" + Integer.toHexString(flags)
-                + ", timeout=" + timeout + ", netmask=" + netmask + (peName.isEmpty() ? "" : ", pe=" + peName)
+        return "Service[" + describe() + ", sched=" + scheduler + ", flags=0x" + Integer.toHexString(flags)
+                + ", timeout=" + timeout + ", netmask=" + netmask + (persistenceEngine == null ? "" : ", pe=" + persistenceEngine)
                 + (stats.equals(Stats.ZERO) ? "" : ", " + stats) + "]";
     }
 
@@ -259,11 +263,11 @@ public final class Service {
         private InetAddress address;
         private int port;
         private long fwMark;
-        private String schedName = DEFAULT_SCHEDULER;
+        private Scheduler scheduler = DEFAULT_SCHEDULER;
         private int flags;
         private long timeout;
         private Netmask netmask;
-        private String peName = "";
+        private PersistenceEngine persistenceEngine;
         private Stats stats = Stats.ZERO;
 
         private Builder() {}
@@ -298,9 +302,9 @@ public final class Service {
             return this;
         }
 
-        /** The scheduler's name, 1-15 bytes of UTF-8 ({@link Schedulers}). */
-        public Builder schedName(String schedName) {
-            this.schedName = Objects.requireNonNull(schedName, "schedName");
+        /** The scheduler ({@link Scheduler#of(String)} for one by name). */
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
             return this;
         }
 
@@ -329,9 +333,15 @@ public final class Service {
             return this;
         }
 
-        /** The persistence engine's name, 0-15 bytes of UTF-8 ("" for none; {@link Schedulers#PE_SIP}). */
-        public Builder peName(String peName) {
-            this.peName = Objects.requireNonNull(peName, "peName");
+        /** The persistence engine ({@link PersistenceEngine#SIP}). */
+        public Builder persistenceEngine(PersistenceEngine persistenceEngine) {
+            this.persistenceEngine = Objects.requireNonNull(persistenceEngine, "persistenceEngine");
+            return this;
+        }
+
+        /** No persistence engine (the default). */
+        public Builder noPersistenceEngine() {
+            this.persistenceEngine = null;
             return this;
         }
 
@@ -368,8 +378,6 @@ public final class Service {
                 family = Checks.familyOf(addressFamily, address);
             }
             Checks.u16("port", port);
-            Checks.name("schedName", schedName, 1, Ipvs.MAX_NAME_LENGTH);
-            Checks.name("peName", peName, 0, Ipvs.MAX_NAME_LENGTH);
             if (timeout < 0 || timeout > MAX_TIMEOUT) {
                 throw new IllegalArgumentException("timeout: " + timeout + " (expected: 0-" + MAX_TIMEOUT
                         + " seconds, which the kernel keeps in 32 bits of jiffies)");

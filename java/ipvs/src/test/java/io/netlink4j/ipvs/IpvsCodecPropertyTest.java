@@ -60,20 +60,26 @@ class IpvsCodecPropertyTest {
     static final Gen<Integer> PORTS = integers().between(0, 65535);
     static final Gen<Long> U32 = longs().between(0, 0xFFFFFFFFL);
 
+    /** {@code b} with the persistence engine named {@code pe}, or none for "". */
+    static Service.Builder withEngine(Service.Builder b, String pe) {
+        return pe.isEmpty() ? b.noPersistenceEngine() : b.persistenceEngine(PersistenceEngine.of(pe));
+    }
+
     static Gen<Service> services() {
         Gen<Boolean> v6 = arbitrary().pick(false, true);
         return v6.flatMap(six -> addresses(six).zip(PORTS, arbitrary().enumValues(Protocol.class), names(1), (addr, port, proto, sched) ->
-                        Service.builder().protocol(proto).address(addr).port(port).schedName(sched))
+                        Service.builder().protocol(proto).address(addr).port(port).scheduler(Scheduler.of(sched)))
                 // IPv4: any 32-bit mask, prefix or not (ipvsadm -M 255.0.255.0); IPv6: a prefix length.
                 .zip(integers().all(), longs().between(0, Service.MAX_TIMEOUT), six ? integers().between(1, 128) : integers().all(), names(0),
-                        (b, flags, timeout, mask, pe) -> b.netmask(six ? Netmask.ofPrefix(AddressFamily.INET6, mask) : Netmask.of(mask))
-                                .flags(flags).timeout(timeout).peName(pe)))
+                        (b, flags, timeout, mask, pe) -> withEngine(b.netmask(six ? Netmask.ofPrefix(AddressFamily.INET6, mask) : Netmask.of(mask))
+                                .flags(flags).timeout(timeout), pe)))
                 .zip(U32, integers().between(0, 3), (b, mark, kind) -> {
                     Service s = b.build();
                     if (kind == 0 && mark != 0) {
                         // The same settings on a firewall-mark service of the same family.
-                        return Service.builder().fwMark(mark).addressFamily(s.addressFamily()).schedName(s.schedName())
-                                .flags(s.flags()).timeout(s.timeout()).netmask(s.netmask()).peName(s.peName()).build();
+                        return withEngine(Service.builder().fwMark(mark).addressFamily(s.addressFamily()).scheduler(s.scheduler())
+                                .flags(s.flags()).timeout(s.timeout()).netmask(s.netmask()),
+                                s.persistenceEngine().map(PersistenceEngine::name).orElse("")).build();
                     }
                     return s;
                 });
@@ -189,7 +195,7 @@ class IpvsCodecPropertyTest {
     @Test
     void boundaries() {
         Service max = Service.builder().protocol(Protocol.SCTP).address(address(new byte[16])).port(65535)
-                .schedName("abcdefghijklmno").peName("abcdefghijklmno").timeout(Service.MAX_TIMEOUT).netmask(Netmask.ofPrefix(AddressFamily.INET6, 128)).flags(-1).build();
+                .scheduler(Scheduler.of("abcdefghijklmno")).persistenceEngine(PersistenceEngine.of("abcdefghijklmno")).timeout(Service.MAX_TIMEOUT).netmask(Netmask.ofPrefix(AddressFamily.INET6, 128)).flags(-1).build();
         assertEquals(max, roundTrip(w -> IpvsCodec.writeService(w, max), IpvsCodec::decodeService));
         Service mark = Service.builder().fwMark(0xFFFFFFFFL).addressFamily(AddressFamily.INET).netmask(Netmask.ofPrefix(0)).build();
         assertEquals(mark, roundTrip(w -> IpvsCodec.writeService(w, mark), IpvsCodec::decodeService));
@@ -200,10 +206,10 @@ class IpvsCodecPropertyTest {
 
     @Test
     void identityEncodingCarriesOnlyTheIdentity() {
-        Service s = Service.builder().protocol(Protocol.TCP).address(address(new byte[] {10, 0, 0, 1})).port(80).schedName("sh").persistent(9).build();
+        Service s = Service.builder().protocol(Protocol.TCP).address(address(new byte[] {10, 0, 0, 1})).port(80).scheduler(Scheduler.SH).persistent(9).build();
         Service decoded = roundTrip(w -> IpvsCodec.writeServiceIdentity(w, s), IpvsCodec::decodeService);
         assertEquals(s.describe(), decoded.describe());
-        assertEquals("", decoded.schedName());
+        assertEquals("none", decoded.scheduler().name(), "the kernel's name for no scheduler");
         assertEquals(0, decoded.timeout());
     }
 

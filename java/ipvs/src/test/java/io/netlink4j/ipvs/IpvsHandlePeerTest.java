@@ -52,8 +52,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  */
 @Tag("kernel")
 class IpvsHandlePeerTest {
-    static final Service WEB = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).schedName("rr").build();
-    static final Service DNS = Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.2")).port(53).schedName("wlc").build();
+    static final Service WEB = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).scheduler(Scheduler.RR).build();
+    static final Service DNS = Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.2")).port(53).scheduler(Scheduler.WLC).build();
     static final Destination REAL = Destination.builder().address(ip("10.1.1.2")).port(80).weight(3).build();
     static final DaemonConfig MASTER = DaemonConfig.builder().state(DaemonConfig.State.MASTER).multicastInterface("eth0").syncId(7).build();
 
@@ -161,8 +161,8 @@ class IpvsHandlePeerTest {
                    String operation, String message) {
     }
 
-    static final Service NOSUCH = WEB.toBuilder().schedName("nosuch").build();
-    static final Service SIP = WEB.toBuilder().persistent(60).peName("sip").build();
+    static final Service NOSUCH = WEB.toBuilder().scheduler(Scheduler.of("nosuch")).build();
+    static final Service SIP = WEB.toBuilder().persistent(60).persistenceEngine(PersistenceEngine.SIP).build();
     static final Destination MULTICAST = Destination.builder().address(ip("224.0.0.9")).port(80).build();
     static final Config TCP_900 = Config.builder().timeoutTcp(Duration.ofSeconds(900)).build();
 
@@ -278,7 +278,7 @@ class IpvsHandlePeerTest {
                 default -> List.of(ack(req, 0));
             });
              IpvsHandle ipvs = peer.open()) {
-            assertEquals(WEB, ipvs.getService(WEB.toBuilder().schedName("wlc").build()));
+            assertEquals(WEB, ipvs.getService(WEB.toBuilder().scheduler(Scheduler.WLC).build()));
             assertTrue(ipvs.isServicePresent(WEB));
             assertEquals(timeouts, ipvs.getConfig());
             Info info = ipvs.getInfo();

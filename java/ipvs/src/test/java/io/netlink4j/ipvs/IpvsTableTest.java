@@ -51,10 +51,13 @@ class IpvsTableTest {
         List<Service> seen = new ArrayList<>();
         for (long w : words) {
             Service.Builder sb = serviceIdentity((int) Long.remainderUnsigned(w, 7))
-                    .schedName(SCHEDULERS[(int) ((w >>> 3) % 3)])
+                    .scheduler(Scheduler.of(SCHEDULERS[(int) ((w >>> 3) % 3)]))
                     .flags((w >>> 5 & 1) == 0 ? 0 : Service.FLAG_PERSISTENT)
                     .timeout((w >>> 6) & 1)
-                    .peName((w >>> 50 & 1) == 0 ? "" : "sip");
+                    .noPersistenceEngine();
+            if ((w >>> 50 & 1) != 0) {
+                sb.persistenceEngine(PersistenceEngine.SIP);
+            }
             if ((w >>> 51 & 1) != 0) {
                 AddressFamily af = sb.build().addressFamily();
                 sb.netmask(Netmask.ofPrefix(af, af.equals(AddressFamily.INET) ? 24 : 64));
@@ -280,7 +283,7 @@ class IpvsTableTest {
         assertSame(IpvsTable.empty(), t.filter(s -> false));
     }
 
-    static final Service WEB = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).schedName("wrr").build();
+    static final Service WEB = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).scheduler(Scheduler.WRR).build();
     static final Destination B1 = Destination.builder().address(ip("10.1.1.2")).port(8080).weight(10).build();
     static final Destination B2 = Destination.builder().address(ip("10.1.1.3")).port(8080).weight(10).build();
 
@@ -299,7 +302,7 @@ class IpvsTableTest {
     @Test
     void oneSettingChangedIsOneUpdateThatKnowsWhatItReplaces() {
         IpvsTable from = IpvsTable.builder().add(WEB, B1, B2).build();
-        Service rr = WEB.toBuilder().schedName("rr").build();
+        Service rr = WEB.toBuilder().scheduler(Scheduler.RR).build();
         Destination drained = B2.toBuilder().weight(0).build();
         List<IpvsChange> changes = from.changesTo(IpvsTable.builder().add(rr, B1, drained).build());
         assertEquals(2, changes.size(), changes::toString);
@@ -324,7 +327,7 @@ class IpvsTableTest {
     @Test
     void identitiesAreAddedOnce() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> IpvsTable.builder().add(WEB, B1).add(WEB.toBuilder().schedName("rr").build()));
+                () -> IpvsTable.builder().add(WEB, B1).add(WEB.toBuilder().scheduler(Scheduler.RR).build()));
         assertEquals("service TCP 10.0.0.1:80 added twice (expected: each service once)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> IpvsTable.builder().add(WEB, B1, B1.toBuilder().weight(3).build()));
         assertEquals("destination 10.1.1.2:8080 of service TCP 10.0.0.1:80 added twice (expected: each address and port once per service)",
@@ -341,7 +344,7 @@ class IpvsTableTest {
     @Test
     void destinationsMayFollowTheirService() {
         IpvsTable.Builder b = IpvsTable.builder().add(WEB, B1);
-        b.addDestination(WEB.toBuilder().schedName("rr").build(), B2);
+        b.addDestination(WEB.toBuilder().scheduler(Scheduler.RR).build(), B2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> b.addDestination(WEB.toBuilder().port(81).build(), B2));
         assertEquals("destination 10.1.1.3:8080 for service TCP 10.0.0.1:81, which is not in the table (expected: the service added first)",
@@ -357,10 +360,10 @@ class IpvsTableTest {
         Destination b1Drained = B1.toBuilder().weight(0).build();
         IpvsTable t = IpvsTable.builder()
                 .addReported(WEB, List.of(B1, B2, b1Drained))
-                .addReported(WEB.toBuilder().schedName("rr").build(), List.of(B2))
+                .addReported(WEB.toBuilder().scheduler(Scheduler.RR).build(), List.of(B2))
                 .build();
         assertEquals(1, t.serviceCount());
-        assertEquals("rr", t.services().get(0).schedName());
+        assertEquals("rr", t.services().get(0).scheduler().name());
         assertEquals(List.of(B2), t.destinations(WEB));
         IpvsTable u = IpvsTable.builder().addReported(WEB, List.of(B1, B2, b1Drained)).build();
         assertEquals(List.of(b1Drained, B2), u.destinations(WEB), "the later copy, in the earlier copy's place");
@@ -371,7 +374,7 @@ class IpvsTableTest {
         java.util.Map<Service, List<Destination>> two = new java.util.LinkedHashMap<>();
         Service other = WEB.toBuilder().port(81).build();
         two.put(other, List.of(B1));
-        two.put(WEB.toBuilder().schedName("rr").build(), List.of());
+        two.put(WEB.toBuilder().scheduler(Scheduler.RR).build(), List.of());
         IpvsTable.Builder b = IpvsTable.builder().add(WEB, B1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.addAll(two));
         assertTrue(e.getMessage().startsWith("service TCP 10.0.0.1:80 added twice"), e::getMessage);
@@ -393,8 +396,8 @@ class IpvsTableTest {
         Service v4mark = Service.builder().fwMark(7).addressFamily(AddressFamily.INET).build();
         Service v6mark = Service.builder().fwMark(7).addressFamily(AddressFamily.INET6).build();
         IpvsTable t = IpvsTable.builder().add(WEB, B1).add(v4mark).build();
-        assertTrue(t.contains(WEB.toBuilder().schedName("lc").build()));
-        assertSame(WEB, t.service(WEB.toBuilder().schedName("lc").build()));
+        assertTrue(t.contains(WEB.toBuilder().scheduler(Scheduler.LC).build()));
+        assertSame(WEB, t.service(WEB.toBuilder().scheduler(Scheduler.LC).build()));
         assertTrue(t.contains(v4mark));
         assertFalse(t.contains(v6mark), "the same mark in another family is another service");
         assertFalse(t.contains(WEB.toBuilder().protocol(Protocol.UDP).build()));

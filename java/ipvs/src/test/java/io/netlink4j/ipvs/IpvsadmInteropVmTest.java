@@ -38,11 +38,11 @@ class IpvsadmInteropVmTest {
 
     @Test
     void stateWrittenByTheLibraryIsWhatIpvsadmSaves() {
-        Service web = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).schedName("wrr")
+        Service web = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).scheduler(Scheduler.WRR)
                 .persistent(300).netmask(Netmask.ofPrefix(24)).build();
-        Service dns = Service.builder().protocol(Protocol.UDP).address(ip("2001:db8::53")).port(53).schedName("sh")
+        Service dns = Service.builder().protocol(Protocol.UDP).address(ip("2001:db8::53")).port(53).scheduler(Scheduler.SH)
                 .flags(Service.FLAG_ONEPACKET | Service.FLAG_SCHED1).build();
-        Service mark = Service.builder().fwMark(5).addressFamily(AddressFamily.INET).schedName("rr").build();
+        Service mark = Service.builder().fwMark(5).addressFamily(AddressFamily.INET).scheduler(Scheduler.RR).build();
         ns.ipvs.newService(web);
         ns.ipvs.newService(dns);
         ns.ipvs.newService(mark);
@@ -106,8 +106,8 @@ class IpvsadmInteropVmTest {
         ns.ipvsadm("-A", "-t", "10.0.0.7:443", "-p", "60", "-M", "255.0.255.0");
 
         Service sip = ns.ipvs.getService(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.5")).port(5060).build());
-        assertEquals(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.5")).port(5060).schedName("rr")
-                .persistent(120).peName("sip").netmask(Netmask.ofPrefix(16)).build(), sip.withoutStats());
+        assertEquals(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.5")).port(5060).scheduler(Scheduler.RR)
+                .persistent(120).persistenceEngine(PersistenceEngine.SIP).netmask(Netmask.ofPrefix(16)).build(), sip.withoutStats());
 
         Service odd = ns.ipvs.getService(Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.7")).port(443).build());
         assertEquals(0xFF00FF00, odd.netmask().value());
@@ -121,7 +121,7 @@ class IpvsadmInteropVmTest {
         ns.ipvs.delService(odd);
 
         Service mh = ns.ipvs.getService(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.6")).port(53).build());
-        assertEquals(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.6")).port(53).schedName("mh")
+        assertEquals(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.6")).port(53).scheduler(Scheduler.MH)
                 .flags(Service.FLAG_ONEPACKET | Service.FLAG_SCHED1 | Service.FLAG_SCHED2).build(), mh.withoutStats());
 
         java.util.Set<Destination> tunnels = new java.util.HashSet<>();

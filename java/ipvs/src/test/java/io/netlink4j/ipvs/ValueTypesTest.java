@@ -151,9 +151,9 @@ class ValueTypesTest {
 
     @Test
     void equalityToStringAndIdentity() {
-        Service a = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).schedName("rr")
+        Service a = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).scheduler(Scheduler.RR)
                 .persistent(300).netmask(Netmask.ofPrefix(24)).build();
-        Service b = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).schedName("rr")
+        Service b = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).scheduler(Scheduler.RR)
                 .persistent(300).netmask(Netmask.of(0xFFFFFF00)).build();
         assertEquals(a, b);
         assertEquals(a.hashCode(), b.hashCode());
@@ -164,7 +164,7 @@ class ValueTypesTest {
         assertNotEquals(a, counted);
         assertTrue(a.sameSettings(counted));
         assertEquals(a, counted.withoutStats());
-        Service rr = a.toBuilder().schedName("wlc").build();
+        Service rr = a.toBuilder().scheduler(Scheduler.WLC).build();
         assertTrue(a.sameIdentity(rr));
         assertFalse(a.sameSettings(rr));
         assertEquals(0, Service.IDENTITY_ORDER.compare(a, rr));

@@ -9,6 +9,7 @@ import io.netlink4j.ipvs.DaemonConfig;
 import io.netlink4j.ipvs.Destination;
 import io.netlink4j.ipvs.ForwardingMethod;
 import io.netlink4j.ipvs.Info;
+import io.netlink4j.ipvs.PersistenceEngine;
 import io.netlink4j.ipvs.Service;
 import io.netlink4j.ipvs.Stats;
 
@@ -52,7 +53,7 @@ final class IpvsJson {
             w.name("address").value(InetText.ntop(s.address()));
             w.name("port").value(s.port());
         }
-        w.name("scheduler").value(s.schedName());
+        w.name("scheduler").value(s.scheduler().name());
         w.name("schedulerFlags").beginArray();
         String flags = IpvsadmText.schedFlags(s);
         if (!flags.isEmpty()) {
@@ -68,7 +69,7 @@ final class IpvsJson {
         if (s.addressFamily().equals(AddressFamily.INET)) {
             w.name("ipv4Mask").value(s.netmask().toString());
         }
-        w.name("persistenceEngine").value(s.peName().isEmpty() ? null : s.peName());
+        w.name("persistenceEngine").value(s.persistenceEngine().map(PersistenceEngine::name).orElse(null));
         w.name("onePacket").value(s.isOnePacket());
         stats(w, s.stats());
         w.name("destinations").beginArray();

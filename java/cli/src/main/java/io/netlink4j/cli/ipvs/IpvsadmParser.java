@@ -14,7 +14,9 @@ import io.netlink4j.ipvs.DaemonConfig;
 import io.netlink4j.ipvs.Destination;
 import io.netlink4j.ipvs.ForwardingMethod;
 import io.netlink4j.ipvs.Netmask;
+import io.netlink4j.ipvs.PersistenceEngine;
 import io.netlink4j.ipvs.Protocol;
+import io.netlink4j.ipvs.Scheduler;
 import io.netlink4j.ipvs.Service;
 import io.netlink4j.ipvs.TunnelType;
 
@@ -383,15 +385,20 @@ final class IpvsadmParser {
     }
 
     private Service buildService() {
-        Service.Builder b = Service.builder().addressFamily(service.family)
-                .schedName(scheduler.isEmpty() ? DEFAULT_SCHEDULER : scheduler)
-                .flags(flags).timeout(timeout).peName(peName);
-        if (fwMark != 0) {
-            b.fwMark(fwMark);
-        } else {
-            b.protocol(protocol).address(service.address).port(service.port);
-        }
-        return built(() -> b.netmask(netmaskOf(service)).build());
+        return built(() -> {
+            Service.Builder b = Service.builder().addressFamily(service.family)
+                    .scheduler(Scheduler.of(scheduler.isEmpty() ? DEFAULT_SCHEDULER : scheduler))
+                    .flags(flags).timeout(timeout);
+            if (!peName.isEmpty()) {
+                b.persistenceEngine(PersistenceEngine.of(peName));
+            }
+            if (fwMark != 0) {
+                b.fwMark(fwMark);
+            } else {
+                b.protocol(protocol).address(service.address).port(service.port);
+            }
+            return b.netmask(netmaskOf(service)).build();
+        });
     }
 
     /** The endpoint's netmask for its family: ipvsadm keeps one number for an IPv4 mask and an IPv6 prefix length. */

@@ -86,15 +86,15 @@ final class IpvsadmText {
             out.append(padRight(name, 33));
             numbers(out, st.cps(), st.ppsIn(), st.ppsOut(), st.bpsIn(), st.bpsOut());
         } else {
-            out.append(name).append(' ').append(s.schedName());
+            out.append(name).append(' ').append(s.scheduler().name());
             if (hasSchedFlags(s)) {
                 out.append(" (").append(schedFlags(s)).append(')');
             }
             if (s.isPersistent()) {
                 out.append(" persistent ").append(s.timeout());
                 appendMask(out, s, " mask ");
-                if (!s.peName().isEmpty()) {
-                    out.append(" pe ").append(s.peName());
+                if (s.persistenceEngine().isPresent()) {
+                    out.append(" pe ").append(s.persistenceEngine().get().name());
                 }
             }
             if (s.isOnePacket()) {
@@ -154,13 +154,13 @@ final class IpvsadmText {
         if (!settings) {
             return;
         }
-        out.append(" -s ").append(s.schedName());
+        out.append(" -s ").append(s.scheduler().name());
         if (s.isPersistent()) {
             out.append(" -p ").append(s.timeout());
             appendMask(out, s, " -M ");
         }
-        if (!s.peName().isEmpty()) {
-            out.append(" --pe ").append(s.peName());
+        if (s.persistenceEngine().isPresent()) {
+            out.append(" --pe ").append(s.persistenceEngine().get().name());
         }
         if (s.isOnePacket()) {
             out.append(" -o");
@@ -228,7 +228,7 @@ final class IpvsadmText {
 
     /** The scheduler flags by their names for this scheduler: "sh-fallback,sh-port", "flag-1,flag-3". */
     static String schedFlags(Service s) {
-        String[] labels = switch (s.schedName()) {
+        String[] labels = switch (s.scheduler().name()) {
             case "sh" -> new String[] {"sh-fallback", "sh-port", null};
             case "mh" -> new String[] {"mh-fallback", "mh-port", null};
             default -> new String[] {"flag-1", "flag-2", "flag-3"};

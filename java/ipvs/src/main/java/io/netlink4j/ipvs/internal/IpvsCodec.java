@@ -15,7 +15,8 @@ import io.netlink4j.ipvs.ForwardingMethod;
 import io.netlink4j.ipvs.Info;
 import io.netlink4j.ipvs.Netmask;
 import io.netlink4j.ipvs.Protocol;
-import io.netlink4j.ipvs.Schedulers;
+import io.netlink4j.ipvs.PersistenceEngine;
+import io.netlink4j.ipvs.Scheduler;
 import io.netlink4j.ipvs.Service;
 import io.netlink4j.ipvs.Stats;
 import io.netlink4j.ipvs.TunnelType;
@@ -46,9 +47,9 @@ public final class IpvsCodec {
     public static void writeService(MessageWriter w, Service s) {
         w.beginNested(Ipvs.CMD_ATTR_SERVICE);
         writeIdentity(w, s);
-        w.string(Ipvs.SVC_ATTR_SCHED_NAME, s.schedName());
-        if (!s.peName().isEmpty()) {
-            w.string(Ipvs.SVC_ATTR_PE_NAME, s.peName());
+        w.string(Ipvs.SVC_ATTR_SCHED_NAME, s.scheduler().name());
+        if (s.persistenceEngine().isPresent()) {
+            w.string(Ipvs.SVC_ATTR_PE_NAME, s.persistenceEngine().get().name());
         }
         // struct ip_vs_flags { u32 flags; u32 mask; }: the mask says which bits to take.
         w.beginAttribute(Ipvs.SVC_ATTR_FLAGS).rawU32(s.flags()).rawU32(0xFFFFFFFF).endAttribute();
@@ -140,22 +141,17 @@ public final class IpvsCodec {
 
     // Decoding.
 
-    /** Names decoded without allocating: the mainline schedulers and the SIP persistence engine. */
-    private static final String[] KNOWN_NAMES = knownNames();
+    /**
+     * Names decoded without allocating: the mainline schedulers, most used first, and the SIP
+     * persistence engine.
+     */
+    private static final String[] KNOWN_NAMES = {Scheduler.WLC.name(), Scheduler.RR.name(), Scheduler.WRR.name(),
+        Scheduler.LC.name(), Scheduler.LBLC.name(), Scheduler.LBLCR.name(), Scheduler.DH.name(), Scheduler.SH.name(),
+        Scheduler.SED.name(), Scheduler.NQ.name(), Scheduler.FO.name(), Scheduler.OVF.name(), Scheduler.MH.name(),
+        Scheduler.TWOS.name(), PersistenceEngine.SIP.name(), "none"};
 
-    private static String[] knownNames() {
-        java.util.List<String> names = new java.util.ArrayList<>();
-        // Most used first: wlc is the default, rr the most common choice.
-        names.add(Schedulers.WEIGHTED_LEAST_CONNECTION);
-        names.add(Schedulers.ROUND_ROBIN);
-        for (String n : Schedulers.ALL) {
-            if (!names.contains(n)) {
-                names.add(n);
-            }
-        }
-        names.add(Schedulers.PE_SIP);
-        return names.toArray(new String[0]);
-    }
+    /** The kernel's name for a service without a scheduler bound, also taken for a reply that names none. */
+    private static final Scheduler NO_SCHEDULER = Scheduler.of("none");
 
     /** The service in a GET_SERVICE reply (its CMD_ATTR_SERVICE). */
     public static Service decodeService(MessageReader msg) {
@@ -181,7 +177,7 @@ public final class IpvsCodec {
         long timeout = 0;
         int rawNetmask = 0;
         boolean hasNetmask = false;
-        String pe = "";
+        String pe = null;
         AttributeReader stats = null;
         AttributeReader stats64 = null;
         while (attrs.next()) {
@@ -209,9 +205,16 @@ public final class IpvsCodec {
             }
         }
         AddressFamily family = familyOf(af, "service");
-        Service.Builder b = Service.builder().addressFamily(family).fwMark(fwMark)
-                .schedName(sched == null ? "" : sched).flags(flags).timeout(timeout).peName(pe)
+        Service.Builder b = Service.builder().addressFamily(family).fwMark(fwMark).flags(flags).timeout(timeout)
                 .stats(statsOf(stats, stats64));
+        try {
+            b.scheduler(sched == null || sched.isEmpty() ? NO_SCHEDULER : Scheduler.of(sched));
+            if (pe != null && !pe.isEmpty()) {
+                b.persistenceEngine(PersistenceEngine.of(pe));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new NetlinkDecodeException("IPVS service " + e.getMessage(), e);
+        }
         if (fwMark == 0) {
             Protocol p;
             try {
