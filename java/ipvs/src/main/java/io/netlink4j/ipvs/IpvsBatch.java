@@ -112,7 +112,7 @@ public final class IpvsBatch {
     public IpvsBatch add(IpvsChange change) {
         Objects.requireNonNull(change, "change");
         Service s = change.service();
-        Destination d = change.destination();
+        Destination d = change.destination().orElse(null);
         return switch (change.kind()) {
             case DEL_DESTINATION -> queue(IpvsCommand.DEL_DEST, new IpvsCommand.ServiceDestination(s, d), null, change);
             case DEL_SERVICE -> queue(IpvsCommand.DEL_SERVICE, s, "service", change);

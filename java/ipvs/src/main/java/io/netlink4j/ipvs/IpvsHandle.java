@@ -11,6 +11,9 @@ import io.netlink4j.socket.NetlinkProtocol;
 import io.netlink4j.ipvs.internal.Ipvs;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -43,6 +46,9 @@ public final class IpvsHandle implements AutoCloseable {
 
     /** Receive buffer requested by {@link #open()}: room for the ACKs of large batches. */
     public static final int DEFAULT_SOCKET_RECEIVE_BUFFER = 4 << 20;
+
+    /** The order of {@link #getDaemons()}: by state number, MASTER (1) before BACKUP (2). */
+    private static final Comparator<DaemonConfig> DAEMON_ORDER = Comparator.comparingInt(d -> d.state().value());
 
     private final GenericNetlink genl;
     private final GenlFamily family;
@@ -174,17 +180,22 @@ public final class IpvsHandle implements AutoCloseable {
     }
 
     /**
-     * Every service (ipvsadm -L), in the kernel's order. The dump is restarted from the start, up
-     * to three times in all, when the kernel reports lost messages
-     * (a receive-buffer overrun) or a table changed during the dump (NLM_F_DUMP_INTR).
+     * Every service (ipvsadm -L), in {@link Service#IDENTITY_ORDER}, the order
+     * {@code ipvsadm -S -n} and {@link IpvsTable} list services in (the kernel's own order is that of
+     * its hash table). The dump is restarted from the start, up to three times in all, when the
+     * kernel reports lost messages (a receive-buffer overrun) or a table changed during the dump
+     * (NLM_F_DUMP_INTR).
+     *
+     * @return an unmodifiable list
      */
     public List<Service> getServices() {
-        return IpvsCommand.GET_SERVICES.list(genl, family, null);
+        return sorted(IpvsCommand.GET_SERVICES.list(genl, family, null), Service.IDENTITY_ORDER);
     }
 
     /**
      * Streams every service to {@code action} as it is decoded, without holding the whole table:
-     * for very large tables. Not restarted (the action has already seen some services): an overrun
+     * for very large tables. The services come in the kernel's order, that of its hash table,
+     * which is not stable: sort them if the order matters, or use {@link #getServices()}. Not restarted (the action has already seen some services): an overrun
      * or interrupted dump is thrown after the action saw what arrived. What {@code action} throws
      * ends the dump and is rethrown unchanged.
      */
@@ -231,15 +242,22 @@ public final class IpvsHandle implements AutoCloseable {
     }
 
     /**
-     * The destinations of {@code service}, in the kernel's order; restarted as {@link #getServices()}
-     * is. For a service that does not exist the kernel answers with an empty list, and so does
-     * this method: use {@link #isServicePresent} to tell the two apart.
+     * The destinations of {@code service}, in {@link Destination#IDENTITY_ORDER}, the order
+     * {@code ipvsadm -S -n} and {@link IpvsTable} list them in; restarted as
+     * {@link #getServices()} is. For a service that does not exist the kernel answers with an empty
+     * list, and so does this method: use {@link #isServicePresent} to tell the two apart.
+     *
+     * @return an unmodifiable list
      */
     public List<Destination> getDestinations(Service service) {
-        return IpvsCommand.GET_DESTS.list(genl, family, IpvsCommand.GET_DESTS.checked(service, "service"));
+        return sorted(IpvsCommand.GET_DESTS.list(genl, family, IpvsCommand.GET_DESTS.checked(service, "service")),
+                Destination.IDENTITY_ORDER);
     }
 
-    /** Streams the destinations of {@code service} to {@code action} as they are decoded, as {@link #forEachService} does. */
+    /**
+     * Streams the destinations of {@code service} to {@code action} as they are decoded, in the
+     * kernel's order (the order they were added in), not restarted, as {@link #forEachService} is.
+     */
     public void forEachDestination(Service service, Consumer<? super Destination> action) {
         Objects.requireNonNull(action, "action");
         IpvsCommand.GET_DESTS.forEach(genl, family, IpvsCommand.GET_DESTS.checked(service, "service"), action);
@@ -296,9 +314,14 @@ public final class IpvsHandle implements AutoCloseable {
         execute(IpvsCommand.DEL_DAEMON, state, "state");
     }
 
-    /** The running sync daemons (ipvsadm -L --daemon); restarted as {@link #getServices()} is. */
+    /**
+     * The running sync daemons (ipvsadm -L --daemon), by state: the master before the backup;
+     * restarted as {@link #getServices()} is.
+     *
+     * @return an unmodifiable list of at most one daemon per state
+     */
     public List<DaemonConfig> getDaemons() {
-        return IpvsCommand.GET_DAEMONS.list(genl, family, null);
+        return sorted(IpvsCommand.GET_DAEMONS.list(genl, family, null), DAEMON_ORDER);
     }
 
     // Whole tables.
@@ -374,6 +397,12 @@ public final class IpvsHandle implements AutoCloseable {
 
     private <A, R> R request(IpvsCommand<A, R> command, A argument, String what) {
         return command.request(genl, family, command.checked(argument, what));
+    }
+
+    private static <T> List<T> sorted(List<T> values, Comparator<? super T> order) {
+        List<T> out = new ArrayList<>(values);
+        out.sort(order);
+        return Collections.unmodifiableList(out);
     }
 
     /** Closes the socket. Idempotent; other threads' calls fail with a closed-handle exception. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -70,10 +71,10 @@ public final class IpvsTable {
         return entries.containsKey(Objects.requireNonNull(service, "service").key());
     }
 
-    /** The service of this table with the identity of {@code service}, or null. */
-    public Service service(Service service) {
+    /** The service of this table with the identity of {@code service} (and this table's settings), or empty. */
+    public Optional<Service> service(Service service) {
         Entry e = entries.get(Objects.requireNonNull(service, "service").key());
-        return e == null ? null : e.service();
+        return e == null ? Optional.empty() : Optional.of(e.service());
     }
 
     /**

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
+import io.netlink4j.AddressFamily;
 import io.netlink4j.Errno;
 import io.netlink4j.NetlinkDecodeException;
 import io.netlink4j.NetlinkDumpInterruptedException;
@@ -376,6 +377,37 @@ class IpvsHandlePeerTest {
                     sent.stream().map(IpvsTestPeer::cmd).toList());
             assertEquals(GoldenBytesTest.attributes(GoldenBytesTest.encode(Ipvs.CMD_GET_DEST, w -> IpvsCodec.writeServiceIdentity(w, dns6)),
                     Ipvs.CMD_ATTR_SERVICE), GoldenBytesTest.attributes(sent.get(3).message(), Ipvs.CMD_ATTR_SERVICE));
+        }
+    }
+
+    @Test
+    void listingsComeInIdentityOrderWhateverTheKernelsOrderAndForEachInTheKernels() {
+        Service mark = Service.builder().fwMark(7).addressFamily(AddressFamily.INET).build();
+        Destination d1 = Destination.builder().address(ip("10.1.1.1")).port(80).build();
+        Destination d2 = Destination.builder().address(ip("10.1.1.2")).port(80).build();
+        Destination d2low = Destination.builder().address(ip("10.1.1.2")).port(79).build();
+        DaemonConfig backup = DaemonConfig.builder().state(DaemonConfig.State.BACKUP).multicastInterface("eth1").build();
+        try (IpvsTestPeer peer = IpvsTestPeer.start(req -> switch (cmd(req)) {
+                // Hash order: anything but the identity order.
+                case Ipvs.CMD_GET_SERVICE -> dump(req, part(req, 0, Ipvs.CMD_NEW_SERVICE, service(mark)),
+                        part(req, 0, Ipvs.CMD_NEW_SERVICE, service(DNS)), part(req, 0, Ipvs.CMD_NEW_SERVICE, service(WEB)));
+                case Ipvs.CMD_GET_DEST -> dump(req, part(req, 0, Ipvs.CMD_NEW_DEST, destination(d2)),
+                        part(req, 0, Ipvs.CMD_NEW_DEST, destination(d1)), part(req, 0, Ipvs.CMD_NEW_DEST, destination(d2low)));
+                case Ipvs.CMD_GET_DAEMON -> dump(req, part(req, 0, Ipvs.CMD_NEW_DAEMON, daemon(backup)),
+                        part(req, 0, Ipvs.CMD_NEW_DAEMON, daemon(MASTER)));
+                default -> List.of(ack(req, Errno.EINVAL));
+            });
+             IpvsHandle ipvs = peer.open()) {
+            assertEquals(List.of(WEB, DNS, mark), ipvs.getServices());
+            assertEquals(List.of(d1, d2low, d2), ipvs.getDestinations(WEB));
+            assertEquals(List.of(MASTER, backup), ipvs.getDaemons());
+            List<Service> streamed = new ArrayList<>();
+            ipvs.forEachService(streamed::add);
+            assertEquals(List.of(mark, DNS, WEB), streamed, "streamed as the kernel sent them");
+            List<Destination> streamedDestinations = new ArrayList<>();
+            ipvs.forEachDestination(WEB, streamedDestinations::add);
+            assertEquals(List.of(d2, d1, d2low), streamedDestinations);
+            assertThrows(UnsupportedOperationException.class, () -> ipvs.getServices().clear());
         }
     }
 

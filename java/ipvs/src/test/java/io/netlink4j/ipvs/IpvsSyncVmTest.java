@@ -113,16 +113,16 @@ class IpvsSyncVmTest {
                 .build();
         List<IpvsChange> planned = ns.ipvs.getTable().changesTo(desired);
         assertEquals(List.of(
-                "delete destination TCP 10.0.0.1:80 -> 10.1.1.4:8080",
-                "delete service TCP [2001:db8::1]:80",
-                "update service TCP 10.0.0.1:80",
-                "update service TCP 10.0.0.2:443",
-                "create service TCP 10.0.0.3:8443",
-                "update destination TCP 10.0.0.1:80 -> 10.1.1.3:8080",
-                "update destination FWM 7 (IPv4) -> 10.1.1.6:0",
-                "create destination TCP 10.0.0.1:80 -> 10.1.1.7:8080",
-                "create destination TCP 10.0.0.3:8443 -> 10.1.1.8:8443"), planned.stream().map(Object::toString).toList());
-        assertEquals(10, planned.get(5).previousDestination().weight(), "the previous settings are the kernel's");
+                "IpvsChange[DEL_DESTINATION TCP 10.0.0.1:80 -> 10.1.1.4:8080]",
+                "IpvsChange[DEL_SERVICE TCP [2001:db8::1]:80]",
+                "IpvsChange[UPDATE_SERVICE TCP 10.0.0.1:80]",
+                "IpvsChange[UPDATE_SERVICE TCP 10.0.0.2:443]",
+                "IpvsChange[NEW_SERVICE TCP 10.0.0.3:8443]",
+                "IpvsChange[UPDATE_DESTINATION TCP 10.0.0.1:80 -> 10.1.1.3:8080]",
+                "IpvsChange[UPDATE_DESTINATION FWM 7 (IPv4) -> 10.1.1.6:0]",
+                "IpvsChange[NEW_DESTINATION TCP 10.0.0.1:80 -> 10.1.1.7:8080]",
+                "IpvsChange[NEW_DESTINATION TCP 10.0.0.3:8443 -> 10.1.1.8:8443]"), planned.stream().map(Object::toString).toList());
+        assertEquals(10, planned.get(5).previousDestination().orElseThrow().weight(), "the previous settings are the kernel's");
 
         IpvsBatch.Result result = ns.ipvs.sync(desired);
         assertTrue(result.allSucceeded(), result::toString);
@@ -164,7 +164,7 @@ class IpvsSyncVmTest {
         IpvsTable read = ns.ipvs.getTable();
         assertFalse(read.contains(odd));
         List<IpvsChange> left = read.changesTo(desired);
-        assertEquals(List.of("create service TCP 10.0.0.9:80", "create destination TCP 10.0.0.9:80 -> 10.1.1.2:80"),
+        assertEquals(List.of("IpvsChange[NEW_SERVICE TCP 10.0.0.9:80]", "IpvsChange[NEW_DESTINATION TCP 10.0.0.9:80 -> 10.1.1.2:80]"),
                 left.stream().map(Object::toString).toList(), "what failed is what the next sync would try again");
     }
 
