@@ -17,6 +17,8 @@ import io.netlink4j.ipvs.Destination;
 import io.netlink4j.ipvs.ForwardingMethod;
 import io.netlink4j.ipvs.PersistenceEngine;
 import io.netlink4j.ipvs.Scheduler;
+import io.netlink4j.ipvs.ServiceFlags;
+import io.netlink4j.ipvs.TunnelFlags;
 import io.netlink4j.ipvs.internal.Ipvs;
 import io.netlink4j.ipvs.internal.IpvsCodec;
 import io.netlink4j.ipvs.IpvsHandle;
@@ -199,9 +201,9 @@ public final class CaptureReplies {
             Service web = add(ipvs, services, Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80)
                     .scheduler(Scheduler.WLC));
             Service dns = add(ipvs, services, Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.2")).port(53)
-                    .scheduler(Scheduler.RR).flags(Service.FLAG_ONEPACKET));
+                    .scheduler(Scheduler.RR).flags(ServiceFlags.ONEPACKET));
             Service sctp = add(ipvs, services, Service.builder().protocol(Protocol.SCTP).address(ip("10.0.0.3")).port(5000)
-                    .scheduler(Scheduler.SH).flags(Service.FLAG_SCHED1 | Service.FLAG_SCHED2));
+                    .scheduler(Scheduler.SH).flags(ServiceFlags.SCHED1 | ServiceFlags.SCHED2));
             Service v6 = add(ipvs, services, Service.builder().protocol(Protocol.TCP).address(ip("2001:db8::1")).port(443)
                     .scheduler(Scheduler.MH).persistent(300).netmask(Netmask.ofPrefix(AddressFamily.INET6, 64)));
             Service fwm = add(ipvs, services, Service.builder().fwMark(7).addressFamily(AddressFamily.INET)
@@ -221,12 +223,12 @@ public final class CaptureReplies {
                     .forwardingMethod(ForwardingMethod.TUNNEL).tunnelType(TunnelType.IPIP));
             dest(ipvs, web, Destination.builder().address(ip("10.1.1.5")).port(80).weight(Integer.MAX_VALUE)
                     .forwardingMethod(ForwardingMethod.TUNNEL).tunnelType(TunnelType.GUE).tunnelPort(6080)
-                    .tunnelFlags(Destination.TUNNEL_FLAG_CSUM));
+                    .tunnelFlags(TunnelFlags.CSUM));
             dest(ipvs, web, Destination.builder().address(ip("10.1.1.6")).port(80)
                     .forwardingMethod(ForwardingMethod.TUNNEL).tunnelType(TunnelType.GUE).tunnelPort(6081)
-                    .tunnelFlags(Destination.TUNNEL_FLAG_REMCSUM));
+                    .tunnelFlags(TunnelFlags.REMCSUM));
             dest(ipvs, web, Destination.builder().address(ip("10.1.1.7")).port(80)
-                    .forwardingMethod(ForwardingMethod.TUNNEL).tunnelType(TunnelType.GRE).tunnelFlags(Destination.TUNNEL_FLAG_CSUM));
+                    .forwardingMethod(ForwardingMethod.TUNNEL).tunnelType(TunnelType.GRE).tunnelFlags(TunnelFlags.CSUM));
             dest(ipvs, dns, Destination.builder().address(ip("10.1.1.8")).port(53).weight(3));
             dest(ipvs, dns, Destination.builder().address(ip("10.1.1.9")).port(5353).upperThreshold(0xFFFFFFFFL)
                     .lowerThreshold(0xFFFFFFFEL));

@@ -64,9 +64,9 @@ class IpvsRoundTripFuzzTest {
         Destination.Builder b = Destination.builder();
         maybeSet(in, FAMILIES, b::addressFamily);
         b.address(address(in)).port(in.consumeInt(-1, 0x10000)).weight(in.consumeInt());
-        maybeSet(in, ForwardingMethod.values(), b::forwardingMethod);
+        maybeSet(in, new ForwardingMethod[] {ForwardingMethod.of(in.consumeInt(0, 7))}, b::forwardingMethod);
         b.upperThreshold(in.consumeLong(-1, 0x1_0000_0000L)).lowerThreshold(in.consumeLong(-1, 0x1_0000_0000L));
-        maybeSet(in, TunnelType.values(), b::tunnelType);
+        maybeSet(in, new TunnelType[] {TunnelType.of(in.consumeInt(0, 255))}, b::tunnelType);
         b.tunnelPort(in.consumeInt(-1, 0x10000)).tunnelFlags(in.consumeInt(-1, 0x10000));
         if (in.consumeBoolean()) {
             b.activeConnections(in.consumeLong(-1, 0x1_0000_0000L)).inactiveConnections(in.consumeLong(-1, 0x1_0000_0000L))

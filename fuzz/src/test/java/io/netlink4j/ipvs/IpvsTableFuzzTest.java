@@ -90,9 +90,9 @@ class IpvsTableFuzzTest {
 
     private static Destination destination(FuzzedDataProvider in) {
         return Destination.builder().address(address(in)).port(in.consumeInt(0, 3)).weight(in.consumeInt(0, 3))
-                .forwardingMethod(in.pickValue(ForwardingMethod.values()))
+                .forwardingMethod(ForwardingMethod.of(in.consumeInt(0, 7)))
                 .upperThreshold(in.consumeLong(0, 2)).lowerThreshold(in.consumeLong(0, 2))
-                .tunnelType(in.pickValue(TunnelType.values())).tunnelPort(in.consumeInt(0, 2)).tunnelFlags(in.consumeInt(0, 2))
+                .tunnelType(TunnelType.of(in.consumeInt(0, 3))).tunnelPort(in.consumeInt(0, 2)).tunnelFlags(in.consumeInt(0, 2))
                 .build();
     }
 

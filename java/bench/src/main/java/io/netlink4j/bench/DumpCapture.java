@@ -6,12 +6,13 @@ import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.MessageWriter;
 import io.netlink4j.codec.Netlink;
 import io.netlink4j.genl.Genl;
-import io.netlink4j.ipvs.IpvsHandle;
-import io.netlink4j.ipvs.Scheduler;
-import io.netlink4j.ipvs.internal.Ipvs;
 import io.netlink4j.ipvs.IpvsBatch;
+import io.netlink4j.ipvs.IpvsHandle;
 import io.netlink4j.ipvs.Protocol;
+import io.netlink4j.ipvs.Scheduler;
 import io.netlink4j.ipvs.Service;
+import io.netlink4j.ipvs.internal.Ipvs;
+import io.netlink4j.ipvs.internal.IpvsAccess;
 import io.netlink4j.socket.NetlinkProtocol;
 import io.netlink4j.socket.NetlinkSocket;
 import io.netty.buffer.ByteBuf;
@@ -53,7 +54,7 @@ public final class DumpCapture {
             if (!batch.apply().allSucceeded()) {
                 throw new IllegalStateException("could not create the services");
             }
-            int family = ipvs.family().id();
+            int family = IpvsAccess.get().family(ipvs).id();
             try (NetlinkSocket socket = NetlinkSocket.open(NetlinkProtocol.GENERIC);
                  DataOutputStream file = new DataOutputStream(Files.newOutputStream(out))) {
                 socket.bind(0, 0);

@@ -7,8 +7,8 @@ import io.netlink4j.engine.NetlinkOptions;
 import io.netlink4j.genl.GenericNetlink;
 import io.netlink4j.genl.GenlFamily;
 import io.netlink4j.genl.GenlFamilyNotFoundException;
-import io.netlink4j.socket.NetlinkProtocol;
 import io.netlink4j.ipvs.internal.Ipvs;
+import io.netlink4j.socket.NetlinkProtocol;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +59,9 @@ public final class IpvsHandle implements AutoCloseable {
     }
 
     /**
-     * A handle on the caller's network namespace, with the default timeouts (send 30 s, receive 3 s).
+     * A handle on the caller's network namespace, with {@link #defaultOptions()}: a receive buffer of
+     * {@link #DEFAULT_SOCKET_RECEIVE_BUFFER} bytes and {@link NetlinkOptions}' defaults for the rest
+     * (send timeout 30 s, receive timeout 3 s).
      *
      * @throws GenlFamilyNotFoundException the kernel has no IPVS (the message says to load ip_vs)
      */
@@ -68,7 +70,8 @@ public final class IpvsHandle implements AutoCloseable {
     }
 
     /**
-     * A handle on the network namespace at {@code netns}, e.g. {@code /var/run/netns/NAME} or {@code /proc/PID/ns/net}.
+     * A handle on the network namespace at {@code netns}, e.g. {@code /var/run/netns/NAME} or
+     * {@code /proc/PID/ns/net}, with {@link #defaultOptions()}, as {@link #open()} has.
      *
      * @throws GenlFamilyNotFoundException the kernel has no IPVS (the message says to load ip_vs)
      */
@@ -77,13 +80,18 @@ public final class IpvsHandle implements AutoCloseable {
         return open(defaultOptions().netns(netns).build());
     }
 
-    /** Options with this class's defaults, to adjust timeouts, namespace or buffers. */
+    /**
+     * The options {@link #open()} and {@link #open(Path)} use, as a builder to adjust timeouts,
+     * namespace or buffers before {@link #open(NetlinkOptions)}: {@link NetlinkOptions}' defaults
+     * with a receive buffer of {@link #DEFAULT_SOCKET_RECEIVE_BUFFER} bytes.
+     */
     public static NetlinkOptions.Builder defaultOptions() {
         return NetlinkOptions.builder().socketReceiveBufferSize(DEFAULT_SOCKET_RECEIVE_BUFFER);
     }
 
     /**
-     * A handle with explicit options.
+     * A handle with exactly {@code options}: none of {@link #defaultOptions()} is added (start from
+     * it to keep them).
      *
      * @throws GenlFamilyNotFoundException the kernel has no IPVS (the message says to load ip_vs)
      */
@@ -118,13 +126,17 @@ public final class IpvsHandle implements AutoCloseable {
     }
 
     /** The IPVS generic netlink family as resolved when the handle was opened. */
-    public GenlFamily family() {
+    GenlFamily family() {
         return family;
     }
 
-    /** The generic netlink connection underneath (for diagnostics and statistics). */
-    public GenericNetlink genericNetlink() {
-        return genl;
+    /**
+     * The connection underneath, which the handle owns: for its options, diagnostics and
+     * statistics. Requests sent on it directly are the caller's business; closing it closes the
+     * handle.
+     */
+    public NetlinkConnection connection() {
+        return genl.connection();
     }
 
     // Services.

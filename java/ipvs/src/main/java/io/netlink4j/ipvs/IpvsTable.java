@@ -352,7 +352,7 @@ public final class IpvsTable {
         }
 
         private static void put(HashMap<DestinationKey, Destination> ds, Service service, Destination d) {
-            if (!d.addressFamily().equals(service.addressFamily()) && d.forwardingMethod() != ForwardingMethod.TUNNEL) {
+            if (!d.addressFamily().equals(service.addressFamily()) && !d.forwardingMethod().equals(ForwardingMethod.TUNNEL)) {
                 throw new IllegalArgumentException("destination " + d.describe() + " is " + d.addressFamily() + " but service "
                         + service.describe() + " is " + service.addressFamily()
                         + " (expected: the service's family, or TUNNEL forwarding, which the kernel allows across families)");

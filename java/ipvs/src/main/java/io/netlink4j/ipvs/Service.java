@@ -3,8 +3,9 @@
 package io.netlink4j.ipvs;
 
 import io.netlink4j.AddressFamily;
+import io.netlink4j.genl.GenlFamily;
 import io.netlink4j.ipvs.internal.Addresses;
-import io.netlink4j.ipvs.internal.ValueAccess;
+import io.netlink4j.ipvs.internal.IpvsAccess;
 
 import java.net.InetAddress;
 import java.util.Comparator;
@@ -29,18 +30,8 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Service {
-    /** IP_VS_SVC_F_PERSISTENT: a client keeps its destination for {@link #timeout()} seconds (ipvsadm -p). */
-    public static final int FLAG_PERSISTENT = 0x1;
-    /** IP_VS_SVC_F_HASHED: kernel-internal; never reported by this library. */
-    public static final int FLAG_HASHED = 0x2;
-    /** IP_VS_SVC_F_ONEPACKET: one-packet scheduling (UDP; ipvsadm -o). */
-    public static final int FLAG_ONEPACKET = 0x4;
-    /** IP_VS_SVC_F_SCHED1 (e.g. sh-fallback, mh-fallback). */
-    public static final int FLAG_SCHED1 = 0x8;
-    /** IP_VS_SVC_F_SCHED2 (e.g. sh-port, mh-port). */
-    public static final int FLAG_SCHED2 = 0x10;
-    /** IP_VS_SVC_F_SCHED3. */
-    public static final int FLAG_SCHED3 = 0x20;
+    /** IP_VS_SVC_F_HASHED: the kernel's own, dropped from what is reported and sent. */
+    private static final int HASHED = 0x2;
 
     /** ipvsadm's default scheduler, and a builder's: {@link Scheduler#WLC}. */
     public static final Scheduler DEFAULT_SCHEDULER = Scheduler.WLC;
@@ -64,7 +55,7 @@ public final class Service {
     public static final Comparator<Service> IDENTITY_ORDER = Comparator.comparing(Service::key);
 
     static {
-        ValueAccess.install(new ValueAccess() {
+        IpvsAccess.install(new IpvsAccess() {
             @Override
             public byte[] wireAddress(Service service) {
                 return service.wireAddress;
@@ -84,6 +75,11 @@ public final class Service {
             public Destination decoded(Destination.Builder builder) {
                 return builder.buildDecoded();
             }
+
+            @Override
+            public GenlFamily family(IpvsHandle handle) {
+                return handle.family();
+            }
         });
     }
 
@@ -101,7 +97,7 @@ public final class Service {
     private Service(Builder b, AddressFamily family) {
         this.key = new ServiceKey(family, b.fwMark, b.protocol, b.address, b.port);
         this.scheduler = b.scheduler;
-        this.flags = b.flags & ~FLAG_HASHED;
+        this.flags = b.flags & ~HASHED;
         this.timeout = b.timeout;
         this.netmask = b.netmask != null ? b.netmask : Netmask.full(family);
         this.persistenceEngine = b.persistenceEngine;
@@ -173,19 +169,19 @@ public final class Service {
         return scheduler;
     }
 
-    /** The FLAG_* bits (never FLAG_HASHED). */
+    /** The {@link ServiceFlags} bits (never the kernel's HASHED). */
     public int flags() {
         return flags;
     }
 
-    /** Whether {@link #FLAG_PERSISTENT} is set. */
+    /** Whether {@link ServiceFlags#PERSISTENT} is set. */
     public boolean isPersistent() {
-        return (flags & FLAG_PERSISTENT) != 0;
+        return (flags & ServiceFlags.PERSISTENT) != 0;
     }
 
-    /** Whether {@link #FLAG_ONEPACKET} is set. */
+    /** Whether {@link ServiceFlags#ONEPACKET} is set. */
     public boolean isOnePacket() {
-        return (flags & FLAG_ONEPACKET) != 0;
+        return (flags & ServiceFlags.ONEPACKET) != 0;
     }
 
     /** Persistence timeout in seconds: at most {@link #MAX_TIMEOUT} for a service built here. */
@@ -308,7 +304,7 @@ public final class Service {
             return this;
         }
 
-        /** The FLAG_* bits; FLAG_HASHED is dropped. */
+        /** The {@link ServiceFlags} bits; the kernel's HASHED (0x2) is dropped. */
         public Builder flags(int flags) {
             this.flags = flags;
             return this;
@@ -322,7 +318,7 @@ public final class Service {
 
         /** Makes the service persistent with this timeout in seconds (ipvsadm -p). */
         public Builder persistent(long timeoutSeconds) {
-            this.flags |= FLAG_PERSISTENT;
+            this.flags |= ServiceFlags.PERSISTENT;
             this.timeout = timeoutSeconds;
             return this;
         }
@@ -382,8 +378,8 @@ public final class Service {
                 throw new IllegalArgumentException("timeout: " + timeout + " (expected: 0-" + MAX_TIMEOUT
                         + " seconds, which the kernel keeps in 32 bits of jiffies)");
             }
-            if (netmask != null && !netmask.family().equals(family)) {
-                throw new IllegalArgumentException("netmask: " + netmask + " is " + netmask.family() + " but the service is "
+            if (netmask != null && !netmask.addressFamily().equals(family)) {
+                throw new IllegalArgumentException("netmask: " + netmask + " is " + netmask.addressFamily() + " but the service is "
                         + family + " (expected: a netmask of the service's family)");
             }
             if (netmask != null && family.equals(AddressFamily.INET6) && netmask.value() == 0) {

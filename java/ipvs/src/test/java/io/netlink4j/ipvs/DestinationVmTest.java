@@ -54,7 +54,7 @@ class DestinationVmTest {
         List<Destination> current = new java.util.ArrayList<>(dests);
         for (int i = 0; i < current.size(); i++) {
             Destination d = current.get(i);
-            ForwardingMethod next = d.forwardingMethod() == ForwardingMethod.MASQUERADE ? ForwardingMethod.DIRECT_ROUTE : ForwardingMethod.MASQUERADE;
+            ForwardingMethod next = d.forwardingMethod().equals(ForwardingMethod.MASQUERADE) ? ForwardingMethod.DIRECT_ROUTE : ForwardingMethod.MASQUERADE;
             Destination changed = d.toBuilder().forwardingMethod(next).weight(d.weight() == Integer.MAX_VALUE ? 0 : d.weight() + 100).build();
             ns.ipvs.updateDestination(service, changed);
             current.set(i, changed);
@@ -75,9 +75,9 @@ class DestinationVmTest {
                 Destination.builder().address(ip("10.1.1.3")).port(8080).weight(5).forwardingMethod(ForwardingMethod.DIRECT_ROUTE).build(),
                 Destination.builder().address(ip("10.1.1.4")).port(8080).weight(0).forwardingMethod(ForwardingMethod.TUNNEL).build(),
                 Destination.builder().address(ip("10.1.1.5")).port(8080).weight(7).forwardingMethod(ForwardingMethod.TUNNEL)
-                        .tunnelType(TunnelType.GUE).tunnelPort(6080).tunnelFlags(Destination.TUNNEL_FLAG_CSUM).build(),
+                        .tunnelType(TunnelType.GUE).tunnelPort(6080).tunnelFlags(TunnelFlags.CSUM).build(),
                 Destination.builder().address(ip("10.1.1.6")).port(8080).weight(3).forwardingMethod(ForwardingMethod.TUNNEL)
-                        .tunnelType(TunnelType.GRE).tunnelFlags(Destination.TUNNEL_FLAG_REMCSUM).build(),
+                        .tunnelType(TunnelType.GRE).tunnelFlags(TunnelFlags.REMCSUM).build(),
                 Destination.builder().address(ip("10.1.1.7")).port(8081).weight(Integer.MAX_VALUE)
                         .upperThreshold(1000).lowerThreshold(10).build()));
     }

@@ -108,13 +108,13 @@ class GoldenBytesTest {
     static final Service WEB = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).scheduler(Scheduler.WRR)
             .persistent(300).netmask(Netmask.ofPrefix(24)).build();
     static final Service DNS6 = Service.builder().protocol(Protocol.UDP).address(ip("2001:db8::53")).port(53).scheduler(Scheduler.SH)
-            .flags(Service.FLAG_ONEPACKET | Service.FLAG_SCHED1).build();
+            .flags(ServiceFlags.ONEPACKET | ServiceFlags.SCHED1).build();
     static final Service MARK = Service.builder().fwMark(5).addressFamily(AddressFamily.INET).scheduler(Scheduler.RR).build();
     static final Destination WEB_REAL = Destination.builder().address(ip("10.1.1.2")).port(8080).weight(5)
             .upperThreshold(100).lowerThreshold(50).build();
     static final Destination DNS6_REAL = Destination.builder().address(ip("2001:db8:1::2")).port(53).weight(1)
             .forwardingMethod(ForwardingMethod.TUNNEL).tunnelType(TunnelType.GUE).tunnelPort(6080)
-            .tunnelFlags(Destination.TUNNEL_FLAG_CSUM).build();
+            .tunnelFlags(TunnelFlags.CSUM).build();
 
     @Test
     void ipvsadmServiceRequestsDecodeToTheServicesTheyCreate() throws IOException {

@@ -21,6 +21,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.arbitrary;
@@ -87,8 +89,8 @@ class IpvsCodecPropertyTest {
 
     static Gen<Destination> destinations() {
         return arbitrary().pick(false, true).flatMap(six -> addresses(six).zip(PORTS, integers().between(0, Integer.MAX_VALUE),
-                        arbitrary().enumValues(ForwardingMethod.class), (a, p, w, m) -> Destination.builder().address(a).port(p).weight(w).forwardingMethod(m))
-                .zip(U32, U32, arbitrary().enumValues(TunnelType.class), integers().between(1, 65535),
+                        arbitrary().pick(ForwardingMethod.MASQUERADE, ForwardingMethod.LOCAL, ForwardingMethod.TUNNEL, ForwardingMethod.DIRECT_ROUTE, ForwardingMethod.BYPASS), (a, p, w, m) -> Destination.builder().address(a).port(p).weight(w).forwardingMethod(m))
+                .zip(U32, U32, arbitrary().pick(TunnelType.IPIP, TunnelType.GUE, TunnelType.GRE), integers().between(1, 65535),
                         (b, t1, t2, tt, tp) -> b.upperThreshold(Math.max(t1, t2)).lowerThreshold(Math.min(t1, t2)).tunnelType(tt).tunnelPort(tp))
                 .zip(integers().between(0, 0xFFFF), (b, f) -> b.tunnelFlags(f).build()));
     }
@@ -205,6 +207,27 @@ class IpvsCodecPropertyTest {
     }
 
     @Test
+    void aForwardingMethodOrTunnelTypeOfANewerKernelDecodesWithItsNumber() {
+        Destination d = Destination.builder().address(address(new byte[] {10, 1, 1, 2})).port(80)
+                .forwardingMethod(ForwardingMethod.of(5)).tunnelType(TunnelType.of(3)).build();
+        Destination decoded = roundTrip(w -> IpvsCodec.writeDestination(w, d), r -> IpvsCodec.decodeDestination(r, AddressFamily.INET));
+        assertEquals(d, decoded);
+        assertEquals(5, decoded.forwardingMethod().value());
+        assertFalse(decoded.forwardingMethod().isKnown());
+        assertEquals("3", decoded.tunnelType().name());
+        assertFalse(decoded.tunnelType().isKnown());
+        // Bits above the kernel's three-bit mask are not the method's.
+        Destination masked = roundTrip(w -> {
+            w.beginNested(Ipvs.CMD_ATTR_DEST);
+            w.bytes(Ipvs.DEST_ATTR_ADDR, new byte[] {10, 1, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+            w.u16Be(Ipvs.DEST_ATTR_PORT, 80);
+            w.u32(Ipvs.DEST_ATTR_FWD_METHOD, 0x100 | 3);
+            w.endNested();
+        }, r -> IpvsCodec.decodeDestination(r, AddressFamily.INET));
+        assertSame(ForwardingMethod.DIRECT_ROUTE, masked.forwardingMethod());
+    }
+
+    @Test
     void identityEncodingCarriesOnlyTheIdentity() {
         Service s = Service.builder().protocol(Protocol.TCP).address(address(new byte[] {10, 0, 0, 1})).port(80).scheduler(Scheduler.SH).persistent(9).build();
         Service decoded = roundTrip(w -> IpvsCodec.writeServiceIdentity(w, s), IpvsCodec::decodeService);
@@ -224,8 +247,8 @@ class IpvsCodecPropertyTest {
         assertThrows(NetlinkDecodeException.class, () -> roundTrip(w -> w.beginNested(Ipvs.CMD_ATTR_SERVICE)
                 .u16(Ipvs.SVC_ATTR_AF, 99).endNested(), IpvsCodec::decodeService));
         assertThrows(NetlinkDecodeException.class, () -> roundTrip(w -> w.beginNested(Ipvs.CMD_ATTR_DEST)
-                .bytes(Ipvs.DEST_ATTR_ADDR, new byte[16]).u32(Ipvs.DEST_ATTR_FWD_METHOD, 7).endNested(),
-                r -> IpvsCodec.decodeDestination(r, AddressFamily.INET)));
+                .u32(Ipvs.DEST_ATTR_FWD_METHOD, 7).endNested(),
+                r -> IpvsCodec.decodeDestination(r, AddressFamily.INET)), "a destination without an address");
         assertThrows(NetlinkDecodeException.class, () -> roundTrip(w -> { }, IpvsCodec::decodeInfo));
     }
 }

@@ -45,7 +45,7 @@ class IpvsSyncVmTest {
     static final Service STICKY = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.2")).port(443).scheduler(Scheduler.LC)
             .persistent(300).netmask(Netmask.ofPrefix(24)).build();
     static final Service MARK = Service.builder().fwMark(7).addressFamily(AddressFamily.INET).scheduler(Scheduler.SH)
-            .flags(Service.FLAG_SCHED1).build();
+            .flags(ServiceFlags.SCHED1).build();
     static final Service WEB6 = Service.builder().protocol(Protocol.TCP).address(ip("2001:db8::1")).port(80).scheduler(Scheduler.WLC).build();
 
     static Destination dest(String address, int port, int weight) {

@@ -52,7 +52,7 @@ class IpvsTableTest {
         for (long w : words) {
             Service.Builder sb = serviceIdentity((int) Long.remainderUnsigned(w, 7))
                     .scheduler(Scheduler.of(SCHEDULERS[(int) ((w >>> 3) % 3)]))
-                    .flags((w >>> 5 & 1) == 0 ? 0 : Service.FLAG_PERSISTENT)
+                    .flags((w >>> 5 & 1) == 0 ? 0 : ServiceFlags.PERSISTENT)
                     .timeout((w >>> 6) & 1)
                     .noPersistenceEngine();
             if ((w >>> 50 & 1) != 0) {
@@ -83,7 +83,7 @@ class IpvsTableTest {
                     // Thresholds and tunnel settings on the same identity.
                     db.upperThreshold(100).lowerThreshold(10).forwardingMethod(ForwardingMethod.TUNNEL)
                             .tunnelType(d % 2 == 0 ? TunnelType.GUE : TunnelType.GRE).tunnelPort(6080)
-                            .tunnelFlags(Destination.TUNNEL_FLAG_CSUM);
+                            .tunnelFlags(TunnelFlags.CSUM);
                 }
                 ds.add(db.build());
             }

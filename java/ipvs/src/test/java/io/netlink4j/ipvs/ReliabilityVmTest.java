@@ -115,7 +115,7 @@ class ReliabilityVmTest {
     @Test
     void tinyReceiveBufferStillGivesCompleteDumpsAndBatches() {
         try (IpvsHandle tiny = IpvsHandle.open(NetlinkOptions.builder().netns(ns.netns.path()).socketReceiveBufferSize(1).build())) {
-            assertTrue(tiny.genericNetlink().connection().socketReceiveBufferSize() < 8192);
+            assertTrue(tiny.connection().socketReceiveBufferSize() < 8192);
             IpvsBatch batch = tiny.batch();
             Set<Service> expected = new HashSet<>();
             for (int i = 0; i < 1000; i++) {

@@ -101,10 +101,10 @@ class ServiceVmTest {
     @Test
     void everyServiceFieldRoundTrips() {
         Service persistent = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.10")).port(8080)
-                .scheduler(Scheduler.SH).persistent(300).netmask(Netmask.ofPrefix(24)).flags(Service.FLAG_PERSISTENT | Service.FLAG_SCHED1 | Service.FLAG_SCHED2)
+                .scheduler(Scheduler.SH).persistent(300).netmask(Netmask.ofPrefix(24)).flags(ServiceFlags.PERSISTENT | ServiceFlags.SCHED1 | ServiceFlags.SCHED2)
                 .build();
         Service onePacket = Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.11")).port(53)
-                .scheduler(Scheduler.RR).flags(Service.FLAG_ONEPACKET).build();
+                .scheduler(Scheduler.RR).flags(ServiceFlags.ONEPACKET).build();
         Service v6 = Service.builder().protocol(Protocol.TCP).address(ip("2001:db8::10")).port(80)
                 .scheduler(Scheduler.WLC).persistent(60).netmask(Netmask.ofPrefix(AddressFamily.INET6, 64)).build();
         Service anyPort = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.12")).port(0).persistent(360).build();

@@ -14,6 +14,8 @@ import io.netlink4j.ipvs.PersistenceEngine;
 import io.netlink4j.ipvs.Protocol;
 import io.netlink4j.ipvs.Scheduler;
 import io.netlink4j.ipvs.Service;
+import io.netlink4j.ipvs.ServiceFlags;
+import io.netlink4j.ipvs.TunnelFlags;
 import io.netlink4j.ipvs.TunnelType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -131,17 +133,17 @@ class IpvsadmParserTest {
         assertEquals(300, s.timeout());
         assertEquals(24, s.netmask().prefixLength().orElse(-1));
         assertEquals(Optional.of(PersistenceEngine.SIP), s.persistenceEngine());
-        assertEquals(Service.FLAG_PERSISTENT | Service.FLAG_SCHED1 | Service.FLAG_SCHED3, s.flags());
+        assertEquals(ServiceFlags.PERSISTENT | ServiceFlags.SCHED1 | ServiceFlags.SCHED3, s.flags());
         Service l = parse("-A --tcp-service 10.0.0.1:80 --scheduler rr --persistent=70 --netmask 255.255.0.0 --sched-flags flag-2").service();
         assertEquals("rr", l.scheduler().name());
         assertEquals(70, l.timeout());
         assertEquals(16, l.netmask().prefixLength().orElse(-1));
-        assertEquals(Service.FLAG_PERSISTENT | Service.FLAG_SCHED2, l.flags());
+        assertEquals(ServiceFlags.PERSISTENT | ServiceFlags.SCHED2, l.flags());
         assertEquals("abcdefghijklmno", parse("-A -t 10.0.0.1:80 -s abcdefghijklmnopqrstuv").service().scheduler().name());
-        assertEquals(Service.FLAG_ONEPACKET, parse("-A -u 10.0.0.1:53 -o").service().flags());
-        assertEquals(Service.FLAG_ONEPACKET, parse("-A -u 10.0.0.1:53 --ops").service().flags());
-        assertEquals(Service.FLAG_SCHED1 | Service.FLAG_SCHED2, parse("-A -u 10.0.0.1:53 -s sh -b sh-port,sh-fallback").service().flags());
-        assertEquals(Service.FLAG_SCHED1 | Service.FLAG_SCHED2, parse("-A -u 10.0.0.1:53 -s mh -b mh-fallback,mh-port").service().flags());
+        assertEquals(ServiceFlags.ONEPACKET, parse("-A -u 10.0.0.1:53 -o").service().flags());
+        assertEquals(ServiceFlags.ONEPACKET, parse("-A -u 10.0.0.1:53 --ops").service().flags());
+        assertEquals(ServiceFlags.SCHED1 | ServiceFlags.SCHED2, parse("-A -u 10.0.0.1:53 -s sh -b sh-port,sh-fallback").service().flags());
+        assertEquals(ServiceFlags.SCHED1 | ServiceFlags.SCHED2, parse("-A -u 10.0.0.1:53 -s mh -b mh-fallback,mh-port").service().flags());
     }
 
     @Test
@@ -207,12 +209,12 @@ class IpvsadmParserTest {
         Destination gue = parse("-a -t 10.0.0.1:80 -r 10.1.1.2 -i --tun-type gue --tun-port 6080 --tun-csum").destination();
         assertEquals(TunnelType.GUE, gue.tunnelType());
         assertEquals(6080, gue.tunnelPort());
-        assertEquals(Destination.TUNNEL_FLAG_CSUM, gue.tunnelFlags());
-        assertEquals(Destination.TUNNEL_FLAG_REMCSUM,
+        assertEquals(TunnelFlags.CSUM, gue.tunnelFlags());
+        assertEquals(TunnelFlags.REMCSUM,
                 parse("-a -t 10.0.0.1:80 -r 10.1.1.2 -i --tun-type gue --tun-port 1 --tun-remcsum").destination().tunnelFlags());
         Destination gre = parse("-a -t 10.0.0.1:80 -r 10.1.1.2 -i --tun-type gre --tun-nocsum").destination();
         assertEquals(TunnelType.GRE, gre.tunnelType());
-        assertEquals(Destination.TUNNEL_FLAG_NOCSUM, gre.tunnelFlags());
+        assertEquals(0, gre.tunnelFlags());
         assertEquals(TunnelType.IPIP, parse("-a -t 10.0.0.1:80 -r 10.1.1.2 -i --tun-type ipip").destination().tunnelType());
         assertError("-a -t 10.0.0.1:80 -r 10.1.1.2 -i --tun-type gue", 2, "You need to supply the 'tun-port' option for the 'gue' tunnel type");
         assertError("-a -t 10.0.0.1:80 -r 10.1.1.2 -i --tun-type gre --tun-remcsum", 2,

@@ -30,7 +30,7 @@ import java.time.Duration;
  * Decoding reads the attributes of a reply in place and throws only {@link NetlinkDecodeException}.
  */
 public final class IpvsCodec {
-    private static final ValueAccess ACCESS = ValueAccess.get();
+    private static final IpvsAccess ACCESS = IpvsAccess.get();
 
     private IpvsCodec() {}
 

@@ -2,18 +2,21 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs.internal;
 
+import io.netlink4j.genl.GenlFamily;
 import io.netlink4j.ipvs.Destination;
+import io.netlink4j.ipvs.IpvsHandle;
 import io.netlink4j.ipvs.Service;
 
 import java.lang.invoke.MethodHandles;
 
 /**
- * What the codec needs of the value types beyond their API: the 16-byte wire address each value
- * keeps, so that encoding allocates nothing, and building from decoded kernel data, which may
- * hold values this library would not send. {@code io.netlink4j.ipvs} installs the one
- * implementation when {@link Service} is initialised; this package is not exported.
+ * What code outside {@code io.netlink4j.ipvs} (the codec, the benchmarks) needs of it beyond its
+ * API: the 16-byte wire address each value keeps, so that encoding allocates nothing; building
+ * from decoded kernel data, which may hold values this library would not send; and the generic
+ * netlink family a handle resolved. {@code io.netlink4j.ipvs} installs the one implementation when
+ * {@link Service} is initialised; this package is not exported.
  */
-public interface ValueAccess {
+public interface IpvsAccess {
 
     /** The address of an address service as IPVS sends it (16 bytes, not to be changed), or null for a firewall mark. */
     byte[] wireAddress(Service service);
@@ -27,9 +30,12 @@ public interface ValueAccess {
     /** Builds from decoded kernel data, whose structure and family the codec has already checked. */
     Destination decoded(Destination.Builder builder);
 
+    /** The IPVS generic netlink family {@code handle} resolved when it was opened. */
+    GenlFamily family(IpvsHandle handle);
+
     /** The implementation of {@code io.netlink4j.ipvs}. */
-    static ValueAccess get() {
-        ValueAccess a = Holder.access;
+    static IpvsAccess get() {
+        IpvsAccess a = Holder.access;
         if (a == null) {
             try {
                 MethodHandles.lookup().ensureInitialized(Service.class);
@@ -46,10 +52,10 @@ public interface ValueAccess {
      *
      * @throws IllegalStateException if one is installed already
      */
-    static void install(ValueAccess access) {
+    static void install(IpvsAccess access) {
         synchronized (Holder.class) {
             if (Holder.access != null) {
-                throw new IllegalStateException("ValueAccess installed already");
+                throw new IllegalStateException("IpvsAccess is installed already");
             }
             Holder.access = access;
         }
@@ -57,7 +63,7 @@ public interface ValueAccess {
 
     /** The installed implementation. */
     final class Holder {
-        private static volatile ValueAccess access;
+        private static volatile IpvsAccess access;
 
         private Holder() {}
     }
