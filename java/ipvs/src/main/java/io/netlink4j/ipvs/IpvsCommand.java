@@ -323,7 +323,7 @@ final class IpvsCommand<A, R> {
             return refusal.of(argument, e);
         }
         String what = subject == null || argument == null ? "" : " " + subject.apply(argument);
-        return new IpvsException(operation + what + " failed: " + e.errnoName() + " (" + e.errnoDescription() + ")", e);
+        return new IpvsException(operation + what + " failed", e);
     }
 
     private ReplyDecoder<R> decoder(A argument) {
