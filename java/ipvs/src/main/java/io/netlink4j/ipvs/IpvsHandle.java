@@ -39,6 +39,14 @@ import java.util.function.Predicate;
  * {@link IpvsException}s naming the service or destination ({@link ServiceExistsException},
  * {@link NoSuchServiceException} and the other subclasses for the conditions worth branching on). The handle is safe for concurrent use
  * by many threads without outside locking. Operations need CAP_NET_ADMIN in the namespace.
+ *
+ * <p>Every method that sends a request may also throw what any exchange with the kernel may:
+ * {@link io.netlink4j.NetlinkTimeoutException} when no answer came in the receive timeout (the
+ * outcome is then unknown), {@link io.netlink4j.NetlinkClosedException} when the handle is or
+ * gets closed, and {@link io.netlink4j.NetlinkDecodeException} for a malformed reply; a dump may
+ * also throw {@link io.netlink4j.NetlinkOverrunException} or
+ * {@link io.netlink4j.NetlinkDumpInterruptedException} (after its restarts, for the list forms).
+ * An {@link IpvsException} with errno EPERM says the caller lacks CAP_NET_ADMIN.
  */
 public final class IpvsHandle implements AutoCloseable {
     /** The generic netlink family name the kernel registers IPVS under: {@code "IPVS"}. */
@@ -167,6 +175,7 @@ public final class IpvsHandle implements AutoCloseable {
      * Deletes a service and its destinations (ipvsadm -D).
      *
      * @throws NoSuchServiceException no service has its identity
+     * @throws IpvsException          the kernel refused it otherwise
      */
     public void delService(Service service) {
         execute(IpvsCommand.DEL_SERVICE, service, "service");
@@ -228,6 +237,8 @@ public final class IpvsHandle implements AutoCloseable {
      *
      * @throws NoSuchServiceException      no service has the identity of {@code service}
      * @throws DestinationExistsException  the service has that destination already
+     * @throws IpvsException               the kernel refused it otherwise (EINVAL: an address it
+     *                                     cannot route to, such as a multicast one)
      */
     public void newDestination(Service service, Destination destination) {
         execute(IpvsCommand.NEW_DEST, new IpvsCommand.ServiceDestination(service, destination), null);
