@@ -15,12 +15,15 @@ import io.netlink4j.ipvs.Config;
 import io.netlink4j.ipvs.DaemonConfig;
 import io.netlink4j.ipvs.Destination;
 import io.netlink4j.ipvs.ForwardingMethod;
-import io.netlink4j.ipvs.Ipvs;
-import io.netlink4j.ipvs.IpvsCodec;
+import io.netlink4j.ipvs.PersistenceEngine;
+import io.netlink4j.ipvs.Scheduler;
+import io.netlink4j.ipvs.ServiceFlags;
+import io.netlink4j.ipvs.TunnelFlags;
+import io.netlink4j.ipvs.internal.Ipvs;
+import io.netlink4j.ipvs.internal.IpvsCodec;
 import io.netlink4j.ipvs.IpvsHandle;
 import io.netlink4j.ipvs.Netmask;
 import io.netlink4j.ipvs.Protocol;
-import io.netlink4j.ipvs.Schedulers;
 import io.netlink4j.ipvs.Service;
 import io.netlink4j.ipvs.TunnelType;
 import io.netlink4j.route.Rtnetlink;
@@ -196,21 +199,21 @@ public final class CaptureReplies {
         List<Service> services = new ArrayList<>();
         try (IpvsHandle ipvs = IpvsHandle.open()) {
             Service web = add(ipvs, services, Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80)
-                    .schedName(Schedulers.WEIGHTED_LEAST_CONNECTION));
+                    .scheduler(Scheduler.WLC));
             Service dns = add(ipvs, services, Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.2")).port(53)
-                    .schedName(Schedulers.ROUND_ROBIN).flags(Service.FLAG_ONEPACKET));
+                    .scheduler(Scheduler.RR).flags(ServiceFlags.ONEPACKET));
             Service sctp = add(ipvs, services, Service.builder().protocol(Protocol.SCTP).address(ip("10.0.0.3")).port(5000)
-                    .schedName("sh").flags(Service.FLAG_SCHED1 | Service.FLAG_SCHED2));
+                    .scheduler(Scheduler.SH).flags(ServiceFlags.SCHED1 | ServiceFlags.SCHED2));
             Service v6 = add(ipvs, services, Service.builder().protocol(Protocol.TCP).address(ip("2001:db8::1")).port(443)
-                    .schedName("mh").persistent(300).netmask(Netmask.ofPrefix(AddressFamily.INET6, 64)));
+                    .scheduler(Scheduler.MH).persistent(300).netmask(Netmask.ofPrefix(AddressFamily.INET6, 64)));
             Service fwm = add(ipvs, services, Service.builder().fwMark(7).addressFamily(AddressFamily.INET)
-                    .schedName("lc").persistent(600).netmask(Netmask.ofPrefix(24)));
+                    .scheduler(Scheduler.LC).persistent(600).netmask(Netmask.ofPrefix(24)));
             Service fwm6 = add(ipvs, services, Service.builder().fwMark(0xFFFFFFF0L).addressFamily(AddressFamily.INET6)
-                    .schedName("wrr").persistent(60).netmask(Netmask.ofPrefix(AddressFamily.INET6, 48)));
+                    .scheduler(Scheduler.WRR).persistent(60).netmask(Netmask.ofPrefix(AddressFamily.INET6, 48)));
             Service sip = add(ipvs, services, Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.5")).port(5060)
-                    .schedName("rr").persistent(120).peName("sip"));
+                    .scheduler(Scheduler.RR).persistent(120).persistenceEngine(PersistenceEngine.SIP));
             add(ipvs, services, Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.6")).port(0)
-                    .schedName("sed").persistent(3600).netmask(Netmask.ofPrefix(16)));
+                    .scheduler(Scheduler.SED).persistent(3600).netmask(Netmask.ofPrefix(16)));
 
             dest(ipvs, web, Destination.builder().address(ip("10.1.1.2")).port(8080).weight(10)
                     .upperThreshold(100).lowerThreshold(10));
@@ -220,12 +223,12 @@ public final class CaptureReplies {
                     .forwardingMethod(ForwardingMethod.TUNNEL).tunnelType(TunnelType.IPIP));
             dest(ipvs, web, Destination.builder().address(ip("10.1.1.5")).port(80).weight(Integer.MAX_VALUE)
                     .forwardingMethod(ForwardingMethod.TUNNEL).tunnelType(TunnelType.GUE).tunnelPort(6080)
-                    .tunnelFlags(Destination.TUNNEL_FLAG_CSUM));
+                    .tunnelFlags(TunnelFlags.CSUM));
             dest(ipvs, web, Destination.builder().address(ip("10.1.1.6")).port(80)
                     .forwardingMethod(ForwardingMethod.TUNNEL).tunnelType(TunnelType.GUE).tunnelPort(6081)
-                    .tunnelFlags(Destination.TUNNEL_FLAG_REMCSUM));
+                    .tunnelFlags(TunnelFlags.REMCSUM));
             dest(ipvs, web, Destination.builder().address(ip("10.1.1.7")).port(80)
-                    .forwardingMethod(ForwardingMethod.TUNNEL).tunnelType(TunnelType.GRE).tunnelFlags(Destination.TUNNEL_FLAG_CSUM));
+                    .forwardingMethod(ForwardingMethod.TUNNEL).tunnelType(TunnelType.GRE).tunnelFlags(TunnelFlags.CSUM));
             dest(ipvs, dns, Destination.builder().address(ip("10.1.1.8")).port(53).weight(3));
             dest(ipvs, dns, Destination.builder().address(ip("10.1.1.9")).port(5353).upperThreshold(0xFFFFFFFFL)
                     .lowerThreshold(0xFFFFFFFEL));
@@ -300,7 +303,7 @@ public final class CaptureReplies {
                 }), control);
                 save("ipvs-unknown-scheduler-" + variant, x.execute(id, w -> {
                     Genl.writeHeader(w, Ipvs.CMD_NEW_SERVICE, 1);
-                    IpvsCodec.writeService(w, missing.toBuilder().schedName("nl4j-none").build());
+                    IpvsCodec.writeService(w, missing.toBuilder().scheduler(Scheduler.of("nl4j-none")).build());
                 }), control);
                 save("ipvs-no-service-attribute-" + variant, x.execute(id, w -> Genl.writeHeader(w, Ipvs.CMD_NEW_SERVICE, 1)),
                         control);

@@ -9,6 +9,8 @@ import io.netlink4j.codec.NetlinkAttribute;
 import io.netlink4j.fuzz.Fuzzing;
 import io.netlink4j.fuzz.Messages;
 import io.netlink4j.fuzz.Reference;
+import io.netlink4j.ipvs.internal.Ipvs;
+import io.netlink4j.ipvs.internal.IpvsCodec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

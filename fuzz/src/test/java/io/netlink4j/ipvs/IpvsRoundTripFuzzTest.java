@@ -6,6 +6,8 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import io.netlink4j.AddressFamily;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netlink4j.fuzz.Messages;
+import io.netlink4j.ipvs.internal.Ipvs;
+import io.netlink4j.ipvs.internal.IpvsCodec;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -35,14 +37,14 @@ class IpvsRoundTripFuzzTest {
                 maybeSet(in, Protocol.values(), b::protocol);
                 b.address(address(in)).port(in.consumeInt(-1, 0x10000));
             }
-            b.schedName(text(in)).flags(in.consumeInt()).timeout(in.consumeLong(-1, 0x1_0000_0000L));
+            b.scheduler(Scheduler.of(text(in))).flags(in.consumeInt()).timeout(in.consumeLong(-1, 0x1_0000_0000L));
             switch (in.consumeInt(0, 2)) {
                 case 1 -> b.netmask(Netmask.ofPrefix(in.pickValue(FAMILIES), in.consumeInt(-1, 129)));
                 case 2 -> b.netmask(Netmask.of(in.consumeInt()));
                 default -> { }
             }
             if (in.consumeBoolean()) {
-                b.peName(text(in));
+                b.persistenceEngine(PersistenceEngine.of(text(in)));
             }
             s = b.build();
         } catch (IllegalArgumentException e) {
@@ -62,9 +64,9 @@ class IpvsRoundTripFuzzTest {
         Destination.Builder b = Destination.builder();
         maybeSet(in, FAMILIES, b::addressFamily);
         b.address(address(in)).port(in.consumeInt(-1, 0x10000)).weight(in.consumeInt());
-        maybeSet(in, ForwardingMethod.values(), b::forwardingMethod);
+        maybeSet(in, new ForwardingMethod[] {ForwardingMethod.of(in.consumeInt(0, 7))}, b::forwardingMethod);
         b.upperThreshold(in.consumeLong(-1, 0x1_0000_0000L)).lowerThreshold(in.consumeLong(-1, 0x1_0000_0000L));
-        maybeSet(in, TunnelType.values(), b::tunnelType);
+        maybeSet(in, new TunnelType[] {TunnelType.of(in.consumeInt(0, 255))}, b::tunnelType);
         b.tunnelPort(in.consumeInt(-1, 0x10000)).tunnelFlags(in.consumeInt(-1, 0x10000));
         if (in.consumeBoolean()) {
             b.activeConnections(in.consumeLong(-1, 0x1_0000_0000L)).inactiveConnections(in.consumeLong(-1, 0x1_0000_0000L))

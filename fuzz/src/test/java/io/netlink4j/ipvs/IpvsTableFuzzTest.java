@@ -62,7 +62,7 @@ class IpvsTableFuzzTest {
             if (!in.consumeBoolean()) {
                 continue;
             }
-            Service variant = in.consumeBoolean() ? s : s.toBuilder().schedName(in.consumeBoolean() ? "rr" : "wrr")
+            Service variant = in.consumeBoolean() ? s : s.toBuilder().scheduler(Scheduler.of(in.consumeBoolean() ? "rr" : "wrr"))
                     .flags(in.consumeInt(0, 63)).timeout(in.consumeLong(0, Service.MAX_TIMEOUT)).build();
             List<Destination> ds = new ArrayList<>();
             for (Destination d : destinations) {
@@ -83,16 +83,16 @@ class IpvsTableFuzzTest {
     private static Service service(FuzzedDataProvider in) {
         if (in.consumeBoolean()) {
             return Service.builder().fwMark(in.consumeLong(1, 4)).addressFamily(in.consumeBoolean() ? AddressFamily.INET : AddressFamily.INET6)
-                    .schedName("wlc").build();
+                    .scheduler(Scheduler.WLC).build();
         }
         return Service.builder().protocol(in.pickValue(Protocol.values())).address(address(in)).port(in.consumeInt(0, 3)).build();
     }
 
     private static Destination destination(FuzzedDataProvider in) {
         return Destination.builder().address(address(in)).port(in.consumeInt(0, 3)).weight(in.consumeInt(0, 3))
-                .forwardingMethod(in.pickValue(ForwardingMethod.values()))
+                .forwardingMethod(ForwardingMethod.of(in.consumeInt(0, 7)))
                 .upperThreshold(in.consumeLong(0, 2)).lowerThreshold(in.consumeLong(0, 2))
-                .tunnelType(in.pickValue(TunnelType.values())).tunnelPort(in.consumeInt(0, 2)).tunnelFlags(in.consumeInt(0, 2))
+                .tunnelType(TunnelType.of(in.consumeInt(0, 3))).tunnelPort(in.consumeInt(0, 2)).tunnelFlags(in.consumeInt(0, 2))
                 .build();
     }
 

@@ -10,8 +10,9 @@ import io.netlink4j.genl.Genl;
 import io.netlink4j.AddressFamily;
 import io.netlink4j.ipvs.Destination;
 import io.netlink4j.ipvs.ForwardingMethod;
-import io.netlink4j.ipvs.Ipvs;
-import io.netlink4j.ipvs.IpvsCodec;
+import io.netlink4j.ipvs.Scheduler;
+import io.netlink4j.ipvs.internal.Ipvs;
+import io.netlink4j.ipvs.internal.IpvsCodec;
 import io.netlink4j.ipvs.Netmask;
 import io.netlink4j.ipvs.Protocol;
 import io.netlink4j.ipvs.Service;
@@ -66,7 +67,7 @@ public class CodecBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         service = Service.builder().protocol(Protocol.TCP).address(InetAddress.getByName("10.0.0.1")).port(80)
-                .schedName("wrr").persistent(300).netmask(Netmask.ofPrefix(24)).build();
+                .scheduler(Scheduler.WRR).persistent(300).netmask(Netmask.ofPrefix(24)).build();
         destination = Destination.builder().address(InetAddress.getByName("10.1.1.2")).port(8080).weight(10)
                 .forwardingMethod(ForwardingMethod.MASQUERADE).upperThreshold(100).lowerThreshold(10).build();
         out = PooledByteBufAllocator.DEFAULT.directBuffer(4096);

@@ -6,11 +6,13 @@ import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.MessageWriter;
 import io.netlink4j.codec.Netlink;
 import io.netlink4j.genl.Genl;
-import io.netlink4j.ipvs.IpvsHandle;
-import io.netlink4j.ipvs.Ipvs;
 import io.netlink4j.ipvs.IpvsBatch;
+import io.netlink4j.ipvs.IpvsHandle;
 import io.netlink4j.ipvs.Protocol;
+import io.netlink4j.ipvs.Scheduler;
 import io.netlink4j.ipvs.Service;
+import io.netlink4j.ipvs.internal.Ipvs;
+import io.netlink4j.ipvs.internal.IpvsAccess;
 import io.netlink4j.socket.NetlinkProtocol;
 import io.netlink4j.socket.NetlinkSocket;
 import io.netty.buffer.ByteBuf;
@@ -45,14 +47,14 @@ public final class DumpCapture {
             for (int i = 0; i < n; i++) {
                 Service s = Service.builder().protocol(i % 2 == 0 ? Protocol.TCP : Protocol.UDP)
                         .address(InetAddress.getByAddress(new byte[] {10, 20, (byte) (i >> 8), (byte) i})).port(80 + i % 3)
-                        .schedName(i % 3 == 0 ? "wrr" : "rr").build();
+                        .scheduler(Scheduler.of(i % 3 == 0 ? "wrr" : "rr")).build();
                 services.add(s);
                 batch.newService(s);
             }
             if (!batch.apply().allSucceeded()) {
                 throw new IllegalStateException("could not create the services");
             }
-            int family = ipvs.family().id();
+            int family = IpvsAccess.get().family(ipvs).id();
             try (NetlinkSocket socket = NetlinkSocket.open(NetlinkProtocol.GENERIC);
                  DataOutputStream file = new DataOutputStream(Files.newOutputStream(out))) {
                 socket.bind(0, 0);

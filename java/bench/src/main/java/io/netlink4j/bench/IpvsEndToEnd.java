@@ -6,6 +6,7 @@ import io.netlink4j.ipvs.Destination;
 import io.netlink4j.ipvs.IpvsBatch;
 import io.netlink4j.ipvs.IpvsHandle;
 import io.netlink4j.ipvs.Protocol;
+import io.netlink4j.ipvs.Scheduler;
 import io.netlink4j.ipvs.Service;
 
 import java.io.IOException;
@@ -98,7 +99,7 @@ public final class IpvsEndToEnd {
         }
 
         Service service(int i) {
-            return Service.builder().protocol(Protocol.TCP).address(addr(10, 20, i >> 8, i & 0xFF)).port(80).schedName("rr").build();
+            return Service.builder().protocol(Protocol.TCP).address(addr(10, 20, i >> 8, i & 0xFF)).port(80).scheduler(Scheduler.RR).build();
         }
 
         Destination destination(int i, int j, int weight) {

@@ -26,7 +26,7 @@ import java.util.Map;
  * system call from what the library's layers above the socket cost.
  */
 final class JavaFloor implements AutoCloseable {
-    // From linux/ip_vs.h (the library has these in io.netlink4j.ipvs.Ipvs; repeated so this
+    // From linux/ip_vs.h (the library has these in io.netlink4j.ipvs.internal.Ipvs; repeated so this
     // loop depends on nothing above the socket layer).
     private static final int CMD_NEW_SERVICE = 1;
     private static final int CMD_DEL_SERVICE = 3;

@@ -6,6 +6,7 @@ import io.netlink4j.ipvs.Destination;
 import io.netlink4j.ipvs.IpvsChange;
 import io.netlink4j.ipvs.IpvsTable;
 import io.netlink4j.ipvs.Protocol;
+import io.netlink4j.ipvs.Scheduler;
 import io.netlink4j.ipvs.Service;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -63,7 +64,7 @@ public class TableBenchmark {
         serviceList = new ArrayList<>(services);
         destinationLists = new ArrayList<>(services);
         for (int i = 0; i < services; i++) {
-            serviceList.add(Service.builder().protocol(Protocol.TCP).address(v4(0x0A000000 + i)).port(80).schedName("wrr").build());
+            serviceList.add(Service.builder().protocol(Protocol.TCP).address(v4(0x0A000000 + i)).port(80).scheduler(Scheduler.WRR).build());
             List<Destination> ds = new ArrayList<>(destinationsPerService);
             for (int d = 0; d < destinationsPerService; d++) {
                 ds.add(Destination.builder().address(v4(0x0B000000 + i * destinationsPerService + d)).port(8080).weight(10).build());

@@ -6,8 +6,8 @@ import io.netlink4j.Errno;
 import io.netlink4j.NetlinkErrnoException;
 import io.netlink4j.NetlinkException;
 import io.netlink4j.genl.GenlFamilyNotFoundException;
-import io.netlink4j.ipvs.Ipvs;
 import io.netlink4j.ipvs.IpvsException;
+import io.netlink4j.ipvs.IpvsHandle;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -86,6 +86,6 @@ public final class Failures {
     }
 
     private static boolean isIpvsMissing(Throwable failure) {
-        return failure instanceof GenlFamilyNotFoundException e && e.family().equals(Ipvs.FAMILY_NAME);
+        return failure instanceof GenlFamilyNotFoundException e && e.family().equals(IpvsHandle.FAMILY_NAME);
     }
 }

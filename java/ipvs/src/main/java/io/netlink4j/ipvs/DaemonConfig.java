@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
+import io.netlink4j.ipvs.internal.Ipvs;
+
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Objects;

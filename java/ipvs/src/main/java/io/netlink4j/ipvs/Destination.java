@@ -3,6 +3,7 @@
 package io.netlink4j.ipvs;
 
 import io.netlink4j.AddressFamily;
+import io.netlink4j.ipvs.internal.Addresses;
 
 import java.net.InetAddress;
 import java.util.Comparator;
@@ -26,13 +27,6 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Destination {
-    /** Tunnel flags (IP_VS_TUNNEL_ENCAP_FLAG_NOCSUM): no UDP checksum. */
-    public static final int TUNNEL_FLAG_NOCSUM = 0;
-    /** Tunnel flag bit IP_VS_TUNNEL_ENCAP_FLAG_CSUM: UDP checksum. */
-    public static final int TUNNEL_FLAG_CSUM = 1;
-    /** Tunnel flag bit IP_VS_TUNNEL_ENCAP_FLAG_REMCSUM: remote checksum offload. */
-    public static final int TUNNEL_FLAG_REMCSUM = 2;
-
     /** ipvsadm's default weight. */
     public static final int DEFAULT_WEIGHT = 1;
 
@@ -164,7 +158,7 @@ public final class Destination {
         return tunnelPort;
     }
 
-    /** TUNNEL_FLAG_* bits. */
+    /** The {@link TunnelFlags} bits; 0 for none (no checksum). */
     public int tunnelFlags() {
         return tunnelFlags;
     }
@@ -194,9 +188,9 @@ public final class Destination {
      * thresholds, tunnel); the connection counts and counters are not compared.
      */
     public boolean sameSettings(Destination o) {
-        return key.equals(o.key) && weight == o.weight && forwardingMethod == o.forwardingMethod
+        return key.equals(o.key) && weight == o.weight && forwardingMethod.equals(o.forwardingMethod)
                 && upperThreshold == o.upperThreshold && lowerThreshold == o.lowerThreshold
-                && tunnelType == o.tunnelType && tunnelPort == o.tunnelPort && tunnelFlags == o.tunnelFlags;
+                && tunnelType.equals(o.tunnelType) && tunnelPort == o.tunnelPort && tunnelFlags == o.tunnelFlags;
     }
 
     /** Equal when identity, settings, connection counts and counters are. */
@@ -221,7 +215,7 @@ public final class Destination {
         if (upperThreshold != 0 || lowerThreshold != 0) {
             sb.append(", thresholds=").append(lowerThreshold).append('-').append(upperThreshold);
         }
-        if (forwardingMethod == ForwardingMethod.TUNNEL) {
+        if (forwardingMethod.equals(ForwardingMethod.TUNNEL)) {
             sb.append(", tunnel=").append(tunnelType);
             if (tunnelPort != 0) {
                 sb.append(':').append(tunnelPort);
@@ -328,7 +322,7 @@ public final class Destination {
             return this;
         }
 
-        /** TUNNEL_FLAG_* bits, 0-65535. */
+        /** The {@link TunnelFlags} bits, 0-65535. */
         public Builder tunnelFlags(int tunnelFlags) {
             this.tunnelFlags = tunnelFlags;
             return this;
@@ -363,7 +357,7 @@ public final class Destination {
             Checks.u32("persistentConnections", persistentConnections);
             Checks.u16("tunnelPort", tunnelPort);
             Checks.u16("tunnelFlags", tunnelFlags);
-            if (forwardingMethod == ForwardingMethod.TUNNEL && tunnelType == TunnelType.GUE && tunnelPort == 0) {
+            if (forwardingMethod.equals(ForwardingMethod.TUNNEL) && tunnelType.equals(TunnelType.GUE) && tunnelPort == 0) {
                 throw new IllegalArgumentException("tunnelPort: 0 for a GUE tunnel (expected: 1-65535)");
             }
             return new Destination(this, family);

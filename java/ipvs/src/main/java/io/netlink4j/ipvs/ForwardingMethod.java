@@ -2,46 +2,110 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
+import java.util.Objects;
+
 /**
- * How packets reach a destination (IPVS_DEST_ATTR_FWD_METHOD: the {@code IP_VS_CONN_F_FWD_MASK}
- * bits of the connection flags).
+ * How packets reach a destination (IPVS_DEST_ATTR_FWD_METHOD: the three
+ * {@code IP_VS_CONN_F_FWD_MASK} bits of the connection flags, which the codec masks).
  *
- * <p>Closed: the kernel keeps the method in three bits and defines these five values; a reply with
- * another is a {@link io.netlink4j.NetlinkDecodeException}.
+ * <p>Open, as {@link io.netlink4j.AddressFamily} is: the kernel defines five of the eight values
+ * the three bits hold, and a destination with another decodes with that number
+ * ({@link #isKnown()} is false) instead of failing the dump. Equal when the numbers are.
  */
-public enum ForwardingMethod {
+public final class ForwardingMethod {
     /** IP_VS_CONN_F_MASQ (0): NAT; ipvsadm {@code -m}. */
-    MASQUERADE(0),
+    public static final ForwardingMethod MASQUERADE = new ForwardingMethod(0, "MASQUERADE");
     /** IP_VS_CONN_F_LOCALNODE (1): the destination is local. */
-    LOCAL(1),
+    public static final ForwardingMethod LOCAL = new ForwardingMethod(1, "LOCAL");
     /** IP_VS_CONN_F_TUNNEL (2): IP-in-IP, GUE or GRE tunnel ({@link TunnelType}); ipvsadm {@code -i}. */
-    TUNNEL(2),
+    public static final ForwardingMethod TUNNEL = new ForwardingMethod(2, "TUNNEL");
     /** IP_VS_CONN_F_DROUTE (3): direct routing (gatewaying); ipvsadm {@code -g}. */
-    DIRECT_ROUTE(3),
+    public static final ForwardingMethod DIRECT_ROUTE = new ForwardingMethod(3, "DIRECT_ROUTE");
     /** IP_VS_CONN_F_BYPASS (4): the packet goes on to its original destination. */
-    BYPASS(4);
+    public static final ForwardingMethod BYPASS = new ForwardingMethod(4, "BYPASS");
+
+    private static final ForwardingMethod[] KNOWN = {MASQUERADE, LOCAL, TUNNEL, DIRECT_ROUTE, BYPASS};
 
     private final int value;
+    private final String name;
 
-    ForwardingMethod(int value) {
+    private ForwardingMethod(int value, String name) {
         this.value = value;
+        this.name = name;
     }
 
-    /** The kernel's number for the method (0-4). */
+    /**
+     * The forwarding method of kernel number {@code value}: the constant of that number, or an instance named
+     * by the number.
+     *
+     * @throws IllegalArgumentException if {@code value} is outside 0-7, the kernel's three bits
+     */
+    public static ForwardingMethod of(int value) {
+        if (value < 0 || value > 7) {
+            throw new IllegalArgumentException("forwarding method: " + value + " (expected: 0-7)");
+        }
+        for (ForwardingMethod k : KNOWN) {
+            if (k.value == value) {
+                return k;
+            }
+        }
+        return new ForwardingMethod(value, Integer.toString(value));
+    }
+
+    /**
+     * The forwarding method named {@code name}, as {@link #name()} returns it (case-insensitive), or by its
+     * number.
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public static ForwardingMethod parse(String name) {
+        Objects.requireNonNull(name, "name");
+        for (ForwardingMethod k : KNOWN) {
+            if (k.name.equalsIgnoreCase(name)) {
+                return k;
+            }
+        }
+        try {
+            return of(Integer.parseInt(name));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("forwarding method '" + name + "' (expected: MASQUERADE, LOCAL, TUNNEL, DIRECT_ROUTE, BYPASS or a number 0-7)");
+        }
+    }
+
+    /** The kernel's number. */
     public int value() {
         return value;
     }
 
-    /**
-     * The method of number {@code value}.
-     *
-     * @throws IllegalArgumentException for a number outside 0-4
-     */
-    public static ForwardingMethod of(int value) {
-        if (value < 0 || value >= values().length) {
-            throw new IllegalArgumentException("forwarding method: " + value
-                    + " (expected: 0 MASQUERADE, 1 LOCAL, 2 TUNNEL, 3 DIRECT_ROUTE or 4 BYPASS)");
+    /** The kernel constant's name without its prefix ({@code MASQUERADE}), or the number for one without a constant here. */
+    public String name() {
+        return name;
+    }
+
+    /** Whether this class has a constant for the number. */
+    public boolean isKnown() {
+        for (ForwardingMethod k : KNOWN) {
+            if (k.value == value) {
+                return true;
+            }
         }
-        return values()[value];
+        return false;
+    }
+
+    /** Equal to one of the same number. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ForwardingMethod k && k.value == value;
+    }
+
+    @Override
+    public int hashCode() {
+        return value;
+    }
+
+    /** {@link #name()}. */
+    @Override
+    public String toString() {
+        return name;
     }
 }

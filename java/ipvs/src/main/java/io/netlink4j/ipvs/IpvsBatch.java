@@ -49,7 +49,7 @@ public final class IpvsBatch {
 
         Failure failure(int index, NetlinkException raw) {
             NetlinkException e = raw instanceof NetlinkErrnoException refusal ? command.refused(argument, refusal) : raw;
-            return new Failure(index, command.describe(argument), change, e);
+            return new Failure(index, command.describe(argument), e, Optional.ofNullable(change));
         }
     }
 
@@ -112,7 +112,7 @@ public final class IpvsBatch {
     public IpvsBatch add(IpvsChange change) {
         Objects.requireNonNull(change, "change");
         Service s = change.service();
-        Destination d = change.destination();
+        Destination d = change.destination().orElse(null);
         return switch (change.kind()) {
             case DEL_DESTINATION -> queue(IpvsCommand.DEL_DEST, new IpvsCommand.ServiceDestination(s, d), null, change);
             case DEL_SERVICE -> queue(IpvsCommand.DEL_SERVICE, s, "service", change);
@@ -161,49 +161,25 @@ public final class IpvsBatch {
      * One operation of a batch that did not succeed: the kernel refused it (an
      * {@link IpvsException}, naming the object, as {@link IpvsHandle}'s method would throw it), or
      * its outcome is unknown because its ACK never arrived (a timeout, or an overrun that lost it).
+     * It answers as {@link BatchResult.Failure} does, and names the change it carried out, if any.
+     *
+     * @param index     the operation's position in the batch, from 0, in the order the operations were queued
+     * @param operation the operation and its object, e.g. {@code IPVS NEW_DEST TCP 10.0.0.1:80 -> 10.1.1.2:8080}
+     * @param exception why it failed, or why its outcome is unknown
+     * @param change    the change the operation carried out, when it was queued as one ({@link #add},
+     *                  {@link IpvsHandle#sync}); else empty
      */
-    public static final class Failure {
-        private final int index;
-        private final String operation;
-        private final IpvsChange change;
-        private final NetlinkException exception;
-
-        private Failure(int index, String operation, IpvsChange change, NetlinkException exception) {
-            this.index = index;
-            this.operation = operation;
-            this.change = change;
-            this.exception = exception;
-        }
-
-        /** The operation's position in the batch, from 0, in the order the operations were queued. */
-        public int index() {
-            return index;
-        }
-
-        /** The operation and its object, e.g. {@code IPVS NEW_DEST TCP 10.0.0.1:80 -> 10.1.1.2:8080}. */
-        public String operation() {
-            return operation;
-        }
-
-        /** The change the operation carried out, when it was queued as one ({@link #add}, {@link IpvsHandle#sync}). */
-        public Optional<IpvsChange> change() {
-            return Optional.ofNullable(change);
-        }
-
-        /** Why it failed, or why its outcome is unknown. */
-        public NetlinkException exception() {
-            return exception;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Failure f && index == f.index && operation.equals(f.operation)
-                    && Objects.equals(change, f.change) && exception.equals(f.exception);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(index, operation, change, exception);
+    public record Failure(int index, String operation, NetlinkException exception, Optional<IpvsChange> change) {
+        /**
+         * Checks the components.
+         *
+         * @throws IllegalArgumentException if {@code index} is negative
+         */
+        public Failure {
+            Checks.range("index", index, 0, Integer.MAX_VALUE);
+            Objects.requireNonNull(operation, "operation");
+            Objects.requireNonNull(exception, "exception");
+            Objects.requireNonNull(change, "change");
         }
 
         /** {@code #1 IPVS NEW_SERVICE TCP 10.0.0.1:80: service TCP 10.0.0.1:80 already exists}. */

@@ -3,6 +3,7 @@
 package io.netlink4j.ipvs;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One step from one IPVS table to another, as {@link IpvsTable#changesTo} computes it: create,
@@ -13,33 +14,21 @@ public final class IpvsChange {
     /** The kinds of change, in the order {@link IpvsTable#changesTo} lists them: an order that applies them safely. */
     public enum Kind {
         /** Remove a destination from a service that stays (IPVS_CMD_DEL_DEST). */
-        DEL_DESTINATION("delete destination"),
+        DEL_DESTINATION,
         /** Remove a service with its destinations (IPVS_CMD_DEL_SERVICE). */
-        DEL_SERVICE("delete service"),
+        DEL_SERVICE,
         /** Change a service's settings (IPVS_CMD_SET_SERVICE). */
-        UPDATE_SERVICE("update service"),
+        UPDATE_SERVICE,
         /** Add a service (IPVS_CMD_NEW_SERVICE). */
-        NEW_SERVICE("create service"),
+        NEW_SERVICE,
         /** Change a destination's settings (IPVS_CMD_SET_DEST). */
-        UPDATE_DESTINATION("update destination"),
+        UPDATE_DESTINATION,
         /** Add a destination to a service (IPVS_CMD_NEW_DEST). */
-        NEW_DESTINATION("create destination");
-
-        private final String text;
-
-        Kind(String text) {
-            this.text = text;
-        }
+        NEW_DESTINATION;
 
         /** Whether this kind of change concerns a destination. */
         public boolean isDestinationChange() {
             return this == DEL_DESTINATION || this == UPDATE_DESTINATION || this == NEW_DESTINATION;
-        }
-
-        /** Lower case words: {@code "delete destination"}. */
-        @Override
-        public String toString() {
-            return text;
         }
     }
 
@@ -91,19 +80,22 @@ public final class IpvsChange {
         return service;
     }
 
-    /** The destination of a destination change, with its new settings for a creation or update; else null. */
-    public Destination destination() {
-        return destination;
+    /**
+     * The destination of a destination change ({@link Kind#isDestinationChange()}), with its new
+     * settings for a creation or update; empty for a service change.
+     */
+    public Optional<Destination> destination() {
+        return Optional.ofNullable(destination);
     }
 
-    /** For {@link Kind#UPDATE_SERVICE}, the settings being replaced; else null. */
-    public Service previousService() {
-        return previousService;
+    /** For {@link Kind#UPDATE_SERVICE}, the settings being replaced; else empty. */
+    public Optional<Service> previousService() {
+        return Optional.ofNullable(previousService);
     }
 
-    /** For {@link Kind#UPDATE_DESTINATION}, the settings being replaced; else null. */
-    public Destination previousDestination() {
-        return previousDestination;
+    /** For {@link Kind#UPDATE_DESTINATION}, the settings being replaced; else empty. */
+    public Optional<Destination> previousDestination() {
+        return Optional.ofNullable(previousDestination);
     }
 
     /** Equal when kind, service, destination and the replaced settings are. */
@@ -118,9 +110,9 @@ public final class IpvsChange {
         return Objects.hash(kind, service, destination, previousService, previousDestination);
     }
 
-    /** {@code update destination TCP 10.0.0.1:80 -> 10.1.1.2:8080}. */
+    /** {@code IpvsChange[UPDATE_DESTINATION TCP 10.0.0.1:80 -> 10.1.1.2:8080]}: the kind and what it concerns. */
     @Override
     public String toString() {
-        return kind + " " + service.describe() + (destination == null ? "" : " -> " + destination.describe());
+        return "IpvsChange[" + kind + " " + service.describe() + (destination == null ? "" : " -> " + destination.describe()) + "]";
     }
 }

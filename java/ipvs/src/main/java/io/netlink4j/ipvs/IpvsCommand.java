@@ -13,6 +13,8 @@ import io.netlink4j.engine.Request;
 import io.netlink4j.engine.RequestBody;
 import io.netlink4j.genl.GenericNetlink;
 import io.netlink4j.genl.GenlFamily;
+import io.netlink4j.ipvs.internal.Ipvs;
+import io.netlink4j.ipvs.internal.IpvsCodec;
 
 import java.util.HashMap;
 import java.util.List;
@@ -321,7 +323,7 @@ final class IpvsCommand<A, R> {
             return refusal.of(argument, e);
         }
         String what = subject == null || argument == null ? "" : " " + subject.apply(argument);
-        return new IpvsException(operation + what + " failed: " + e.errnoName() + " (" + e.errnoDescription() + ")", e);
+        return new IpvsException(operation + what + " failed", e);
     }
 
     private ReplyDecoder<R> decoder(A argument) {
@@ -367,15 +369,14 @@ final class IpvsCommand<A, R> {
 
     /** ENOENT on NEW_SERVICE or SET_SERVICE: the scheduler, or else the persistence engine, is not in the kernel. */
     private static IpvsException unknownModule(Service s, NetlinkErrnoException e) {
-        boolean knownScheduler = Schedulers.ALL.contains(s.schedName());
-        if (!knownScheduler || s.peName().isEmpty()) {
-            String module = Schedulers.moduleOf(s.schedName());
-            return new UnknownSchedulerException("unknown scheduler '" + s.schedName() + "' for " + service(s)
+        if (!s.scheduler().isKnown() || s.persistenceEngine().isEmpty()) {
+            String module = s.scheduler().module();
+            return new UnknownSchedulerException("unknown scheduler '" + s.scheduler() + "' for " + service(s)
                     + " (is kernel module " + module + " available?)", module, e);
         }
-        String module = "ip_vs_pe_" + s.peName();
-        return new UnknownSchedulerException("unknown persistence engine '" + s.peName() + "' for " + service(s)
-                + " (is kernel module " + module + " available?)", module, e);
+        PersistenceEngine pe = s.persistenceEngine().get();
+        return new UnknownSchedulerException("unknown persistence engine '" + pe + "' for " + service(s)
+                + " (is kernel module " + pe.module() + " available?)", pe.module(), e);
     }
 
     /** Collects one description; {@link #build()} freezes it. */

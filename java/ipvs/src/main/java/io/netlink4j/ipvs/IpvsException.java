@@ -27,18 +27,13 @@ public class IpvsException extends NetlinkErrnoException {
 
     /**
      * An exception carrying the errno, operation and extended ACK of {@code cause}, the kernel's
-     * answer. Its message is {@code message}, followed by the kernel's own text (the extended
-     * ACK's message) when it sent one.
+     * answer, under a message that starts with {@code message}; {@link NetlinkErrnoException}
+     * adds the errno and the kernel's own text (the extended ACK's message) when it sent one.
      *
      * @param message what was refused, naming the object (e.g. {@code "no such service TCP 10.0.0.1:80"})
      * @param cause   the kernel's refusal
      */
     public IpvsException(String message, NetlinkErrnoException cause) {
-        super(withKernelText(Objects.requireNonNull(message, "message"), Objects.requireNonNull(cause, "cause")), cause);
-    }
-
-    private static String withKernelText(String message, NetlinkErrnoException cause) {
-        String kernel = cause.extendedAck().message();
-        return kernel == null || kernel.isEmpty() ? message : message + ": " + kernel;
+        super(Objects.requireNonNull(message, "message"), Objects.requireNonNull(cause, "cause"));
     }
 }

@@ -7,9 +7,13 @@ import io.netlink4j.engine.NetlinkOptions;
 import io.netlink4j.genl.GenericNetlink;
 import io.netlink4j.genl.GenlFamily;
 import io.netlink4j.genl.GenlFamilyNotFoundException;
+import io.netlink4j.ipvs.internal.Ipvs;
 import io.netlink4j.socket.NetlinkProtocol;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -22,7 +26,7 @@ import java.util.function.Predicate;
  * <pre>{@code
  * try (IpvsHandle ipvs = IpvsHandle.open()) {
  *     Service web = Service.builder().protocol(Protocol.TCP)
- *             .address(InetAddress.getByName("10.0.0.1")).port(80).schedName(Schedulers.ROUND_ROBIN).build();
+ *             .address(InetAddress.getByName("10.0.0.1")).port(80).scheduler(Scheduler.RR).build();
  *     ipvs.newService(web);
  *     ipvs.newDestination(web, Destination.builder().address(InetAddress.getByName("10.1.1.2")).port(8080).weight(5).build());
  *     for (Service s : ipvs.getServices()) {
@@ -35,10 +39,24 @@ import java.util.function.Predicate;
  * {@link IpvsException}s naming the service or destination ({@link ServiceExistsException},
  * {@link NoSuchServiceException} and the other subclasses for the conditions worth branching on). The handle is safe for concurrent use
  * by many threads without outside locking. Operations need CAP_NET_ADMIN in the namespace.
+ *
+ * <p>Every method that sends a request may also throw what any exchange with the kernel may:
+ * {@link io.netlink4j.NetlinkTimeoutException} when no answer came in the receive timeout (the
+ * outcome is then unknown), {@link io.netlink4j.NetlinkClosedException} when the handle is or
+ * gets closed, and {@link io.netlink4j.NetlinkDecodeException} for a malformed reply; a dump may
+ * also throw {@link io.netlink4j.NetlinkOverrunException} or
+ * {@link io.netlink4j.NetlinkDumpInterruptedException} (after its restarts, for the list forms).
+ * An {@link IpvsException} with errno EPERM says the caller lacks CAP_NET_ADMIN.
  */
 public final class IpvsHandle implements AutoCloseable {
+    /** The generic netlink family name the kernel registers IPVS under: {@code "IPVS"}. */
+    public static final String FAMILY_NAME = Ipvs.FAMILY_NAME;
+
     /** Receive buffer requested by {@link #open()}: room for the ACKs of large batches. */
     public static final int DEFAULT_SOCKET_RECEIVE_BUFFER = 4 << 20;
+
+    /** The order of {@link #getDaemons()}: by state number, MASTER (1) before BACKUP (2). */
+    private static final Comparator<DaemonConfig> DAEMON_ORDER = Comparator.comparingInt(d -> d.state().value());
 
     private final GenericNetlink genl;
     private final GenlFamily family;
@@ -49,7 +67,9 @@ public final class IpvsHandle implements AutoCloseable {
     }
 
     /**
-     * A handle on the caller's network namespace, with the default timeouts (send 30 s, receive 3 s).
+     * A handle on the caller's network namespace, with {@link #defaultOptions()}: a receive buffer of
+     * {@link #DEFAULT_SOCKET_RECEIVE_BUFFER} bytes and {@link NetlinkOptions}' defaults for the rest
+     * (send timeout 30 s, receive timeout 3 s).
      *
      * @throws GenlFamilyNotFoundException the kernel has no IPVS (the message says to load ip_vs)
      */
@@ -58,7 +78,8 @@ public final class IpvsHandle implements AutoCloseable {
     }
 
     /**
-     * A handle on the network namespace at {@code netns}, e.g. {@code /var/run/netns/NAME} or {@code /proc/PID/ns/net}.
+     * A handle on the network namespace at {@code netns}, e.g. {@code /var/run/netns/NAME} or
+     * {@code /proc/PID/ns/net}, with {@link #defaultOptions()}, as {@link #open()} has.
      *
      * @throws GenlFamilyNotFoundException the kernel has no IPVS (the message says to load ip_vs)
      */
@@ -67,13 +88,18 @@ public final class IpvsHandle implements AutoCloseable {
         return open(defaultOptions().netns(netns).build());
     }
 
-    /** Options with this class's defaults, to adjust timeouts, namespace or buffers. */
+    /**
+     * The options {@link #open()} and {@link #open(Path)} use, as a builder to adjust timeouts,
+     * namespace or buffers before {@link #open(NetlinkOptions)}: {@link NetlinkOptions}' defaults
+     * with a receive buffer of {@link #DEFAULT_SOCKET_RECEIVE_BUFFER} bytes.
+     */
     public static NetlinkOptions.Builder defaultOptions() {
         return NetlinkOptions.builder().socketReceiveBufferSize(DEFAULT_SOCKET_RECEIVE_BUFFER);
     }
 
     /**
-     * A handle with explicit options.
+     * A handle with exactly {@code options}: none of {@link #defaultOptions()} is added (start from
+     * it to keep them).
      *
      * @throws GenlFamilyNotFoundException the kernel has no IPVS (the message says to load ip_vs)
      */
@@ -94,11 +120,11 @@ public final class IpvsHandle implements AutoCloseable {
     public static IpvsHandle open(NetlinkConnection connection) {
         GenericNetlink genl = GenericNetlink.open(Objects.requireNonNull(connection, "connection"));
         try {
-            return new IpvsHandle(genl, genl.family(Ipvs.FAMILY_NAME));
+            return new IpvsHandle(genl, genl.family(FAMILY_NAME));
         } catch (GenlFamilyNotFoundException e) {
             genl.close();
             Path netns = connection.options().netns();
-            throw new GenlFamilyNotFoundException(Ipvs.FAMILY_NAME, "IPVS is not available in this kernel"
+            throw new GenlFamilyNotFoundException(FAMILY_NAME, "IPVS is not available in this kernel"
                     + (netns != null ? " (namespace " + netns + ")" : "")
                     + ": load the ip_vs kernel module (modprobe ip_vs)", e);
         } catch (RuntimeException | Error e) {
@@ -108,13 +134,17 @@ public final class IpvsHandle implements AutoCloseable {
     }
 
     /** The IPVS generic netlink family as resolved when the handle was opened. */
-    public GenlFamily family() {
+    GenlFamily family() {
         return family;
     }
 
-    /** The generic netlink connection underneath (for diagnostics and statistics). */
-    public GenericNetlink genericNetlink() {
-        return genl;
+    /**
+     * The connection underneath, which the handle owns: for its options, diagnostics and
+     * statistics. Requests sent on it directly are the caller's business; closing it closes the
+     * handle.
+     */
+    public NetlinkConnection connection() {
+        return genl.connection();
     }
 
     // Services.
@@ -145,6 +175,7 @@ public final class IpvsHandle implements AutoCloseable {
      * Deletes a service and its destinations (ipvsadm -D).
      *
      * @throws NoSuchServiceException no service has its identity
+     * @throws IpvsException          the kernel refused it otherwise
      */
     public void delService(Service service) {
         execute(IpvsCommand.DEL_SERVICE, service, "service");
@@ -170,17 +201,22 @@ public final class IpvsHandle implements AutoCloseable {
     }
 
     /**
-     * Every service (ipvsadm -L), in the kernel's order. The dump is restarted from the start, up
-     * to three times in all, when the kernel reports lost messages
-     * (a receive-buffer overrun) or a table changed during the dump (NLM_F_DUMP_INTR).
+     * Every service (ipvsadm -L), in {@link Service#IDENTITY_ORDER}, the order
+     * {@code ipvsadm -S -n} and {@link IpvsTable} list services in (the kernel's own order is that of
+     * its hash table). The dump is restarted from the start, up to three times in all, when the
+     * kernel reports lost messages (a receive-buffer overrun) or a table changed during the dump
+     * (NLM_F_DUMP_INTR).
+     *
+     * @return an unmodifiable list
      */
     public List<Service> getServices() {
-        return IpvsCommand.GET_SERVICES.list(genl, family, null);
+        return sorted(IpvsCommand.GET_SERVICES.list(genl, family, null), Service.IDENTITY_ORDER);
     }
 
     /**
      * Streams every service to {@code action} as it is decoded, without holding the whole table:
-     * for very large tables. Not restarted (the action has already seen some services): an overrun
+     * for very large tables. The services come in the kernel's order, that of its hash table,
+     * which is not stable: sort them if the order matters, or use {@link #getServices()}. Not restarted (the action has already seen some services): an overrun
      * or interrupted dump is thrown after the action saw what arrived. What {@code action} throws
      * ends the dump and is rethrown unchanged.
      */
@@ -201,6 +237,8 @@ public final class IpvsHandle implements AutoCloseable {
      *
      * @throws NoSuchServiceException      no service has the identity of {@code service}
      * @throws DestinationExistsException  the service has that destination already
+     * @throws IpvsException               the kernel refused it otherwise (EINVAL: an address it
+     *                                     cannot route to, such as a multicast one)
      */
     public void newDestination(Service service, Destination destination) {
         execute(IpvsCommand.NEW_DEST, new IpvsCommand.ServiceDestination(service, destination), null);
@@ -227,15 +265,22 @@ public final class IpvsHandle implements AutoCloseable {
     }
 
     /**
-     * The destinations of {@code service}, in the kernel's order; restarted as {@link #getServices()}
-     * is. For a service that does not exist the kernel answers with an empty list, and so does
-     * this method: use {@link #isServicePresent} to tell the two apart.
+     * The destinations of {@code service}, in {@link Destination#IDENTITY_ORDER}, the order
+     * {@code ipvsadm -S -n} and {@link IpvsTable} list them in; restarted as
+     * {@link #getServices()} is. For a service that does not exist the kernel answers with an empty
+     * list, and so does this method: use {@link #isServicePresent} to tell the two apart.
+     *
+     * @return an unmodifiable list
      */
     public List<Destination> getDestinations(Service service) {
-        return IpvsCommand.GET_DESTS.list(genl, family, IpvsCommand.GET_DESTS.checked(service, "service"));
+        return sorted(IpvsCommand.GET_DESTS.list(genl, family, IpvsCommand.GET_DESTS.checked(service, "service")),
+                Destination.IDENTITY_ORDER);
     }
 
-    /** Streams the destinations of {@code service} to {@code action} as they are decoded, as {@link #forEachService} does. */
+    /**
+     * Streams the destinations of {@code service} to {@code action} as they are decoded, in the
+     * kernel's order (the order they were added in), not restarted, as {@link #forEachService} is.
+     */
     public void forEachDestination(Service service, Consumer<? super Destination> action) {
         Objects.requireNonNull(action, "action");
         IpvsCommand.GET_DESTS.forEach(genl, family, IpvsCommand.GET_DESTS.checked(service, "service"), action);
@@ -292,9 +337,14 @@ public final class IpvsHandle implements AutoCloseable {
         execute(IpvsCommand.DEL_DAEMON, state, "state");
     }
 
-    /** The running sync daemons (ipvsadm -L --daemon); restarted as {@link #getServices()} is. */
+    /**
+     * The running sync daemons (ipvsadm -L --daemon), by state: the master before the backup;
+     * restarted as {@link #getServices()} is.
+     *
+     * @return an unmodifiable list of at most one daemon per state
+     */
     public List<DaemonConfig> getDaemons() {
-        return IpvsCommand.GET_DAEMONS.list(genl, family, null);
+        return sorted(IpvsCommand.GET_DAEMONS.list(genl, family, null), DAEMON_ORDER);
     }
 
     // Whole tables.
@@ -370,6 +420,12 @@ public final class IpvsHandle implements AutoCloseable {
 
     private <A, R> R request(IpvsCommand<A, R> command, A argument, String what) {
         return command.request(genl, family, command.checked(argument, what));
+    }
+
+    private static <T> List<T> sorted(List<T> values, Comparator<? super T> order) {
+        List<T> out = new ArrayList<>(values);
+        out.sort(order);
+        return Collections.unmodifiableList(out);
     }
 
     /** Closes the socket. Idempotent; other threads' calls fail with a closed-handle exception. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -70,10 +71,10 @@ public final class IpvsTable {
         return entries.containsKey(Objects.requireNonNull(service, "service").key());
     }
 
-    /** The service of this table with the identity of {@code service}, or null. */
-    public Service service(Service service) {
+    /** The service of this table with the identity of {@code service} (and this table's settings), or empty. */
+    public Optional<Service> service(Service service) {
         Entry e = entries.get(Objects.requireNonNull(service, "service").key());
-        return e == null ? null : e.service();
+        return e == null ? Optional.empty() : Optional.of(e.service());
     }
 
     /**
@@ -351,7 +352,7 @@ public final class IpvsTable {
         }
 
         private static void put(HashMap<DestinationKey, Destination> ds, Service service, Destination d) {
-            if (!d.addressFamily().equals(service.addressFamily()) && d.forwardingMethod() != ForwardingMethod.TUNNEL) {
+            if (!d.addressFamily().equals(service.addressFamily()) && !d.forwardingMethod().equals(ForwardingMethod.TUNNEL)) {
                 throw new IllegalArgumentException("destination " + d.describe() + " is " + d.addressFamily() + " but service "
                         + service.describe() + " is " + service.addressFamily()
                         + " (expected: the service's family, or TUNNEL forwarding, which the kernel allows across families)");

@@ -80,8 +80,8 @@ public final class Netmask {
         return ofPrefix(family, family.maxPrefixLength());
     }
 
-    /** INET or INET6. */
-    public AddressFamily family() {
+    /** INET or INET6: the family of the services this netmask fits. */
+    public AddressFamily addressFamily() {
         return family;
     }
 

@@ -3,10 +3,14 @@
 package io.netlink4j.ipvs;
 
 import io.netlink4j.AddressFamily;
+import io.netlink4j.genl.GenlFamily;
+import io.netlink4j.ipvs.internal.Addresses;
+import io.netlink4j.ipvs.internal.IpvsAccess;
 
 import java.net.InetAddress;
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An IPVS virtual service: either a protocol, address and port, or a firewall mark. Immutable;
@@ -21,26 +25,16 @@ import java.util.Objects;
  * <pre>{@code
  * Service web = Service.builder()
  *         .protocol(Protocol.TCP).address(InetAddress.getByName("10.0.0.1")).port(80)
- *         .schedName(Schedulers.ROUND_ROBIN)
+ *         .scheduler(Scheduler.RR)
  *         .build();
  * }</pre>
  */
 public final class Service {
-    /** IP_VS_SVC_F_PERSISTENT: a client keeps its destination for {@link #timeout()} seconds (ipvsadm -p). */
-    public static final int FLAG_PERSISTENT = 0x1;
-    /** IP_VS_SVC_F_HASHED: kernel-internal; never reported by this library. */
-    public static final int FLAG_HASHED = 0x2;
-    /** IP_VS_SVC_F_ONEPACKET: one-packet scheduling (UDP; ipvsadm -o). */
-    public static final int FLAG_ONEPACKET = 0x4;
-    /** IP_VS_SVC_F_SCHED1 (e.g. sh-fallback, mh-fallback). */
-    public static final int FLAG_SCHED1 = 0x8;
-    /** IP_VS_SVC_F_SCHED2 (e.g. sh-port, mh-port). */
-    public static final int FLAG_SCHED2 = 0x10;
-    /** IP_VS_SVC_F_SCHED3. */
-    public static final int FLAG_SCHED3 = 0x20;
+    /** IP_VS_SVC_F_HASHED: the kernel's own, dropped from what is reported and sent. */
+    private static final int HASHED = 0x2;
 
-    /** ipvsadm's default scheduler. */
-    public static final String DEFAULT_SCHEDULER = Schedulers.WEIGHTED_LEAST_CONNECTION;
+    /** ipvsadm's default scheduler, and a builder's: {@link Scheduler#WLC}. */
+    public static final Scheduler DEFAULT_SCHEDULER = Scheduler.WLC;
 
     /**
      * The longest persistence timeout, in seconds, that the kernel keeps as given: it stores the
@@ -60,23 +54,53 @@ public final class Service {
      */
     public static final Comparator<Service> IDENTITY_ORDER = Comparator.comparing(Service::key);
 
+    static {
+        IpvsAccess.install(new IpvsAccess() {
+            @Override
+            public byte[] wireAddress(Service service) {
+                return service.wireAddress;
+            }
+
+            @Override
+            public byte[] wireAddress(Destination destination) {
+                return destination.wireAddress;
+            }
+
+            @Override
+            public Service decoded(Builder builder) {
+                return builder.buildDecoded();
+            }
+
+            @Override
+            public Destination decoded(Destination.Builder builder) {
+                return builder.buildDecoded();
+            }
+
+            @Override
+            public GenlFamily family(IpvsHandle handle) {
+                return handle.family();
+            }
+        });
+    }
+
     private final ServiceKey key;
-    private final String schedName;
+    private final Scheduler scheduler;
     private final int flags;
     private final long timeout;
     private final Netmask netmask;
-    private final String peName;
+    /** Null for none. */
+    private final PersistenceEngine persistenceEngine;
     private final Stats stats;
     /** The address as IPVS sends it (16 bytes), kept so encoding allocates nothing; null for a firewall mark. */
     final byte[] wireAddress;
 
     private Service(Builder b, AddressFamily family) {
         this.key = new ServiceKey(family, b.fwMark, b.protocol, b.address, b.port);
-        this.schedName = b.schedName;
-        this.flags = b.flags & ~FLAG_HASHED;
+        this.scheduler = b.scheduler;
+        this.flags = b.flags & ~HASHED;
         this.timeout = b.timeout;
         this.netmask = b.netmask != null ? b.netmask : Netmask.full(family);
-        this.peName = b.peName;
+        this.persistenceEngine = b.persistenceEngine;
         this.stats = b.stats;
         this.wireAddress = b.address == null ? null : Addresses.toWire(b.address);
     }
@@ -94,11 +118,11 @@ public final class Service {
         b.address = key.address();
         b.port = key.port();
         b.fwMark = key.fwMark();
-        b.schedName = schedName;
+        b.scheduler = scheduler;
         b.flags = flags;
         b.timeout = timeout;
         b.netmask = netmask;
-        b.peName = peName;
+        b.persistenceEngine = persistenceEngine;
         b.stats = stats;
         return b;
     }
@@ -137,24 +161,27 @@ public final class Service {
         return key.fwMark() != 0;
     }
 
-    /** The scheduler's name ({@link Schedulers}); empty only in a reply that named none. */
-    public String schedName() {
-        return schedName;
+    /**
+     * The scheduler; for a service the kernel reports without one bound, the kernel's {@code none}.
+     * Its name, {@code scheduler().name()}, is what the Go library calls {@code SchedName}.
+     */
+    public Scheduler scheduler() {
+        return scheduler;
     }
 
-    /** The FLAG_* bits (never FLAG_HASHED). */
+    /** The {@link ServiceFlags} bits (never the kernel's HASHED). */
     public int flags() {
         return flags;
     }
 
-    /** Whether {@link #FLAG_PERSISTENT} is set. */
+    /** Whether {@link ServiceFlags#PERSISTENT} is set. */
     public boolean isPersistent() {
-        return (flags & FLAG_PERSISTENT) != 0;
+        return (flags & ServiceFlags.PERSISTENT) != 0;
     }
 
-    /** Whether {@link #FLAG_ONEPACKET} is set. */
+    /** Whether {@link ServiceFlags#ONEPACKET} is set. */
     public boolean isOnePacket() {
-        return (flags & FLAG_ONEPACKET) != 0;
+        return (flags & ServiceFlags.ONEPACKET) != 0;
     }
 
     /** Persistence timeout in seconds: at most {@link #MAX_TIMEOUT} for a service built here. */
@@ -167,9 +194,9 @@ public final class Service {
         return netmask;
     }
 
-    /** The persistence engine (e.g. "sip"), or "" for none. */
-    public String peName() {
-        return peName;
+    /** The persistence engine, or empty for none (the Go library's {@code PEName}, "" for none). */
+    public Optional<PersistenceEngine> persistenceEngine() {
+        return Optional.ofNullable(persistenceEngine);
     }
 
     /** Counters as last read from the kernel; {@link Stats#ZERO} for values built here. */
@@ -200,7 +227,7 @@ public final class Service {
     /** Whether {@code o} is the same service with the same settings; the counters are not compared. */
     public boolean sameSettings(Service o) {
         return key.equals(o.key) && flags == o.flags && timeout == o.timeout && netmask.equals(o.netmask)
-                && schedName.equals(o.schedName) && peName.equals(o.peName);
+                && scheduler.equals(o.scheduler) && Objects.equals(persistenceEngine, o.persistenceEngine);
     }
 
     /** Equal when identity, settings and counters are. */
@@ -211,14 +238,14 @@ public final class Service {
 
     @Override
     public int hashCode() {
-        return Objects.hash(key, schedName, flags, timeout, netmask, peName, stats);
+        return Objects.hash(key, scheduler, flags, timeout, netmask, persistenceEngine, stats);
     }
 
     /** {@code Service[TCP 10.0.0.1:80, sched=wlc, flags=0x0, timeout=0, netmask=255.255.255.255]}, counters when not zero. */
     @Override
     public String toString() {
-        return "Service[" + describe() + ", sched=" + schedName + ", flags=0x" + Integer.toHexString(flags)
-                + ", timeout=" + timeout + ", netmask=" + netmask + (peName.isEmpty() ? "" : ", pe=" + peName)
+        return "Service[" + describe() + ", sched=" + scheduler + ", flags=0x" + Integer.toHexString(flags)
+                + ", timeout=" + timeout + ", netmask=" + netmask + (persistenceEngine == null ? "" : ", pe=" + persistenceEngine)
                 + (stats.equals(Stats.ZERO) ? "" : ", " + stats) + "]";
     }
 
@@ -232,11 +259,11 @@ public final class Service {
         private InetAddress address;
         private int port;
         private long fwMark;
-        private String schedName = DEFAULT_SCHEDULER;
+        private Scheduler scheduler = DEFAULT_SCHEDULER;
         private int flags;
         private long timeout;
         private Netmask netmask;
-        private String peName = "";
+        private PersistenceEngine persistenceEngine;
         private Stats stats = Stats.ZERO;
 
         private Builder() {}
@@ -271,13 +298,13 @@ public final class Service {
             return this;
         }
 
-        /** The scheduler's name, 1-15 bytes of UTF-8 ({@link Schedulers}). */
-        public Builder schedName(String schedName) {
-            this.schedName = Objects.requireNonNull(schedName, "schedName");
+        /** The scheduler ({@link Scheduler#of(String)} for one by name). */
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
             return this;
         }
 
-        /** The FLAG_* bits; FLAG_HASHED is dropped. */
+        /** The {@link ServiceFlags} bits; the kernel's HASHED (0x2) is dropped. */
         public Builder flags(int flags) {
             this.flags = flags;
             return this;
@@ -291,7 +318,7 @@ public final class Service {
 
         /** Makes the service persistent with this timeout in seconds (ipvsadm -p). */
         public Builder persistent(long timeoutSeconds) {
-            this.flags |= FLAG_PERSISTENT;
+            this.flags |= ServiceFlags.PERSISTENT;
             this.timeout = timeoutSeconds;
             return this;
         }
@@ -302,9 +329,15 @@ public final class Service {
             return this;
         }
 
-        /** The persistence engine's name, 0-15 bytes of UTF-8 ("" for none; {@link Schedulers#PE_SIP}). */
-        public Builder peName(String peName) {
-            this.peName = Objects.requireNonNull(peName, "peName");
+        /** The persistence engine ({@link PersistenceEngine#SIP}). */
+        public Builder persistenceEngine(PersistenceEngine persistenceEngine) {
+            this.persistenceEngine = Objects.requireNonNull(persistenceEngine, "persistenceEngine");
+            return this;
+        }
+
+        /** No persistence engine (the default). */
+        public Builder noPersistenceEngine() {
+            this.persistenceEngine = null;
             return this;
         }
 
@@ -341,14 +374,12 @@ public final class Service {
                 family = Checks.familyOf(addressFamily, address);
             }
             Checks.u16("port", port);
-            Checks.name("schedName", schedName, 1, Ipvs.MAX_NAME_LENGTH);
-            Checks.name("peName", peName, 0, Ipvs.MAX_NAME_LENGTH);
             if (timeout < 0 || timeout > MAX_TIMEOUT) {
                 throw new IllegalArgumentException("timeout: " + timeout + " (expected: 0-" + MAX_TIMEOUT
                         + " seconds, which the kernel keeps in 32 bits of jiffies)");
             }
-            if (netmask != null && !netmask.family().equals(family)) {
-                throw new IllegalArgumentException("netmask: " + netmask + " is " + netmask.family() + " but the service is "
+            if (netmask != null && !netmask.addressFamily().equals(family)) {
+                throw new IllegalArgumentException("netmask: " + netmask + " is " + netmask.addressFamily() + " but the service is "
                         + family + " (expected: a netmask of the service's family)");
             }
             if (netmask != null && family.equals(AddressFamily.INET6) && netmask.value() == 0) {

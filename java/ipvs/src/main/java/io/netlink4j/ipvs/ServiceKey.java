@@ -3,6 +3,7 @@
 package io.netlink4j.ipvs;
 
 import io.netlink4j.AddressFamily;
+import io.netlink4j.ipvs.internal.Addresses;
 
 import java.net.InetAddress;
 

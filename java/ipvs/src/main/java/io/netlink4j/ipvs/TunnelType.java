@@ -2,41 +2,106 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
+import java.util.Objects;
+
 /**
- * The encapsulation of a {@link ForwardingMethod#TUNNEL} destination (IPVS_DEST_ATTR_TUN_TYPE,
- * {@code IP_VS_CONN_F_TUNNEL_TYPE_*}).
+ * The encapsulation of a {@link ForwardingMethod#TUNNEL} destination (IPVS_DEST_ATTR_TUN_TYPE, a
+ * u8, {@code IP_VS_CONN_F_TUNNEL_TYPE_*}).
  *
- * <p>Closed: these are the kernel's tunnel types up to {@code IP_VS_CONN_F_TUNNEL_TYPE_MAX}; a
- * reply with another number is a {@link io.netlink4j.NetlinkDecodeException}.
+ * <p>Open, as {@link io.netlink4j.AddressFamily} is: the kernel has added tunnel types before (GUE,
+ * then GRE), so a destination of a type this version does not know decodes with that number
+ * ({@link #isKnown()} is false) instead of failing the dump. Equal when the numbers are.
  */
-public enum TunnelType {
-    /** IP-in-IP (0), the default. */
-    IPIP(0),
-    /** Generic UDP Encapsulation (1): needs a tunnel port. */
-    GUE(1),
-    /** Generic Routing Encapsulation (2). */
-    GRE(2);
+public final class TunnelType {
+    /** IP_VS_CONN_F_TUNNEL_TYPE_IPIP (0): IP-in-IP, the default. */
+    public static final TunnelType IPIP = new TunnelType(0, "IPIP");
+    /** IP_VS_CONN_F_TUNNEL_TYPE_GUE (1): Generic UDP Encapsulation; needs a tunnel port. */
+    public static final TunnelType GUE = new TunnelType(1, "GUE");
+    /** IP_VS_CONN_F_TUNNEL_TYPE_GRE (2): Generic Routing Encapsulation. */
+    public static final TunnelType GRE = new TunnelType(2, "GRE");
+
+    private static final TunnelType[] KNOWN = {IPIP, GUE, GRE};
 
     private final int value;
+    private final String name;
 
-    TunnelType(int value) {
+    private TunnelType(int value, String name) {
         this.value = value;
+        this.name = name;
     }
 
-    /** The kernel's number for the type (0-2). */
+    /**
+     * The tunnel type of kernel number {@code value}: the constant of that number, or an instance named
+     * by the number.
+     *
+     * @throws IllegalArgumentException if {@code value} is outside 0-255, the kernel's u8
+     */
+    public static TunnelType of(int value) {
+        if (value < 0 || value > 255) {
+            throw new IllegalArgumentException("tunnel type: " + value + " (expected: 0-255)");
+        }
+        for (TunnelType k : KNOWN) {
+            if (k.value == value) {
+                return k;
+            }
+        }
+        return new TunnelType(value, Integer.toString(value));
+    }
+
+    /**
+     * The tunnel type named {@code name}, as {@link #name()} returns it (case-insensitive), or by its
+     * number.
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public static TunnelType parse(String name) {
+        Objects.requireNonNull(name, "name");
+        for (TunnelType k : KNOWN) {
+            if (k.name.equalsIgnoreCase(name)) {
+                return k;
+            }
+        }
+        try {
+            return of(Integer.parseInt(name));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("tunnel type '" + name + "' (expected: IPIP, GUE, GRE or a number 0-255)");
+        }
+    }
+
+    /** The kernel's number. */
     public int value() {
         return value;
     }
 
-    /**
-     * The tunnel type of number {@code value}.
-     *
-     * @throws IllegalArgumentException for a number outside 0-2
-     */
-    public static TunnelType of(int value) {
-        if (value < 0 || value >= values().length) {
-            throw new IllegalArgumentException("tunnel type: " + value + " (expected: 0 IPIP, 1 GUE or 2 GRE)");
+    /** The kernel constant's name without its prefix ({@code IPIP}), or the number for one without a constant here. */
+    public String name() {
+        return name;
+    }
+
+    /** Whether this class has a constant for the number. */
+    public boolean isKnown() {
+        for (TunnelType k : KNOWN) {
+            if (k.value == value) {
+                return true;
+            }
         }
-        return values()[value];
+        return false;
+    }
+
+    /** Equal to one of the same number. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TunnelType k && k.value == value;
+    }
+
+    @Override
+    public int hashCode() {
+        return value;
+    }
+
+    /** {@link #name()}. */
+    @Override
+    public String toString() {
+        return name;
     }
 }

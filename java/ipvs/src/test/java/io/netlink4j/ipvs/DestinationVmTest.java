@@ -54,7 +54,7 @@ class DestinationVmTest {
         List<Destination> current = new java.util.ArrayList<>(dests);
         for (int i = 0; i < current.size(); i++) {
             Destination d = current.get(i);
-            ForwardingMethod next = d.forwardingMethod() == ForwardingMethod.MASQUERADE ? ForwardingMethod.DIRECT_ROUTE : ForwardingMethod.MASQUERADE;
+            ForwardingMethod next = d.forwardingMethod().equals(ForwardingMethod.MASQUERADE) ? ForwardingMethod.DIRECT_ROUTE : ForwardingMethod.MASQUERADE;
             Destination changed = d.toBuilder().forwardingMethod(next).weight(d.weight() == Integer.MAX_VALUE ? 0 : d.weight() + 100).build();
             ns.ipvs.updateDestination(service, changed);
             current.set(i, changed);
@@ -69,22 +69,22 @@ class DestinationVmTest {
 
     @Test
     void ipv4EveryMethod() {
-        Service svc = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).schedName("wrr").build();
+        Service svc = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).scheduler(Scheduler.WRR).build();
         lifecycle(svc, List.of(
                 Destination.builder().address(ip("10.1.1.2")).port(8080).weight(1).build(),
                 Destination.builder().address(ip("10.1.1.3")).port(8080).weight(5).forwardingMethod(ForwardingMethod.DIRECT_ROUTE).build(),
                 Destination.builder().address(ip("10.1.1.4")).port(8080).weight(0).forwardingMethod(ForwardingMethod.TUNNEL).build(),
                 Destination.builder().address(ip("10.1.1.5")).port(8080).weight(7).forwardingMethod(ForwardingMethod.TUNNEL)
-                        .tunnelType(TunnelType.GUE).tunnelPort(6080).tunnelFlags(Destination.TUNNEL_FLAG_CSUM).build(),
+                        .tunnelType(TunnelType.GUE).tunnelPort(6080).tunnelFlags(TunnelFlags.CSUM).build(),
                 Destination.builder().address(ip("10.1.1.6")).port(8080).weight(3).forwardingMethod(ForwardingMethod.TUNNEL)
-                        .tunnelType(TunnelType.GRE).tunnelFlags(Destination.TUNNEL_FLAG_REMCSUM).build(),
+                        .tunnelType(TunnelType.GRE).tunnelFlags(TunnelFlags.REMCSUM).build(),
                 Destination.builder().address(ip("10.1.1.7")).port(8081).weight(Integer.MAX_VALUE)
                         .upperThreshold(1000).lowerThreshold(10).build()));
     }
 
     @Test
     void ipv6EveryMethod() {
-        Service svc = Service.builder().protocol(Protocol.UDP).address(ip("2001:db8::1")).port(53).schedName("rr").build();
+        Service svc = Service.builder().protocol(Protocol.UDP).address(ip("2001:db8::1")).port(53).scheduler(Scheduler.RR).build();
         lifecycle(svc, List.of(
                 Destination.builder().address(ip("2001:db8:1::2")).port(53).build(),
                 Destination.builder().address(ip("2001:db8:1::3")).port(53).forwardingMethod(ForwardingMethod.DIRECT_ROUTE).build(),
@@ -96,7 +96,7 @@ class DestinationVmTest {
 
     @Test
     void fwmarkServiceWithMixedFamilyTunnelDestination() {
-        Service svc = Service.builder().fwMark(42).addressFamily(AddressFamily.INET).schedName("lc").build();
+        Service svc = Service.builder().fwMark(42).addressFamily(AddressFamily.INET).scheduler(Scheduler.LC).build();
         ns.ipvs.newService(svc);
         Destination v4 = Destination.builder().address(ip("10.1.1.20")).port(0).build();
         Destination v6 = Destination.builder().address(ip("2001:db8:1::20")).forwardingMethod(ForwardingMethod.TUNNEL).build();
@@ -109,7 +109,7 @@ class DestinationVmTest {
 
     @Test
     void manyDestinationsPerService() {
-        Service svc = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.9")).port(443).schedName("mh").build();
+        Service svc = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.9")).port(443).scheduler(Scheduler.MH).build();
         ns.ipvs.newService(svc);
         Set<Destination> expected = new HashSet<>();
         IpvsBatch batch = ns.ipvs.batch();

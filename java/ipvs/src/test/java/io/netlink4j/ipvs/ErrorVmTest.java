@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("kernel-vm")
 class ErrorVmTest {
     static IpvsNamespace ns;
-    static final Service WEB = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).schedName("rr").build();
+    static final Service WEB = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).scheduler(Scheduler.RR).build();
     static final Destination REAL = Destination.builder().address(ip("10.1.1.2")).port(80).build();
 
     @BeforeAll
@@ -75,7 +75,7 @@ class ErrorVmTest {
     @Test
     void unknownSchedulerNamesItsModule() {
         UnknownSchedulerException e = assertThrows(UnknownSchedulerException.class,
-                () -> ns.ipvs.newService(WEB.toBuilder().schedName("nosuch").build()));
+                () -> ns.ipvs.newService(WEB.toBuilder().scheduler(Scheduler.of("nosuch")).build()));
         assertEquals("ip_vs_nosuch", e.module());
         assertEquals(Errno.ENOENT, e.errno());
         assertTrue(e.getMessage().contains("'nosuch'") && e.getMessage().contains("ip_vs_nosuch"), e.getMessage());
@@ -84,7 +84,7 @@ class ErrorVmTest {
     @Test
     void unknownPersistenceEngineNamesItsModule() {
         UnknownSchedulerException e = assertThrows(UnknownSchedulerException.class,
-                () -> ns.ipvs.newService(WEB.toBuilder().persistent(60).peName("nope").build()));
+                () -> ns.ipvs.newService(WEB.toBuilder().persistent(60).persistenceEngine(PersistenceEngine.of("nope")).build()));
         assertEquals("ip_vs_pe_nope", e.module());
     }
 
@@ -99,8 +99,8 @@ class ErrorVmTest {
     @Test
     void invalidValuesAreRejectedBeforeAnythingIsSent() {
         assertMessage(() -> Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(65536).build(), "port: 65536 (expected: 0-65535)");
-        assertMessage(() -> Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(1).schedName("abcdefghijklmnop").build(),
-                "schedName");
+        assertMessage(() -> Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(1).scheduler(Scheduler.of("abcdefghijklmnop")).build(),
+                "scheduler");
         assertMessage(() -> Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).addressFamily(AddressFamily.INET6).port(1).build(),
                 "addressFamily is INET6");
         assertMessage(() -> Service.builder().fwMark(3).protocol(Protocol.TCP).addressFamily(AddressFamily.INET).build(), "excludes");
@@ -124,7 +124,7 @@ class ErrorVmTest {
         try {
             IpvsException running = assertThrows(IpvsException.class, () -> ns.ipvs.newDaemon(master));
             assertEquals(Errno.EEXIST, running.errno());
-            assertEquals("a MASTER sync daemon is already running", running.getMessage());
+            assertTrue(running.getMessage().startsWith("a MASTER sync daemon is already running"), running.getMessage());
         } finally {
             ns.ipvs.delDaemon(DaemonConfig.State.MASTER);
         }
@@ -139,7 +139,7 @@ class ErrorVmTest {
                 .newService(WEB)
                 .newService(WEB)
                 .newDestination(WEB, REAL)
-                .newService(WEB.toBuilder().port(81).schedName("nosuch").build())
+                .newService(WEB.toBuilder().port(81).scheduler(Scheduler.of("nosuch")).build())
                 .delService(WEB.toBuilder().port(82).build())
                 .newService(WEB.toBuilder().port(83).build());
         IpvsBatch.Result r = batch.apply();

@@ -10,6 +10,8 @@ import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.MessageWriter;
 import io.netlink4j.codec.Netlink;
 import io.netlink4j.genl.Genl;
+import io.netlink4j.ipvs.internal.Ipvs;
+import io.netlink4j.ipvs.internal.IpvsCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -103,16 +105,16 @@ class GoldenBytesTest {
         return IpvsNamespace.ip(s);
     }
 
-    static final Service WEB = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).schedName("wrr")
+    static final Service WEB = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).scheduler(Scheduler.WRR)
             .persistent(300).netmask(Netmask.ofPrefix(24)).build();
-    static final Service DNS6 = Service.builder().protocol(Protocol.UDP).address(ip("2001:db8::53")).port(53).schedName("sh")
-            .flags(Service.FLAG_ONEPACKET | Service.FLAG_SCHED1).build();
-    static final Service MARK = Service.builder().fwMark(5).addressFamily(AddressFamily.INET).schedName("rr").build();
+    static final Service DNS6 = Service.builder().protocol(Protocol.UDP).address(ip("2001:db8::53")).port(53).scheduler(Scheduler.SH)
+            .flags(ServiceFlags.ONEPACKET | ServiceFlags.SCHED1).build();
+    static final Service MARK = Service.builder().fwMark(5).addressFamily(AddressFamily.INET).scheduler(Scheduler.RR).build();
     static final Destination WEB_REAL = Destination.builder().address(ip("10.1.1.2")).port(8080).weight(5)
             .upperThreshold(100).lowerThreshold(50).build();
     static final Destination DNS6_REAL = Destination.builder().address(ip("2001:db8:1::2")).port(53).weight(1)
             .forwardingMethod(ForwardingMethod.TUNNEL).tunnelType(TunnelType.GUE).tunnelPort(6080)
-            .tunnelFlags(Destination.TUNNEL_FLAG_CSUM).build();
+            .tunnelFlags(TunnelFlags.CSUM).build();
 
     @Test
     void ipvsadmServiceRequestsDecodeToTheServicesTheyCreate() throws IOException {

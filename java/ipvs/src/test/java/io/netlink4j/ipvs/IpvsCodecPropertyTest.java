@@ -7,6 +7,8 @@ import io.netlink4j.NetlinkDecodeException;
 import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.MessageWriter;
 import io.netlink4j.genl.Genl;
+import io.netlink4j.ipvs.internal.Ipvs;
+import io.netlink4j.ipvs.internal.IpvsCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.arbitrary;
@@ -58,20 +62,26 @@ class IpvsCodecPropertyTest {
     static final Gen<Integer> PORTS = integers().between(0, 65535);
     static final Gen<Long> U32 = longs().between(0, 0xFFFFFFFFL);
 
+    /** {@code b} with the persistence engine named {@code pe}, or none for "". */
+    static Service.Builder withEngine(Service.Builder b, String pe) {
+        return pe.isEmpty() ? b.noPersistenceEngine() : b.persistenceEngine(PersistenceEngine.of(pe));
+    }
+
     static Gen<Service> services() {
         Gen<Boolean> v6 = arbitrary().pick(false, true);
         return v6.flatMap(six -> addresses(six).zip(PORTS, arbitrary().enumValues(Protocol.class), names(1), (addr, port, proto, sched) ->
-                        Service.builder().protocol(proto).address(addr).port(port).schedName(sched))
+                        Service.builder().protocol(proto).address(addr).port(port).scheduler(Scheduler.of(sched)))
                 // IPv4: any 32-bit mask, prefix or not (ipvsadm -M 255.0.255.0); IPv6: a prefix length.
                 .zip(integers().all(), longs().between(0, Service.MAX_TIMEOUT), six ? integers().between(1, 128) : integers().all(), names(0),
-                        (b, flags, timeout, mask, pe) -> b.netmask(six ? Netmask.ofPrefix(AddressFamily.INET6, mask) : Netmask.of(mask))
-                                .flags(flags).timeout(timeout).peName(pe)))
+                        (b, flags, timeout, mask, pe) -> withEngine(b.netmask(six ? Netmask.ofPrefix(AddressFamily.INET6, mask) : Netmask.of(mask))
+                                .flags(flags).timeout(timeout), pe)))
                 .zip(U32, integers().between(0, 3), (b, mark, kind) -> {
                     Service s = b.build();
                     if (kind == 0 && mark != 0) {
                         // The same settings on a firewall-mark service of the same family.
-                        return Service.builder().fwMark(mark).addressFamily(s.addressFamily()).schedName(s.schedName())
-                                .flags(s.flags()).timeout(s.timeout()).netmask(s.netmask()).peName(s.peName()).build();
+                        return withEngine(Service.builder().fwMark(mark).addressFamily(s.addressFamily()).scheduler(s.scheduler())
+                                .flags(s.flags()).timeout(s.timeout()).netmask(s.netmask()),
+                                s.persistenceEngine().map(PersistenceEngine::name).orElse("")).build();
                     }
                     return s;
                 });
@@ -79,8 +89,8 @@ class IpvsCodecPropertyTest {
 
     static Gen<Destination> destinations() {
         return arbitrary().pick(false, true).flatMap(six -> addresses(six).zip(PORTS, integers().between(0, Integer.MAX_VALUE),
-                        arbitrary().enumValues(ForwardingMethod.class), (a, p, w, m) -> Destination.builder().address(a).port(p).weight(w).forwardingMethod(m))
-                .zip(U32, U32, arbitrary().enumValues(TunnelType.class), integers().between(1, 65535),
+                        arbitrary().pick(ForwardingMethod.MASQUERADE, ForwardingMethod.LOCAL, ForwardingMethod.TUNNEL, ForwardingMethod.DIRECT_ROUTE, ForwardingMethod.BYPASS), (a, p, w, m) -> Destination.builder().address(a).port(p).weight(w).forwardingMethod(m))
+                .zip(U32, U32, arbitrary().pick(TunnelType.IPIP, TunnelType.GUE, TunnelType.GRE), integers().between(1, 65535),
                         (b, t1, t2, tt, tp) -> b.upperThreshold(Math.max(t1, t2)).lowerThreshold(Math.min(t1, t2)).tunnelType(tt).tunnelPort(tp))
                 .zip(integers().between(0, 0xFFFF), (b, f) -> b.tunnelFlags(f).build()));
     }
@@ -187,7 +197,7 @@ class IpvsCodecPropertyTest {
     @Test
     void boundaries() {
         Service max = Service.builder().protocol(Protocol.SCTP).address(address(new byte[16])).port(65535)
-                .schedName("abcdefghijklmno").peName("abcdefghijklmno").timeout(Service.MAX_TIMEOUT).netmask(Netmask.ofPrefix(AddressFamily.INET6, 128)).flags(-1).build();
+                .scheduler(Scheduler.of("abcdefghijklmno")).persistenceEngine(PersistenceEngine.of("abcdefghijklmno")).timeout(Service.MAX_TIMEOUT).netmask(Netmask.ofPrefix(AddressFamily.INET6, 128)).flags(-1).build();
         assertEquals(max, roundTrip(w -> IpvsCodec.writeService(w, max), IpvsCodec::decodeService));
         Service mark = Service.builder().fwMark(0xFFFFFFFFL).addressFamily(AddressFamily.INET).netmask(Netmask.ofPrefix(0)).build();
         assertEquals(mark, roundTrip(w -> IpvsCodec.writeService(w, mark), IpvsCodec::decodeService));
@@ -197,11 +207,32 @@ class IpvsCodecPropertyTest {
     }
 
     @Test
+    void aForwardingMethodOrTunnelTypeOfANewerKernelDecodesWithItsNumber() {
+        Destination d = Destination.builder().address(address(new byte[] {10, 1, 1, 2})).port(80)
+                .forwardingMethod(ForwardingMethod.of(5)).tunnelType(TunnelType.of(3)).build();
+        Destination decoded = roundTrip(w -> IpvsCodec.writeDestination(w, d), r -> IpvsCodec.decodeDestination(r, AddressFamily.INET));
+        assertEquals(d, decoded);
+        assertEquals(5, decoded.forwardingMethod().value());
+        assertFalse(decoded.forwardingMethod().isKnown());
+        assertEquals("3", decoded.tunnelType().name());
+        assertFalse(decoded.tunnelType().isKnown());
+        // Bits above the kernel's three-bit mask are not the method's.
+        Destination masked = roundTrip(w -> {
+            w.beginNested(Ipvs.CMD_ATTR_DEST);
+            w.bytes(Ipvs.DEST_ATTR_ADDR, new byte[] {10, 1, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+            w.u16Be(Ipvs.DEST_ATTR_PORT, 80);
+            w.u32(Ipvs.DEST_ATTR_FWD_METHOD, 0x100 | 3);
+            w.endNested();
+        }, r -> IpvsCodec.decodeDestination(r, AddressFamily.INET));
+        assertSame(ForwardingMethod.DIRECT_ROUTE, masked.forwardingMethod());
+    }
+
+    @Test
     void identityEncodingCarriesOnlyTheIdentity() {
-        Service s = Service.builder().protocol(Protocol.TCP).address(address(new byte[] {10, 0, 0, 1})).port(80).schedName("sh").persistent(9).build();
+        Service s = Service.builder().protocol(Protocol.TCP).address(address(new byte[] {10, 0, 0, 1})).port(80).scheduler(Scheduler.SH).persistent(9).build();
         Service decoded = roundTrip(w -> IpvsCodec.writeServiceIdentity(w, s), IpvsCodec::decodeService);
         assertEquals(s.describe(), decoded.describe());
-        assertEquals("", decoded.schedName());
+        assertEquals("none", decoded.scheduler().name(), "the kernel's name for no scheduler");
         assertEquals(0, decoded.timeout());
     }
 
@@ -216,8 +247,8 @@ class IpvsCodecPropertyTest {
         assertThrows(NetlinkDecodeException.class, () -> roundTrip(w -> w.beginNested(Ipvs.CMD_ATTR_SERVICE)
                 .u16(Ipvs.SVC_ATTR_AF, 99).endNested(), IpvsCodec::decodeService));
         assertThrows(NetlinkDecodeException.class, () -> roundTrip(w -> w.beginNested(Ipvs.CMD_ATTR_DEST)
-                .bytes(Ipvs.DEST_ATTR_ADDR, new byte[16]).u32(Ipvs.DEST_ATTR_FWD_METHOD, 7).endNested(),
-                r -> IpvsCodec.decodeDestination(r, AddressFamily.INET)));
+                .u32(Ipvs.DEST_ATTR_FWD_METHOD, 7).endNested(),
+                r -> IpvsCodec.decodeDestination(r, AddressFamily.INET)), "a destination without an address");
         assertThrows(NetlinkDecodeException.class, () -> roundTrip(w -> { }, IpvsCodec::decodeInfo));
     }
 }

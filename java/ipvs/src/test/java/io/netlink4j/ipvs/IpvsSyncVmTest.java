@@ -40,13 +40,13 @@ class IpvsSyncVmTest {
         ns.ipvs.flush();
     }
 
-    static final Service WEB = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).schedName("wrr").build();
-    static final Service DNS = Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.1")).port(53).schedName("rr").build();
-    static final Service STICKY = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.2")).port(443).schedName("lc")
+    static final Service WEB = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).scheduler(Scheduler.WRR).build();
+    static final Service DNS = Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.1")).port(53).scheduler(Scheduler.RR).build();
+    static final Service STICKY = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.2")).port(443).scheduler(Scheduler.LC)
             .persistent(300).netmask(Netmask.ofPrefix(24)).build();
-    static final Service MARK = Service.builder().fwMark(7).addressFamily(AddressFamily.INET).schedName("sh")
-            .flags(Service.FLAG_SCHED1).build();
-    static final Service WEB6 = Service.builder().protocol(Protocol.TCP).address(ip("2001:db8::1")).port(80).schedName("wlc").build();
+    static final Service MARK = Service.builder().fwMark(7).addressFamily(AddressFamily.INET).scheduler(Scheduler.SH)
+            .flags(ServiceFlags.SCHED1).build();
+    static final Service WEB6 = Service.builder().protocol(Protocol.TCP).address(ip("2001:db8::1")).port(80).scheduler(Scheduler.WLC).build();
 
     static Destination dest(String address, int port, int weight) {
         return Destination.builder().address(ip(address)).port(port).weight(weight).build();
@@ -101,7 +101,7 @@ class IpvsSyncVmTest {
     @Test
     void onlyWhatDiffersIsSent() {
         assertTrue(ns.ipvs.sync(first()).allSucceeded());
-        Service webRr = WEB.toBuilder().schedName("rr").build();
+        Service webRr = WEB.toBuilder().scheduler(Scheduler.RR).build();
         Service stickyLonger = STICKY.toBuilder().timeout(600).build();
         Service api = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.3")).port(8443).build();
         IpvsTable desired = IpvsTable.builder()
@@ -113,16 +113,16 @@ class IpvsSyncVmTest {
                 .build();
         List<IpvsChange> planned = ns.ipvs.getTable().changesTo(desired);
         assertEquals(List.of(
-                "delete destination TCP 10.0.0.1:80 -> 10.1.1.4:8080",
-                "delete service TCP [2001:db8::1]:80",
-                "update service TCP 10.0.0.1:80",
-                "update service TCP 10.0.0.2:443",
-                "create service TCP 10.0.0.3:8443",
-                "update destination TCP 10.0.0.1:80 -> 10.1.1.3:8080",
-                "update destination FWM 7 (IPv4) -> 10.1.1.6:0",
-                "create destination TCP 10.0.0.1:80 -> 10.1.1.7:8080",
-                "create destination TCP 10.0.0.3:8443 -> 10.1.1.8:8443"), planned.stream().map(Object::toString).toList());
-        assertEquals(10, planned.get(5).previousDestination().weight(), "the previous settings are the kernel's");
+                "IpvsChange[DEL_DESTINATION TCP 10.0.0.1:80 -> 10.1.1.4:8080]",
+                "IpvsChange[DEL_SERVICE TCP [2001:db8::1]:80]",
+                "IpvsChange[UPDATE_SERVICE TCP 10.0.0.1:80]",
+                "IpvsChange[UPDATE_SERVICE TCP 10.0.0.2:443]",
+                "IpvsChange[NEW_SERVICE TCP 10.0.0.3:8443]",
+                "IpvsChange[UPDATE_DESTINATION TCP 10.0.0.1:80 -> 10.1.1.3:8080]",
+                "IpvsChange[UPDATE_DESTINATION FWM 7 (IPv4) -> 10.1.1.6:0]",
+                "IpvsChange[NEW_DESTINATION TCP 10.0.0.1:80 -> 10.1.1.7:8080]",
+                "IpvsChange[NEW_DESTINATION TCP 10.0.0.3:8443 -> 10.1.1.8:8443]"), planned.stream().map(Object::toString).toList());
+        assertEquals(10, planned.get(5).previousDestination().orElseThrow().weight(), "the previous settings are the kernel's");
 
         IpvsBatch.Result result = ns.ipvs.sync(desired);
         assertTrue(result.allSucceeded(), result::toString);
@@ -142,7 +142,7 @@ class IpvsSyncVmTest {
 
     @Test
     void aRefusedChangeIsReportedAndTheRestIsApplied() {
-        Service odd = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.9")).port(80).schedName("nosuch").build();
+        Service odd = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.9")).port(80).scheduler(Scheduler.of("nosuch")).build();
         IpvsTable desired = IpvsTable.builder()
                 .add(WEB, dest("10.1.1.2", 8080, 10))
                 .add(odd, dest("10.1.1.2", 80, 1))
@@ -164,7 +164,7 @@ class IpvsSyncVmTest {
         IpvsTable read = ns.ipvs.getTable();
         assertFalse(read.contains(odd));
         List<IpvsChange> left = read.changesTo(desired);
-        assertEquals(List.of("create service TCP 10.0.0.9:80", "create destination TCP 10.0.0.9:80 -> 10.1.1.2:80"),
+        assertEquals(List.of("IpvsChange[NEW_SERVICE TCP 10.0.0.9:80]", "IpvsChange[NEW_DESTINATION TCP 10.0.0.9:80 -> 10.1.1.2:80]"),
                 left.stream().map(Object::toString).toList(), "what failed is what the next sync would try again");
     }
 

@@ -11,13 +11,13 @@ import org.quicktheories.core.Gen;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
 
 import static io.netlink4j.ipvs.IpvsNamespace.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,10 +51,13 @@ class IpvsTableTest {
         List<Service> seen = new ArrayList<>();
         for (long w : words) {
             Service.Builder sb = serviceIdentity((int) Long.remainderUnsigned(w, 7))
-                    .schedName(SCHEDULERS[(int) ((w >>> 3) % 3)])
-                    .flags((w >>> 5 & 1) == 0 ? 0 : Service.FLAG_PERSISTENT)
+                    .scheduler(Scheduler.of(SCHEDULERS[(int) ((w >>> 3) % 3)]))
+                    .flags((w >>> 5 & 1) == 0 ? 0 : ServiceFlags.PERSISTENT)
                     .timeout((w >>> 6) & 1)
-                    .peName((w >>> 50 & 1) == 0 ? "" : "sip");
+                    .noPersistenceEngine();
+            if ((w >>> 50 & 1) != 0) {
+                sb.persistenceEngine(PersistenceEngine.SIP);
+            }
             if ((w >>> 51 & 1) != 0) {
                 AddressFamily af = sb.build().addressFamily();
                 sb.netmask(Netmask.ofPrefix(af, af.equals(AddressFamily.INET) ? 24 : 64));
@@ -80,7 +83,7 @@ class IpvsTableTest {
                     // Thresholds and tunnel settings on the same identity.
                     db.upperThreshold(100).lowerThreshold(10).forwardingMethod(ForwardingMethod.TUNNEL)
                             .tunnelType(d % 2 == 0 ? TunnelType.GUE : TunnelType.GRE).tunnelPort(6080)
-                            .tunnelFlags(Destination.TUNNEL_FLAG_CSUM);
+                            .tunnelFlags(TunnelFlags.CSUM);
                 }
                 ds.add(db.build());
             }
@@ -170,7 +173,7 @@ class IpvsTableTest {
         Collections.reverse(sorted);
         sorted.sort(Service.IDENTITY_ORDER);
         assertEquals(expected, sorted);
-        assertEquals(expected.stream().map(c -> "delete service " + c.describe()).toList(),
+        assertEquals(expected.stream().map(c -> "IpvsChange[DEL_SERVICE " + c.describe() + "]").toList(),
                 t.changesTo(IpvsTable.empty()).stream().map(Object::toString).toList());
     }
 
@@ -186,7 +189,7 @@ class IpvsTableTest {
         Collections.reverse(given);
         IpvsTable t = IpvsTable.builder().add(WEB, given).build();
         assertEquals(expected, t.destinations(WEB));
-        assertEquals(expected.stream().map(d -> "create destination TCP 10.0.0.1:80 -> " + d.describe()).toList(),
+        assertEquals(expected.stream().map(d -> "IpvsChange[NEW_DESTINATION TCP 10.0.0.1:80 -> " + d.describe() + "]").toList(),
                 IpvsTable.builder().add(WEB).build().changesTo(t).stream().map(Object::toString).toList());
     }
 
@@ -224,28 +227,28 @@ class IpvsTableTest {
                 for (int j = 0; j < i; j++) {
                     IpvsChange other = changes.get(j);
                     boolean sameTarget = other.service().sameIdentity(c.service())
-                            && (c.destination() == null ? other.destination() == null
-                            : other.destination() != null && other.destination().sameIdentity(c.destination()));
+                            && (c.destination().isEmpty() ? other.destination().isEmpty()
+                            : other.destination().isPresent() && other.destination().get().sameIdentity(c.destination().get()));
                     assertFalse(sameTarget, () -> "twice: " + other + ", " + c);
                 }
                 switch (c.kind()) {
                     case NEW_SERVICE -> assertFalse(from.contains(c.service()));
                     case DEL_SERVICE -> assertFalse(to.contains(c.service()));
                     case UPDATE_SERVICE -> {
-                        assertSame(from.service(c.service()), c.previousService());
-                        assertSame(to.service(c.service()), c.service());
-                        assertFalse(c.previousService().sameSettings(c.service()));
+                        assertSame(from.service(c.service()).orElseThrow(), c.previousService().orElseThrow());
+                        assertSame(to.service(c.service()).orElseThrow(), c.service());
+                        assertFalse(c.previousService().get().sameSettings(c.service()));
                     }
                     case NEW_DESTINATION -> assertEquals(-1, from.contains(c.service())
-                            ? KernelTableModel.indexOfDestination(from.destinations(c.service()), c.destination()) : -1);
+                            ? KernelTableModel.indexOfDestination(from.destinations(c.service()), c.destination().get()) : -1);
                     case DEL_DESTINATION -> {
                         assertTrue(to.contains(c.service()), "a deleted service takes its destinations with it");
-                        assertEquals(-1, KernelTableModel.indexOfDestination(to.destinations(c.service()), c.destination()));
+                        assertEquals(-1, KernelTableModel.indexOfDestination(to.destinations(c.service()), c.destination().get()));
                     }
                     case UPDATE_DESTINATION -> {
-                        assertFalse(c.previousDestination().sameSettings(c.destination()));
-                        assertTrue(from.destinations(c.service()).contains(c.previousDestination()));
-                        assertTrue(to.destinations(c.service()).contains(c.destination()));
+                        assertFalse(c.previousDestination().get().sameSettings(c.destination().get()));
+                        assertTrue(from.destinations(c.service()).contains(c.previousDestination().get()));
+                        assertTrue(to.destinations(c.service()).contains(c.destination().get()));
                     }
                     default -> throw new AssertionError(c);
                 }
@@ -280,7 +283,7 @@ class IpvsTableTest {
         assertSame(IpvsTable.empty(), t.filter(s -> false));
     }
 
-    static final Service WEB = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).schedName("wrr").build();
+    static final Service WEB = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).scheduler(Scheduler.WRR).build();
     static final Destination B1 = Destination.builder().address(ip("10.1.1.2")).port(8080).weight(10).build();
     static final Destination B2 = Destination.builder().address(ip("10.1.1.3")).port(8080).weight(10).build();
 
@@ -299,32 +302,32 @@ class IpvsTableTest {
     @Test
     void oneSettingChangedIsOneUpdateThatKnowsWhatItReplaces() {
         IpvsTable from = IpvsTable.builder().add(WEB, B1, B2).build();
-        Service rr = WEB.toBuilder().schedName("rr").build();
+        Service rr = WEB.toBuilder().scheduler(Scheduler.RR).build();
         Destination drained = B2.toBuilder().weight(0).build();
         List<IpvsChange> changes = from.changesTo(IpvsTable.builder().add(rr, B1, drained).build());
         assertEquals(2, changes.size(), changes::toString);
         assertEquals(IpvsChange.Kind.UPDATE_SERVICE, changes.get(0).kind());
-        assertSame(WEB, changes.get(0).previousService());
+        assertSame(WEB, changes.get(0).previousService().orElseThrow());
         assertSame(rr, changes.get(0).service());
-        assertNull(changes.get(0).destination());
+        assertEquals(Optional.empty(), changes.get(0).destination());
         assertEquals(IpvsChange.Kind.UPDATE_DESTINATION, changes.get(1).kind());
-        assertSame(B2, changes.get(1).previousDestination());
-        assertSame(drained, changes.get(1).destination());
-        assertEquals("update destination TCP 10.0.0.1:80 -> 10.1.1.3:8080", changes.get(1).toString());
+        assertSame(B2, changes.get(1).previousDestination().orElseThrow());
+        assertSame(drained, changes.get(1).destination().orElseThrow());
+        assertEquals("IpvsChange[UPDATE_DESTINATION TCP 10.0.0.1:80 -> 10.1.1.3:8080]", changes.get(1).toString());
     }
 
     @Test
     void aRemovedServiceIsOneDeletionWithItsDestinations() {
         IpvsTable from = IpvsTable.builder().add(WEB, B1, B2).build();
-        assertEquals(List.of("delete service TCP 10.0.0.1:80"), from.changesTo(IpvsTable.empty()).stream().map(Object::toString).toList());
-        assertEquals(List.of("create service TCP 10.0.0.1:80", "create destination TCP 10.0.0.1:80 -> 10.1.1.2:8080",
-                "create destination TCP 10.0.0.1:80 -> 10.1.1.3:8080"), IpvsTable.empty().changesTo(from).stream().map(Object::toString).toList());
+        assertEquals(List.of("IpvsChange[DEL_SERVICE TCP 10.0.0.1:80]"), from.changesTo(IpvsTable.empty()).stream().map(Object::toString).toList());
+        assertEquals(List.of("IpvsChange[NEW_SERVICE TCP 10.0.0.1:80]", "IpvsChange[NEW_DESTINATION TCP 10.0.0.1:80 -> 10.1.1.2:8080]",
+                "IpvsChange[NEW_DESTINATION TCP 10.0.0.1:80 -> 10.1.1.3:8080]"), IpvsTable.empty().changesTo(from).stream().map(Object::toString).toList());
     }
 
     @Test
     void identitiesAreAddedOnce() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> IpvsTable.builder().add(WEB, B1).add(WEB.toBuilder().schedName("rr").build()));
+                () -> IpvsTable.builder().add(WEB, B1).add(WEB.toBuilder().scheduler(Scheduler.RR).build()));
         assertEquals("service TCP 10.0.0.1:80 added twice (expected: each service once)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> IpvsTable.builder().add(WEB, B1, B1.toBuilder().weight(3).build()));
         assertEquals("destination 10.1.1.2:8080 of service TCP 10.0.0.1:80 added twice (expected: each address and port once per service)",
@@ -341,7 +344,7 @@ class IpvsTableTest {
     @Test
     void destinationsMayFollowTheirService() {
         IpvsTable.Builder b = IpvsTable.builder().add(WEB, B1);
-        b.addDestination(WEB.toBuilder().schedName("rr").build(), B2);
+        b.addDestination(WEB.toBuilder().scheduler(Scheduler.RR).build(), B2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> b.addDestination(WEB.toBuilder().port(81).build(), B2));
         assertEquals("destination 10.1.1.3:8080 for service TCP 10.0.0.1:81, which is not in the table (expected: the service added first)",
@@ -357,10 +360,10 @@ class IpvsTableTest {
         Destination b1Drained = B1.toBuilder().weight(0).build();
         IpvsTable t = IpvsTable.builder()
                 .addReported(WEB, List.of(B1, B2, b1Drained))
-                .addReported(WEB.toBuilder().schedName("rr").build(), List.of(B2))
+                .addReported(WEB.toBuilder().scheduler(Scheduler.RR).build(), List.of(B2))
                 .build();
         assertEquals(1, t.serviceCount());
-        assertEquals("rr", t.services().get(0).schedName());
+        assertEquals("rr", t.services().get(0).scheduler().name());
         assertEquals(List.of(B2), t.destinations(WEB));
         IpvsTable u = IpvsTable.builder().addReported(WEB, List.of(B1, B2, b1Drained)).build();
         assertEquals(List.of(b1Drained, B2), u.destinations(WEB), "the later copy, in the earlier copy's place");
@@ -371,7 +374,7 @@ class IpvsTableTest {
         java.util.Map<Service, List<Destination>> two = new java.util.LinkedHashMap<>();
         Service other = WEB.toBuilder().port(81).build();
         two.put(other, List.of(B1));
-        two.put(WEB.toBuilder().schedName("rr").build(), List.of());
+        two.put(WEB.toBuilder().scheduler(Scheduler.RR).build(), List.of());
         IpvsTable.Builder b = IpvsTable.builder().add(WEB, B1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.addAll(two));
         assertTrue(e.getMessage().startsWith("service TCP 10.0.0.1:80 added twice"), e::getMessage);
@@ -393,12 +396,12 @@ class IpvsTableTest {
         Service v4mark = Service.builder().fwMark(7).addressFamily(AddressFamily.INET).build();
         Service v6mark = Service.builder().fwMark(7).addressFamily(AddressFamily.INET6).build();
         IpvsTable t = IpvsTable.builder().add(WEB, B1).add(v4mark).build();
-        assertTrue(t.contains(WEB.toBuilder().schedName("lc").build()));
-        assertSame(WEB, t.service(WEB.toBuilder().schedName("lc").build()));
+        assertTrue(t.contains(WEB.toBuilder().scheduler(Scheduler.LC).build()));
+        assertSame(WEB, t.service(WEB.toBuilder().scheduler(Scheduler.LC).build()).orElseThrow());
         assertTrue(t.contains(v4mark));
         assertFalse(t.contains(v6mark), "the same mark in another family is another service");
         assertFalse(t.contains(WEB.toBuilder().protocol(Protocol.UDP).build()));
-        assertNull(t.service(v6mark));
+        assertEquals(Optional.empty(), t.service(v6mark));
         assertEquals(2, t.serviceCount());
         assertEquals(1, t.destinationCount());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.destinations(v6mark));

@@ -8,6 +8,8 @@ import io.netlink4j.engine.NetlinkConnection;
 import io.netlink4j.genl.Genl;
 import io.netlink4j.testing.NetlinkTestPeer;
 import io.netlink4j.testing.NetlinkTestPeer.ReceivedRequest;
+import io.netlink4j.ipvs.internal.Ipvs;
+import io.netlink4j.ipvs.internal.IpvsCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;

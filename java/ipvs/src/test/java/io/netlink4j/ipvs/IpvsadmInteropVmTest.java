@@ -38,11 +38,11 @@ class IpvsadmInteropVmTest {
 
     @Test
     void stateWrittenByTheLibraryIsWhatIpvsadmSaves() {
-        Service web = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).schedName("wrr")
+        Service web = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).scheduler(Scheduler.WRR)
                 .persistent(300).netmask(Netmask.ofPrefix(24)).build();
-        Service dns = Service.builder().protocol(Protocol.UDP).address(ip("2001:db8::53")).port(53).schedName("sh")
-                .flags(Service.FLAG_ONEPACKET | Service.FLAG_SCHED1).build();
-        Service mark = Service.builder().fwMark(5).addressFamily(AddressFamily.INET).schedName("rr").build();
+        Service dns = Service.builder().protocol(Protocol.UDP).address(ip("2001:db8::53")).port(53).scheduler(Scheduler.SH)
+                .flags(ServiceFlags.ONEPACKET | ServiceFlags.SCHED1).build();
+        Service mark = Service.builder().fwMark(5).addressFamily(AddressFamily.INET).scheduler(Scheduler.RR).build();
         ns.ipvs.newService(web);
         ns.ipvs.newService(dns);
         ns.ipvs.newService(mark);
@@ -51,7 +51,7 @@ class IpvsadmInteropVmTest {
                 .forwardingMethod(ForwardingMethod.DIRECT_ROUTE).upperThreshold(100).lowerThreshold(50).build());
         ns.ipvs.newDestination(dns, Destination.builder().address(ip("2001:db8:1::2")).port(53)
                 .forwardingMethod(ForwardingMethod.TUNNEL).tunnelType(TunnelType.GUE).tunnelPort(6080)
-                .tunnelFlags(Destination.TUNNEL_FLAG_CSUM).build());
+                .tunnelFlags(TunnelFlags.CSUM).build());
         ns.ipvs.newDestination(mark, Destination.builder().address(ip("10.1.1.4")).port(0).weight(0).build());
 
         List<String> saved = ns.ipvsadm("-S", "-n").lines().toList();
@@ -106,8 +106,8 @@ class IpvsadmInteropVmTest {
         ns.ipvsadm("-A", "-t", "10.0.0.7:443", "-p", "60", "-M", "255.0.255.0");
 
         Service sip = ns.ipvs.getService(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.5")).port(5060).build());
-        assertEquals(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.5")).port(5060).schedName("rr")
-                .persistent(120).peName("sip").netmask(Netmask.ofPrefix(16)).build(), sip.withoutStats());
+        assertEquals(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.5")).port(5060).scheduler(Scheduler.RR)
+                .persistent(120).persistenceEngine(PersistenceEngine.SIP).netmask(Netmask.ofPrefix(16)).build(), sip.withoutStats());
 
         Service odd = ns.ipvs.getService(Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.7")).port(443).build());
         assertEquals(0xFF00FF00, odd.netmask().value());
@@ -121,16 +121,16 @@ class IpvsadmInteropVmTest {
         ns.ipvs.delService(odd);
 
         Service mh = ns.ipvs.getService(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.6")).port(53).build());
-        assertEquals(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.6")).port(53).schedName("mh")
-                .flags(Service.FLAG_ONEPACKET | Service.FLAG_SCHED1 | Service.FLAG_SCHED2).build(), mh.withoutStats());
+        assertEquals(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.6")).port(53).scheduler(Scheduler.MH)
+                .flags(ServiceFlags.ONEPACKET | ServiceFlags.SCHED1 | ServiceFlags.SCHED2).build(), mh.withoutStats());
 
         java.util.Set<Destination> tunnels = new java.util.HashSet<>();
         ns.ipvs.getDestinations(mh).forEach(d -> tunnels.add(d.withoutStats()));
         assertEquals(java.util.Set.of(
                 Destination.builder().address(ip("10.1.1.9")).port(53).weight(3).forwardingMethod(ForwardingMethod.TUNNEL)
-                        .tunnelType(TunnelType.GRE).tunnelFlags(Destination.TUNNEL_FLAG_CSUM).build(),
+                        .tunnelType(TunnelType.GRE).tunnelFlags(TunnelFlags.CSUM).build(),
                 Destination.builder().address(ip("10.1.1.10")).port(53).weight(1).forwardingMethod(ForwardingMethod.TUNNEL)
-                        .tunnelType(TunnelType.GUE).tunnelPort(7777).tunnelFlags(Destination.TUNNEL_FLAG_REMCSUM).build()), tunnels);
+                        .tunnelType(TunnelType.GUE).tunnelPort(7777).tunnelFlags(TunnelFlags.REMCSUM).build()), tunnels);
 
         assertEquals(List.of(Destination.builder().address(ip("10.1.1.11")).port(5060).weight(9)
                 .forwardingMethod(ForwardingMethod.DIRECT_ROUTE).upperThreshold(1000).lowerThreshold(200).build()),

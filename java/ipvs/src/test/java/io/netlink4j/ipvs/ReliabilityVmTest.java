@@ -85,7 +85,7 @@ class ReliabilityVmTest {
     static Map<Service, Destination> runCycles(IpvsHandle ipvs, int thread) {
         Map<Service, Destination> kept = new HashMap<>();
         for (int cycle = 0; cycle < OPS_PER_THREAD / OPS_PER_CYCLE; cycle++) {
-            Service s = Service.builder().protocol(Protocol.TCP).address(serviceAddress(thread, cycle)).port(80).schedName("rr").build();
+            Service s = Service.builder().protocol(Protocol.TCP).address(serviceAddress(thread, cycle)).port(80).scheduler(Scheduler.RR).build();
             Destination d1 = Destination.builder().address(ip("10.1.1." + (thread + 2))).port(8000 + cycle).weight(1).build();
             Destination d2 = Destination.builder().address(ip("10.1.1." + (thread + 20))).port(8000 + cycle).weight(2).build();
             ipvs.newService(s);                                                     // 1
@@ -115,7 +115,7 @@ class ReliabilityVmTest {
     @Test
     void tinyReceiveBufferStillGivesCompleteDumpsAndBatches() {
         try (IpvsHandle tiny = IpvsHandle.open(NetlinkOptions.builder().netns(ns.netns.path()).socketReceiveBufferSize(1).build())) {
-            assertTrue(tiny.genericNetlink().connection().socketReceiveBufferSize() < 8192);
+            assertTrue(tiny.connection().socketReceiveBufferSize() < 8192);
             IpvsBatch batch = tiny.batch();
             Set<Service> expected = new HashSet<>();
             for (int i = 0; i < 1000; i++) {

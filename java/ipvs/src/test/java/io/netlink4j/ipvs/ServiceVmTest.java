@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static io.netlink4j.ipvs.IpvsNamespace.ip;
@@ -43,13 +44,15 @@ class ServiceVmTest {
     static List<String> availableSchedulers(IpvsHandle ipvs) {
         List<String> out = new ArrayList<>();
         Service probe = Service.builder().protocol(Protocol.TCP).address(ip("10.9.9.9")).port(1).build();
-        for (String s : Schedulers.ALL) {
+        for (Scheduler s : List.of(Scheduler.RR, Scheduler.WRR, Scheduler.LC, Scheduler.WLC, Scheduler.LBLC, Scheduler.LBLCR,
+                Scheduler.DH, Scheduler.SH, Scheduler.SED, Scheduler.NQ, Scheduler.FO, Scheduler.OVF, Scheduler.MH, Scheduler.TWOS)) {
             try {
-                ipvs.newService(probe.toBuilder().schedName(s).build());
+                ipvs.newService(probe.toBuilder().scheduler(s).build());
                 ipvs.delService(probe);
-                out.add(s);
+                out.add(s.name());
             } catch (UnknownSchedulerException e) {
                 assertEquals("ip_vs_" + s, e.module());
+                assertEquals(s.module(), e.module());
             }
         }
         return out;
@@ -76,13 +79,13 @@ class ServiceVmTest {
     @MethodSource("kinds")
     void lifecycleAcrossEverySchedulerAndBack(String name, Service.Builder template) {
         for (String first : schedulers) {
-            Service s = template.schedName(first).build();
+            Service s = template.scheduler(Scheduler.of(first)).build();
             ns.ipvs.newService(s);
             try {
                 assertTrue(ns.ipvs.getServices().stream().map(Service::withoutStats).toList().contains(s), name + " in the dump");
                 assertEquals(s, ns.ipvs.getService(s).withoutStats());
                 for (String other : schedulers) {
-                    Service changed = s.toBuilder().schedName(other).build();
+                    Service changed = s.toBuilder().scheduler(Scheduler.of(other)).build();
                     ns.ipvs.updateService(changed);
                     Service back = ns.ipvs.getService(s).withoutStats();
                     assertEquals(changed, back, name + " switched to " + other);
@@ -98,15 +101,15 @@ class ServiceVmTest {
     @Test
     void everyServiceFieldRoundTrips() {
         Service persistent = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.10")).port(8080)
-                .schedName("sh").persistent(300).netmask(Netmask.ofPrefix(24)).flags(Service.FLAG_PERSISTENT | Service.FLAG_SCHED1 | Service.FLAG_SCHED2)
+                .scheduler(Scheduler.SH).persistent(300).netmask(Netmask.ofPrefix(24)).flags(ServiceFlags.PERSISTENT | ServiceFlags.SCHED1 | ServiceFlags.SCHED2)
                 .build();
         Service onePacket = Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.11")).port(53)
-                .schedName("rr").flags(Service.FLAG_ONEPACKET).build();
+                .scheduler(Scheduler.RR).flags(ServiceFlags.ONEPACKET).build();
         Service v6 = Service.builder().protocol(Protocol.TCP).address(ip("2001:db8::10")).port(80)
-                .schedName("wlc").persistent(60).netmask(Netmask.ofPrefix(AddressFamily.INET6, 64)).build();
+                .scheduler(Scheduler.WLC).persistent(60).netmask(Netmask.ofPrefix(AddressFamily.INET6, 64)).build();
         Service anyPort = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.12")).port(0).persistent(360).build();
         Service sip = Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.13")).port(5060).persistent(120)
-                .peName(Schedulers.PE_SIP).build();
+                .persistenceEngine(PersistenceEngine.SIP).build();
         List<Service> all = List.of(persistent, onePacket, v6, anyPort, sip);
         try {
             for (Service s : all) {
@@ -114,12 +117,12 @@ class ServiceVmTest {
                 assertEquals(s, ns.ipvs.getService(s).withoutStats());
             }
             assertEquals(all.size(), ns.ipvs.getServices().size());
-            Service changed = persistent.toBuilder().flags(0).timeout(0).netmask(Netmask.ofPrefix(32)).schedName("rr").build();
+            Service changed = persistent.toBuilder().flags(0).timeout(0).netmask(Netmask.ofPrefix(32)).scheduler(Scheduler.RR).build();
             ns.ipvs.updateService(changed);
             assertEquals(changed, ns.ipvs.getService(persistent).withoutStats());
-            Service noPe = sip.toBuilder().peName("").build();
+            Service noPe = sip.toBuilder().noPersistenceEngine().build();
             ns.ipvs.updateService(noPe);
-            assertEquals("", ns.ipvs.getService(sip).peName(), "an update without a PE removes it");
+            assertEquals(Optional.empty(), ns.ipvs.getService(sip).persistenceEngine(), "an update without a PE removes it");
         } finally {
             ns.ipvs.flush();
         }
@@ -142,7 +145,7 @@ class ServiceVmTest {
         IpvsBatch batch = ns.ipvs.batch();
         List<Service> expected = new ArrayList<>();
         for (int i = 0; i < 1500; i++) {
-            Service s = Service.builder().protocol(Protocol.TCP).address(ipv4(0x0A640000 + i)).port(1000 + (i % 50000)).schedName("rr").build();
+            Service s = Service.builder().protocol(Protocol.TCP).address(ipv4(0x0A640000 + i)).port(1000 + (i % 50000)).scheduler(Scheduler.RR).build();
             expected.add(s);
             batch.newService(s);
         }

@@ -32,19 +32,19 @@ class ValidationTest {
 
     @Test
     void schedulerNameIsAtMostFifteenBytesOfUtf8() {
-        assertEquals("abcdefghijklmno", web().schedName("abcdefghijklmno").build().schedName());
-        assertRefused(() -> build(web().schedName("abcdefghijklmnop")), "schedName", "16 bytes", "1-15 bytes");
+        assertEquals("abcdefghijklmno", web().scheduler(Scheduler.of("abcdefghijklmno")).build().scheduler().name());
+        assertRefused(() -> build(web().scheduler(Scheduler.of("abcdefghijklmnop"))), "scheduler", "16 bytes", "1-15 bytes");
         // 8 two-byte characters: 8 characters, 16 bytes.
-        assertRefused(() -> build(web().schedName("éééééééé")), "16 bytes", "1-15");
-        assertRefused(() -> build(web().schedName("")), "0 bytes", "1-15");
+        assertRefused(() -> build(web().scheduler(Scheduler.of("éééééééé"))), "16 bytes", "1-15");
+        assertRefused(() -> build(web().scheduler(Scheduler.of(""))), "0 bytes", "1-15");
     }
 
     @Test
     void namesWithNulOrUnpairedSurrogatesAreRefused() {
-        assertRefused(() -> build(web().schedName("rr\0x")), "schedName", "no NUL");
-        assertRefused(() -> build(web().schedName("rr\uD800")), "schedName", "UTF-8");
-        assertRefused(() -> build(web().persistent(60).peName("s\0p")), "peName", "no NUL");
-        assertRefused(() -> build(web().persistent(60).peName("\uDC00")), "peName", "UTF-8");
+        assertRefused(() -> build(web().scheduler(Scheduler.of("rr\0x"))), "scheduler", "no NUL");
+        assertRefused(() -> build(web().scheduler(Scheduler.of("rr\uD800"))), "scheduler", "UTF-8");
+        assertRefused(() -> build(web().persistent(60).persistenceEngine(PersistenceEngine.of("s\0p"))), "persistenceEngine", "no NUL");
+        assertRefused(() -> build(web().persistent(60).persistenceEngine(PersistenceEngine.of("\uDC00"))), "persistenceEngine", "UTF-8");
     }
 
     @Test

@@ -5,6 +5,8 @@ package io.netlink4j.ipvs;
 import io.netlink4j.AddressFamily;
 import io.netlink4j.NetlinkDecodeException;
 import io.netlink4j.codec.MessageWriter;
+import io.netlink4j.ipvs.internal.Ipvs;
+import io.netlink4j.ipvs.internal.IpvsCodec;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.function.Executable;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 
@@ -20,6 +23,7 @@ import static io.netlink4j.ipvs.IpvsNamespace.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
@@ -45,7 +49,7 @@ class ValueTypesTest {
         assertEquals(Netmask.ofPrefix(16), Netmask.of((Inet4Address) ip("255.255.0.0")));
         Netmask v6 = Netmask.ofPrefix(AddressFamily.INET6, 64);
         assertEquals("/64", v6.toString());
-        assertEquals(AddressFamily.INET6, v6.family());
+        assertEquals(AddressFamily.INET6, v6.addressFamily());
         assertEquals(OptionalInt.of(64), v6.prefixLength());
         assertTrue(v6.isContiguous());
         assertNotEquals(Netmask.ofPrefix(24), Netmask.ofPrefix(AddressFamily.INET6, 24), "a family's prefix is not another's");
@@ -63,7 +67,7 @@ class ValueTypesTest {
         qt().forAll(integers().all()).checkAssert(mask -> {
             Netmask m = Netmask.of(mask);
             assertEquals(mask, m.value());
-            assertEquals(AddressFamily.INET, m.family());
+            assertEquals(AddressFamily.INET, m.addressFamily());
             // The dotted quad is the mask's four bytes, most significant first.
             assertEquals(m, Netmask.of((Inet4Address) ip(m.toString())));
             boolean contiguous = Integer.numberOfLeadingZeros(~mask) + Integer.numberOfTrailingZeros(mask) >= 32;
@@ -81,11 +85,16 @@ class ValueTypesTest {
         for (Protocol p : Protocol.values()) {
             assertEquals(p, Protocol.of(p.value()));
         }
-        for (ForwardingMethod m : ForwardingMethod.values()) {
-            assertEquals(m, ForwardingMethod.of(m.value()));
+        for (ForwardingMethod m : List.of(ForwardingMethod.MASQUERADE, ForwardingMethod.LOCAL, ForwardingMethod.TUNNEL,
+                ForwardingMethod.DIRECT_ROUTE, ForwardingMethod.BYPASS)) {
+            assertSame(m, ForwardingMethod.of(m.value()));
+            assertSame(m, ForwardingMethod.parse(m.name().toLowerCase(java.util.Locale.ROOT)));
+            assertTrue(m.isKnown());
         }
-        for (TunnelType t : TunnelType.values()) {
-            assertEquals(t, TunnelType.of(t.value()));
+        for (TunnelType t : List.of(TunnelType.IPIP, TunnelType.GUE, TunnelType.GRE)) {
+            assertSame(t, TunnelType.of(t.value()));
+            assertSame(t, TunnelType.parse(t.name()));
+            assertTrue(t.isKnown());
         }
         for (DaemonConfig.State s : DaemonConfig.State.values()) {
             assertEquals(s, DaemonConfig.State.of(s.value()));
@@ -95,11 +104,16 @@ class ValueTypesTest {
         assertEquals(2, TunnelType.GRE.value());
         assertEquals(2, DaemonConfig.State.BACKUP.value());
         assertRefused("protocol: 1 (expected: 6 TCP, 17 UDP or 132 SCTP)", () -> Protocol.of(1));
-        assertRefused("forwarding method: 5 (expected: 0 MASQUERADE, 1 LOCAL, 2 TUNNEL, 3 DIRECT_ROUTE or 4 BYPASS)",
-                () -> ForwardingMethod.of(5));
-        assertRefused("forwarding method: -1 (expected: 0 MASQUERADE, 1 LOCAL, 2 TUNNEL, 3 DIRECT_ROUTE or 4 BYPASS)",
-                () -> ForwardingMethod.of(-1));
-        assertRefused("tunnel type: 3 (expected: 0 IPIP, 1 GUE or 2 GRE)", () -> TunnelType.of(3));
+        // Open sets: a number without a constant is a value named by it; only the field's range is refused.
+        assertEquals("5", ForwardingMethod.of(5).name());
+        assertEquals(ForwardingMethod.of(5), ForwardingMethod.parse("5"));
+        assertRefused("forwarding method: 8 (expected: 0-7)", () -> ForwardingMethod.of(8));
+        assertRefused("forwarding method: -1 (expected: 0-7)", () -> ForwardingMethod.of(-1));
+        assertRefused("forwarding method 'nat' (expected: MASQUERADE, LOCAL, TUNNEL, DIRECT_ROUTE, BYPASS or a number 0-7)",
+                () -> ForwardingMethod.parse("nat"));
+        assertEquals(TunnelType.of(3), TunnelType.parse("3"));
+        assertFalse(TunnelType.of(3).isKnown());
+        assertRefused("tunnel type: 256 (expected: 0-255)", () -> TunnelType.of(256));
         assertRefused("daemon state: 0 (expected: 1 MASTER or 2 BACKUP)", () -> DaemonConfig.State.of(0));
     }
 
@@ -149,9 +163,9 @@ class ValueTypesTest {
 
     @Test
     void equalityToStringAndIdentity() {
-        Service a = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).schedName("rr")
+        Service a = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).scheduler(Scheduler.RR)
                 .persistent(300).netmask(Netmask.ofPrefix(24)).build();
-        Service b = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).schedName("rr")
+        Service b = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).scheduler(Scheduler.RR)
                 .persistent(300).netmask(Netmask.of(0xFFFFFF00)).build();
         assertEquals(a, b);
         assertEquals(a.hashCode(), b.hashCode());
@@ -162,7 +176,7 @@ class ValueTypesTest {
         assertNotEquals(a, counted);
         assertTrue(a.sameSettings(counted));
         assertEquals(a, counted.withoutStats());
-        Service rr = a.toBuilder().schedName("wlc").build();
+        Service rr = a.toBuilder().scheduler(Scheduler.WLC).build();
         assertTrue(a.sameIdentity(rr));
         assertFalse(a.sameSettings(rr));
         assertEquals(0, Service.IDENTITY_ORDER.compare(a, rr));
@@ -201,12 +215,11 @@ class ValueTypesTest {
                 .u16(Ipvs.SVC_ATTR_AF, 2).u16(Ipvs.SVC_ATTR_PROTOCOL, 1).bytes(Ipvs.SVC_ATTR_ADDR, new byte[16]).endNested(),
                 IpvsCodec::decodeService));
         assertEquals("IPVS service protocol: 1 (expected: 6 TCP, 17 UDP or 132 SCTP)", e.getMessage());
-        e = assertThrows(NetlinkDecodeException.class, () -> destinationReply(w -> w.u32(Ipvs.DEST_ATTR_FWD_METHOD, 5)));
-        assertTrue(e.getMessage().startsWith("IPVS destination forwarding method: 5"), e.getMessage());
+        // Forwarding methods and tunnel types are open: a newer kernel's value decodes with its number.
+        assertEquals(ForwardingMethod.of(5), destinationReply(w -> w.u32(Ipvs.DEST_ATTR_FWD_METHOD, 5)).forwardingMethod());
         assertEquals(ForwardingMethod.TUNNEL, destinationReply(w -> w.u32(Ipvs.DEST_ATTR_FWD_METHOD, 0x100 | 2)).forwardingMethod(),
                 "only the method's three bits count");
-        e = assertThrows(NetlinkDecodeException.class, () -> destinationReply(w -> w.u8(Ipvs.DEST_ATTR_TUN_TYPE, 3)));
-        assertTrue(e.getMessage().startsWith("IPVS destination tunnel type: 3"), e.getMessage());
+        assertEquals(TunnelType.of(3), destinationReply(w -> w.u8(Ipvs.DEST_ATTR_TUN_TYPE, 3)).tunnelType());
         e = assertThrows(NetlinkDecodeException.class, () -> destinationReply(w -> w.u16(Ipvs.DEST_ATTR_ADDR_FAMILY, 7)));
         assertEquals("IPVS destination address family 7 (expected: 2 AF_INET or 10 AF_INET6)", e.getMessage());
         e = assertThrows(NetlinkDecodeException.class, () -> roundTrip(w -> w.beginNested(Ipvs.CMD_ATTR_DAEMON)

@@ -9,8 +9,10 @@ import io.netlink4j.ipvs.DaemonConfig;
 import io.netlink4j.ipvs.Destination;
 import io.netlink4j.ipvs.ForwardingMethod;
 import io.netlink4j.ipvs.Info;
+import io.netlink4j.ipvs.PersistenceEngine;
 import io.netlink4j.ipvs.Service;
 import io.netlink4j.ipvs.Stats;
+import io.netlink4j.ipvs.TunnelFlags;
 
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +54,7 @@ final class IpvsJson {
             w.name("address").value(InetText.ntop(s.address()));
             w.name("port").value(s.port());
         }
-        w.name("scheduler").value(s.schedName());
+        w.name("scheduler").value(s.scheduler().name());
         w.name("schedulerFlags").beginArray();
         String flags = IpvsadmText.schedFlags(s);
         if (!flags.isEmpty()) {
@@ -68,7 +70,7 @@ final class IpvsJson {
         if (s.addressFamily().equals(AddressFamily.INET)) {
             w.name("ipv4Mask").value(s.netmask().toString());
         }
-        w.name("persistenceEngine").value(s.peName().isEmpty() ? null : s.peName());
+        w.name("persistenceEngine").value(s.persistenceEngine().map(PersistenceEngine::name).orElse(null));
         w.name("onePacket").value(s.isOnePacket());
         stats(w, s.stats());
         w.name("destinations").beginArray();
@@ -84,15 +86,15 @@ final class IpvsJson {
         w.name("family").value(lower(d.addressFamily().name()));
         w.name("address").value(InetText.ntop(d.address()));
         w.name("port").value(d.port());
-        w.name("forwarding").value(lower(d.forwardingMethod()));
-        if (d.forwardingMethod() == ForwardingMethod.TUNNEL) {
+        w.name("forwarding").value(lower(d.forwardingMethod().name()));
+        if (d.forwardingMethod().equals(ForwardingMethod.TUNNEL)) {
             w.name("tunnel").beginObject();
-            w.name("type").value(lower(d.tunnelType()));
+            w.name("type").value(lower(d.tunnelType().name()));
             w.name("port").value(d.tunnelPort());
             w.name("checksum").value(switch (d.tunnelFlags()) {
-                case Destination.TUNNEL_FLAG_NOCSUM -> "none";
-                case Destination.TUNNEL_FLAG_CSUM -> "checksum";
-                case Destination.TUNNEL_FLAG_REMCSUM -> "remote-checksum";
+                case 0 -> "none";
+                case TunnelFlags.CSUM -> "checksum";
+                case TunnelFlags.REMCSUM -> "remote-checksum";
                 default -> Integer.toString(d.tunnelFlags());
             });
             w.endObject();

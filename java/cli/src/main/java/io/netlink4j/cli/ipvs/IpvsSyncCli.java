@@ -138,7 +138,7 @@ public final class IpvsSyncCli implements Callable<Integer> {
             case DEL_SERVICE -> text.serviceRule(sb, "-D", c.service(), false);
             case UPDATE_SERVICE -> text.serviceRule(sb, "-E", c.service(), true);
             case NEW_SERVICE -> text.serviceRule(sb, "-A", c.service(), true);
-            case DEL_DESTINATION -> text.destinationRule(sb, "-d", c.service(), c.destination(), false);
+            case DEL_DESTINATION -> text.destinationRule(sb, "-d", c.service(), c.destination().orElseThrow(), false);
             case UPDATE_DESTINATION -> destination(text, sb, "-e", c);
             case NEW_DESTINATION -> destination(text, sb, "-a", c);
         }
@@ -146,13 +146,14 @@ public final class IpvsSyncCli implements Callable<Integer> {
     }
 
     private static void destination(IpvsadmText text, StringBuilder sb, String command, IpvsChange c) {
-        Destination d = c.destination();
+        Destination d = c.destination().orElseThrow();
+        Destination previous = c.previousDestination().orElse(null);
         text.destinationRule(sb, command, c.service(), d, true);
         // -S leaves thresholds out; a change must not.
-        if (d.upperThreshold() != 0 || (c.previousDestination() != null && c.previousDestination().upperThreshold() != 0)) {
+        if (d.upperThreshold() != 0 || (previous != null && previous.upperThreshold() != 0)) {
             sb.append(" -x ").append(d.upperThreshold());
         }
-        if (d.lowerThreshold() != 0 || (c.previousDestination() != null && c.previousDestination().lowerThreshold() != 0)) {
+        if (d.lowerThreshold() != 0 || (previous != null && previous.lowerThreshold() != 0)) {
             sb.append(" -y ").append(d.lowerThreshold());
         }
     }

@@ -67,7 +67,7 @@ final class IpvsadmOptions {
             Map.entry(Command.ZERO,           "xx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")));
 
     /** Per tunnel type, the tunnel options tun-port, tun-nocsum, tun-csum, tun-remcsum, coded as in {@link #ALLOWED}. */
-    static final Map<TunnelType, String> TUNNEL_ALLOWED = new EnumMap<>(Map.of(
+    static final Map<TunnelType, String> TUNNEL_ALLOWED = Map.copyOf(Map.of(
             TunnelType.IPIP, "xxxx",
             TunnelType.GUE, "+111",
             TunnelType.GRE, "x11x"));

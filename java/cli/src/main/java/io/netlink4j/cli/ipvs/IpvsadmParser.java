@@ -14,8 +14,12 @@ import io.netlink4j.ipvs.DaemonConfig;
 import io.netlink4j.ipvs.Destination;
 import io.netlink4j.ipvs.ForwardingMethod;
 import io.netlink4j.ipvs.Netmask;
+import io.netlink4j.ipvs.PersistenceEngine;
 import io.netlink4j.ipvs.Protocol;
+import io.netlink4j.ipvs.Scheduler;
 import io.netlink4j.ipvs.Service;
+import io.netlink4j.ipvs.ServiceFlags;
+import io.netlink4j.ipvs.TunnelFlags;
 import io.netlink4j.ipvs.TunnelType;
 
 import java.net.Inet4Address;
@@ -142,7 +146,7 @@ final class IpvsadmParser {
             throw usage("unexpected argument " + leftovers.get(0));
         }
         if (schedFlags != null) {
-            flags = (flags & ~(Service.FLAG_SCHED1 | Service.FLAG_SCHED2 | Service.FLAG_SCHED3)) | schedFlagsValue(schedFlags);
+            flags = (flags & ~(ServiceFlags.SCHED1 | ServiceFlags.SCHED2 | ServiceFlags.SCHED3)) | schedFlagsValue(schedFlags);
         }
         checkOptions();
         return build();
@@ -174,7 +178,7 @@ final class IpvsadmParser {
             }
             case PERSISTENT -> {
                 set(Opt.PERSISTENT);
-                flags |= Service.FLAG_PERSISTENT;
+                flags |= ServiceFlags.PERSISTENT;
                 timeout = v == null ? DEFAULT_PERSISTENCE_TIMEOUT : timeoutValue(v, 1);
             }
             case NETMASK -> {
@@ -257,7 +261,7 @@ final class IpvsadmParser {
             }
             case OPS -> {
                 set(Opt.ONEPACKET);
-                flags |= Service.FLAG_ONEPACKET;
+                flags |= ServiceFlags.ONEPACKET;
             }
             case PE -> {
                 set(Opt.PE);
@@ -300,11 +304,11 @@ final class IpvsadmParser {
             case TUN_NOCSUM -> set(Opt.TUN_NOCSUM);
             case TUN_CSUM -> {
                 set(Opt.TUN_CSUM);
-                tunnelFlags |= Destination.TUNNEL_FLAG_CSUM;
+                tunnelFlags |= TunnelFlags.CSUM;
             }
             case TUN_REMCSUM -> {
                 set(Opt.TUN_REMCSUM);
-                tunnelFlags |= Destination.TUNNEL_FLAG_REMCSUM;
+                tunnelFlags |= TunnelFlags.REMCSUM;
             }
             case JSON -> json = true;
             case NETNS -> netns = v;
@@ -327,22 +331,22 @@ final class IpvsadmParser {
     private void checkOptions() {
         IpvsadmOptions.check(ALLOWED.get(command), ALL_OPTS, options, () -> "the '" + command.label() + "' command");
         if (command == Command.ADD_SERVICE || command == Command.EDIT_SERVICE) {
-            if (fwMark == 0 && service.port == 0 && (flags & Service.FLAG_PERSISTENT) == 0) {
+            if (fwMark == 0 && service.port == 0 && (flags & ServiceFlags.PERSISTENT) == 0) {
                 throw usage("Zero port specified for non-persistent service");
             }
-            if ((flags & Service.FLAG_ONEPACKET) != 0 && fwMark == 0 && protocol != Protocol.UDP) {
+            if ((flags & ServiceFlags.ONEPACKET) != 0 && fwMark == 0 && protocol != Protocol.UDP) {
                 throw usage("One-Packet Scheduling is only for UDP virtual services");
             }
         }
         if (command == Command.ADD_SERVER || command == Command.EDIT_SERVER) {
-            if (fwMark == 0 && (forwarding == ForwardingMethod.TUNNEL || forwarding == ForwardingMethod.DIRECT_ROUTE)) {
+            if (fwMark == 0 && (forwarding.equals(ForwardingMethod.TUNNEL) || forwarding.equals(ForwardingMethod.DIRECT_ROUTE))) {
                 server.port = service.port;
             }
-            if (!java.util.Objects.equals(server.family, service.family) && forwarding != ForwardingMethod.TUNNEL) {
+            if (!java.util.Objects.equals(server.family, service.family) && !forwarding.equals(ForwardingMethod.TUNNEL)) {
                 throw usage("Different address family is allowed only for tunneling servers");
             }
             boolean tunnelOptions = options.contains(Opt.TUN_TYPE) || TUNNEL_OPTS.stream().anyMatch(options::contains);
-            if (tunnelOptions && forwarding != ForwardingMethod.TUNNEL) {
+            if (tunnelOptions && !forwarding.equals(ForwardingMethod.TUNNEL)) {
                 throw usage("Tunnel options conflict with forward method");
             }
             IpvsadmOptions.check(TUNNEL_ALLOWED.get(tunnelType), TUNNEL_OPTS, options, () -> "the '"
@@ -383,20 +387,25 @@ final class IpvsadmParser {
     }
 
     private Service buildService() {
-        Service.Builder b = Service.builder().addressFamily(service.family)
-                .schedName(scheduler.isEmpty() ? DEFAULT_SCHEDULER : scheduler)
-                .flags(flags).timeout(timeout).peName(peName);
-        if (fwMark != 0) {
-            b.fwMark(fwMark);
-        } else {
-            b.protocol(protocol).address(service.address).port(service.port);
-        }
-        return built(() -> b.netmask(netmaskOf(service)).build());
+        return built(() -> {
+            Service.Builder b = Service.builder().addressFamily(service.family)
+                    .scheduler(Scheduler.of(scheduler.isEmpty() ? DEFAULT_SCHEDULER : scheduler))
+                    .flags(flags).timeout(timeout);
+            if (!peName.isEmpty()) {
+                b.persistenceEngine(PersistenceEngine.of(peName));
+            }
+            if (fwMark != 0) {
+                b.fwMark(fwMark);
+            } else {
+                b.protocol(protocol).address(service.address).port(service.port);
+            }
+            return b.netmask(netmaskOf(service)).build();
+        });
     }
 
     /** The endpoint's netmask for its family: ipvsadm keeps one number for an IPv4 mask and an IPv6 prefix length. */
     private static Netmask netmaskOf(Endpoint e) {
-        if (e.netmask.family().equals(e.family)) {
+        if (e.netmask.addressFamily().equals(e.family)) {
             return e.netmask;
         }
         return AddressFamily.INET.equals(e.family) ? Netmask.of(e.netmask.value()) : Netmask.ofPrefix(e.family, e.netmask.value());
@@ -405,7 +414,7 @@ final class IpvsadmParser {
     private Destination buildDestination() {
         Destination.Builder b = Destination.builder().addressFamily(server.family).address(server.address).port(server.port)
                 .weight(weight).forwardingMethod(forwarding).upperThreshold(upperThreshold).lowerThreshold(lowerThreshold);
-        if (forwarding == ForwardingMethod.TUNNEL) {
+        if (forwarding.equals(ForwardingMethod.TUNNEL)) {
             b.tunnelType(tunnelType).tunnelPort(tunnelPort).tunnelFlags(tunnelFlags);
         }
         return built(b::build);
@@ -571,9 +580,9 @@ final class IpvsadmParser {
                 continue;
             }
             int bit = switch (flag) {
-                case "flag-1", "sh-fallback", "mh-fallback" -> Service.FLAG_SCHED1;
-                case "flag-2", "sh-port", "mh-port" -> Service.FLAG_SCHED2;
-                case "flag-3" -> Service.FLAG_SCHED3;
+                case "flag-1", "sh-fallback", "mh-fallback" -> ServiceFlags.SCHED1;
+                case "flag-2", "sh-port", "mh-port" -> ServiceFlags.SCHED2;
+                case "flag-3" -> ServiceFlags.SCHED3;
                 default -> throw usage("invalid scheduler flag `" + flag + "'");
             };
             if (flag.startsWith("sh-") && !sched.equals("sh") || flag.startsWith("mh-") && !sched.equals("mh")) {

@@ -11,7 +11,10 @@ import io.netlink4j.ipvs.ForwardingMethod;
 import io.netlink4j.ipvs.Info;
 import io.netlink4j.ipvs.Netmask;
 import io.netlink4j.ipvs.Service;
+import io.netlink4j.ipvs.ServiceFlags;
 import io.netlink4j.ipvs.Stats;
+import io.netlink4j.ipvs.TunnelFlags;
+import io.netlink4j.ipvs.TunnelType;
 
 import java.util.List;
 import java.util.Set;
@@ -86,15 +89,15 @@ final class IpvsadmText {
             out.append(padRight(name, 33));
             numbers(out, st.cps(), st.ppsIn(), st.ppsOut(), st.bpsIn(), st.bpsOut());
         } else {
-            out.append(name).append(' ').append(s.schedName());
+            out.append(name).append(' ').append(s.scheduler().name());
             if (hasSchedFlags(s)) {
                 out.append(" (").append(schedFlags(s)).append(')');
             }
             if (s.isPersistent()) {
                 out.append(" persistent ").append(s.timeout());
                 appendMask(out, s, " mask ");
-                if (!s.peName().isEmpty()) {
-                    out.append(" pe ").append(s.peName());
+                if (s.persistenceEngine().isPresent()) {
+                    out.append(" pe ").append(s.persistenceEngine().get().name());
                 }
             }
             if (s.isOnePacket()) {
@@ -154,13 +157,13 @@ final class IpvsadmText {
         if (!settings) {
             return;
         }
-        out.append(" -s ").append(s.schedName());
+        out.append(" -s ").append(s.scheduler().name());
         if (s.isPersistent()) {
             out.append(" -p ").append(s.timeout());
             appendMask(out, s, " -M ");
         }
-        if (!s.peName().isEmpty()) {
-            out.append(" --pe ").append(s.peName());
+        if (s.persistenceEngine().isPresent()) {
+            out.append(" --pe ").append(s.persistenceEngine().get().name());
         }
         if (s.isOnePacket()) {
             out.append(" -o");
@@ -181,12 +184,12 @@ final class IpvsadmText {
             return;
         }
         out.append(' ').append(switchOf(d.forwardingMethod())).append(" -w ").append(d.weight());
-        if (d.forwardingMethod() == ForwardingMethod.TUNNEL) {
+        if (d.forwardingMethod().equals(ForwardingMethod.TUNNEL)) {
             out.append(" --tun-type ").append(d.tunnelType().name().toLowerCase(java.util.Locale.ROOT));
-            switch (d.tunnelType()) {
-                case GUE -> out.append(" --tun-port ").append(d.tunnelPort()).append(' ').append(checksumOption(d));
-                case GRE -> out.append(' ').append(checksumOption(d));
-                case IPIP -> { }
+            if (d.tunnelType().equals(TunnelType.GUE)) {
+                out.append(" --tun-port ").append(d.tunnelPort()).append(' ').append(checksumOption(d));
+            } else if (d.tunnelType().equals(TunnelType.GRE)) {
+                out.append(' ').append(checksumOption(d));
             }
         }
     }
@@ -223,17 +226,17 @@ final class IpvsadmText {
     }
 
     private static boolean hasSchedFlags(Service s) {
-        return (s.flags() & (Service.FLAG_SCHED1 | Service.FLAG_SCHED2 | Service.FLAG_SCHED3)) != 0;
+        return (s.flags() & (ServiceFlags.SCHED1 | ServiceFlags.SCHED2 | ServiceFlags.SCHED3)) != 0;
     }
 
     /** The scheduler flags by their names for this scheduler: "sh-fallback,sh-port", "flag-1,flag-3". */
     static String schedFlags(Service s) {
-        String[] labels = switch (s.schedName()) {
+        String[] labels = switch (s.scheduler().name()) {
             case "sh" -> new String[] {"sh-fallback", "sh-port", null};
             case "mh" -> new String[] {"mh-fallback", "mh-port", null};
             default -> new String[] {"flag-1", "flag-2", "flag-3"};
         };
-        int[] bits = {Service.FLAG_SCHED1, Service.FLAG_SCHED2, Service.FLAG_SCHED3};
+        int[] bits = {ServiceFlags.SCHED1, ServiceFlags.SCHED2, ServiceFlags.SCHED3};
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 3; i++) {
             if ((s.flags() & bits[i]) != 0 && labels[i] != null) {
@@ -243,43 +246,44 @@ final class IpvsadmText {
         return sb.toString();
     }
 
-    /** The Forward column. ipvsadm has no name for BYPASS and prints C's "(null)". */
+    /** The Forward column. ipvsadm has no name for BYPASS (or a method it does not know) and prints C's "(null)". */
     static String nameOf(ForwardingMethod method) {
-        return switch (method) {
-            case MASQUERADE -> "Masq";
-            case LOCAL -> "Local";
-            case TUNNEL -> "Tunnel";
-            case DIRECT_ROUTE -> "Route";
-            case BYPASS -> "(null)";
+        return switch (method.value()) {
+            case 0 -> "Masq";
+            case 1 -> "Local";
+            case 2 -> "Tunnel";
+            case 3 -> "Route";
+            default -> "(null)";
         };
     }
 
     private static String switchOf(ForwardingMethod method) {
-        return switch (method) {
-            case MASQUERADE -> "-m";
-            case TUNNEL -> "-i";
-            case LOCAL, DIRECT_ROUTE -> "-g";
-            case BYPASS -> "(null)";
+        return switch (method.value()) {
+            case 0 -> "-m";
+            case 2 -> "-i";
+            case 1, 3 -> "-g";
+            default -> "(null)";
         };
     }
 
     /** The TunnelInfo column: "ipip", "gue:6080:+c", "gre:-c", or "n/a". */
     private static String tunnelInfo(Destination d) {
-        if (d.forwardingMethod() != ForwardingMethod.TUNNEL) {
+        if (!d.forwardingMethod().equals(ForwardingMethod.TUNNEL)) {
             return "n/a";
         }
-        return switch (d.tunnelType()) {
-            case IPIP -> "ipip";
-            case GUE -> "gue:" + d.tunnelPort() + ":" + checksumLabel(d);
-            case GRE -> "gre:" + checksumLabel(d);
+        return switch (d.tunnelType().value()) {
+            case 0 -> "ipip";
+            case 1 -> "gue:" + d.tunnelPort() + ":" + checksumLabel(d);
+            case 2 -> "gre:" + checksumLabel(d);
+            default -> d.tunnelType().name();
         };
     }
 
     private static String checksumLabel(Destination d) {
         return switch (d.tunnelFlags()) {
-            case Destination.TUNNEL_FLAG_NOCSUM -> "-c";
-            case Destination.TUNNEL_FLAG_CSUM -> "+c";
-            case Destination.TUNNEL_FLAG_REMCSUM -> "r+c";
+            case 0 -> "-c";
+            case TunnelFlags.CSUM -> "+c";
+            case TunnelFlags.REMCSUM -> "r+c";
             default -> Integer.toString(d.tunnelFlags());
         };
     }
@@ -287,9 +291,9 @@ final class IpvsadmText {
     /** The checksum option; flags ipvsadm cannot set (both bits) come out as both options. */
     private static String checksumOption(Destination d) {
         return switch (d.tunnelFlags()) {
-            case Destination.TUNNEL_FLAG_NOCSUM -> "--tun-nocsum";
-            case Destination.TUNNEL_FLAG_CSUM -> "--tun-csum";
-            case Destination.TUNNEL_FLAG_REMCSUM -> "--tun-remcsum";
+            case 0 -> "--tun-nocsum";
+            case TunnelFlags.CSUM -> "--tun-csum";
+            case TunnelFlags.REMCSUM -> "--tun-remcsum";
             default -> "--tun-csum --tun-remcsum";
         };
     }

@@ -10,8 +10,12 @@ import io.netlink4j.AddressFamily;
 import io.netlink4j.ipvs.DaemonConfig;
 import io.netlink4j.ipvs.Destination;
 import io.netlink4j.ipvs.ForwardingMethod;
+import io.netlink4j.ipvs.PersistenceEngine;
 import io.netlink4j.ipvs.Protocol;
+import io.netlink4j.ipvs.Scheduler;
 import io.netlink4j.ipvs.Service;
+import io.netlink4j.ipvs.ServiceFlags;
+import io.netlink4j.ipvs.TunnelFlags;
 import io.netlink4j.ipvs.TunnelType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +25,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,7 +78,7 @@ class IpvsadmParserTest {
     @Test
     void tcpUdpSctpAndFirewallMarkServices() {
         Service tcp = parse("-A -t 10.0.0.1:80").service();
-        assertEquals(Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).schedName("wlc").build(), tcp);
+        assertEquals(Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).scheduler(Scheduler.WLC).build(), tcp);
         assertEquals(Protocol.UDP, parse("-A --udp-service 10.0.0.1:53").service().protocol());
         assertEquals(Protocol.UDP, parse("-A -u 10.0.0.1:53").service().protocol());
         assertEquals(Protocol.SCTP, parse("-A --sctp-service 10.0.0.1:99").service().protocol());
@@ -123,22 +128,22 @@ class IpvsadmParserTest {
     @Test
     void schedulerPersistenceNetmaskEngineFlags() {
         Service s = parse("-A -t 10.0.0.1:80 -s wrr -p 300 -M 255.255.255.0 --pe sip -b flag-1,flag-3").service();
-        assertEquals("wrr", s.schedName());
+        assertEquals("wrr", s.scheduler().name());
         assertTrue(s.isPersistent());
         assertEquals(300, s.timeout());
         assertEquals(24, s.netmask().prefixLength().orElse(-1));
-        assertEquals("sip", s.peName());
-        assertEquals(Service.FLAG_PERSISTENT | Service.FLAG_SCHED1 | Service.FLAG_SCHED3, s.flags());
+        assertEquals(Optional.of(PersistenceEngine.SIP), s.persistenceEngine());
+        assertEquals(ServiceFlags.PERSISTENT | ServiceFlags.SCHED1 | ServiceFlags.SCHED3, s.flags());
         Service l = parse("-A --tcp-service 10.0.0.1:80 --scheduler rr --persistent=70 --netmask 255.255.0.0 --sched-flags flag-2").service();
-        assertEquals("rr", l.schedName());
+        assertEquals("rr", l.scheduler().name());
         assertEquals(70, l.timeout());
         assertEquals(16, l.netmask().prefixLength().orElse(-1));
-        assertEquals(Service.FLAG_PERSISTENT | Service.FLAG_SCHED2, l.flags());
-        assertEquals("abcdefghijklmno", parse("-A -t 10.0.0.1:80 -s abcdefghijklmnopqrstuv").service().schedName());
-        assertEquals(Service.FLAG_ONEPACKET, parse("-A -u 10.0.0.1:53 -o").service().flags());
-        assertEquals(Service.FLAG_ONEPACKET, parse("-A -u 10.0.0.1:53 --ops").service().flags());
-        assertEquals(Service.FLAG_SCHED1 | Service.FLAG_SCHED2, parse("-A -u 10.0.0.1:53 -s sh -b sh-port,sh-fallback").service().flags());
-        assertEquals(Service.FLAG_SCHED1 | Service.FLAG_SCHED2, parse("-A -u 10.0.0.1:53 -s mh -b mh-fallback,mh-port").service().flags());
+        assertEquals(ServiceFlags.PERSISTENT | ServiceFlags.SCHED2, l.flags());
+        assertEquals("abcdefghijklmno", parse("-A -t 10.0.0.1:80 -s abcdefghijklmnopqrstuv").service().scheduler().name());
+        assertEquals(ServiceFlags.ONEPACKET, parse("-A -u 10.0.0.1:53 -o").service().flags());
+        assertEquals(ServiceFlags.ONEPACKET, parse("-A -u 10.0.0.1:53 --ops").service().flags());
+        assertEquals(ServiceFlags.SCHED1 | ServiceFlags.SCHED2, parse("-A -u 10.0.0.1:53 -s sh -b sh-port,sh-fallback").service().flags());
+        assertEquals(ServiceFlags.SCHED1 | ServiceFlags.SCHED2, parse("-A -u 10.0.0.1:53 -s mh -b mh-fallback,mh-port").service().flags());
     }
 
     @Test
@@ -204,12 +209,12 @@ class IpvsadmParserTest {
         Destination gue = parse("-a -t 10.0.0.1:80 -r 10.1.1.2 -i --tun-type gue --tun-port 6080 --tun-csum").destination();
         assertEquals(TunnelType.GUE, gue.tunnelType());
         assertEquals(6080, gue.tunnelPort());
-        assertEquals(Destination.TUNNEL_FLAG_CSUM, gue.tunnelFlags());
-        assertEquals(Destination.TUNNEL_FLAG_REMCSUM,
+        assertEquals(TunnelFlags.CSUM, gue.tunnelFlags());
+        assertEquals(TunnelFlags.REMCSUM,
                 parse("-a -t 10.0.0.1:80 -r 10.1.1.2 -i --tun-type gue --tun-port 1 --tun-remcsum").destination().tunnelFlags());
         Destination gre = parse("-a -t 10.0.0.1:80 -r 10.1.1.2 -i --tun-type gre --tun-nocsum").destination();
         assertEquals(TunnelType.GRE, gre.tunnelType());
-        assertEquals(Destination.TUNNEL_FLAG_NOCSUM, gre.tunnelFlags());
+        assertEquals(0, gre.tunnelFlags());
         assertEquals(TunnelType.IPIP, parse("-a -t 10.0.0.1:80 -r 10.1.1.2 -i --tun-type ipip").destination().tunnelType());
         assertError("-a -t 10.0.0.1:80 -r 10.1.1.2 -i --tun-type gue", 2, "You need to supply the 'tun-port' option for the 'gue' tunnel type");
         assertError("-a -t 10.0.0.1:80 -r 10.1.1.2 -i --tun-type gre --tun-remcsum", 2,
@@ -312,7 +317,7 @@ class IpvsadmParserTest {
         assertEquals(Command.ADD_SERVICE, parse("-At 10.0.0.1:80").command());
         assertEquals(80, parse("-At10.0.0.1:80").service().port());
         assertEquals(Set.of(Format.NUMERIC), parse("-Ln").format());
-        assertEquals("rr", parse("-A -t 10.0.0.1:80 --scheduler=rr").service().schedName());
+        assertEquals("rr", parse("-A -t 10.0.0.1:80 --scheduler=rr").service().scheduler().name());
         assertEquals(Listing.ALL, parse("-L -n --").listing());
         assertError("-L -n -- foo", 2, "unexpected argument foo");
         assertError("-L foo", 2, "unexpected argument foo");

@@ -9,10 +9,14 @@ import io.netlink4j.ipvs.DaemonConfig;
 import io.netlink4j.ipvs.Destination;
 import io.netlink4j.ipvs.ForwardingMethod;
 import io.netlink4j.ipvs.Info;
+import io.netlink4j.ipvs.PersistenceEngine;
 import io.netlink4j.ipvs.Protocol;
 import io.netlink4j.ipvs.Netmask;
+import io.netlink4j.ipvs.Scheduler;
 import io.netlink4j.ipvs.Service;
+import io.netlink4j.ipvs.ServiceFlags;
 import io.netlink4j.ipvs.Stats;
+import io.netlink4j.ipvs.TunnelFlags;
 import io.netlink4j.ipvs.TunnelType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,29 +54,29 @@ class IpvsadmTextTest {
     /** A table with one of nearly everything, in the kernel's (hash) order. */
     static Map<Service, List<Destination>> table() {
         Map<Service, List<Destination>> t = new LinkedHashMap<>();
-        t.put(Service.builder().protocol(Protocol.SCTP).address(ip("10.0.0.7")).port(99).schedName("lc")
-                .flags(Service.FLAG_SCHED1 | Service.FLAG_SCHED3).build(), List.of());
-        t.put(Service.builder().protocol(Protocol.TCP).address(ip("2001:db8::1")).port(80).schedName("wlc").persistent(30).netmask(Netmask.ofPrefix(AddressFamily.INET6, 64)).build(),
+        t.put(Service.builder().protocol(Protocol.SCTP).address(ip("10.0.0.7")).port(99).scheduler(Scheduler.LC)
+                .flags(ServiceFlags.SCHED1 | ServiceFlags.SCHED3).build(), List.of());
+        t.put(Service.builder().protocol(Protocol.TCP).address(ip("2001:db8::1")).port(80).scheduler(Scheduler.WLC).persistent(30).netmask(Netmask.ofPrefix(AddressFamily.INET6, 64)).build(),
                 List.of(dest("10.1.1.20", 80, ForwardingMethod.TUNNEL, 65535)));
-        t.put(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.5")).port(5060).schedName("rr").persistent(120).netmask(Netmask.ofPrefix(16))
-                .peName("sip").build(), List.of());
-        t.put(Service.builder().protocol(Protocol.UDP).address(ip("2001:db8::53")).port(53).schedName("sh")
-                .flags(Service.FLAG_ONEPACKET | Service.FLAG_SCHED1).build(), List.of(Destination.builder().address(ip("2001:db8:1::2"))
+        t.put(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.5")).port(5060).scheduler(Scheduler.RR).persistent(120).netmask(Netmask.ofPrefix(16))
+                .persistenceEngine(PersistenceEngine.SIP).build(), List.of());
+        t.put(Service.builder().protocol(Protocol.UDP).address(ip("2001:db8::53")).port(53).scheduler(Scheduler.SH)
+                .flags(ServiceFlags.ONEPACKET | ServiceFlags.SCHED1).build(), List.of(Destination.builder().address(ip("2001:db8:1::2"))
                 .port(53).forwardingMethod(ForwardingMethod.TUNNEL).tunnelType(TunnelType.GUE).tunnelPort(6080)
-                .tunnelFlags(Destination.TUNNEL_FLAG_CSUM).build()));
-        t.put(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.6")).port(53).schedName("mh")
-                .flags(Service.FLAG_ONEPACKET | Service.FLAG_SCHED1 | Service.FLAG_SCHED2).build(), List.of(
+                .tunnelFlags(TunnelFlags.CSUM).build()));
+        t.put(Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.6")).port(53).scheduler(Scheduler.MH)
+                .flags(ServiceFlags.ONEPACKET | ServiceFlags.SCHED1 | ServiceFlags.SCHED2).build(), List.of(
                 dest("10.1.1.11", 53, ForwardingMethod.TUNNEL, 1),
                 Destination.builder().address(ip("10.1.1.10")).port(53).forwardingMethod(ForwardingMethod.TUNNEL)
-                        .tunnelType(TunnelType.GUE).tunnelPort(7777).tunnelFlags(Destination.TUNNEL_FLAG_NOCSUM).build()));
-        t.put(Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(0).schedName("wlc").persistent(360).build(), List.of());
-        t.put(Service.builder().protocol(Protocol.TCP).address(ip("200.0.0.1")).port(80).schedName("wlc").build(), List.of());
-        t.put(Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).schedName("wrr").persistent(300).netmask(Netmask.ofPrefix(24)).build(),
+                        .tunnelType(TunnelType.GUE).tunnelPort(7777).tunnelFlags(0).build()));
+        t.put(Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(0).scheduler(Scheduler.WLC).persistent(360).build(), List.of());
+        t.put(Service.builder().protocol(Protocol.TCP).address(ip("200.0.0.1")).port(80).scheduler(Scheduler.WLC).build(), List.of());
+        t.put(Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).scheduler(Scheduler.WRR).persistent(300).netmask(Netmask.ofPrefix(24)).build(),
                 List.of(Destination.builder().address(ip("10.1.1.3")).port(80).forwardingMethod(ForwardingMethod.DIRECT_ROUTE).weight(2)
                         .upperThreshold(100).lowerThreshold(50).build(), dest("10.1.1.2", 8080, ForwardingMethod.MASQUERADE, 5)));
-        t.put(Service.builder().fwMark(5).addressFamily(AddressFamily.INET).schedName("rr").build(),
+        t.put(Service.builder().fwMark(5).addressFamily(AddressFamily.INET).scheduler(Scheduler.RR).build(),
                 List.of(dest("10.1.1.4", 0, ForwardingMethod.MASQUERADE, 0)));
-        t.put(Service.builder().fwMark(6).addressFamily(AddressFamily.INET6).schedName("rr").persistent(360).build(), List.of());
+        t.put(Service.builder().fwMark(6).addressFamily(AddressFamily.INET6).scheduler(Scheduler.RR).persistent(360).build(), List.of());
         return t;
     }
 

@@ -40,7 +40,7 @@ public final class KernelTableModel {
             }
             assertTrue(si >= 0, () -> c + ": no such service");
             List<Destination> ds = dests.get(si);
-            int di = c.destination() == null ? -1 : indexOfDestination(ds, c.destination());
+            int di = c.destination().isEmpty() ? -1 : indexOfDestination(ds, c.destination().get());
             switch (c.kind()) {
                 case DEL_SERVICE -> {
                     services.remove(si);
@@ -49,11 +49,11 @@ public final class KernelTableModel {
                 case UPDATE_SERVICE -> services.set(si, c.service());
                 case NEW_DESTINATION -> {
                     assertEquals(-1, di, () -> c + ": exists");
-                    ds.add(c.destination());
+                    ds.add(c.destination().get());
                 }
                 case UPDATE_DESTINATION -> {
                     assertTrue(di >= 0, () -> c + ": no such destination");
-                    ds.set(di, c.destination());
+                    ds.set(di, c.destination().get());
                 }
                 case DEL_DESTINATION -> {
                     assertTrue(di >= 0, () -> c + ": no such destination");
@@ -91,8 +91,8 @@ public final class KernelTableModel {
             if (r == 0) {
                 r = Service.IDENTITY_ORDER.compare(a.service(), b.service());
             }
-            if (r == 0 && a.destination() != null && b.destination() != null) {
-                r = Destination.IDENTITY_ORDER.compare(a.destination(), b.destination());
+            if (r == 0 && a.destination().isPresent() && b.destination().isPresent()) {
+                r = Destination.IDENTITY_ORDER.compare(a.destination().get(), b.destination().get());
             }
             int at = i;
             assertTrue(r < 0, () -> "change " + at + " out of order: " + a + " before " + b);

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The netlink4j Authors
 // SPDX-License-Identifier: Apache-2.0
-package io.netlink4j.ipvs;
+package io.netlink4j.ipvs.internal;
 
 import io.netlink4j.internal.InetAddresses;
 
@@ -10,11 +10,11 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 
 /** Address helpers shared by the value types and the codec. */
-final class Addresses {
+public final class Addresses {
     private Addresses() {}
 
     /** The address as the 16-byte {@code union nf_inet_addr} IPVS sends (IPv4 in the first 4 bytes). */
-    static byte[] toWire(InetAddress address) {
+    public static byte[] toWire(InetAddress address) {
         byte[] out = new byte[16];
         byte[] raw = address.getAddress();
         System.arraycopy(raw, 0, out, 0, raw.length);
@@ -22,7 +22,7 @@ final class Addresses {
     }
 
     /** An address from {@code length} raw bytes (4 or 16). */
-    static InetAddress fromBytes(byte[] raw) {
+    public static InetAddress fromBytes(byte[] raw) {
         try {
             // getByAddress with a 16-byte IPv4-mapped address would return an Inet4Address: keep IPv6 as IPv6.
             return raw.length == 16 ? Inet6Address.getByAddress(null, raw, -1) : InetAddress.getByAddress(raw);
@@ -32,7 +32,7 @@ final class Addresses {
     }
 
     /** Orders addresses by their bytes read as unsigned numbers, shorter (IPv4) first; null before any address. */
-    static int compare(InetAddress a, InetAddress b) {
+    public static int compare(InetAddress a, InetAddress b) {
         if (a == null || b == null) {
             return a == b ? 0 : a == null ? -1 : 1;
         }
@@ -40,7 +40,7 @@ final class Addresses {
     }
 
     /** "1.2.3.4:80" or "[2001:db8::1]:80", in the compressed form ipvsadm prints. */
-    static String format(InetAddress address, int port) {
+    public static String format(InetAddress address, int port) {
         String text = InetAddresses.toText(address);
         return address instanceof Inet6Address ? "[" + text + "]:" + port : text + ":" + port;
     }

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The netlink4j Authors
 // SPDX-License-Identifier: Apache-2.0
-package io.netlink4j.ipvs;
+package io.netlink4j.ipvs.internal;
 
 import io.netlink4j.AddressFamily;
 import io.netlink4j.NetlinkDecodeException;
@@ -8,6 +8,18 @@ import io.netlink4j.codec.AttributeReader;
 import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.MessageWriter;
 import io.netlink4j.genl.Genl;
+import io.netlink4j.ipvs.Config;
+import io.netlink4j.ipvs.DaemonConfig;
+import io.netlink4j.ipvs.Destination;
+import io.netlink4j.ipvs.ForwardingMethod;
+import io.netlink4j.ipvs.Info;
+import io.netlink4j.ipvs.Netmask;
+import io.netlink4j.ipvs.Protocol;
+import io.netlink4j.ipvs.PersistenceEngine;
+import io.netlink4j.ipvs.Scheduler;
+import io.netlink4j.ipvs.Service;
+import io.netlink4j.ipvs.Stats;
+import io.netlink4j.ipvs.TunnelType;
 
 import java.net.InetAddress;
 import java.time.Duration;
@@ -18,6 +30,8 @@ import java.time.Duration;
  * Decoding reads the attributes of a reply in place and throws only {@link NetlinkDecodeException}.
  */
 public final class IpvsCodec {
+    private static final IpvsAccess ACCESS = IpvsAccess.get();
+
     private IpvsCodec() {}
 
     // Encoding.
@@ -33,9 +47,9 @@ public final class IpvsCodec {
     public static void writeService(MessageWriter w, Service s) {
         w.beginNested(Ipvs.CMD_ATTR_SERVICE);
         writeIdentity(w, s);
-        w.string(Ipvs.SVC_ATTR_SCHED_NAME, s.schedName());
-        if (!s.peName().isEmpty()) {
-            w.string(Ipvs.SVC_ATTR_PE_NAME, s.peName());
+        w.string(Ipvs.SVC_ATTR_SCHED_NAME, s.scheduler().name());
+        if (s.persistenceEngine().isPresent()) {
+            w.string(Ipvs.SVC_ATTR_PE_NAME, s.persistenceEngine().get().name());
         }
         // struct ip_vs_flags { u32 flags; u32 mask; }: the mask says which bits to take.
         w.beginAttribute(Ipvs.SVC_ATTR_FLAGS).rawU32(s.flags()).rawU32(0xFFFFFFFF).endAttribute();
@@ -55,7 +69,7 @@ public final class IpvsCodec {
             w.u32(Ipvs.SVC_ATTR_FWMARK, (int) s.fwMark());
         } else {
             w.u16(Ipvs.SVC_ATTR_PROTOCOL, s.protocol().value());
-            w.bytes(Ipvs.SVC_ATTR_ADDR, s.wireAddress);
+            w.bytes(Ipvs.SVC_ATTR_ADDR, ACCESS.wireAddress(s));
             w.u16Be(Ipvs.SVC_ATTR_PORT, s.port());
         }
     }
@@ -63,7 +77,7 @@ public final class IpvsCodec {
     /** CMD_ATTR_DEST with the full specification (NEW_DEST, SET_DEST). */
     public static void writeDestination(MessageWriter w, Destination d) {
         w.beginNested(Ipvs.CMD_ATTR_DEST);
-        w.bytes(Ipvs.DEST_ATTR_ADDR, d.wireAddress);
+        w.bytes(Ipvs.DEST_ATTR_ADDR, ACCESS.wireAddress(d));
         w.u16Be(Ipvs.DEST_ATTR_PORT, d.port());
         w.u16(Ipvs.DEST_ATTR_ADDR_FAMILY, d.addressFamily().value());
         w.u32(Ipvs.DEST_ATTR_FWD_METHOD, d.forwardingMethod().value());
@@ -80,7 +94,7 @@ public final class IpvsCodec {
     /** CMD_ATTR_DEST with only address and port (DEL_DEST). */
     public static void writeDestinationIdentity(MessageWriter w, Destination d) {
         w.beginNested(Ipvs.CMD_ATTR_DEST);
-        w.bytes(Ipvs.DEST_ATTR_ADDR, d.wireAddress);
+        w.bytes(Ipvs.DEST_ATTR_ADDR, ACCESS.wireAddress(d));
         w.u16Be(Ipvs.DEST_ATTR_PORT, d.port());
         w.u16(Ipvs.DEST_ATTR_ADDR_FAMILY, d.addressFamily().value());
         w.endNested();
@@ -127,22 +141,17 @@ public final class IpvsCodec {
 
     // Decoding.
 
-    /** Names decoded without allocating: the mainline schedulers and the SIP persistence engine. */
-    private static final String[] KNOWN_NAMES = knownNames();
+    /**
+     * Names decoded without allocating: the mainline schedulers, most used first, and the SIP
+     * persistence engine.
+     */
+    private static final String[] KNOWN_NAMES = {Scheduler.WLC.name(), Scheduler.RR.name(), Scheduler.WRR.name(),
+        Scheduler.LC.name(), Scheduler.LBLC.name(), Scheduler.LBLCR.name(), Scheduler.DH.name(), Scheduler.SH.name(),
+        Scheduler.SED.name(), Scheduler.NQ.name(), Scheduler.FO.name(), Scheduler.OVF.name(), Scheduler.MH.name(),
+        Scheduler.TWOS.name(), PersistenceEngine.SIP.name(), "none"};
 
-    private static String[] knownNames() {
-        java.util.List<String> names = new java.util.ArrayList<>();
-        // Most used first: wlc is the default, rr the most common choice.
-        names.add(Schedulers.WEIGHTED_LEAST_CONNECTION);
-        names.add(Schedulers.ROUND_ROBIN);
-        for (String n : Schedulers.ALL) {
-            if (!names.contains(n)) {
-                names.add(n);
-            }
-        }
-        names.add(Schedulers.PE_SIP);
-        return names.toArray(new String[0]);
-    }
+    /** The kernel's name for a service without a scheduler bound, also taken for a reply that names none. */
+    private static final Scheduler NO_SCHEDULER = Scheduler.of("none");
 
     /** The service in a GET_SERVICE reply (its CMD_ATTR_SERVICE). */
     public static Service decodeService(MessageReader msg) {
@@ -168,7 +177,7 @@ public final class IpvsCodec {
         long timeout = 0;
         int rawNetmask = 0;
         boolean hasNetmask = false;
-        String pe = "";
+        String pe = null;
         AttributeReader stats = null;
         AttributeReader stats64 = null;
         while (attrs.next()) {
@@ -196,9 +205,16 @@ public final class IpvsCodec {
             }
         }
         AddressFamily family = familyOf(af, "service");
-        Service.Builder b = Service.builder().addressFamily(family).fwMark(fwMark)
-                .schedName(sched == null ? "" : sched).flags(flags).timeout(timeout).peName(pe)
+        Service.Builder b = Service.builder().addressFamily(family).fwMark(fwMark).flags(flags).timeout(timeout)
                 .stats(statsOf(stats, stats64));
+        try {
+            b.scheduler(sched == null || sched.isEmpty() ? NO_SCHEDULER : Scheduler.of(sched));
+            if (pe != null && !pe.isEmpty()) {
+                b.persistenceEngine(PersistenceEngine.of(pe));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new NetlinkDecodeException("IPVS service " + e.getMessage(), e);
+        }
         if (fwMark == 0) {
             Protocol p;
             try {
@@ -215,7 +231,7 @@ public final class IpvsCodec {
         } else {
             b.netmask(Netmask.ofPrefix(family, hasNetmask ? ipv6Prefix(rawNetmask) : family.maxPrefixLength()));
         }
-        return b.buildDecoded();
+        return ACCESS.decoded(b);
     }
 
     private static int flagsOf(AttributeReader attrs) {
@@ -289,8 +305,8 @@ public final class IpvsCodec {
         } catch (IllegalArgumentException e) {
             throw new NetlinkDecodeException("IPVS destination " + e.getMessage(), e);
         }
-        return b.addressFamily(family).address(addressOf(attrs, addr, addrLength, family, "destination")).forwardingMethod(method)
-                .tunnelType(tunnel).stats(statsOf(stats, stats64)).buildDecoded();
+        return ACCESS.decoded(b.addressFamily(family).address(addressOf(attrs, addr, addrLength, family, "destination"))
+                .forwardingMethod(method).tunnelType(tunnel).stats(statsOf(stats, stats64)));
     }
 
     /** Statistics from the attributes inside STATS or STATS64 (32- or 64-bit counters alike). */

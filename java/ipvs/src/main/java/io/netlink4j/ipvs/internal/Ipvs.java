@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The netlink4j Authors
 // SPDX-License-Identifier: Apache-2.0
-package io.netlink4j.ipvs;
+package io.netlink4j.ipvs.internal;
 
 /**
  * The IPVS generic netlink protocol: family name, commands and attribute numbers, from the
