@@ -110,7 +110,7 @@ public final class NetlinkEventLoop implements AutoCloseable {
 
     /**
      * Stops the thread and closes the subscription. Idempotent. Waits for the thread to end
-     * (about {@link NetlinkConnection#WAKEUP_INTERVAL} at most, plus a handler call in progress),
+     * (about 100 ms at most, plus a handler call in progress),
      * unless called from the handler itself.
      */
     @Override

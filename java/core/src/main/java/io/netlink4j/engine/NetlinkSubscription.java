@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * counted.
  *
  * <p>Thread safety: {@link #join}, {@link #leave} and {@link #close} may be called from any thread;
- * polls are serialised. Closing wakes a blocked poll within about
- * {@link NetlinkConnection#WAKEUP_INTERVAL}, which then throws {@link NetlinkClosedException}.
+ * polls are serialised. Closing wakes a blocked poll within about 100 ms, which then throws
+ * {@link NetlinkClosedException}.
  */
 public final class NetlinkSubscription implements AutoCloseable {
     /** Most datagrams dropped after an overrun (a flood that never lets the queue empty ends the drain). */
@@ -244,6 +244,6 @@ public final class NetlinkSubscription implements AutoCloseable {
     @Override
     public String toString() {
         return "NetlinkSubscription[protocol=" + receiver.socket().protocol() + ", portId=" + Integer.toUnsignedString(portId)
-                + (options.netns() != null ? ", netns=" + options.netns() : "") + (isClosed() ? ", closed" : "") + "]";
+                + options.netns().map(p -> ", netns=" + p).orElse("") + (isClosed() ? ", closed" : "") + "]";
     }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -76,23 +77,43 @@ public final class NetlinkSocket implements AutoCloseable {
      * Why the native library could not be loaded: what was tried and what to do, with the failure
      * of each source attached as a suppressed exception.
      *
-     * @return the cause, or null when {@link #isAvailable()}
+     * @return the cause, or empty when {@link #isAvailable()}
      */
-    public static Throwable unavailabilityCause() {
-        return NativeLibrary.unavailabilityCause();
+    public static Optional<Throwable> unavailabilityCause() {
+        return Optional.ofNullable(NativeLibrary.unavailabilityCause());
     }
 
-    /** Opens a socket of {@code protocol} (see {@link NetlinkProtocol}) in the caller's network namespace. */
+    /**
+     * Opens a socket of {@code protocol} (see {@link NetlinkProtocol}) in the caller's network namespace.
+     *
+     * @param protocol the netlink protocol, 0-31
+     * @return the open socket
+     * @throws IllegalArgumentException       if {@code protocol} is outside 0-31
+     * @throws UnsatisfiedLinkError           if the native library cannot be loaded ({@link #unavailabilityCause()})
+     * @throws io.netlink4j.NetlinkErrnoException if socket(2) fails
+     */
     public static NetlinkSocket open(int protocol) {
-        return open(protocol, null);
+        return doOpen(protocol, null);
     }
 
     /**
      * Opens a socket of {@code protocol} inside the network namespace named by {@code netns} (for
-     * example {@code /var/run/netns/NAME} or {@code /proc/PID/ns/net}); null means the caller's.
-     * The calling thread's own namespace is unchanged when this returns or throws.
+     * example {@code /var/run/netns/NAME} or {@code /proc/PID/ns/net}). The calling thread's own
+     * namespace is unchanged when this returns or throws.
+     *
+     * @param protocol the netlink protocol, 0-31
+     * @param netns    the namespace's path ({@link #open(int)} for the caller's namespace)
+     * @return the open socket
+     * @throws IllegalArgumentException       if {@code protocol} is outside 0-31, or the path is
+     *                                        empty, longer than 4095 bytes or contains a NUL
+     * @throws UnsatisfiedLinkError           if the native library cannot be loaded ({@link #unavailabilityCause()})
+     * @throws io.netlink4j.NetlinkErrnoException if the namespace cannot be entered or socket(2) fails
      */
     public static NetlinkSocket open(int protocol, Path netns) {
+        return doOpen(protocol, Objects.requireNonNull(netns, "netns"));
+    }
+
+    private static NetlinkSocket doOpen(int protocol, Path netns) {
         if (protocol < 0 || protocol > 31) {
             throw new IllegalArgumentException("protocol: " + protocol + " (expected: 0-31)");
         }
@@ -122,9 +143,13 @@ public final class NetlinkSocket implements AutoCloseable {
         return protocol;
     }
 
-    /** The network namespace path the socket was opened in, or null for the caller's namespace. */
-    public Path netns() {
-        return netns;
+    /**
+     * The network namespace the socket was opened in.
+     *
+     * @return the namespace's path, or empty for the caller's namespace
+     */
+    public Optional<Path> netns() {
+        return Optional.ofNullable(netns);
     }
 
     public boolean isClosed() {

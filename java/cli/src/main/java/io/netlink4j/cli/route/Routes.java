@@ -22,7 +22,7 @@ final class Routes {
 
     /** A handle on the namespace of --netns (the caller's without it). */
     static RouteHandle open(Main main) {
-        return RouteHandle.open(NetlinkOptions.builder().netns(Namespaces.resolve(main.netns())).build());
+        return RouteHandle.open(Namespaces.in(NetlinkOptions.builder(), Namespaces.resolve(main.netns())).build());
     }
 
     /**
