@@ -7,12 +7,13 @@ import io.netlink4j.NetlinkDecodeException;
 import io.netty.buffer.ByteBuf;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * A cursor over a sequence of netlink attributes in a region of a ByteBuf. Nothing is copied: the
  * accessors read the current attribute in place. Every length is checked against the region, each
  * typed accessor checks the payload size for its type, nesting depth is capped at
- * {@link #MAX_DEPTH}, and any violation throws {@link NetlinkDecodeException} naming what was
+ * {@link NetlinkAttribute#MAX_DEPTH}, and any violation throws {@link NetlinkDecodeException} naming what was
  * expected and what was found.
  *
  * <pre>{@code
@@ -30,8 +31,6 @@ import java.nio.charset.StandardCharsets;
  * accessors do). Not thread safe.
  */
 public final class AttributeReader {
-    /** The deepest nest {@link #nested()} opens. */
-    public static final int MAX_DEPTH = 16;
 
     private ByteBuf buf;
     private int position;
@@ -41,19 +40,50 @@ public final class AttributeReader {
     private int attrLength;
     private int rawType;
 
-    /** A reader over {@code buf[start, end)}. */
+    /**
+     * A reader positioned nowhere, to be reused: {@link #reset}, {@link #nested(AttributeReader)}
+     * or {@code Genl.attributes(msg, headerSize, into)} position it, so that decoding in a loop
+     * allocates no readers. {@link #of} makes a positioned one.
+     */
+    public AttributeReader() {
+    }
+
+    /**
+     * A reader over {@code buf[start, end)}, at the top level.
+     *
+     * @param buf   the buffer holding the attributes
+     * @param start offset of the first attribute
+     * @param end   offset just past the last attribute
+     * @return the reader, before the first attribute
+     * @throws NetlinkDecodeException if the region is not inside the buffer
+     */
     public static AttributeReader of(ByteBuf buf, int start, int end) {
         return new AttributeReader().reset(buf, start, end, 0);
     }
 
-    /** Repositions this reader over {@code buf[start, end)} at nesting depth {@code depth}. */
+    /**
+     * Repositions this reader over {@code buf[start, end)} at nesting depth {@code depth}.
+     *
+     * @param buf   the buffer holding the attributes
+     * @param start offset of the first attribute
+     * @param end   offset just past the last attribute
+     * @param depth the nesting depth of the region, 0 at the top level
+     * @return this reader, before the first attribute
+     * @throws NetlinkDecodeException   if the region is not inside the buffer, or {@code depth} is
+     *                                  above {@link NetlinkAttribute#MAX_DEPTH}
+     * @throws IllegalArgumentException if {@code depth} is negative
+     */
     public AttributeReader reset(ByteBuf buf, int start, int end, int depth) {
+        Objects.requireNonNull(buf, "buf");
+        if (depth < 0) {
+            throw new IllegalArgumentException("depth: " + depth + " (expected: 0-" + NetlinkAttribute.MAX_DEPTH + ")");
+        }
         if (start < 0 || end < start || end > buf.capacity()) {
             throw new NetlinkDecodeException("attribute region [" + start + ", " + end + ") outside buffer of "
                     + buf.capacity() + " bytes");
         }
-        if (depth > MAX_DEPTH) {
-            throw new NetlinkDecodeException("attributes nested " + depth + " deep (expected: at most " + MAX_DEPTH + ")");
+        if (depth > NetlinkAttribute.MAX_DEPTH) {
+            throw new NetlinkDecodeException("attributes nested " + depth + " deep (expected: at most " + NetlinkAttribute.MAX_DEPTH + ")");
         }
         this.buf = buf;
         this.position = start;

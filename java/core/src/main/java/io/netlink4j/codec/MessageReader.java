@@ -5,6 +5,8 @@ package io.netlink4j.codec;
 import io.netlink4j.NetlinkDecodeException;
 import io.netty.buffer.ByteBuf;
 
+import java.util.Objects;
+
 /**
  * A cursor over the netlink messages of one datagram in {@code buf[start, end)}. Steps by
  * NLMSG_ALIGN(nlmsg_len); the last message may lack its padding. A header shorter than 16 bytes,
@@ -18,11 +20,37 @@ public final class MessageReader {
     private int msg = -1;
     private int msgLength;
 
+    /**
+     * A reader positioned nowhere, to be reused with {@link #reset}, so that reading datagrams in
+     * a loop allocates no readers. {@link #of} makes a positioned one.
+     */
+    public MessageReader() {
+    }
+
+    /**
+     * A reader over the messages in {@code buf[start, end)}.
+     *
+     * @param buf   the buffer holding the datagram
+     * @param start offset of the first message
+     * @param end   offset just past the datagram
+     * @return the reader, before the first message
+     * @throws NetlinkDecodeException if the region is not inside the buffer
+     */
     public static MessageReader of(ByteBuf buf, int start, int end) {
         return new MessageReader().reset(buf, start, end);
     }
 
+    /**
+     * Repositions this reader over the messages in {@code buf[start, end)}.
+     *
+     * @param buf   the buffer holding the datagram
+     * @param start offset of the first message
+     * @param end   offset just past the datagram
+     * @return this reader, before the first message
+     * @throws NetlinkDecodeException if the region is not inside the buffer
+     */
     public MessageReader reset(ByteBuf buf, int start, int end) {
+        Objects.requireNonNull(buf, "buf");
         if (start < 0 || end < start || end > buf.capacity()) {
             throw new NetlinkDecodeException("datagram region [" + start + ", " + end + ") outside buffer of "
                     + buf.capacity() + " bytes");
@@ -64,6 +92,13 @@ public final class MessageReader {
         }
     }
 
+    /**
+     * The buffer the messages are in, to read a message's fields in place at
+     * {@link #payloadOffset()}. Valid only during the callback that was handed this reader (or
+     * until the next {@link #reset}): do not retain or release it; copy out what you need.
+     *
+     * @return the buffer, owned by whoever positioned this reader
+     */
     public ByteBuf buffer() {
         return buf;
     }

@@ -20,15 +20,20 @@ import java.util.Objects;
  * Not thread safe.
  */
 public final class MessageWriter {
-    /** Maximum nesting depth of {@link #beginNested}. */
-    public static final int MAX_DEPTH = 32;
     /** Largest attribute payload: nla_len is a u16 that includes the 4-byte header. */
     public static final int MAX_ATTRIBUTE_PAYLOAD = 0xFFFF - NetlinkAttribute.HEADER_SIZE;
 
     private ByteBuf buf;
     private int start = -1;
-    private final int[] nests = new int[MAX_DEPTH];
+    private final int[] nests = new int[NetlinkAttribute.MAX_DEPTH];
     private int depth;
+
+    /**
+     * A writer with no message started; {@link #begin} starts one. One writer may write any
+     * number of messages, one after the other.
+     */
+    public MessageWriter() {
+    }
 
     /** Starts a message at the writer index of {@code buf}: writes a header with length 0. */
     public MessageWriter begin(ByteBuf buf, int type, int flags, int seq, int pid) {
@@ -170,8 +175,8 @@ public final class MessageWriter {
     /** Opens a nest; returns this writer. Close it with {@link #endNested()}. */
     public MessageWriter beginNested(int type) {
         ensureStarted();
-        if (depth == MAX_DEPTH) {
-            throw new IllegalStateException("nesting deeper than " + MAX_DEPTH);
+        if (depth == NetlinkAttribute.MAX_DEPTH) {
+            throw new IllegalStateException("nesting deeper than " + NetlinkAttribute.MAX_DEPTH);
         }
         checkType(type);
         padTo4();
@@ -188,8 +193,8 @@ public final class MessageWriter {
      */
     public MessageWriter beginAttribute(int type) {
         ensureStarted();
-        if (depth == MAX_DEPTH) {
-            throw new IllegalStateException("nesting deeper than " + MAX_DEPTH);
+        if (depth == NetlinkAttribute.MAX_DEPTH) {
+            throw new IllegalStateException("nesting deeper than " + NetlinkAttribute.MAX_DEPTH);
         }
         checkType(type);
         padTo4();

@@ -6,6 +6,7 @@ import io.netlink4j.NetlinkClosedException;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
@@ -92,9 +93,13 @@ public final class NetlinkEventLoop implements AutoCloseable {
         return thread.isAlive();
     }
 
-    /** What stopped the loop, or null if it is running or was closed normally. */
-    public Throwable failure() {
-        return failure;
+    /**
+     * What stopped the loop.
+     *
+     * @return the exception that stopped it, or empty while it runs or after a normal close
+     */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
     }
 
     /**

@@ -19,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,19 +44,79 @@ public final class NetlinkTestPeer implements AutoCloseable {
     /** The protocol to open client connections with. */
     public static final int PROTOCOL = NetlinkProtocol.USERSOCK;
 
-    /** A request the peer received. */
+    /**
+     * A request the peer received. The message is copied in and out; equality compares it by
+     * content.
+     *
+     * @param type         nlmsg_type
+     * @param flags        nlmsg_flags
+     * @param seq          nlmsg_seq
+     * @param pid          nlmsg_pid (the port id the sender wrote)
+     * @param message      the whole message, header included
+     * @param senderPortId the port id the datagram came from
+     */
     public record ReceivedRequest(int type, int flags, int seq, int pid, byte[] message, int senderPortId) {
-        /** The payload after the 16-byte netlink header. */
+        /**
+         * Copies the message.
+         *
+         * @throws IllegalArgumentException if {@code message} is shorter than a netlink header
+         */
+        public ReceivedRequest {
+            Objects.requireNonNull(message, "message");
+            if (message.length < Netlink.HEADER_SIZE) {
+                throw new IllegalArgumentException("message: " + message.length + " bytes (expected: at least "
+                        + Netlink.HEADER_SIZE + ")");
+            }
+            message = message.clone();
+        }
+
+        /**
+         * The whole message, header included.
+         *
+         * @return a copy of the message's bytes
+         */
+        @Override
+        public byte[] message() {
+            return message.clone();
+        }
+
+        /**
+         * The payload after the 16-byte netlink header.
+         *
+         * @return a copy of the payload's bytes
+         */
         public byte[] payload() {
-            byte[] p = new byte[message.length - Netlink.HEADER_SIZE];
-            System.arraycopy(message, Netlink.HEADER_SIZE, p, 0, p.length);
-            return p;
+            return Arrays.copyOfRange(message, Netlink.HEADER_SIZE, message.length);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ReceivedRequest r && type == r.type && flags == r.flags && seq == r.seq && pid == r.pid
+                    && senderPortId == r.senderPortId && Arrays.equals(message, r.message);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(type, flags, seq, pid, senderPortId) * 31 + Arrays.hashCode(message);
+        }
+
+        @Override
+        public String toString() {
+            return "ReceivedRequest[type=" + type + ", flags=0x" + Integer.toHexString(flags) + ", seq="
+                    + Integer.toUnsignedString(seq) + ", pid=" + Integer.toUnsignedString(pid) + ", message="
+                    + message.length + " bytes, senderPortId=" + Integer.toUnsignedString(senderPortId) + "]";
         }
     }
 
     /** Decides what to send back for one request: a list of whole datagrams (possibly empty). */
     @FunctionalInterface
     public interface Responder {
+        /**
+         * The answer to {@code request}.
+         *
+         * @param request the request the peer received
+         * @return the datagrams to send back, in order; each is one or more whole messages
+         */
         List<byte[]> respond(ReceivedRequest request);
     }
 
