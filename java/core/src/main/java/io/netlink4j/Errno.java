@@ -86,8 +86,11 @@ public final class Errno implements Serializable {
             "EDEADLOCK", 35);
     private static final Errno[] TABLE = build();
 
+    /** The positive number. */
     private final int value;
+    /** The symbolic name, or the number. */
     private final String name;
+    /** The C library's text. */
     private final String description;
 
     private Errno(int value, String name, String description) {
@@ -201,7 +204,12 @@ public final class Errno implements Serializable {
         return name;
     }
 
-    /** A deserialised errno is the canonical instance of its number. */
+    /**
+     * A deserialised errno is the canonical instance of its number.
+     *
+     * @return the errno of this number, as {@link #of(int)} returns it
+     * @throws ObjectStreamException never
+     */
     private Object readResolve() throws ObjectStreamException {
         return of(value);
     }

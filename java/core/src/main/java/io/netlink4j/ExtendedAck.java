@@ -24,6 +24,12 @@ public record ExtendedAck(String message, int offset, int missingType, int missi
 
     /**
      * Copies the cookie; null stands for none. The numbers are kept as the kernel sent them.
+     *
+     * @param message     NLMSGERR_ATTR_MSG, or null
+     * @param offset      NLMSGERR_ATTR_OFFS, or -1
+     * @param missingType NLMSGERR_ATTR_MISS_TYPE, or -1
+     * @param missingNest NLMSGERR_ATTR_MISS_NEST, or -1
+     * @param cookie      NLMSGERR_ATTR_COOKIE bytes, or null or empty for none
      */
     public ExtendedAck {
         cookie = cookie == null || cookie.length == 0 ? EMPTY : cookie.clone();

@@ -18,8 +18,11 @@ import java.util.Objects;
 public class NetlinkErrnoException extends NetlinkException {
     private static final long serialVersionUID = 1L;
 
+    /** What was being done. */
     private final String operation;
+    /** The errno. */
     private final Errno errno;
+    /** The extended ACK, or {@link ExtendedAck#NONE}. */
     private final ExtendedAck extendedAck;
 
     /**

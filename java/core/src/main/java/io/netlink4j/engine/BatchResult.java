@@ -38,6 +38,9 @@ public final class BatchResult {
         /**
          * Validates the components.
          *
+         * @param index     the request's position in the batch, from 0
+         * @param request   the request
+         * @param exception why it failed
          * @throws IllegalArgumentException if {@code index} is negative
          * @throws NullPointerException     if {@code request} or {@code exception} is null
          */

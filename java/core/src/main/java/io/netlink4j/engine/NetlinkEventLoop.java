@@ -105,7 +105,9 @@ public final class NetlinkEventLoop implements AutoCloseable {
     /**
      * Waits up to {@code timeout} for the thread to end.
      *
+     * @param timeout how long to wait at most
      * @return true if it has ended
+     * @throws InterruptedException if the waiting thread was interrupted
      */
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");

@@ -27,6 +27,9 @@ public record GenlPolicy(String family, Map<Integer, Map<Integer, AttributePolic
     /**
      * Copies the maps into unmodifiable sorted maps.
      *
+     * @param family   the family name
+     * @param policies policy index → attribute type → rule
+     * @param commands command number → the policies of its requests
      * @throws NullPointerException if an argument, key or value is null
      */
     public GenlPolicy {
@@ -49,6 +52,8 @@ public record GenlPolicy(String family, Map<Integer, Map<Integer, AttributePolic
         /**
          * Validates the indexes.
          *
+         * @param doPolicy   the policy of its do request, or -1
+         * @param dumpPolicy the policy of its dump request, or -1
          * @throws IllegalArgumentException if an index is below -1
          */
         public CommandPolicy {
@@ -80,6 +85,9 @@ public record GenlPolicy(String family, Map<Integer, Map<Integer, AttributePolic
         /**
          * Copies the constraints into an unmodifiable map that keeps their order.
          *
+         * @param attribute   the attribute type
+         * @param type        the attribute's netlink type
+         * @param constraints constraints by name
          * @throws NullPointerException if {@code type} or {@code constraints} is null
          */
         public AttributePolicy {
