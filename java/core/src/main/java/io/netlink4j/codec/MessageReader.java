@@ -62,7 +62,12 @@ public final class MessageReader {
         return this;
     }
 
-    /** Moves to the next message; false at the end of the datagram. */
+    /**
+     * Moves to the next message.
+     *
+     * @return false at the end of the datagram
+     * @throws NetlinkDecodeException if the next message's header or length is invalid
+     */
     public boolean next() {
         if (msg >= 0) {
             position = Math.min(msg + Netlink.align(msgLength), end);
@@ -103,50 +108,100 @@ public final class MessageReader {
         return buf;
     }
 
-    /** Offset of the current message's header. */
+    /**
+     * Offset of the current message's header in the buffer.
+     *
+     * @return the offset
+     * @throws IllegalStateException if there is no current message ({@link #next()} first)
+     */
     public int offset() {
         ensureCurrent();
         return msg;
     }
 
-    /** nlmsg_len of the current message. */
+    /**
+     * nlmsg_len of the current message.
+     *
+     * @return the length, header included, padding excluded
+     * @throws IllegalStateException if there is no current message ({@link #next()} first)
+     */
     public int length() {
         ensureCurrent();
         return msgLength;
     }
 
+    /**
+     * nlmsg_type of the current message.
+     *
+     * @return the type, 0-65535
+     * @throws IllegalStateException if there is no current message ({@link #next()} first)
+     */
     public int type() {
         ensureCurrent();
         return Netlink.type(buf, msg);
     }
 
+    /**
+     * nlmsg_flags of the current message.
+     *
+     * @return the flags, 0-65535
+     * @throws IllegalStateException if there is no current message ({@link #next()} first)
+     */
     public int flags() {
         ensureCurrent();
         return Netlink.flags(buf, msg);
     }
 
+    /**
+     * nlmsg_seq of the current message.
+     *
+     * @return the sequence number (an unsigned 32-bit value)
+     * @throws IllegalStateException if there is no current message ({@link #next()} first)
+     */
     public int seq() {
         ensureCurrent();
         return Netlink.seq(buf, msg);
     }
 
+    /**
+     * nlmsg_pid of the current message.
+     *
+     * @return the port id (an unsigned 32-bit value)
+     * @throws IllegalStateException if there is no current message ({@link #next()} first)
+     */
     public int pid() {
         ensureCurrent();
         return Netlink.pid(buf, msg);
     }
 
-    /** Offset of the payload (right after the 16-byte header). */
+    /**
+     * Offset of the current message's payload (right after the 16-byte header).
+     *
+     * @return the offset
+     * @throws IllegalStateException if there is no current message ({@link #next()} first)
+     */
     public int payloadOffset() {
         ensureCurrent();
         return msg + Netlink.HEADER_SIZE;
     }
 
+    /**
+     * Length of the current message's payload (nlmsg_len minus the header).
+     *
+     * @return the length in bytes
+     * @throws IllegalStateException if there is no current message ({@link #next()} first)
+     */
     public int payloadLength() {
         ensureCurrent();
         return msgLength - Netlink.HEADER_SIZE;
     }
 
-    /** Offset just past the current message's payload. */
+    /**
+     * Offset just past the current message's payload.
+     *
+     * @return the offset
+     * @throws IllegalStateException if there is no current message ({@link #next()} first)
+     */
     public int payloadEnd() {
         ensureCurrent();
         return msg + msgLength;
