@@ -13,7 +13,10 @@ import java.io.Serializable;
  * @param missingType NLMSGERR_ATTR_MISS_TYPE: the attribute type that was required, or -1
  * @param missingNest NLMSGERR_ATTR_MISS_NEST: offset of the nest that lacked it, or -1
  * @param cookie     NLMSGERR_ATTR_COOKIE bytes, or an empty array
+ * @serial exclude
  */
+// "@serial exclude" only keeps the record out of the serialized-form page, whose record entries
+// JDK 17's javadoc reports as undocumented (the record is serialized by its components).
 public record ExtendedAck(String message, int offset, int missingType, int missingNest, byte[] cookie)
         implements Serializable {
     private static final long serialVersionUID = 1L;

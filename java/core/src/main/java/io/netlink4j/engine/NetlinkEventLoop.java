@@ -44,7 +44,13 @@ public final class NetlinkEventLoop implements AutoCloseable {
         }
     }
 
-    /** Starts a daemon thread named {@code netlink-events-PORTID} that polls {@code subscription}. */
+    /**
+     * Starts a daemon thread named {@code netlink-events-PORTID} that polls {@code subscription}.
+     *
+     * @param subscription the subscription, which the loop then owns (it closes it when it stops)
+     * @param handler      receives the notifications, on the loop's thread
+     * @return the running loop
+     */
     public static NetlinkEventLoop start(NetlinkSubscription subscription, NetlinkEventHandler handler) {
         Objects.requireNonNull(subscription, "subscription");
         String name = "netlink-events-" + Integer.toUnsignedString(subscription.portId());
@@ -55,7 +61,15 @@ public final class NetlinkEventLoop implements AutoCloseable {
         });
     }
 
-    /** Starts a thread made by {@code threads} that polls {@code subscription}. */
+    /**
+     * Starts a thread made by {@code threads} that polls {@code subscription}.
+     *
+     * @param subscription the subscription, which the loop then owns (it closes it when it stops)
+     * @param handler      receives the notifications, on the loop's thread
+     * @param threads      makes the loop's thread
+     * @return the running loop
+     * @throws IllegalStateException if {@code threads} returns no thread
+     */
     public static NetlinkEventLoop start(NetlinkSubscription subscription, NetlinkEventHandler handler, ThreadFactory threads) {
         Objects.requireNonNull(subscription, "subscription");
         Objects.requireNonNull(handler, "handler");
@@ -83,12 +97,20 @@ public final class NetlinkEventLoop implements AutoCloseable {
         }
     }
 
-    /** The subscription this loop polls. */
+    /**
+     * The subscription this loop polls.
+     *
+     * @return the subscription
+     */
     public NetlinkSubscription subscription() {
         return subscription;
     }
 
-    /** Whether the thread is still polling. */
+    /**
+     * Whether the thread is still polling.
+     *
+     * @return true while the thread is alive
+     */
     public boolean isRunning() {
         return thread.isAlive();
     }

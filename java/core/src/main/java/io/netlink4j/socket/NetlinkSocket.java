@@ -459,10 +459,24 @@ public final class NetlinkSocket implements AutoCloseable {
         setTimeout(SO_SNDTIMEO, timeout);
     }
 
+    /**
+     * Reads SO_RCVTIMEO.
+     *
+     * @return how long a receive may block; zero means forever
+     * @throws io.netlink4j.NetlinkErrnoException the system call failed
+     * @throws NetlinkClosedException              the socket was closed
+     */
     public Duration receiveTimeout() {
         return timeout(SO_RCVTIMEO);
     }
 
+    /**
+     * Reads SO_SNDTIMEO.
+     *
+     * @return how long a send may block; zero means forever
+     * @throws io.netlink4j.NetlinkErrnoException the system call failed
+     * @throws NetlinkClosedException              the socket was closed
+     */
     public Duration sendTimeout() {
         return timeout(SO_SNDTIMEO);
     }
