@@ -628,6 +628,9 @@ class MalformedInputTest {
             assertThrows(NetlinkDecodeException.class, () -> AttributeReader.of(buf, -1, 4));
             assertThrows(NetlinkDecodeException.class, () -> AttributeReader.of(buf, 8, 4));
             assertThrows(NetlinkDecodeException.class, () -> new AttributeReader().reset(buf, 0, 0, NetlinkAttribute.MAX_DEPTH + 1));
+            IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                    () -> new AttributeReader().reset(buf, 0, 0, -1));
+            assertEquals("depth: -1 (expected: 0-16)", negative.getMessage());
             assertThrows(NetlinkDecodeException.class, () -> MessageReader.of(buf, 0, 17));
             assertThrows(NetlinkDecodeException.class, () -> MessageReader.of(buf, -1, 4));
             assertThrows(NetlinkDecodeException.class, () -> MessageReader.of(buf, 8, 4));

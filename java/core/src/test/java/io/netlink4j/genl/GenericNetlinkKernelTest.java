@@ -256,6 +256,12 @@ class GenericNetlinkKernelTest {
         NetlinkErrnoException notNs = assertThrows(NetlinkErrnoException.class,
                 () -> GenericNetlink.open(NetlinkOptions.builder().netns(Path.of("/proc/self/stat")).build()));
         assertEquals(Errno.EINVAL, notNs.errno());
+        NetlinkErrnoException byPath = assertThrows(NetlinkErrnoException.class,
+                () -> GenericNetlink.open(Path.of("/var/run/netns/nl4j-does-not-exist")));
+        assertEquals(Errno.ENOENT, byPath.errno());
+        assertEquals("netns", assertThrows(NullPointerException.class, () -> GenericNetlink.open((Path) null)).getMessage());
+        assertEquals("netns", assertThrows(NullPointerException.class,
+                () -> io.netlink4j.socket.NetlinkSocket.open(io.netlink4j.socket.NetlinkProtocol.GENERIC, null)).getMessage());
         assertEquals(before, Files.readSymbolicLink(self).toString());
         assertFalse(before.isEmpty());
     }
