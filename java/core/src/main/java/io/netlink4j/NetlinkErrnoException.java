@@ -56,8 +56,7 @@ public class NetlinkErrnoException extends NetlinkException {
      * The kernel's refusal {@code cause} under a message that names the object, for the families'
      * exceptions: keeps {@code cause}'s operation, errno and extended ACK, and formats the message
      * as every family does, {@code <message>: <ERRNO> (<description>)}, followed by
-     * {@code : <text>} when the kernel sent an extended-ACK message and by
-     * {@code [attribute at request offset <n>]} when it named the offending attribute. For example
+     * {@code : <text>} when the kernel sent an extended-ACK message. For example
      * {@code service TCP 10.0.0.1:80 already exists: EEXIST (File exists)}.
      *
      * @param message the domain message, without the errno, e.g.
@@ -67,7 +66,7 @@ public class NetlinkErrnoException extends NetlinkException {
      */
     protected NetlinkErrnoException(String message, NetlinkErrnoException cause) {
         super(Objects.requireNonNull(message, "message") + ": "
-                + errnoText(Objects.requireNonNull(cause, "cause").errno, cause.extendedAck), cause);
+                + errnoText(Objects.requireNonNull(cause, "cause").errno, cause.extendedAck, false), cause);
         this.operation = cause.operation;
         this.errno = cause.errno;
         this.extendedAck = cause.extendedAck;
@@ -78,16 +77,20 @@ public class NetlinkErrnoException extends NetlinkException {
         if (detail != null) {
             sb.append(detail).append(": ");
         }
-        return sb.append(errnoText(Objects.requireNonNull(errno, "errno"), ack)).toString();
+        return sb.append(errnoText(Objects.requireNonNull(errno, "errno"), ack, true)).toString();
     }
 
-    /** {@code NAME (description)[: extended-ACK text][ [attribute at request offset N]]}. */
-    private static String errnoText(Errno errno, ExtendedAck ack) {
+    /**
+     * {@code NAME (description)[: extended-ACK text]}, and with {@code offset} the offending
+     * attribute's offset in the request (which only the operation's message, about the request's
+     * bytes, names).
+     */
+    private static String errnoText(Errno errno, ExtendedAck ack, boolean offset) {
         StringBuilder sb = new StringBuilder(errno.name()).append(" (").append(errno.description()).append(')');
         if (ack != null && ack.message() != null) {
             sb.append(": ").append(ack.message());
         }
-        if (ack != null && ack.offset() >= 0) {
+        if (offset && ack != null && ack.offset() >= 0) {
             sb.append(" [attribute at request offset ").append(ack.offset()).append(']');
         }
         return sb.toString();
