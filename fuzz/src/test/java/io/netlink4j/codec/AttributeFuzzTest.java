@@ -74,7 +74,7 @@ class AttributeFuzzTest {
         }
         assertEquals(new String(data, p, nul - p, StandardCharsets.UTF_8), r.string());
 
-        if (depth + 1 > AttributeReader.MAX_DEPTH) {
+        if (depth + 1 > NetlinkAttribute.MAX_DEPTH) {
             assertThrows(NetlinkDecodeException.class, r::nested);
         } else {
             checkRegion(data, r.nested(), p, p + length, depth + 1);

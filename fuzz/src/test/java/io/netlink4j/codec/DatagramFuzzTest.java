@@ -97,7 +97,7 @@ class DatagramFuzzTest {
             crc.update(attrs.bytes());
             sb.append(attrs.rawType()).append(':').append(attrs.payloadLength()).append(':')
                     .append(Long.toHexString(crc.getValue()));
-            if (attrs.depth() < AttributeReader.MAX_DEPTH && attrs.payloadLength() >= NetlinkAttribute.HEADER_SIZE) {
+            if (attrs.depth() < NetlinkAttribute.MAX_DEPTH && attrs.payloadLength() >= NetlinkAttribute.HEADER_SIZE) {
                 sb.append(Fuzzing.decodeOrNull(() -> tree(attrs.nested())));
             }
             sb.append(' ');

@@ -111,7 +111,7 @@ class MessageRoundTripFuzzTest {
                         : in.consumeString(8).repeat(in.consumeInt(0, MAX_REPEAT / 8)), null, List.of());
                 case 9 -> Node.of(Kind.BYTES, type, blob(in));
                 case 10 -> Node.of(Kind.STRUCT, type, blob(in));
-                default -> depth < AttributeReader.MAX_DEPTH
+                default -> depth < NetlinkAttribute.MAX_DEPTH
                         ? new Node(Kind.NEST, type, 0, null, null, nodes(in, depth + 1, budget))
                         : Node.scalar(Kind.FLAG, type, 0);
             };

@@ -46,7 +46,7 @@ class GenlFuzzTest {
                 rule.constraints().forEach((name, value) -> assertNotNull(name));
             }
         }
-        policy.commands().values().forEach(pair -> assertEquals(2, pair.length));
+        policy.commands().values().forEach(pair -> assertTrue(pair.doPolicy() >= -1 && pair.dumpPolicy() >= -1));
         assertNotNull(policy.toString());
     }
 

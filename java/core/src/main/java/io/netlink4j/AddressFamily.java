@@ -44,6 +44,8 @@ public final class AddressFamily {
      * The family with kernel number {@code value}: the constant of that number, or an instance
      * named by the number.
      *
+     * @param value the kernel's number, 0-255
+     * @return the family
      * @throws IllegalArgumentException if {@code value} is outside 0-255 (the kernel's range)
      */
     public static AddressFamily of(int value) {
@@ -58,7 +60,12 @@ public final class AddressFamily {
         return new AddressFamily(value, Integer.toString(value));
     }
 
-    /** The family of an IP address: {@link #INET} or {@link #INET6}. */
+    /**
+     * The family of an IP address.
+     *
+     * @param address an IPv4 or IPv6 address
+     * @return {@link #INET} or {@link #INET6}
+     */
     public static AddressFamily of(InetAddress address) {
         Objects.requireNonNull(address, "address");
         return address instanceof Inet4Address ? INET : INET6;
@@ -68,6 +75,8 @@ public final class AddressFamily {
      * The family named {@code name}, as {@link #name()} returns it (case-insensitive, with or
      * without the {@code AF_} prefix), or by its number.
      *
+     * @param name a name or a number
+     * @return the family
      * @throws IllegalArgumentException for any other name
      */
     public static AddressFamily parse(String name) {
@@ -86,17 +95,29 @@ public final class AddressFamily {
         }
     }
 
-    /** The kernel's number for this family. */
+    /**
+     * The kernel's number for this family.
+     *
+     * @return the number, 0-255
+     */
     public int value() {
         return value;
     }
 
-    /** The kernel's name without its {@code AF_} prefix ({@code INET6}), or the number for a family without a constant. */
+    /**
+     * The kernel's name without its {@code AF_} prefix.
+     *
+     * @return the name, e.g. {@code INET6}, or the number for a family without a constant
+     */
     public String name() {
         return name;
     }
 
-    /** Whether this class has a constant for the family. */
+    /**
+     * Whether this class has a constant for the family.
+     *
+     * @return true for a known family
+     */
     public boolean isKnown() {
         for (AddressFamily f : KNOWN) {
             if (f.value == value) {
@@ -106,17 +127,29 @@ public final class AddressFamily {
         return false;
     }
 
-    /** Whether this is {@link #INET} or {@link #INET6}. */
+    /**
+     * Whether this is an IP family.
+     *
+     * @return true for {@link #INET} and {@link #INET6}
+     */
     public boolean isIp() {
         return value == 2 || value == 10;
     }
 
-    /** Bytes in an address of this family: 4 for INET, 16 for INET6, 0 for any other family. */
+    /**
+     * Bytes in an address of this family.
+     *
+     * @return 4 for INET, 16 for INET6, 0 for any other family
+     */
     public int addressLength() {
         return value == 2 ? 4 : value == 10 ? 16 : 0;
     }
 
-    /** The longest prefix length: 32 for INET, 128 for INET6, 0 for any other family. */
+    /**
+     * The longest prefix length of this family.
+     *
+     * @return 32 for INET, 128 for INET6, 0 for any other family
+     */
     public int maxPrefixLength() {
         return addressLength() * 8;
     }

@@ -2,58 +2,216 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j;
 
-/**
- * Linux errno values: number, symbolic name and the C library's description. The numbers are the
- * kernel's generic ones, shared by x86-64 and arm64. Unknown numbers keep their value and get a
- * synthetic name, so nothing is lost when a newer kernel returns a new errno.
- */
-public record Errno(int value, String name, String description) {
+import java.io.ObjectStreamException;
+import java.io.Serializable;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
+/**
+ * A Linux errno: its number, its symbolic name and the C library's description. The numbers are
+ * the kernel's generic ones, shared by x86-64 and arm64.
+ *
+ * <p>Open, like {@link AddressFamily}: the kernel may return an errno this class does not know. Such
+ * a number keeps its value and is named by it ({@code "200"}), so nothing is lost;
+ * {@link #isKnown()} tells the two apart. Two instances are equal when their numbers are.
+ *
+ * <p>The constants are plain {@code int}s, so that they compare with
+ * {@link NetlinkErrnoException#errno()} directly: {@code e.errno() == Errno.EEXIST}. {@link #of(int)}
+ * turns a number into an instance with its name and description.
+ */
+public final class Errno implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** {@code EPERM} (1): Operation not permitted. */
     public static final int EPERM = 1;
+    /** {@code ENOENT} (2): No such file or directory. */
     public static final int ENOENT = 2;
+    /** {@code ESRCH} (3): No such process. */
     public static final int ESRCH = 3;
+    /** {@code EINTR} (4): Interrupted system call. */
     public static final int EINTR = 4;
+    /** {@code EIO} (5): Input/output error. */
     public static final int EIO = 5;
+    /** {@code EBADF} (9): Bad file descriptor. */
     public static final int EBADF = 9;
+    /** {@code EAGAIN} (11): Resource temporarily unavailable. */
     public static final int EAGAIN = 11;
+    /** {@code ENOMEM} (12): Cannot allocate memory. */
     public static final int ENOMEM = 12;
+    /** {@code EACCES} (13): Permission denied. */
     public static final int EACCES = 13;
+    /** {@code EFAULT} (14): Bad address. */
     public static final int EFAULT = 14;
+    /** {@code EBUSY} (16): Device or resource busy. */
     public static final int EBUSY = 16;
+    /** {@code EEXIST} (17): File exists. */
     public static final int EEXIST = 17;
+    /** {@code ENODEV} (19): No such device. */
     public static final int ENODEV = 19;
+    /** {@code ENOTDIR} (20): Not a directory. */
     public static final int ENOTDIR = 20;
+    /** {@code EINVAL} (22): Invalid argument. */
     public static final int EINVAL = 22;
+    /** {@code ENFILE} (23): Too many open files in system. */
     public static final int ENFILE = 23;
+    /** {@code EMFILE} (24): Too many open files. */
     public static final int EMFILE = 24;
+    /** {@code ENOSPC} (28): No space left on device. */
     public static final int ENOSPC = 28;
+    /** {@code ERANGE} (34): Numerical result out of range. */
     public static final int ERANGE = 34;
+    /** {@code ENAMETOOLONG} (36): File name too long. */
     public static final int ENAMETOOLONG = 36;
+    /** {@code ENOTSUP} (95): an alias of {@link #EOPNOTSUPP}. */
     public static final int ENOTSUP = 95;
+    /** {@code EOPNOTSUPP} (95): Operation not supported. */
     public static final int EOPNOTSUPP = 95;
+    /** {@code EPROTONOSUPPORT} (93): Protocol not supported. */
     public static final int EPROTONOSUPPORT = 93;
+    /** {@code EAFNOSUPPORT} (97): Address family not supported by protocol. */
     public static final int EAFNOSUPPORT = 97;
+    /** {@code EADDRINUSE} (98): Address already in use. */
     public static final int EADDRINUSE = 98;
+    /** {@code ENOBUFS} (105): No buffer space available. */
     public static final int ENOBUFS = 105;
+    /** {@code EMSGSIZE} (90): Message too long. */
     public static final int EMSGSIZE = 90;
+    /** {@code ECONNREFUSED} (111): Connection refused. */
     public static final int ECONNREFUSED = 111;
+    /** {@code ETIMEDOUT} (110): Connection timed out. */
     public static final int ETIMEDOUT = 110;
 
+    /** Aliases the C library defines for the same numbers, for {@link #parse}. */
+    private static final Map<String, Integer> ALIASES = Map.of("ENOTSUP", EOPNOTSUPP, "EWOULDBLOCK", EAGAIN,
+            "EDEADLOCK", 35);
     private static final Errno[] TABLE = build();
 
-    /** The errno for {@code value} (positive), with a synthetic name when it is unknown. */
+    /** The positive number. */
+    private final int value;
+    /** The symbolic name, or the number. */
+    private final String name;
+    /** The C library's text. */
+    private final String description;
+
+    private Errno(int value, String name, String description) {
+        this.value = value;
+        this.name = name;
+        this.description = description;
+    }
+
+    /**
+     * The errno numbered {@code value}: the known one, or an instance named by the number.
+     *
+     * @param value the errno, positive or negated as the kernel returns it ({@code -17} and
+     *              {@code 17} are both EEXIST); {@link Integer#MIN_VALUE} is taken as
+     *              {@link Integer#MAX_VALUE}
+     * @return the errno, never null
+     */
     public static Errno of(int value) {
-        long v = Math.abs((long) value);
-        if (v < TABLE.length && TABLE[(int) v] != null) {
-            return TABLE[(int) v];
+        int v = value == Integer.MIN_VALUE ? Integer.MAX_VALUE : Math.abs(value);
+        if (v < TABLE.length && TABLE[v] != null) {
+            return TABLE[v];
         }
-        int e = (int) Math.min(v, Integer.MAX_VALUE);
-        return new Errno(e, "E#" + v, "Unknown error " + v);
+        return new Errno(v, Integer.toString(v), "Unknown error " + v);
+    }
+
+    /**
+     * The errno named {@code name}, as {@link #name()} returns it ({@code EEXIST}, case-insensitive,
+     * also the C library's aliases such as {@code ENOTSUP} and {@code EWOULDBLOCK}), or by its
+     * number.
+     *
+     * @param name a name or a number
+     * @return the errno
+     * @throws IllegalArgumentException if {@code name} is neither a known name nor a number 0-2147483647
+     */
+    public static Errno parse(String name) {
+        Objects.requireNonNull(name, "name");
+        String upper = name.toUpperCase(Locale.ROOT);
+        Integer alias = ALIASES.get(upper);
+        if (alias != null) {
+            return TABLE[alias];
+        }
+        for (Errno e : TABLE) {
+            if (e != null && e.name.equals(upper)) {
+                return e;
+            }
+        }
+        try {
+            int v = Integer.parseInt(name);
+            if (v >= 0) {
+                return of(v);
+            }
+        } catch (NumberFormatException e) {
+            // not a number either
+        }
+        throw new IllegalArgumentException("errno '" + name + "' (expected: a name such as EEXIST or ENOENT,"
+                + " or a number 0-2147483647)");
+    }
+
+    /**
+     * The errno's number.
+     *
+     * @return the positive number, e.g. 17
+     */
+    public int value() {
+        return value;
+    }
+
+    /**
+     * The kernel's symbolic name, or the number for an errno without one here.
+     *
+     * @return the name, e.g. {@code EEXIST}, or e.g. {@code 200}
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The C library's text for the errno ({@code strerror}).
+     *
+     * @return the description, e.g. {@code "File exists"}, or {@code "Unknown error 200"}
+     */
+    public String description() {
+        return description;
+    }
+
+    /**
+     * Whether this class knows the errno's name.
+     *
+     * @return true for a known errno
+     */
+    public boolean isKnown() {
+        return value < TABLE.length && TABLE[value] != null;
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof Errno e && e.value == value;
+    }
+
+    @Override
+    public int hashCode() {
+        return value;
+    }
+
+    /**
+     * The errno's name.
+     *
+     * @return {@link #name()}
+     */
+    @Override
     public String toString() {
-        return name + " (" + value + "): " + description;
+        return name;
+    }
+
+    /**
+     * A deserialised errno is the canonical instance of its number.
+     *
+     * @return the errno of this number, as {@link #of(int)} returns it
+     * @throws ObjectStreamException never
+     */
+    private Object readResolve() throws ObjectStreamException {
+        return of(value);
     }
 
     private static Errno[] build() {

@@ -6,6 +6,11 @@ package io.netlink4j;
 public class NetlinkClosedException extends NetlinkException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception saying that {@code what} is closed.
+     *
+     * @param what what was closed, e.g. {@code "NetlinkConnection[...]"}
+     */
     public NetlinkClosedException(String what) {
         super(what + " is closed");
     }

@@ -10,10 +10,21 @@ package io.netlink4j;
 public class NetlinkDecodeException extends NetlinkException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with {@code message}.
+     *
+     * @param message what was expected and what was found
+     */
     public NetlinkDecodeException(String message) {
         super(message);
     }
 
+    /**
+     * An exception with {@code message} and {@code cause}.
+     *
+     * @param message what was expected and what was found
+     * @param cause   the underlying failure, or null
+     */
     public NetlinkDecodeException(String message, Throwable cause) {
         super(message, cause);
     }

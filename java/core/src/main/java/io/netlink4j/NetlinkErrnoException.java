@@ -18,8 +18,11 @@ import java.util.Objects;
 public class NetlinkErrnoException extends NetlinkException {
     private static final long serialVersionUID = 1L;
 
+    /** What was being done. */
     private final String operation;
+    /** The errno. */
     private final Errno errno;
+    /** The extended ACK, or {@link ExtendedAck#NONE}. */
     private final ExtendedAck extendedAck;
 
     /**
@@ -50,55 +53,90 @@ public class NetlinkErrnoException extends NetlinkException {
     }
 
     /**
-     * Copies {@code cause}'s operation, errno and extended ACK under a message that names the
-     * object (for the families' exceptions).
+     * The kernel's refusal {@code cause} under a message that names the object, for the families'
+     * exceptions: keeps {@code cause}'s operation, errno and extended ACK, and formats the message
+     * as every family does, {@code <message>: <ERRNO> (<description>)}, followed by
+     * {@code : <text>} when the kernel sent an extended-ACK message. For example
+     * {@code service TCP 10.0.0.1:80 already exists: EEXIST (File exists)}.
      *
-     * @param message the domain message, e.g. {@code "service TCP 10.0.0.1:80 already exists"}
+     * @param message the domain message, without the errno, e.g.
+     *                {@code "service TCP 10.0.0.1:80 already exists"}
      * @param cause   the kernel's refusal
+     * @throws NullPointerException if {@code message} or {@code cause} is null
      */
     protected NetlinkErrnoException(String message, NetlinkErrnoException cause) {
-        super(message, cause);
+        super(Objects.requireNonNull(message, "message") + ": "
+                + errnoText(Objects.requireNonNull(cause, "cause").errno, cause.extendedAck, false), cause);
         this.operation = cause.operation;
         this.errno = cause.errno;
         this.extendedAck = cause.extendedAck;
     }
 
     private static String format(String operation, Errno errno, ExtendedAck ack, String detail) {
-        StringBuilder sb = new StringBuilder(operation).append(": ");
+        StringBuilder sb = new StringBuilder(Objects.requireNonNull(operation, "operation")).append(": ");
         if (detail != null) {
             sb.append(detail).append(": ");
         }
-        sb.append(errno.name()).append(" (").append(errno.description()).append(')');
+        return sb.append(errnoText(Objects.requireNonNull(errno, "errno"), ack, true)).toString();
+    }
+
+    /**
+     * {@code NAME (description)[: extended-ACK text]}, and with {@code offset} the offending
+     * attribute's offset in the request (which only the operation's message, about the request's
+     * bytes, names).
+     */
+    private static String errnoText(Errno errno, ExtendedAck ack, boolean offset) {
+        StringBuilder sb = new StringBuilder(errno.name()).append(" (").append(errno.description()).append(')');
         if (ack != null && ack.message() != null) {
             sb.append(": ").append(ack.message());
         }
-        if (ack != null && ack.offset() >= 0) {
+        if (offset && ack != null && ack.offset() >= 0) {
             sb.append(" [attribute at request offset ").append(ack.offset()).append(']');
         }
         return sb.toString();
     }
 
-    /** What was being done, e.g. {@code "sendto"} or {@code "IPVS NEW_SERVICE"}. */
+    /**
+     * What was being done.
+     *
+     * @return the operation, e.g. {@code "sendto"} or {@code "IPVS NEW_SERVICE"}
+     */
     public String operation() {
         return operation;
     }
 
-    /** The positive errno value, e.g. 17. */
+    /**
+     * The errno, to compare with the constants of {@link Errno}: {@code e.errno() == Errno.EEXIST}.
+     *
+     * @return the positive errno value, e.g. 17
+     */
     public int errno() {
         return errno.value();
     }
 
-    /** The symbolic errno name, e.g. {@code EEXIST}. */
+    /**
+     * The symbolic errno name.
+     *
+     * @return the name, e.g. {@code EEXIST} (the number for an errno {@link Errno} does not know)
+     */
     public String errnoName() {
         return errno.name();
     }
 
-    /** The C library's text for the errno, e.g. {@code "File exists"}. */
+    /**
+     * The C library's text for the errno.
+     *
+     * @return the description, e.g. {@code "File exists"}
+     */
     public String errnoDescription() {
         return errno.description();
     }
 
-    /** The extended ACK the kernel attached, or {@link ExtendedAck#NONE}. */
+    /**
+     * The extended ACK the kernel attached.
+     *
+     * @return the extended ACK, or {@link ExtendedAck#NONE}
+     */
     public ExtendedAck extendedAck() {
         return extendedAck;
     }

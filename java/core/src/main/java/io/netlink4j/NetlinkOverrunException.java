@@ -13,6 +13,7 @@ import java.util.Objects;
 public class NetlinkOverrunException extends NetlinkException {
     private static final long serialVersionUID = 1L;
 
+    /** What was being done. */
     private final String operation;
 
     /**

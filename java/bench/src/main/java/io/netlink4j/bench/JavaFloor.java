@@ -53,7 +53,7 @@ final class JavaFloor implements AutoCloseable {
 
     JavaFloor() {
         try (GenericNetlink genl = GenericNetlink.open()) {
-            family = genl.family("IPVS").id();
+            family = genl.getFamily("IPVS").id();
         }
         socket.bind(0, 0);
         socket.setReceiveBufferSize(64 << 20, true);

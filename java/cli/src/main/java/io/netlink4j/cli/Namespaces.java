@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.cli;
 
+import io.netlink4j.engine.NetlinkOptions;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -26,5 +28,12 @@ public final class Namespaces {
             throw new CliException("network namespace '" + nameOrPath + "' not found (no " + path + ")", Failures.EXIT_USAGE);
         }
         return path;
+    }
+
+    /**
+     * {@code builder} in the namespace {@code netns}, or unchanged (the caller's namespace) for null.
+     */
+    public static NetlinkOptions.Builder in(NetlinkOptions.Builder builder, Path netns) {
+        return netns == null ? builder : builder.netns(netns);
     }
 }

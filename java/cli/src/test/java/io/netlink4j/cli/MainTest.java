@@ -163,7 +163,7 @@ class MainTest {
 
     static boolean hasIpvs() {
         try (GenericNetlink genl = GenericNetlink.open()) {
-            genl.family("IPVS");
+            genl.getFamily("IPVS");
             return true;
         } catch (GenlFamilyNotFoundException e) {
             return false;

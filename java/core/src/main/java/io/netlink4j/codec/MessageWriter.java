@@ -20,17 +20,33 @@ import java.util.Objects;
  * Not thread safe.
  */
 public final class MessageWriter {
-    /** Maximum nesting depth of {@link #beginNested}. */
-    public static final int MAX_DEPTH = 32;
     /** Largest attribute payload: nla_len is a u16 that includes the 4-byte header. */
     public static final int MAX_ATTRIBUTE_PAYLOAD = 0xFFFF - NetlinkAttribute.HEADER_SIZE;
 
     private ByteBuf buf;
     private int start = -1;
-    private final int[] nests = new int[MAX_DEPTH];
+    private final int[] nests = new int[NetlinkAttribute.MAX_DEPTH];
     private int depth;
 
-    /** Starts a message at the writer index of {@code buf}: writes a header with length 0. */
+    /**
+     * A writer with no message started; {@link #begin} starts one. One writer may write any
+     * number of messages, one after the other.
+     */
+    public MessageWriter() {
+    }
+
+    /**
+     * Starts a message at the writer index of {@code buf}: writes a header with length 0, which
+     * {@link #end()} fills in. An unfinished message is abandoned.
+     *
+     * @param buf   the buffer to append to; stays the caller's
+     * @param type  nlmsg_type, 0-65535
+     * @param flags nlmsg_flags, 0-65535
+     * @param seq   nlmsg_seq
+     * @param pid   nlmsg_pid, the sender's port id
+     * @return this writer
+     * @throws IllegalArgumentException if {@code type} or {@code flags} is outside 0-65535
+     */
     public MessageWriter begin(ByteBuf buf, int type, int flags, int seq, int pid) {
         Objects.requireNonNull(buf, "buf");
         checkU16("message type", type);
@@ -46,13 +62,23 @@ public final class MessageWriter {
         return this;
     }
 
-    /** Offset of the current message's header in the buffer. */
+    /**
+     * Offset of the current message's header in the buffer.
+     *
+     * @return the offset
+     * @throws IllegalStateException if no message is begun
+     */
     public int messageStart() {
         ensureStarted();
         return start;
     }
 
-    /** Finishes the message: sets nlmsg_len and pads the buffer to 4 bytes. Returns the length. */
+    /**
+     * Finishes the message: sets nlmsg_len and pads the buffer to 4 bytes.
+     *
+     * @return the message's length (nlmsg_len)
+     * @throws IllegalStateException if no message is begun, or a nest is still open
+     */
     public int end() {
         ensureStarted();
         if (depth != 0) {
@@ -66,83 +92,187 @@ public final class MessageWriter {
         return length;
     }
 
-    // Raw payload (fixed family headers such as genlmsghdr), not attributes.
-
+    /**
+     * Appends one byte of raw payload (a fixed family header such as genlmsghdr, or a struct
+     * inside {@link #beginAttribute}), not an attribute.
+     *
+     * @param value the byte, low 8 bits
+     * @return this writer
+     * @throws IllegalStateException    if no message is begun
+     */
     public MessageWriter rawU8(int value) {
         ensureStarted();
         buf.writeByte(value);
         return this;
     }
 
+    /**
+     * Appends a u16 of raw payload in host order.
+     *
+     * @param value the value, low 16 bits
+     * @return this writer
+     * @throws IllegalStateException    if no message is begun
+     */
     public MessageWriter rawU16(int value) {
         ensureStarted();
         HostOrder.writeU16(buf, value);
         return this;
     }
 
+    /**
+     * Appends a u32 of raw payload in host order.
+     *
+     * @param value the value's 32 bits
+     * @return this writer
+     * @throws IllegalStateException    if no message is begun
+     */
     public MessageWriter rawU32(int value) {
         ensureStarted();
         HostOrder.writeI32(buf, value);
         return this;
     }
 
+    /**
+     * Appends raw payload bytes.
+     *
+     * @param value the bytes
+     * @return this writer
+     * @throws IllegalStateException    if no message is begun
+     */
     public MessageWriter rawBytes(byte[] value) {
         ensureStarted();
         buf.writeBytes(value);
         return this;
     }
 
-    // Attributes.
-
+    /**
+     * A u8 attribute (NLA_U8), padded to 4 bytes.
+     *
+     * @param type  the attribute type, 0-16383
+     * @param value the value, low 8 bits
+     * @return this writer
+     * @throws IllegalStateException    if no message is begun
+     * @throws IllegalArgumentException if {@code type} is outside 0-16383
+     */
     public MessageWriter u8(int type, int value) {
         header(type, 1);
         buf.writeByte(value);
         return pad();
     }
 
+    /**
+     * A u16 attribute (NLA_U16) in host order.
+     *
+     * @param type  the attribute type, 0-16383
+     * @param value the value, low 16 bits
+     * @return this writer
+     * @throws IllegalStateException    if no message is begun
+     * @throws IllegalArgumentException if {@code type} is outside 0-16383
+     */
     public MessageWriter u16(int type, int value) {
         header(type, 2);
         HostOrder.writeU16(buf, value);
         return pad();
     }
 
+    /**
+     * A u16 attribute in network byte order (ports, for example).
+     *
+     * @param type  the attribute type, 0-16383
+     * @param value the value, low 16 bits
+     * @return this writer
+     * @throws IllegalStateException    if no message is begun
+     * @throws IllegalArgumentException if {@code type} is outside 0-16383
+     */
     public MessageWriter u16Be(int type, int value) {
         header(type, 2);
         buf.writeShort(value);
         return pad();
     }
 
+    /**
+     * A u32 attribute (NLA_U32) in host order.
+     *
+     * @param type  the attribute type, 0-16383
+     * @param value the value's 32 bits
+     * @return this writer
+     * @throws IllegalStateException    if no message is begun
+     * @throws IllegalArgumentException if {@code type} is outside 0-16383
+     */
     public MessageWriter u32(int type, int value) {
         header(type, 4);
         HostOrder.writeI32(buf, value);
         return this;
     }
 
+    /**
+     * A u32 attribute in network byte order (IPv4 addresses, for example).
+     *
+     * @param type  the attribute type, 0-16383
+     * @param value the value's 32 bits
+     * @return this writer
+     * @throws IllegalStateException    if no message is begun
+     * @throws IllegalArgumentException if {@code type} is outside 0-16383
+     */
     public MessageWriter u32Be(int type, int value) {
         header(type, 4);
         buf.writeInt(value);
         return this;
     }
 
+    /**
+     * A u64 attribute (NLA_U64) in host order.
+     *
+     * @param type  the attribute type, 0-16383
+     * @param value the value's 64 bits
+     * @return this writer
+     * @throws IllegalStateException    if no message is begun
+     * @throws IllegalArgumentException if {@code type} is outside 0-16383
+     */
     public MessageWriter u64(int type, long value) {
         header(type, 8);
         HostOrder.writeI64(buf, value);
         return this;
     }
 
+    /**
+     * A u64 attribute in network byte order.
+     *
+     * @param type  the attribute type, 0-16383
+     * @param value the value's 64 bits
+     * @return this writer
+     * @throws IllegalStateException    if no message is begun
+     * @throws IllegalArgumentException if {@code type} is outside 0-16383
+     */
     public MessageWriter u64Be(int type, long value) {
         header(type, 8);
         buf.writeLong(value);
         return this;
     }
 
-    /** A zero-length attribute (NLA_FLAG). */
+    /**
+     * A zero-length attribute (NLA_FLAG).
+     *
+     * @param type the attribute type, 0-16383
+     * @return this writer
+     * @throws IllegalStateException    if no message is begun
+     * @throws IllegalArgumentException if {@code type} is outside 0-16383
+     */
     public MessageWriter flag(int type) {
         header(type, 0);
         return this;
     }
 
-    /** A NUL-terminated UTF-8 string. */
+    /**
+     * A NUL-terminated UTF-8 string attribute (NLA_NUL_STRING).
+     *
+     * @param type  the attribute type, 0-16383
+     * @param value the string, without NUL
+     * @return this writer
+     * @throws IllegalStateException    if no message is begun
+     * @throws IllegalArgumentException if {@code type} is outside 0-16383, or the string is
+     *                                  longer than {@link #MAX_ATTRIBUTE_PAYLOAD} - 1 bytes
+     */
     public MessageWriter string(int type, CharSequence value) {
         Objects.requireNonNull(value, "value");
         int length = ByteBufUtil.utf8Bytes(value);
@@ -156,10 +286,33 @@ public final class MessageWriter {
         return pad();
     }
 
+    /**
+     * A binary attribute (NLA_BINARY), padded to 4 bytes.
+     *
+     * @param type  the attribute type, 0-16383
+     * @param value the payload
+     * @return this writer
+     * @throws IllegalStateException    if no message is begun
+     * @throws IllegalArgumentException if {@code type} is outside 0-16383, or the payload is
+     *                                  longer than {@link #MAX_ATTRIBUTE_PAYLOAD}
+     */
     public MessageWriter bytes(int type, byte[] value) {
         return bytes(type, value, 0, value.length);
     }
 
+    /**
+     * A binary attribute (NLA_BINARY) of {@code value[offset, offset + length)}, padded to 4 bytes.
+     *
+     * @param type   the attribute type, 0-16383
+     * @param value  the bytes
+     * @param offset the first byte of the payload
+     * @param length the payload's length
+     * @return this writer
+     * @throws IllegalStateException    if no message is begun
+     * @throws IllegalArgumentException  if {@code type} is outside 0-16383, or the payload is
+     *                                   longer than {@link #MAX_ATTRIBUTE_PAYLOAD}
+     * @throws IndexOutOfBoundsException if the range is not inside {@code value}
+     */
     public MessageWriter bytes(int type, byte[] value, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, value.length);
         header(type, length);
@@ -167,11 +320,19 @@ public final class MessageWriter {
         return pad();
     }
 
-    /** Opens a nest; returns this writer. Close it with {@link #endNested()}. */
+    /**
+     * Opens a nest (NLA_F_NESTED set); close it with {@link #endNested()}.
+     *
+     * @param type the attribute type, 0-16383
+     * @return this writer
+     * @throws IllegalStateException    if no message is begun, or {@link NetlinkAttribute#MAX_DEPTH}
+     *                                  nests are open
+     * @throws IllegalArgumentException if {@code type} is outside 0-16383
+     */
     public MessageWriter beginNested(int type) {
         ensureStarted();
-        if (depth == MAX_DEPTH) {
-            throw new IllegalStateException("nesting deeper than " + MAX_DEPTH);
+        if (depth == NetlinkAttribute.MAX_DEPTH) {
+            throw new IllegalStateException("nesting deeper than " + NetlinkAttribute.MAX_DEPTH);
         }
         checkType(type);
         padTo4();
@@ -185,11 +346,17 @@ public final class MessageWriter {
      * Opens an attribute whose payload the caller writes with the {@code raw*} methods (a fixed
      * C struct such as {@code struct ip_vs_flags}); no NLA_F_NESTED. Close it with
      * {@link #endAttribute()}.
+     *
+     * @param type the attribute type, 0-16383
+     * @return this writer
+     * @throws IllegalStateException    if no message is begun, or {@link NetlinkAttribute#MAX_DEPTH}
+     *                                  nests are open
+     * @throws IllegalArgumentException if {@code type} is outside 0-16383
      */
     public MessageWriter beginAttribute(int type) {
         ensureStarted();
-        if (depth == MAX_DEPTH) {
-            throw new IllegalStateException("nesting deeper than " + MAX_DEPTH);
+        if (depth == NetlinkAttribute.MAX_DEPTH) {
+            throw new IllegalStateException("nesting deeper than " + NetlinkAttribute.MAX_DEPTH);
         }
         checkType(type);
         padTo4();
@@ -199,7 +366,13 @@ public final class MessageWriter {
         return this;
     }
 
-    /** Closes the attribute opened by {@link #beginAttribute}, padding it to 4 bytes. */
+    /**
+     * Closes the attribute opened by {@link #beginAttribute}, padding it to 4 bytes.
+     *
+     * @return this writer
+     * @throws IllegalStateException    if no attribute is open
+     * @throws IllegalArgumentException if the attribute is longer than 65535 bytes
+     */
     public MessageWriter endAttribute() {
         if (depth == 0) {
             throw new IllegalStateException("no attribute is open");
@@ -214,7 +387,13 @@ public final class MessageWriter {
         return this;
     }
 
-    /** Closes the innermost open nest and sets its length. */
+    /**
+     * Closes the innermost open nest and sets its length.
+     *
+     * @return this writer
+     * @throws IllegalStateException    if no nest is open
+     * @throws IllegalArgumentException if the nest is longer than 65535 bytes
+     */
     public MessageWriter endNested() {
         if (depth == 0) {
             throw new IllegalStateException("no nested attribute is open");

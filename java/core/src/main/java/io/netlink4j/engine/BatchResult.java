@@ -25,17 +25,24 @@ public final class BatchResult {
     private final int datagramsSent;
 
     /**
-     * One request that did not succeed.
+     * One request that did not succeed: which one ({@link #index()}, {@link #operation()},
+     * {@link #request()}) and why ({@link #exception()}).
      *
-     * @param index     the request's position in the batch
+     * @param index     the request's position in the batch, from 0
      * @param request   the request
-     * @param exception why it failed, or why its outcome is unknown
+     * @param exception why it failed: a {@link NetlinkErrnoException} when the kernel refused it,
+     *                  another {@link NetlinkException} when its outcome is unknown or it was
+     *                  never sent
      */
     public record Failure(int index, Request request, NetlinkException exception) {
         /**
          * Validates the components.
          *
+         * @param index     the request's position in the batch, from 0
+         * @param request   the request
+         * @param exception why it failed
          * @throws IllegalArgumentException if {@code index} is negative
+         * @throws NullPointerException     if {@code request} or {@code exception} is null
          */
         public Failure {
             if (index < 0) {
@@ -43,6 +50,15 @@ public final class BatchResult {
             }
             Objects.requireNonNull(request, "request");
             Objects.requireNonNull(exception, "exception");
+        }
+
+        /**
+         * The operation that failed, as the request names it ({@link Request#operation()}).
+         *
+         * @return the operation, e.g. {@code "IPVS NEW_SERVICE"}
+         */
+        public String operation() {
+            return request.operation();
         }
     }
 

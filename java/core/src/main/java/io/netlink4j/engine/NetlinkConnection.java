@@ -34,7 +34,11 @@ import java.util.Objects;
  *       Anything else (a late reply to a request that timed out, a message from another
  *       process) is discarded and counted in {@link #discardedMessages()}.</li>
  *   <li>Dumps are read to NLMSG_DONE; its errno, NLM_F_DUMP_INTR and receive-buffer overruns
- *       become exceptions after the dump was drained.</li>
+ *       become exceptions after the dump was drained. {@link #dump dump}, which returns only
+ *       when the whole dump is read, makes the dump again after an interruption or an overrun,
+ *       up to {@link NetlinkOptions#dumpAttempts()} times in all; {@link #dumpEach dumpEach}
+ *       and {@link #openDump openDump}, which have already handed out what they read, never
+ *       restart: they throw.</li>
  *   <li>A handler or decoder that throws stops further callbacks; the exchange is still read to
  *       its ACK or NLMSG_DONE, so the socket stays in sync, and the exception is then rethrown.</li>
  *   <li>A receive that waits longer than the receive timeout throws
@@ -43,7 +47,7 @@ import java.util.Objects;
  *       serialised, so each caller receives exactly its own replies. A handler must not use the
  *       connection it is called from ({@link IllegalStateException}). {@link #close()} is
  *       idempotent; threads waiting in or for an exchange get {@link NetlinkClosedException}
- *       within about {@link #WAKEUP_INTERVAL}.</li>
+ *       within about 100 ms.</li>
  * </ul>
  *
  * Buffers: one direct send buffer and one direct receive buffer per connection, reused for every
@@ -51,7 +55,7 @@ import java.util.Objects;
  */
 public final class NetlinkConnection implements AutoCloseable {
     /** How often a blocked receive wakes up to notice close() and check its deadline. */
-    public static final Duration WAKEUP_INTERVAL = Duration.ofMillis(100);
+    static final Duration WAKEUP_INTERVAL = Duration.ofMillis(100);
     /**
      * Receive-buffer bytes budgeted per ACK when sizing batches: an ACK is a small datagram, but
      * the kernel charges its whole socket-buffer footprint (about 0.8-1.3 KiB) against SO_RCVBUF.
@@ -101,6 +105,8 @@ public final class NetlinkConnection implements AutoCloseable {
      *
      * @param protocol the netlink protocol, e.g. {@code NetlinkProtocol.GENERIC}
      * @return the open connection
+     * @throws io.netlink4j.NetlinkErrnoException a system call failed (socket, bind, setsockopt)
+     * @throws UnsatisfiedLinkError               the native library cannot be loaded
      */
     public static NetlinkConnection open(int protocol) {
         return open(protocol, NetlinkOptions.defaults());
@@ -113,6 +119,9 @@ public final class NetlinkConnection implements AutoCloseable {
      * @param protocol the netlink protocol, e.g. {@code NetlinkProtocol.GENERIC}
      * @param options  the connection's settings
      * @return the open connection
+     * @throws io.netlink4j.NetlinkErrnoException a system call failed (socket, bind, setsockopt), or
+     *                                            the namespace of {@code options} cannot be entered
+     * @throws UnsatisfiedLinkError               the native library cannot be loaded
      */
     public static NetlinkConnection open(int protocol, NetlinkOptions options) {
         Objects.requireNonNull(options, "options");
@@ -187,6 +196,7 @@ public final class NetlinkConnection implements AutoCloseable {
      * @throws NetlinkErrnoException    the kernel refused the request (with its extended ACK)
      * @throws NetlinkTimeoutException  no ACK within the receive timeout
      * @throws NetlinkClosedException   the connection was closed
+     * @throws IllegalStateException    the current thread is inside an exchange or dump of this connection
      */
     public void execute(String operation, int type, int flags, RequestBody body) {
         exchange(operation, type, flags | Netlink.NLM_F_ACK, body, ReplyHandler.IGNORE, false);
@@ -208,6 +218,7 @@ public final class NetlinkConnection implements AutoCloseable {
      * @throws NetlinkErrnoException    the kernel refused the request (with its extended ACK)
      * @throws NetlinkTimeoutException  no ACK within the receive timeout
      * @throws NetlinkClosedException   the connection was closed
+     * @throws IllegalStateException    the current thread is inside an exchange or dump of this connection
      */
     public <T> T request(String operation, int type, int flags, RequestBody body, ReplyDecoder<T> decoder) {
         Objects.requireNonNull(decoder, "decoder");
@@ -231,28 +242,51 @@ public final class NetlinkConnection implements AutoCloseable {
      * kernel sent them (values the decoder returns null for are left out). The whole dump is held
      * in memory; {@link #openDump} and {@link #dumpEach} read it in bounded memory instead.
      *
+     * <p>When the kernel flags the dump interrupted (NLM_F_DUMP_INTR: its table changed meanwhile)
+     * or messages are lost to a receive-buffer overrun, the values read so far are dropped and the
+     * dump is made again, up to {@link NetlinkOptions#dumpAttempts()} times in all; the last
+     * attempt's exception is thrown, with those of the earlier attempts suppressed. This is safe
+     * because nothing is returned before the end, as long as {@code decoder} has no side effects
+     * (it may run more than once for the same object).
+     *
      * @param operation names the dump in exceptions
      * @param type      the message type
      * @param flags     extra message flags (NLM_F_REQUEST and NLM_F_DUMP are added)
      * @param body      writes the payload
      * @param decoder   turns each reply into a value
      * @param <T>       the type of the values
-     * @return the decoded replies, in order
-     * @throws NetlinkDumpInterruptedException the kernel flagged NLM_F_DUMP_INTR (after draining)
-     * @throws NetlinkOverrunException          messages were lost to ENOBUFS (after draining)
+     * @return the decoded replies, in order, in a new list the caller may modify
+     * @throws NetlinkDumpInterruptedException the kernel flagged NLM_F_DUMP_INTR in every attempt
+     * @throws NetlinkOverrunException          messages were lost to ENOBUFS in every attempt
      * @throws NetlinkErrnoException            the kernel refused the dump or ended it with an errno
      * @throws NetlinkTimeoutException          no reply within the receive timeout
+     * @throws NetlinkClosedException           the connection was closed
+     * @throws IllegalStateException            the current thread is inside an exchange or dump of this connection
      */
     public <T> List<T> dump(String operation, int type, int flags, RequestBody body, ReplyDecoder<T> decoder) {
         Objects.requireNonNull(decoder, "decoder");
-        List<T> out = new ArrayList<>();
-        exchange(operation, type, flags | Netlink.NLM_F_DUMP, body, msg -> {
-            T value = decoder.decode(msg);
-            if (value != null) {
-                out.add(value);
+        List<NetlinkException> earlier = List.of();
+        for (int attempt = 1; ; attempt++) {
+            List<T> out = new ArrayList<>();
+            try {
+                exchange(operation, type, flags | Netlink.NLM_F_DUMP, body, msg -> {
+                    T value = decoder.decode(msg);
+                    if (value != null) {
+                        out.add(value);
+                    }
+                }, true);
+                return out;
+            } catch (NetlinkOverrunException | NetlinkDumpInterruptedException e) {
+                if (attempt >= options.dumpAttempts()) {
+                    earlier.forEach(e::addSuppressed);
+                    throw e;
+                }
+                if (earlier.isEmpty()) {
+                    earlier = new ArrayList<>();
+                }
+                earlier.add(e);
             }
-        }, true);
-        return out;
+        }
     }
 
     /**
@@ -267,6 +301,7 @@ public final class NetlinkConnection implements AutoCloseable {
      * @throws NetlinkErrnoException    the kernel refused the request (with its extended ACK)
      * @throws NetlinkTimeoutException  no ACK within the receive timeout
      * @throws NetlinkClosedException   the connection was closed
+     * @throws IllegalStateException    the current thread is inside an exchange or dump of this connection
      */
     public void execute(String operation, int type, int flags, RequestBody body, ReplyHandler handler) {
         exchange(operation, type, flags | Netlink.NLM_F_ACK, body, handler, false);
@@ -280,11 +315,16 @@ public final class NetlinkConnection implements AutoCloseable {
      * @param type      the message type
      * @param flags     extra message flags (NLM_F_REQUEST and NLM_F_DUMP are added)
      * @param body      writes the payload
+     * <p>Never restarted: what {@code handler} has seen cannot be taken back, so an interruption
+     * or an overrun is thrown, after the dump was drained, for the caller to start again.
+     *
      * @param handler   receives each reply
      * @throws NetlinkDumpInterruptedException the kernel flagged NLM_F_DUMP_INTR (after draining)
      * @throws NetlinkOverrunException          messages were lost to ENOBUFS (after draining)
      * @throws NetlinkErrnoException            the kernel refused the dump or ended it with an errno
      * @throws NetlinkTimeoutException          no reply within the receive timeout
+     * @throws NetlinkClosedException           the connection was closed
+     * @throws IllegalStateException            the current thread is inside an exchange or dump of this connection
      */
     public void dumpEach(String operation, int type, int flags, RequestBody body, ReplyHandler handler) {
         exchange(operation, type, flags | Netlink.NLM_F_DUMP, body, handler, true);
@@ -294,7 +334,8 @@ public final class NetlinkConnection implements AutoCloseable {
      * Sends a dump request (NLM_F_DUMP) and returns its replies as an iterator that reads the
      * dump as it is consumed, one datagram at a time: a dump of any size in bounded memory, with
      * decoded values. The dump holds the connection until it is exhausted or closed; use it in a
-     * try-with-resources statement, on the thread that opened it. See {@link NetlinkDump}.
+     * try-with-resources statement, on the thread that opened it. See {@link NetlinkDump}. Never
+     * restarted: an interruption or an overrun is thrown by the iterator.
      *
      * <pre>{@code
      * try (NetlinkDump<GenlFamily> families = conn.openDump("families", GENL_ID_CTRL, 0, body, decoder)) {
@@ -520,6 +561,6 @@ public final class NetlinkConnection implements AutoCloseable {
     public String toString() {
         NetlinkSocket socket = receiver.socket();
         return "NetlinkConnection[protocol=" + socket.protocol() + ", portId=" + Integer.toUnsignedString(portId)
-                + (options.netns() != null ? ", netns=" + options.netns() : "") + (isClosed() ? ", closed" : "") + "]";
+                + options.netns().map(p -> ", netns=" + p).orElse("") + (isClosed() ? ", closed" : "") + "]";
     }
 }

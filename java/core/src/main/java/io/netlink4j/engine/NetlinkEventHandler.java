@@ -12,6 +12,8 @@ public interface NetlinkEventHandler {
     /**
      * One notification. The reader is positioned on the message and valid only during the call:
      * copy out what you need. Control messages (NLMSG_NOOP, NLMSG_DONE, ...) are not delivered.
+     *
+     * @param message a reader positioned on the notification
      */
     void onMessage(MessageReader message);
 

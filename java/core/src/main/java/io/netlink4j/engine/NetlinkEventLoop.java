@@ -6,6 +6,7 @@ import io.netlink4j.NetlinkClosedException;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
@@ -43,7 +44,13 @@ public final class NetlinkEventLoop implements AutoCloseable {
         }
     }
 
-    /** Starts a daemon thread named {@code netlink-events-PORTID} that polls {@code subscription}. */
+    /**
+     * Starts a daemon thread named {@code netlink-events-PORTID} that polls {@code subscription}.
+     *
+     * @param subscription the subscription, which the loop then owns (it closes it when it stops)
+     * @param handler      receives the notifications, on the loop's thread
+     * @return the running loop
+     */
     public static NetlinkEventLoop start(NetlinkSubscription subscription, NetlinkEventHandler handler) {
         Objects.requireNonNull(subscription, "subscription");
         String name = "netlink-events-" + Integer.toUnsignedString(subscription.portId());
@@ -54,7 +61,15 @@ public final class NetlinkEventLoop implements AutoCloseable {
         });
     }
 
-    /** Starts a thread made by {@code threads} that polls {@code subscription}. */
+    /**
+     * Starts a thread made by {@code threads} that polls {@code subscription}.
+     *
+     * @param subscription the subscription, which the loop then owns (it closes it when it stops)
+     * @param handler      receives the notifications, on the loop's thread
+     * @param threads      makes the loop's thread
+     * @return the running loop
+     * @throws IllegalStateException if {@code threads} returns no thread
+     */
     public static NetlinkEventLoop start(NetlinkSubscription subscription, NetlinkEventHandler handler, ThreadFactory threads) {
         Objects.requireNonNull(subscription, "subscription");
         Objects.requireNonNull(handler, "handler");
@@ -82,25 +97,39 @@ public final class NetlinkEventLoop implements AutoCloseable {
         }
     }
 
-    /** The subscription this loop polls. */
+    /**
+     * The subscription this loop polls.
+     *
+     * @return the subscription
+     */
     public NetlinkSubscription subscription() {
         return subscription;
     }
 
-    /** Whether the thread is still polling. */
+    /**
+     * Whether the thread is still polling.
+     *
+     * @return true while the thread is alive
+     */
     public boolean isRunning() {
         return thread.isAlive();
     }
 
-    /** What stopped the loop, or null if it is running or was closed normally. */
-    public Throwable failure() {
-        return failure;
+    /**
+     * What stopped the loop.
+     *
+     * @return the exception that stopped it, or empty while it runs or after a normal close
+     */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
     }
 
     /**
      * Waits up to {@code timeout} for the thread to end.
      *
+     * @param timeout how long to wait at most
      * @return true if it has ended
+     * @throws InterruptedException if the waiting thread was interrupted
      */
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
@@ -110,7 +139,7 @@ public final class NetlinkEventLoop implements AutoCloseable {
 
     /**
      * Stops the thread and closes the subscription. Idempotent. Waits for the thread to end
-     * (about {@link NetlinkConnection#WAKEUP_INTERVAL} at most, plus a handler call in progress),
+     * (about 100 ms at most, plus a handler call in progress),
      * unless called from the handler itself.
      */
     @Override

@@ -5,20 +5,32 @@ package io.netlink4j.engine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Settings of a {@link NetlinkConnection}. Immutable; build with {@link #builder()}.
+ * Settings of a {@link NetlinkConnection} (and of a {@link NetlinkSubscription}). Immutable, with
+ * value equality; build with {@link #builder()}.
  *
  * <p>Defaults: send timeout 30 s, receive timeout 3 s, extended ACKs and capped ACKs on, strict
  * checking off, the kernel's default socket receive buffer, a 64 KiB read buffer (larger than the
- * kernel's 32 KiB dump datagrams), the caller's network namespace, the kernel as peer.
+ * kernel's 32 KiB dump datagrams), the caller's network namespace, the kernel as peer, and up to
+ * 3 attempts of a list-returning dump.
  */
 public final class NetlinkOptions {
+    /** The default send timeout: 30 seconds. */
     public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(30);
+    /** The default receive timeout: 3 seconds. */
     public static final Duration DEFAULT_RECEIVE_TIMEOUT = Duration.ofSeconds(3);
+    /** The default read buffer size: 64 KiB. */
     public static final int DEFAULT_READ_BUFFER_SIZE = 64 * 1024;
+    /** The smallest read buffer size: 4 KiB. */
     public static final int MIN_READ_BUFFER_SIZE = 4096;
+    /** The largest read buffer size: 64 MiB. */
     public static final int MAX_READ_BUFFER_SIZE = 64 * 1024 * 1024;
+    /** The default number of attempts of a list-returning dump: 3. */
+    public static final int DEFAULT_DUMP_ATTEMPTS = 3;
+    /** The largest number of attempts of a list-returning dump: 100. */
+    public static final int MAX_DUMP_ATTEMPTS = 100;
 
     private final Path netns;
     private final Duration sendTimeout;
@@ -28,6 +40,7 @@ public final class NetlinkOptions {
     private final boolean extendedAck;
     private final boolean strictCheck;
     private final int peerPortId;
+    private final int dumpAttempts;
 
     private NetlinkOptions(Builder b) {
         this.netns = b.netns;
@@ -38,16 +51,32 @@ public final class NetlinkOptions {
         this.extendedAck = b.extendedAck;
         this.strictCheck = b.strictCheck;
         this.peerPortId = b.peerPortId;
+        this.dumpAttempts = b.dumpAttempts;
     }
 
+    /**
+     * The default settings.
+     *
+     * @return options with every default
+     */
     public static NetlinkOptions defaults() {
         return builder().build();
     }
 
+    /**
+     * A builder starting from the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * A builder starting from these settings.
+     *
+     * @return a new builder with this object's settings
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.netns = netns;
@@ -58,52 +87,117 @@ public final class NetlinkOptions {
         b.extendedAck = extendedAck;
         b.strictCheck = strictCheck;
         b.peerPortId = peerPortId;
+        b.dumpAttempts = dumpAttempts;
         return b;
     }
 
-    /** The network namespace to open the socket in, or null for the caller's. */
-    public Path netns() {
-        return netns;
+    /**
+     * The network namespace to open the socket in.
+     *
+     * @return the namespace's path, or empty for the caller's namespace
+     */
+    public Optional<Path> netns() {
+        return Optional.ofNullable(netns);
     }
 
+    /**
+     * How long a send may block (SO_SNDTIMEO).
+     *
+     * @return the send timeout; zero means no timeout
+     */
     public Duration sendTimeout() {
         return sendTimeout;
     }
 
+    /**
+     * How long to wait for each reply datagram.
+     *
+     * @return the receive timeout; zero means no timeout
+     */
     public Duration receiveTimeout() {
         return receiveTimeout;
     }
 
-    /** SO_RCVBUF(FORCE) to request, or 0 to keep the kernel's default. */
+    /**
+     * SO_RCVBUF (SO_RCVBUFFORCE where permitted) to request.
+     *
+     * @return the size in bytes, or 0 to keep the kernel's default
+     */
     public int socketReceiveBufferSize() {
         return socketReceiveBufferSize;
     }
 
-    /** Size of the user-space buffer one datagram is read into. */
+    /**
+     * Size of the user-space buffer one datagram is read into.
+     *
+     * @return the size in bytes
+     */
     public int readBufferSize() {
         return readBufferSize;
     }
 
+    /**
+     * Whether extended ACKs (NETLINK_EXT_ACK) are requested: the kernel's error messages and the
+     * offsets of offending attributes.
+     *
+     * @return true if on
+     */
     public boolean extendedAck() {
         return extendedAck;
     }
 
+    /**
+     * Whether strict checking of dump requests (NETLINK_GET_STRICT_CHK, NETLINK_ROUTE only) is on.
+     *
+     * @return true if on
+     */
     public boolean strictCheck() {
         return strictCheck;
     }
 
-    /** Port id requests go to and replies must come from; 0 is the kernel. */
+    /**
+     * The port id requests go to and replies must come from.
+     *
+     * @return the peer's port id; 0 is the kernel
+     */
     public int peerPortId() {
         return peerPortId;
     }
 
-    @Override
-    public String toString() {
-        return "NetlinkOptions[netns=" + netns + ", sendTimeout=" + sendTimeout + ", receiveTimeout=" + receiveTimeout
-                + ", socketReceiveBufferSize=" + socketReceiveBufferSize + ", readBufferSize=" + readBufferSize
-                + ", extendedAck=" + extendedAck + ", strictCheck=" + strictCheck + ", peerPortId=" + peerPortId + "]";
+    /**
+     * How many times in all a list-returning dump ({@link NetlinkConnection#dump}) is made when
+     * the kernel reports an interruption (NLM_F_DUMP_INTR) or messages are lost to a
+     * receive-buffer overrun, before the last attempt's exception is thrown.
+     *
+     * @return the number of attempts, 1-{@value #MAX_DUMP_ATTEMPTS}; 1 means no restart
+     */
+    public int dumpAttempts() {
+        return dumpAttempts;
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NetlinkOptions n && Objects.equals(netns, n.netns) && sendTimeout.equals(n.sendTimeout)
+                && receiveTimeout.equals(n.receiveTimeout) && socketReceiveBufferSize == n.socketReceiveBufferSize
+                && readBufferSize == n.readBufferSize && extendedAck == n.extendedAck && strictCheck == n.strictCheck
+                && peerPortId == n.peerPortId && dumpAttempts == n.dumpAttempts;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(netns, sendTimeout, receiveTimeout, socketReceiveBufferSize, readBufferSize, extendedAck,
+                strictCheck, peerPortId, dumpAttempts);
+    }
+
+    @Override
+    public String toString() {
+        return "NetlinkOptions[netns=" + (netns == null ? "caller's" : netns) + ", sendTimeout=" + sendTimeout
+                + ", receiveTimeout=" + receiveTimeout + ", socketReceiveBufferSize=" + socketReceiveBufferSize
+                + ", readBufferSize=" + readBufferSize + ", extendedAck=" + extendedAck + ", strictCheck=" + strictCheck
+                + ", peerPortId=" + Integer.toUnsignedString(peerPortId) + ", dumpAttempts=" + dumpAttempts + "]";
+    }
+
+    /** Builds {@link NetlinkOptions}; every setter validates its argument. Not thread safe. */
     public static final class Builder {
         private Path netns;
         private Duration sendTimeout = DEFAULT_SEND_TIMEOUT;
@@ -113,25 +207,64 @@ public final class NetlinkOptions {
         private boolean extendedAck = true;
         private boolean strictCheck;
         private int peerPortId;
+        private int dumpAttempts = DEFAULT_DUMP_ATTEMPTS;
 
         private Builder() {}
 
+        /**
+         * Opens the socket in the network namespace at {@code netns}, e.g.
+         * {@code /var/run/netns/NAME} or {@code /proc/PID/ns/net}.
+         *
+         * @param netns the namespace's path
+         * @return this builder
+         * @throws NullPointerException if {@code netns} is null (use {@link #callerNetns()})
+         */
         public Builder netns(Path netns) {
-            this.netns = netns;
+            this.netns = Objects.requireNonNull(netns, "netns");
             return this;
         }
 
+        /**
+         * Opens the socket in the caller's network namespace (the default).
+         *
+         * @return this builder
+         */
+        public Builder callerNetns() {
+            this.netns = null;
+            return this;
+        }
+
+        /**
+         * Sets {@link NetlinkOptions#sendTimeout()}.
+         *
+         * @param timeout 0 to 365 days; zero means no timeout
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is negative or longer than 365 days
+         */
         public Builder sendTimeout(Duration timeout) {
             this.sendTimeout = checkTimeout("send timeout", timeout);
             return this;
         }
 
-        /** How long to wait for each reply datagram; zero waits forever. */
+        /**
+         * Sets {@link NetlinkOptions#receiveTimeout()}: how long to wait for each reply datagram.
+         *
+         * @param timeout 0 to 365 days; zero waits forever
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is negative or longer than 365 days
+         */
         public Builder receiveTimeout(Duration timeout) {
             this.receiveTimeout = checkTimeout("receive timeout", timeout);
             return this;
         }
 
+        /**
+         * Sets {@link NetlinkOptions#socketReceiveBufferSize()}.
+         *
+         * @param bytes the size to request; 0 keeps the kernel's default
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is negative
+         */
         public Builder socketReceiveBufferSize(int bytes) {
             if (bytes < 0) {
                 throw new IllegalArgumentException("socket receive buffer size: " + bytes + " (expected: >= 0, 0 = kernel default)");
@@ -140,6 +273,13 @@ public final class NetlinkOptions {
             return this;
         }
 
+        /**
+         * Sets {@link NetlinkOptions#readBufferSize()}.
+         *
+         * @param bytes {@value NetlinkOptions#MIN_READ_BUFFER_SIZE}-{@value NetlinkOptions#MAX_READ_BUFFER_SIZE}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is outside that range
+         */
         public Builder readBufferSize(int bytes) {
             if (bytes < MIN_READ_BUFFER_SIZE || bytes > MAX_READ_BUFFER_SIZE) {
                 throw new IllegalArgumentException("read buffer size: " + bytes + " (expected: " + MIN_READ_BUFFER_SIZE
@@ -149,23 +289,60 @@ public final class NetlinkOptions {
             return this;
         }
 
+        /**
+         * Sets {@link NetlinkOptions#extendedAck()}.
+         *
+         * @param on whether to request extended ACKs
+         * @return this builder
+         */
         public Builder extendedAck(boolean on) {
             this.extendedAck = on;
             return this;
         }
 
-        /** NETLINK_GET_STRICT_CHK (NETLINK_ROUTE only). */
+        /**
+         * Sets {@link NetlinkOptions#strictCheck()} (NETLINK_GET_STRICT_CHK, NETLINK_ROUTE only).
+         *
+         * @param on whether the kernel checks dump requests strictly
+         * @return this builder
+         */
         public Builder strictCheck(boolean on) {
             this.strictCheck = on;
             return this;
         }
 
-        /** Talk to a user-space peer instead of the kernel (test peers, user-space netlink services). */
+        /**
+         * Talk to a user-space peer instead of the kernel (test peers, user-space netlink services).
+         *
+         * @param portId the peer's port id; 0 is the kernel
+         * @return this builder
+         */
         public Builder peerPortId(int portId) {
             this.peerPortId = portId;
             return this;
         }
 
+        /**
+         * Sets {@link NetlinkOptions#dumpAttempts()}.
+         *
+         * @param attempts 1-{@value NetlinkOptions#MAX_DUMP_ATTEMPTS}; 1 never restarts a dump
+         * @return this builder
+         * @throws IllegalArgumentException if {@code attempts} is outside that range
+         */
+        public Builder dumpAttempts(int attempts) {
+            if (attempts < 1 || attempts > MAX_DUMP_ATTEMPTS) {
+                throw new IllegalArgumentException("dump attempts: " + attempts + " (expected: 1-" + MAX_DUMP_ATTEMPTS
+                        + ", 1 = never restart a dump)");
+            }
+            this.dumpAttempts = attempts;
+            return this;
+        }
+
+        /**
+         * The options.
+         *
+         * @return the options set on this builder
+         */
         public NetlinkOptions build() {
             return new NetlinkOptions(this);
         }

@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * counted.
  *
  * <p>Thread safety: {@link #join}, {@link #leave} and {@link #close} may be called from any thread;
- * polls are serialised. Closing wakes a blocked poll within about
- * {@link NetlinkConnection#WAKEUP_INTERVAL}, which then throws {@link NetlinkClosedException}.
+ * polls are serialised. Closing wakes a blocked poll within about 100 ms, which then throws
+ * {@link NetlinkClosedException}.
  */
 public final class NetlinkSubscription implements AutoCloseable {
     /** Most datagrams dropped after an overrun (a flood that never lets the queue empty ends the drain). */
@@ -62,6 +62,9 @@ public final class NetlinkSubscription implements AutoCloseable {
      * @param options  the namespace, buffer sizes and peer
      * @param groups   the multicast groups to join
      * @return the open subscription
+     * @throws io.netlink4j.NetlinkErrnoException a system call failed (socket, bind, setsockopt,
+     *                                            joining a group), or the namespace cannot be entered
+     * @throws UnsatisfiedLinkError               the native library cannot be loaded
      */
     public static NetlinkSubscription open(int protocol, NetlinkOptions options, int... groups) {
         Objects.requireNonNull(options, "options");
@@ -106,6 +109,8 @@ public final class NetlinkSubscription implements AutoCloseable {
      * Joins multicast group {@code group} (NETLINK_ADD_MEMBERSHIP).
      *
      * @param group the group id (above 0)
+     * @throws io.netlink4j.NetlinkErrnoException the kernel refused (no such group, no permission)
+     * @throws NetlinkClosedException              the subscription was closed
      */
     public void join(int group) {
         receiver.socket().joinGroup(group);
@@ -115,6 +120,8 @@ public final class NetlinkSubscription implements AutoCloseable {
      * Leaves multicast group {@code group} (NETLINK_DROP_MEMBERSHIP).
      *
      * @param group the group id (above 0)
+     * @throws io.netlink4j.NetlinkErrnoException the kernel refused
+     * @throws NetlinkClosedException              the subscription was closed
      */
     public void leave(int group) {
         receiver.socket().leaveGroup(group);
@@ -159,6 +166,8 @@ public final class NetlinkSubscription implements AutoCloseable {
      * @return the number of messages delivered to {@link NetlinkEventHandler#onMessage}; 0 when
      *         the timeout expired or an overrun was reported
      * @throws NetlinkClosedException the subscription was closed, before or during the wait
+     * @throws io.netlink4j.NetlinkDecodeException a malformed datagram
+     * @throws io.netlink4j.NetlinkErrnoException  the receive failed otherwise
      */
     public int poll(Duration timeout, NetlinkEventHandler handler) {
         Objects.requireNonNull(timeout, "timeout");
@@ -244,6 +253,6 @@ public final class NetlinkSubscription implements AutoCloseable {
     @Override
     public String toString() {
         return "NetlinkSubscription[protocol=" + receiver.socket().protocol() + ", portId=" + Integer.toUnsignedString(portId)
-                + (options.netns() != null ? ", netns=" + options.netns() : "") + (isClosed() ? ", closed" : "") + "]";
+                + options.netns().map(p -> ", netns=" + p).orElse("") + (isClosed() ? ", closed" : "") + "]";
     }
 }

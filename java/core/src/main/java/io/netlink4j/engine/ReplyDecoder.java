@@ -13,5 +13,12 @@ import io.netlink4j.codec.MessageReader;
  */
 @FunctionalInterface
 public interface ReplyDecoder<T> {
+    /**
+     * Decodes the message the reader is on. May run more than once for the same object when a
+     * list-returning dump is restarted, so it must not have side effects.
+     *
+     * @param message a reader positioned on the reply, valid only during the call
+     * @return the value, or null to leave the message out
+     */
     T decode(MessageReader message);
 }

@@ -15,5 +15,10 @@ public interface ReplyHandler {
     /** Ignores every reply. */
     ReplyHandler IGNORE = msg -> { };
 
+    /**
+     * Handles one reply.
+     *
+     * @param message a reader positioned on the reply, valid only during the call
+     */
     void onMessage(MessageReader message);
 }

@@ -10,5 +10,10 @@ public interface RequestBody {
     /** No payload. */
     RequestBody EMPTY = w -> { };
 
+    /**
+     * Writes the payload.
+     *
+     * @param writer a writer with the request's netlink header written; append the payload
+     */
     void write(MessageWriter writer);
 }

@@ -16,7 +16,8 @@ final class Sockets {
      * step fails.
      */
     static NetlinkSocket openBound(int protocol, NetlinkOptions options) {
-        NetlinkSocket socket = NetlinkSocket.open(protocol, options.netns());
+        NetlinkSocket socket = options.netns().isPresent() ? NetlinkSocket.open(protocol, options.netns().get())
+                : NetlinkSocket.open(protocol);
         try {
             socket.bind(0, 0);
             if (options.socketReceiveBufferSize() > 0) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.genl;
 
+import io.netlink4j.NetlinkDecodeException;
 import io.netlink4j.codec.AttributeReader;
 import io.netlink4j.codec.MessageReader;
 
@@ -9,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -17,14 +19,51 @@ import java.util.TreeMap;
  * requests.
  *
  * @param family   the family name
- * @param policies policy index → attribute type → rule
- * @param commands command → {do policy index, dump policy index} (-1 where absent)
+ * @param policies policy index → attribute type → rule, in ascending order of both keys
+ * @param commands command number → the policies of its do and dump requests, in ascending order
  */
-public record GenlPolicy(String family, Map<Integer, Map<Integer, AttributePolicy>> policies, Map<Integer, int[]> commands) {
+public record GenlPolicy(String family, Map<Integer, Map<Integer, AttributePolicy>> policies, Map<Integer, CommandPolicy> commands) {
 
+    /**
+     * Copies the maps into unmodifiable sorted maps.
+     *
+     * @param family   the family name
+     * @param policies policy index → attribute type → rule
+     * @param commands command number → the policies of its requests
+     * @throws NullPointerException if an argument, key or value is null
+     */
     public GenlPolicy {
-        policies = Collections.unmodifiableMap(new TreeMap<>(policies));
-        commands = Collections.unmodifiableMap(new TreeMap<>(commands));
+        Objects.requireNonNull(family, "family");
+        TreeMap<Integer, Map<Integer, AttributePolicy>> p = new TreeMap<>();
+        Objects.requireNonNull(policies, "policies").forEach((index, rules) ->
+                p.put(Objects.requireNonNull(index, "policy index"),
+                        Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(rules, "rules")))));
+        policies = Collections.unmodifiableMap(p);
+        commands = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(commands, "commands")));
+    }
+
+    /**
+     * The policies of one command's requests, as indexes into {@link GenlPolicy#policies()}.
+     *
+     * @param doPolicy   the policy of its do request, or -1 if it has none
+     * @param dumpPolicy the policy of its dump request, or -1 if it has none
+     */
+    public record CommandPolicy(int doPolicy, int dumpPolicy) {
+        /**
+         * Validates the indexes.
+         *
+         * @param doPolicy   the policy of its do request, or -1
+         * @param dumpPolicy the policy of its dump request, or -1
+         * @throws IllegalArgumentException if an index is below -1
+         */
+        public CommandPolicy {
+            if (doPolicy < -1) {
+                throw new IllegalArgumentException("do policy: " + doPolicy + " (expected: >= 0, or -1 for none)");
+            }
+            if (dumpPolicy < -1) {
+                throw new IllegalArgumentException("dump policy: " + dumpPolicy + " (expected: >= 0, or -1 for none)");
+            }
+        }
     }
 
     /** Names of netlink_attribute_type, by value. */
@@ -43,7 +82,16 @@ public record GenlPolicy(String family, Map<Integer, Map<Integer, AttributePolic
      * @param constraints range, length and nesting constraints by name (min-value, max-length, policy-idx, ...)
      */
     public record AttributePolicy(int attribute, String type, Map<String, Long> constraints) {
+        /**
+         * Copies the constraints into an unmodifiable map that keeps their order.
+         *
+         * @param attribute   the attribute type
+         * @param type        the attribute's netlink type
+         * @param constraints constraints by name
+         * @throws NullPointerException if {@code type} or {@code constraints} is null
+         */
         public AttributePolicy {
+            Objects.requireNonNull(type, "type");
             constraints = Collections.unmodifiableMap(new LinkedHashMap<>(constraints));
         }
     }
@@ -77,14 +125,22 @@ public record GenlPolicy(String family, Map<Integer, Map<Integer, AttributePolic
                         AttributeReader p = byCmd.nested();
                         while (p.next()) {
                             if (p.type() == 1) {
-                                pair[0] = p.u32();
+                                pair[0] = policyIndex(p.u32());
                             } else if (p.type() == 2) {
-                                pair[1] = p.u32();
+                                pair[1] = policyIndex(p.u32());
                             }
                         }
                     }
                 }
             }
+        }
+
+        private static int policyIndex(int u32) {
+            if (u32 < 0) {
+                throw new NetlinkDecodeException("policy index " + Integer.toUnsignedString(u32)
+                        + " (expected: 0-" + Integer.MAX_VALUE + ")");
+            }
+            return u32;
         }
 
         private static AttributePolicy decodeRule(int attribute, AttributeReader r) {
@@ -106,7 +162,9 @@ public record GenlPolicy(String family, Map<Integer, Map<Integer, AttributePolic
         }
 
         GenlPolicy build() {
-            return new GenlPolicy(family, policies, commands);
+            Map<Integer, CommandPolicy> byCommand = new TreeMap<>();
+            commands.forEach((cmd, pair) -> byCommand.put(cmd, new CommandPolicy(pair[0], pair[1])));
+            return new GenlPolicy(family, policies, byCommand);
         }
     }
 }

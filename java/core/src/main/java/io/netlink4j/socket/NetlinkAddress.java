@@ -13,12 +13,27 @@ import java.nio.ByteOrder;
 public final class NetlinkAddress {
     final ByteBuffer raw = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
 
-    /** The sender's port id; 0 means the kernel. */
+    /**
+     * An empty address, to pass to {@link NetlinkSocket#receive}, which fills it in. Reuse it for
+     * every receive of one thread.
+     */
+    public NetlinkAddress() {
+    }
+
+    /**
+     * The sender's port id, as the last receive filled it in.
+     *
+     * @return the port id, an unsigned 32-bit value in an int; 0 means the kernel
+     */
     public int portId() {
         return raw.getInt(0);
     }
 
-    /** The multicast groups bitmask of the datagram, 0 for unicast. */
+    /**
+     * The multicast groups bitmask of the datagram, as the last receive filled it in.
+     *
+     * @return the bitmask, 0 for unicast
+     */
     public int groups() {
         return raw.getInt(4);
     }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,25 +26,39 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link NetlinkClosedException}.
  */
 public final class NetlinkSocket implements AutoCloseable {
-    /** {@code SOL_SOCKET} options. */
+    /** SOL_SOCKET: the level of the socket options below, for {@link #getOption}. */
     public static final int SOL_SOCKET = 1;
+    /** SO_SNDBUF: the send buffer size. */
     public static final int SO_SNDBUF = 7;
+    /** SO_RCVBUF: the receive buffer size. */
     public static final int SO_RCVBUF = 8;
+    /** SO_RCVTIMEO: the receive timeout. */
     public static final int SO_RCVTIMEO = 20;
+    /** SO_SNDTIMEO: the send timeout. */
     public static final int SO_SNDTIMEO = 21;
+    /** SO_SNDBUFFORCE: the send buffer size beyond the system limit (CAP_NET_ADMIN). */
     public static final int SO_SNDBUFFORCE = 32;
+    /** SO_RCVBUFFORCE: the receive buffer size beyond the system limit (CAP_NET_ADMIN). */
     public static final int SO_RCVBUFFORCE = 33;
-    /** {@code SOL_NETLINK} options. */
+    /** SOL_NETLINK: the level of the netlink options below. */
     public static final int SOL_NETLINK = 270;
+    /** NETLINK_ADD_MEMBERSHIP: joins a multicast group. */
     public static final int NETLINK_ADD_MEMBERSHIP = 1;
+    /** NETLINK_DROP_MEMBERSHIP: leaves a multicast group. */
     public static final int NETLINK_DROP_MEMBERSHIP = 2;
+    /** NETLINK_NO_ENOBUFS: do not report receive-buffer overruns. */
     public static final int NETLINK_NO_ENOBUFS = 5;
+    /** NETLINK_CAP_ACK: error messages carry only the request's header, not its payload. */
     public static final int NETLINK_CAP_ACK = 10;
+    /** NETLINK_EXT_ACK: error messages carry extended-ACK attributes. */
     public static final int NETLINK_EXT_ACK = 11;
+    /** NETLINK_GET_STRICT_CHK: strict checking of dump requests. */
     public static final int NETLINK_GET_STRICT_CHK = 12;
-    /** recvfrom flags. */
+    /** MSG_PEEK: a receive flag, look at the datagram without taking it. */
     public static final int MSG_PEEK = 0x2;
+    /** MSG_TRUNC: a receive flag, return the datagram's real length. */
     public static final int MSG_TRUNC = 0x20;
+    /** MSG_DONTWAIT: a receive flag, do not block. */
     public static final int MSG_DONTWAIT = 0x40;
 
     private static final int CLOSING = Integer.MIN_VALUE;
@@ -76,23 +91,43 @@ public final class NetlinkSocket implements AutoCloseable {
      * Why the native library could not be loaded: what was tried and what to do, with the failure
      * of each source attached as a suppressed exception.
      *
-     * @return the cause, or null when {@link #isAvailable()}
+     * @return the cause, or empty when {@link #isAvailable()}
      */
-    public static Throwable unavailabilityCause() {
-        return NativeLibrary.unavailabilityCause();
+    public static Optional<Throwable> unavailabilityCause() {
+        return Optional.ofNullable(NativeLibrary.unavailabilityCause());
     }
 
-    /** Opens a socket of {@code protocol} (see {@link NetlinkProtocol}) in the caller's network namespace. */
+    /**
+     * Opens a socket of {@code protocol} (see {@link NetlinkProtocol}) in the caller's network namespace.
+     *
+     * @param protocol the netlink protocol, 0-31
+     * @return the open socket
+     * @throws IllegalArgumentException       if {@code protocol} is outside 0-31
+     * @throws UnsatisfiedLinkError           if the native library cannot be loaded ({@link #unavailabilityCause()})
+     * @throws io.netlink4j.NetlinkErrnoException if socket(2) fails
+     */
     public static NetlinkSocket open(int protocol) {
-        return open(protocol, null);
+        return doOpen(protocol, null);
     }
 
     /**
      * Opens a socket of {@code protocol} inside the network namespace named by {@code netns} (for
-     * example {@code /var/run/netns/NAME} or {@code /proc/PID/ns/net}); null means the caller's.
-     * The calling thread's own namespace is unchanged when this returns or throws.
+     * example {@code /var/run/netns/NAME} or {@code /proc/PID/ns/net}). The calling thread's own
+     * namespace is unchanged when this returns or throws.
+     *
+     * @param protocol the netlink protocol, 0-31
+     * @param netns    the namespace's path ({@link #open(int)} for the caller's namespace)
+     * @return the open socket
+     * @throws IllegalArgumentException       if {@code protocol} is outside 0-31, or the path is
+     *                                        empty, longer than 4095 bytes or contains a NUL
+     * @throws UnsatisfiedLinkError           if the native library cannot be loaded ({@link #unavailabilityCause()})
+     * @throws io.netlink4j.NetlinkErrnoException if the namespace cannot be entered or socket(2) fails
      */
     public static NetlinkSocket open(int protocol, Path netns) {
+        return doOpen(protocol, Objects.requireNonNull(netns, "netns"));
+    }
+
+    private static NetlinkSocket doOpen(int protocol, Path netns) {
         if (protocol < 0 || protocol > 31) {
             throw new IllegalArgumentException("protocol: " + protocol + " (expected: 0-31)");
         }
@@ -118,15 +153,29 @@ public final class NetlinkSocket implements AutoCloseable {
         return new NetlinkSocket(fd, protocol, netns);
     }
 
+    /**
+     * The netlink protocol the socket was opened with.
+     *
+     * @return the protocol, e.g. {@link NetlinkProtocol#GENERIC}
+     */
     public int protocol() {
         return protocol;
     }
 
-    /** The network namespace path the socket was opened in, or null for the caller's namespace. */
-    public Path netns() {
-        return netns;
+    /**
+     * The network namespace the socket was opened in.
+     *
+     * @return the namespace's path, or empty for the caller's namespace
+     */
+    public Optional<Path> netns() {
+        return Optional.ofNullable(netns);
     }
 
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return true once closed
+     */
     public boolean isClosed() {
         return state.get() < 0;
     }
@@ -149,7 +198,14 @@ public final class NetlinkSocket implements AutoCloseable {
         }
     }
 
-    /** Binds to {@code portId} (0: kernel-assigned) and the legacy multicast group bitmask. */
+    /**
+     * Binds to {@code portId} and the legacy multicast group bitmask.
+     *
+     * @param portId the port id, 0 for one the kernel assigns
+     * @param groups the multicast groups 1-32 as a bitmask, 0 for none
+     * @throws io.netlink4j.NetlinkErrnoException the system call failed
+     * @throws NetlinkClosedException              the socket was closed
+     */
     public void bind(int portId, int groups) {
         acquire();
         try {
@@ -159,7 +215,13 @@ public final class NetlinkSocket implements AutoCloseable {
         }
     }
 
-    /** The port id the kernel assigned to this socket (getsockname), as an unsigned 32-bit value in an int. */
+    /**
+     * The port id of this socket (getsockname).
+     *
+     * @return the port id, an unsigned 32-bit value in an int
+     * @throws io.netlink4j.NetlinkErrnoException the system call failed
+     * @throws NetlinkClosedException              the socket was closed
+     */
     public int localPortId() {
         NetlinkAddress addr = new NetlinkAddress();
         acquire();
@@ -175,7 +237,12 @@ public final class NetlinkSocket implements AutoCloseable {
      * Sends the readable bytes of {@code buf} as one datagram to {@code destPortId} (0: the kernel).
      * The reader index is not moved.
      *
+     * @param buf        the datagram; stays the caller's
+     * @param destPortId the receiver's port id
      * @return the number of bytes sent
+     * @throws io.netlink4j.NetlinkTimeoutException the send blocked past the send timeout
+     * @throws io.netlink4j.NetlinkErrnoException the system call failed
+     * @throws NetlinkClosedException              the socket was closed
      */
     public int send(ByteBuf buf, int destPortId) {
         return send(buf, destPortId, 0);
@@ -184,6 +251,14 @@ public final class NetlinkSocket implements AutoCloseable {
     /**
      * Sends the readable bytes of {@code buf} to {@code destPortId} and the multicast groups in
      * the {@code destGroups} bitmask (groups 1-32; sending to groups needs privilege).
+     *
+     * @param buf        the datagram; stays the caller's
+     * @param destPortId the receiver's port id
+     * @param destGroups the multicast groups 1-32 as a bitmask
+     * @return the number of bytes sent
+     * @throws io.netlink4j.NetlinkTimeoutException the send blocked past the send timeout
+     * @throws io.netlink4j.NetlinkErrnoException the system call failed
+     * @throws NetlinkClosedException              the socket was closed
      */
     public int send(ByteBuf buf, int destPortId, int destGroups) {
         Objects.requireNonNull(buf, "buf");
@@ -204,6 +279,7 @@ public final class NetlinkSocket implements AutoCloseable {
      * is among {@code flags}, in which case the datagram stays queued and the real length is
      * returned without an exception and without moving the writer index past the buffer).
      *
+     * @param buf   receives the datagram in its writable bytes; stays the caller's
      * @param flags extra recvfrom flags, e.g. {@link #MSG_PEEK} or {@link #MSG_DONTWAIT}
      * @param from  receives the sender's address; may be null
      * @return the real length of the datagram
@@ -212,6 +288,7 @@ public final class NetlinkSocket implements AutoCloseable {
      * @throws io.netlink4j.NetlinkOverrunException  the receive buffer overflowed (ENOBUFS) and
      *                                               messages were lost
      * @throws io.netlink4j.NetlinkErrnoException    any other failure of recvfrom
+     * @throws NetlinkClosedException                the socket was closed
      */
     public int receive(ByteBuf buf, int flags, NetlinkAddress from) {
         Objects.requireNonNull(buf, "buf");
@@ -254,7 +331,15 @@ public final class NetlinkSocket implements AutoCloseable {
         return buf.internalNioBuffer(index, length);
     }
 
-    /** Sets an integer socket option. */
+    /**
+     * Sets an integer socket option (setsockopt).
+     *
+     * @param level  the option's level, {@link #SOL_SOCKET} or {@link #SOL_NETLINK}
+     * @param option the option, e.g. {@link #SO_RCVBUF}
+     * @param value  its value
+     * @throws io.netlink4j.NetlinkErrnoException the system call failed
+     * @throws NetlinkClosedException              the socket was closed
+     */
     public void setOption(int level, int option, int value) {
         acquire();
         try {
@@ -264,7 +349,15 @@ public final class NetlinkSocket implements AutoCloseable {
         }
     }
 
-    /** Reads an integer socket option. */
+    /**
+     * Reads an integer socket option (getsockopt).
+     *
+     * @param level  the option's level, {@link #SOL_SOCKET} or {@link #SOL_NETLINK}
+     * @param option the option, e.g. {@link #SO_RCVBUF}
+     * @return its value
+     * @throws io.netlink4j.NetlinkErrnoException the system call failed
+     * @throws NetlinkClosedException              the socket was closed
+     */
     public int getOption(int level, int option) {
         acquire();
         try {
@@ -274,12 +367,25 @@ public final class NetlinkSocket implements AutoCloseable {
         }
     }
 
-    /** Sets or clears a boolean netlink option (NETLINK_EXT_ACK, NETLINK_CAP_ACK, ...). */
+    /**
+     * Sets or clears a boolean netlink option.
+     *
+     * @param option the option at {@link #SOL_NETLINK}, e.g. {@link #NETLINK_EXT_ACK}
+     * @param on     whether to set it
+     * @throws io.netlink4j.NetlinkErrnoException the system call failed
+     * @throws NetlinkClosedException              the socket was closed
+     */
     public void setNetlinkFlag(int option, boolean on) {
         setOption(SOL_NETLINK, option, on ? 1 : 0);
     }
 
-    /** Joins a multicast group (works for generic netlink group ids above 31). */
+    /**
+     * Joins a multicast group (NETLINK_ADD_MEMBERSHIP; works for generic netlink group ids above 31).
+     *
+     * @param group the group, from 1
+     * @throws io.netlink4j.NetlinkErrnoException the system call failed
+     * @throws NetlinkClosedException              the socket was closed
+     */
     public void joinGroup(int group) {
         if (group <= 0) {
             throw new IllegalArgumentException("multicast group: " + group + " (expected: > 0)");
@@ -287,7 +393,13 @@ public final class NetlinkSocket implements AutoCloseable {
         setOption(SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, group);
     }
 
-    /** Leaves a multicast group. */
+    /**
+     * Leaves a multicast group (NETLINK_DROP_MEMBERSHIP).
+     *
+     * @param group the group, from 1
+     * @throws io.netlink4j.NetlinkErrnoException the system call failed
+     * @throws NetlinkClosedException              the socket was closed
+     */
     public void leaveGroup(int group) {
         if (group <= 0) {
             throw new IllegalArgumentException("multicast group: " + group + " (expected: > 0)");
@@ -299,7 +411,11 @@ public final class NetlinkSocket implements AutoCloseable {
      * Sets the receive buffer size. With {@code force}, SO_RCVBUFFORCE is tried first (needs
      * CAP_NET_ADMIN, may exceed net.core.rmem_max) and SO_RCVBUF used if it is refused.
      *
+     * @param bytes the size to request
+     * @param force whether to try SO_RCVBUFFORCE first
      * @return the size the kernel reports afterwards (it doubles the requested value)
+     * @throws io.netlink4j.NetlinkErrnoException the system call failed
+     * @throws NetlinkClosedException              the socket was closed
      */
     public int setReceiveBufferSize(int bytes, boolean force) {
         if (bytes <= 0) {
@@ -321,20 +437,46 @@ public final class NetlinkSocket implements AutoCloseable {
         return getOption(SOL_SOCKET, SO_RCVBUF);
     }
 
-    /** SO_RCVTIMEO; zero means block forever. */
+    /**
+     * Sets SO_RCVTIMEO.
+     *
+     * @param timeout how long a receive may block; zero means forever
+     * @throws io.netlink4j.NetlinkErrnoException the system call failed
+     * @throws NetlinkClosedException              the socket was closed
+     */
     public void setReceiveTimeout(Duration timeout) {
         setTimeout(SO_RCVTIMEO, timeout);
     }
 
-    /** SO_SNDTIMEO; zero means block forever. */
+    /**
+     * Sets SO_SNDTIMEO.
+     *
+     * @param timeout how long a send may block; zero means forever
+     * @throws io.netlink4j.NetlinkErrnoException the system call failed
+     * @throws NetlinkClosedException              the socket was closed
+     */
     public void setSendTimeout(Duration timeout) {
         setTimeout(SO_SNDTIMEO, timeout);
     }
 
+    /**
+     * Reads SO_RCVTIMEO.
+     *
+     * @return how long a receive may block; zero means forever
+     * @throws io.netlink4j.NetlinkErrnoException the system call failed
+     * @throws NetlinkClosedException              the socket was closed
+     */
     public Duration receiveTimeout() {
         return timeout(SO_RCVTIMEO);
     }
 
+    /**
+     * Reads SO_SNDTIMEO.
+     *
+     * @return how long a send may block; zero means forever
+     * @throws io.netlink4j.NetlinkErrnoException the system call failed
+     * @throws NetlinkClosedException              the socket was closed
+     */
     public Duration sendTimeout() {
         return timeout(SO_SNDTIMEO);
     }

@@ -71,7 +71,7 @@ class MalformedInputTest {
             this.end = end;
             // Attributes are at least 4 bytes, regions at one depth are disjoint, and there are at
             // most MAX_DEPTH + 1 depths for each of the two attribute start offsets tried.
-            this.bound = 2L * (AttributeReader.MAX_DEPTH + 1) * ((end - start) / NetlinkAttribute.HEADER_SIZE + 1)
+            this.bound = 2L * (NetlinkAttribute.MAX_DEPTH + 1) * ((end - start) / NetlinkAttribute.HEADER_SIZE + 1)
                     + (end - start) / Netlink.HEADER_SIZE + 1;
         }
 
@@ -138,7 +138,7 @@ class MalformedInputTest {
                     try {
                         inner = attrs.nested();
                     } catch (NetlinkDecodeException e) {
-                        assertEquals(AttributeReader.MAX_DEPTH, attrs.depth(), "nested() refused above MAX_DEPTH");
+                        assertEquals(NetlinkAttribute.MAX_DEPTH, attrs.depth(), "nested() refused above MAX_DEPTH");
                         trace.add("too deep");
                         continue;
                     }
@@ -627,7 +627,10 @@ class MalformedInputTest {
             assertThrows(NetlinkDecodeException.class, () -> AttributeReader.of(buf, 0, 17));
             assertThrows(NetlinkDecodeException.class, () -> AttributeReader.of(buf, -1, 4));
             assertThrows(NetlinkDecodeException.class, () -> AttributeReader.of(buf, 8, 4));
-            assertThrows(NetlinkDecodeException.class, () -> new AttributeReader().reset(buf, 0, 0, AttributeReader.MAX_DEPTH + 1));
+            assertThrows(NetlinkDecodeException.class, () -> new AttributeReader().reset(buf, 0, 0, NetlinkAttribute.MAX_DEPTH + 1));
+            IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                    () -> new AttributeReader().reset(buf, 0, 0, -1));
+            assertEquals("depth: -1 (expected: 0-16)", negative.getMessage());
             assertThrows(NetlinkDecodeException.class, () -> MessageReader.of(buf, 0, 17));
             assertThrows(NetlinkDecodeException.class, () -> MessageReader.of(buf, -1, 4));
             assertThrows(NetlinkDecodeException.class, () -> MessageReader.of(buf, 8, 4));
@@ -651,16 +654,16 @@ class MalformedInputTest {
 
     @Test
     void nestingUpToMaxDepthIsRead() {
-        byte[] bytes = nests(AttributeReader.MAX_DEPTH);
+        byte[] bytes = nests(NetlinkAttribute.MAX_DEPTH);
         ByteBuf buf = Unpooled.wrappedBuffer(bytes);
         try {
             AttributeReader attrs = AttributeReader.of(buf, 0, bytes.length);
-            for (int depth = 0; depth < AttributeReader.MAX_DEPTH; depth++) {
+            for (int depth = 0; depth < NetlinkAttribute.MAX_DEPTH; depth++) {
                 assertTrue(attrs.next());
                 assertEquals(depth + 1, attrs.type());
                 attrs = attrs.nested();
             }
-            assertEquals(AttributeReader.MAX_DEPTH, attrs.depth());
+            assertEquals(NetlinkAttribute.MAX_DEPTH, attrs.depth());
             assertTrue(attrs.next());
             assertEquals(100, attrs.type());
             assertEquals(42, attrs.u32());
@@ -671,16 +674,16 @@ class MalformedInputTest {
 
     @Test
     void nestingDeeperThanMaxDepthIsRejected() {
-        byte[] bytes = nests(AttributeReader.MAX_DEPTH + 1);
+        byte[] bytes = nests(NetlinkAttribute.MAX_DEPTH + 1);
         ByteBuf buf = Unpooled.wrappedBuffer(bytes);
         try {
             AttributeReader attrs = AttributeReader.of(buf, 0, bytes.length);
-            for (int depth = 0; depth < AttributeReader.MAX_DEPTH; depth++) {
+            for (int depth = 0; depth < NetlinkAttribute.MAX_DEPTH; depth++) {
                 assertTrue(attrs.next());
                 attrs = attrs.nested();
             }
             assertTrue(attrs.next());
-            assertEquals(AttributeReader.MAX_DEPTH + 1, attrs.type());
+            assertEquals(NetlinkAttribute.MAX_DEPTH + 1, attrs.type());
             assertThrows(NetlinkDecodeException.class, attrs::nested);
         } finally {
             buf.release();

@@ -34,7 +34,7 @@ class NetlinkSubscriptionKernelTest {
     static NetlinkSubscription subscribeNetdev(Netns ns, NetlinkOptions.Builder options, int[] familyId) {
         NetlinkOptions opts = options.netns(ns.path()).build();
         try (GenericNetlink genl = GenericNetlink.open(opts)) {
-            GenlFamily netdev = genl.family("netdev");
+            GenlFamily netdev = genl.getFamily("netdev");
             familyId[0] = netdev.id();
             int group = netdev.group("mgmt").orElseThrow().id();
             return NetlinkSubscription.open(NetlinkProtocol.GENERIC, opts, group);

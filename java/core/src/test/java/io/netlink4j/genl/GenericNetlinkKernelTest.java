@@ -38,7 +38,7 @@ class GenericNetlinkKernelTest {
     @Test
     void resolvesNlctrl() {
         try (GenericNetlink genl = GenericNetlink.open()) {
-            GenlFamily ctrl = genl.family("nlctrl");
+            GenlFamily ctrl = genl.getFamily("nlctrl");
             assertEquals(Genl.GENL_ID_CTRL, ctrl.id());
             assertEquals("nlctrl", ctrl.name());
             assertTrue(ctrl.operation(Genl.CTRL_CMD_GETFAMILY).orElseThrow().canDo());
@@ -49,12 +49,12 @@ class GenericNetlinkKernelTest {
     @Test
     void resolvesEthtoolAndCachesIt() {
         try (GenericNetlink genl = GenericNetlink.open()) {
-            GenlFamily ethtool = genl.family("ethtool");
+            GenlFamily ethtool = genl.getFamily("ethtool");
             assertTrue(ethtool.id() > Genl.GENL_ID_CTRL);
             assertTrue(ethtool.version() >= 1);
             assertTrue(ethtool.group("monitor").isPresent());
             assertTrue(ethtool.operation(ETHTOOL_MSG_LINKINFO_GET).isPresent());
-            assertTrue(genl.family("ethtool") == ethtool, "second lookup comes from the cache");
+            assertTrue(genl.getFamily("ethtool") == ethtool, "second lookup comes from the cache");
             assertEquals(ethtool, genl.refreshFamily("ethtool"));
         }
     }
@@ -62,7 +62,7 @@ class GenericNetlinkKernelTest {
     @Test
     void missingFamilyIsNamedWithEnoent() {
         try (GenericNetlink genl = GenericNetlink.open()) {
-            GenlFamilyNotFoundException e = assertThrows(GenlFamilyNotFoundException.class, () -> genl.family("NOSUCHFAMILY"));
+            GenlFamilyNotFoundException e = assertThrows(GenlFamilyNotFoundException.class, () -> genl.getFamily("NOSUCHFAMILY"));
             assertEquals(Errno.ENOENT, e.errno());
             assertEquals("ENOENT", e.errnoName());
             assertEquals("NOSUCHFAMILY", e.family());
@@ -73,7 +73,7 @@ class GenericNetlinkKernelTest {
     @Test
     void familyNameIsValidatedBeforeSending() {
         try (GenericNetlink genl = GenericNetlink.open()) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> genl.family("ABCDEFGHIJKLMNOP"));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> genl.getFamily("ABCDEFGHIJKLMNOP"));
             assertTrue(e.getMessage().contains("1-15"), e.getMessage());
         }
     }
@@ -81,14 +81,14 @@ class GenericNetlinkKernelTest {
     @Test
     void familiesReadAsAnIteratorAreTheFamiliesOfTheListDump() {
         try (GenericNetlink genl = GenericNetlink.open()) {
-            List<GenlFamily> listed = genl.families();
+            List<GenlFamily> listed = genl.getFamilies();
             List<GenlFamily> iterated = new java.util.ArrayList<>();
-            try (io.netlink4j.engine.NetlinkDump<GenlFamily> dump = genl.openDump("nlctrl GETFAMILY dump", genl.family("nlctrl"),
+            try (io.netlink4j.engine.NetlinkDump<GenlFamily> dump = genl.openDump("nlctrl GETFAMILY dump", genl.getFamily("nlctrl"),
                     Genl.CTRL_CMD_GETFAMILY, io.netlink4j.engine.RequestBody.EMPTY, io.netlink4j.internal.GenlFamilyCodec::decode)) {
                 dump.forEachRemaining(iterated::add);
             }
             assertEquals(listed, iterated);
-            try (io.netlink4j.engine.NetlinkDump<GenlFamily> dump = genl.openDump("nlctrl GETFAMILY dump", genl.family("nlctrl"),
+            try (io.netlink4j.engine.NetlinkDump<GenlFamily> dump = genl.openDump("nlctrl GETFAMILY dump", genl.getFamily("nlctrl"),
                     Genl.CTRL_CMD_GETFAMILY, io.netlink4j.engine.RequestBody.EMPTY, io.netlink4j.internal.GenlFamilyCodec::decode)) {
                 assertEquals(listed.get(0), dump.next());
             }
@@ -101,7 +101,7 @@ class GenericNetlinkKernelTest {
     void familyListEqualsIproute2() {
         List<GenlFamily> ours;
         try (GenericNetlink genl = GenericNetlink.open()) {
-            ours = genl.families();
+            ours = genl.getFamilies();
         }
         Map<String, GenlFamily> theirs = parseGenlCtrlList(Netns.run("genl", "ctrl", "list"));
         assertTrue(theirs.size() >= 5, "iproute2 listed " + theirs.size() + " families");
@@ -183,7 +183,7 @@ class GenericNetlinkKernelTest {
     @Test
     void strictFamilyErrorCarriesExtendedAckText() {
         try (GenericNetlink genl = GenericNetlink.open()) {
-            GenlFamily ethtool = genl.family("ethtool");
+            GenlFamily ethtool = genl.getFamily("ethtool");
             NetlinkErrnoException e = assertThrows(NetlinkErrnoException.class, () -> genl.execute("ethtool LINKINFO_GET",
                     ethtool, ETHTOOL_MSG_LINKINFO_GET, w -> w.beginNested(ETHTOOL_A_LINKINFO_HEADER)
                             .string(ETHTOOL_A_HEADER_DEV_NAME, "nl4j-nosuchdev").endNested(), msg -> { }));
@@ -198,10 +198,10 @@ class GenericNetlinkKernelTest {
     @Test
     void policyOfNlctrlDescribesFamilyNameAsString() {
         try (GenericNetlink genl = GenericNetlink.open()) {
-            GenlPolicy policy = genl.policy("nlctrl");
-            int[] getFamily = policy.commands().get(Genl.CTRL_CMD_GETFAMILY);
+            GenlPolicy policy = genl.getPolicy("nlctrl");
+            GenlPolicy.CommandPolicy getFamily = policy.commands().get(Genl.CTRL_CMD_GETFAMILY);
             assertNotNull(getFamily, "GETFAMILY has a policy");
-            GenlPolicy.AttributePolicy name = policy.policies().get(getFamily[0]).get(Genl.CTRL_ATTR_FAMILY_NAME);
+            GenlPolicy.AttributePolicy name = policy.policies().get(getFamily.doPolicy()).get(Genl.CTRL_ATTR_FAMILY_NAME);
             assertEquals("nul-string", name.type());
             assertEquals((long) Genl.MAX_FAMILY_NAME, name.constraints().get("max-length"));
         }
@@ -218,7 +218,7 @@ class GenericNetlinkKernelTest {
                  GenericNetlink outside = GenericNetlink.open()) {
                 assertEquals(before, Files.readSymbolicLink(self).toString(), "thread namespace unchanged");
                 String[] seen = new String[1];
-                GenlFamily ethtool = inside.family("ethtool");
+                GenlFamily ethtool = inside.getFamily("ethtool");
                 inside.execute("ethtool LINKINFO_GET", ethtool, ETHTOOL_MSG_LINKINFO_GET,
                         w -> w.beginNested(ETHTOOL_A_LINKINFO_HEADER).string(ETHTOOL_A_HEADER_DEV_NAME, "nl4jv0").endNested(),
                         msg -> {
@@ -236,7 +236,7 @@ class GenericNetlinkKernelTest {
                         });
                 assertEquals("nl4jv0", seen[0]);
                 NetlinkErrnoException e = assertThrows(NetlinkErrnoException.class, () -> outside.execute("ethtool LINKINFO_GET",
-                        outside.family("ethtool"), ETHTOOL_MSG_LINKINFO_GET,
+                        outside.getFamily("ethtool"), ETHTOOL_MSG_LINKINFO_GET,
                         w -> w.beginNested(ETHTOOL_A_LINKINFO_HEADER).string(ETHTOOL_A_HEADER_DEV_NAME, "nl4jv0").endNested(),
                         msg -> { }));
                 assertEquals(Errno.ENODEV, e.errno(), "the host namespace has no such link");
@@ -256,6 +256,12 @@ class GenericNetlinkKernelTest {
         NetlinkErrnoException notNs = assertThrows(NetlinkErrnoException.class,
                 () -> GenericNetlink.open(NetlinkOptions.builder().netns(Path.of("/proc/self/stat")).build()));
         assertEquals(Errno.EINVAL, notNs.errno());
+        NetlinkErrnoException byPath = assertThrows(NetlinkErrnoException.class,
+                () -> GenericNetlink.open(Path.of("/var/run/netns/nl4j-does-not-exist")));
+        assertEquals(Errno.ENOENT, byPath.errno());
+        assertEquals("netns", assertThrows(NullPointerException.class, () -> GenericNetlink.open((Path) null)).getMessage());
+        assertEquals("netns", assertThrows(NullPointerException.class,
+                () -> io.netlink4j.socket.NetlinkSocket.open(io.netlink4j.socket.NetlinkProtocol.GENERIC, null)).getMessage());
         assertEquals(before, Files.readSymbolicLink(self).toString());
         assertFalse(before.isEmpty());
     }

@@ -44,8 +44,8 @@ public final class LoaderProbe {
             }
             Class<?> genl = Class.forName(prefix + "io.netlink4j.genl.GenericNetlink");
             try (AutoCloseable handle = (AutoCloseable) genl.getMethod("open").invoke(null)) {
-                Object nlctrl = genl.getMethod("family", String.class).invoke(handle, "nlctrl");
-                List<?> families = (List<?>) genl.getMethod("families").invoke(handle);
+                Object nlctrl = genl.getMethod("getFamily", String.class).invoke(handle, "nlctrl");
+                List<?> families = (List<?>) genl.getMethod("getFamilies").invoke(handle);
                 System.out.println(arg + " nlctrl=" + nlctrl.getClass().getMethod("id").invoke(nlctrl));
                 System.out.println(arg + " families=" + families.size());
             }

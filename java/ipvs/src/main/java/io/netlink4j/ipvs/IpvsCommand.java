@@ -3,9 +3,7 @@
 package io.netlink4j.ipvs;
 
 import io.netlink4j.Errno;
-import io.netlink4j.NetlinkDumpInterruptedException;
 import io.netlink4j.NetlinkErrnoException;
-import io.netlink4j.NetlinkOverrunException;
 import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.MessageWriter;
 import io.netlink4j.engine.ReplyDecoder;
@@ -42,9 +40,6 @@ import java.util.function.Function;
  * @param <R> the value of one reply ({@link Void} for a command answered by an ACK alone)
  */
 final class IpvsCommand<A, R> {
-    /** How often a list-returning dump is tried when the kernel reports lost or inconsistent messages. */
-    static final int DUMP_ATTEMPTS = 3;
-
     // Services.
 
     static final IpvsCommand<Service, Void> NEW_SERVICE = acknowledged(Ipvs.CMD_NEW_SERVICE, "NEW_SERVICE", Service.class)
@@ -237,7 +232,7 @@ final class IpvsCommand<A, R> {
 
     /** The request as one operation of a batch. */
     Request request(GenlFamily family, A argument) {
-        return GenericNetlink.request(operation, family, cmd, body(argument));
+        return GenericNetlink.batchRequest(operation, family, cmd, body(argument));
     }
 
     /** Sends the command and waits for its ACK. */
@@ -261,22 +256,14 @@ final class IpvsCommand<A, R> {
     }
 
     /**
-     * Dumps into a list, from the start again when the kernel reports lost messages (a receive
-     * buffer overrun) or a table changed during the dump (NLM_F_DUMP_INTR), at most
-     * {@link #DUMP_ATTEMPTS} times: the one restart loop of every list-returning IPVS dump.
+     * Dumps into a list; the engine makes the dump again when the kernel reports lost messages (a
+     * receive buffer overrun) or a table changed during the dump (NLM_F_DUMP_INTR), up to
+     * {@code NetlinkOptions.dumpAttempts()} times.
      */
     List<R> list(GenericNetlink genl, GenlFamily family, A argument) {
         expect(Kind.DUMP);
         try {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    return genl.dump(operation, family, cmd, body(argument), decoder(argument));
-                } catch (NetlinkOverrunException | NetlinkDumpInterruptedException e) {
-                    if (attempt == DUMP_ATTEMPTS) {
-                        throw e;
-                    }
-                }
-            }
+            return genl.dump(operation, family, cmd, body(argument), decoder(argument));
         } catch (NetlinkErrnoException e) {
             throw refused(argument, e);
         }

@@ -120,12 +120,11 @@ public final class IpvsHandle implements AutoCloseable {
     public static IpvsHandle open(NetlinkConnection connection) {
         GenericNetlink genl = GenericNetlink.open(Objects.requireNonNull(connection, "connection"));
         try {
-            return new IpvsHandle(genl, genl.family(FAMILY_NAME));
+            return new IpvsHandle(genl, genl.getFamily(FAMILY_NAME));
         } catch (GenlFamilyNotFoundException e) {
             genl.close();
-            Path netns = connection.options().netns();
             throw new GenlFamilyNotFoundException(FAMILY_NAME, "IPVS is not available in this kernel"
-                    + (netns != null ? " (namespace " + netns + ")" : "")
+                    + connection.options().netns().map(netns -> " (namespace " + netns + ")").orElse("")
                     + ": load the ip_vs kernel module (modprobe ip_vs)", e);
         } catch (RuntimeException | Error e) {
             genl.close();

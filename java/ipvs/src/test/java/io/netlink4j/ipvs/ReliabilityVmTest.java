@@ -173,7 +173,7 @@ class ReliabilityVmTest {
     public static final class PrivilegeProbe {
         public static void main(String[] args) {
             try (GenericNetlink genl = GenericNetlink.open()) {
-                System.out.println("families: " + genl.families().size());
+                System.out.println("families: " + genl.getFamilies().size());
             }
             try (IpvsHandle ipvs = IpvsHandle.open(java.nio.file.Path.of(args[0]))) {
                 ipvs.newService(Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).build());

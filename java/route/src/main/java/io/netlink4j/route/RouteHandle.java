@@ -17,7 +17,6 @@ import io.netlink4j.route.RouteErrors.Subject;
 import io.netlink4j.socket.NetlinkProtocol;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -58,8 +57,8 @@ import java.util.function.Consumer;
  * {@link RouteException} for any other refusal; each says which more specific exceptions it throws.
  */
 public final class RouteHandle implements AutoCloseable {
-    /** How often list-returning dumps are made before an overrun or an interrupted dump is thrown. */
-    static final int DUMP_ATTEMPTS = 3;
+    /** How often list-returning dumps are made by default (the engine restarts them). */
+    static final int DUMP_ATTEMPTS = NetlinkOptions.DEFAULT_DUMP_ATTEMPTS;
 
     private static final Comparator<Address> ADDRESS_ORDER = Comparator.comparingInt(Address::linkIndex)
             .thenComparingInt(a -> a.addressFamily().value());
@@ -518,20 +517,14 @@ public final class RouteHandle implements AutoCloseable {
     }
 
     /**
-     * A dump as a list of its own (to sort), made again after an overrun or an interruption, up to
-     * {@link #DUMP_ATTEMPTS} times in all: the one restart loop of this class.
+     * A dump as a list of its own (to sort); the engine makes it again after an overrun or an
+     * interruption, up to {@code NetlinkOptions.dumpAttempts()} times in all.
      */
     private <T> List<T> dump(RouteCommand command, Subject subject, RequestBody body, ReplyDecoder<T> decoder) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return new ArrayList<>(connection.dump(command.operation(subject), command.type(), command.flags(), body, decoder));
-            } catch (NetlinkOverrunException | NetlinkDumpInterruptedException e) {
-                if (attempt == DUMP_ATTEMPTS) {
-                    throw e;
-                }
-            } catch (NetlinkErrnoException e) {
-                throw RouteErrors.map(command, subject, e);
-            }
+        try {
+            return connection.dump(command.operation(subject), command.type(), command.flags(), body, decoder);
+        } catch (NetlinkErrnoException e) {
+            throw RouteErrors.map(command, subject, e);
         }
     }
 

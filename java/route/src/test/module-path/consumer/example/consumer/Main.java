@@ -25,7 +25,7 @@ public final class Main {
             System.out.println("link 1: " + lo.name());
         }
         try (GenericNetlink genl = GenericNetlink.open()) {
-            GenlFamily ctrl = genl.family("nlctrl");
+            GenlFamily ctrl = genl.getFamily("nlctrl");
             System.out.println("nlctrl id: " + ctrl.id());
         }
         ByteBuf buf = Unpooled.buffer(4).writeInt(0x4e4c346a);

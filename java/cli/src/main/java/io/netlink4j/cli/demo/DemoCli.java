@@ -106,7 +106,7 @@ public final class DemoCli implements Callable<Integer> {
     }
 
     private static void play(Path netns, PrintWriter out) {
-        try (IpvsHandle ipvs = IpvsHandle.open(IpvsHandle.defaultOptions().netns(netns).build())) {
+        try (IpvsHandle ipvs = IpvsHandle.open(Namespaces.in(IpvsHandle.defaultOptions(), netns).build())) {
             for (String step : SCRIPT) {
                 if (step.startsWith("#")) {
                     out.println();

@@ -38,7 +38,7 @@ public final class GenlCli {
     int list(@Option(names = "--json", description = "Print JSON.") boolean json) {
         List<GenlFamily> families;
         try (GenericNetlink genl = open()) {
-            families = new ArrayList<>(genl.families());
+            families = new ArrayList<>(genl.getFamilies());
         }
         families.sort(Comparator.comparingInt(GenlFamily::id));
         main.io().out().print(json ? listJson(families) : listText(families));
@@ -53,12 +53,12 @@ public final class GenlCli {
         GenlPolicy policy = null;
         try (GenericNetlink genl = open()) {
             try {
-                family = genl.family(name);
+                family = genl.getFamily(name);
             } catch (GenlFamilyNotFoundException e) {
                 throw new CliException("no generic netlink family '" + name + "' (see 'netlink4j genl list')", Failures.EXIT_FAILURE);
             }
             if (withPolicy) {
-                policy = genl.policy(name);
+                policy = genl.getPolicy(name);
             }
         }
         main.io().out().print(json ? showJson(family, policy) : showText(family, policy));
@@ -66,7 +66,7 @@ public final class GenlCli {
     }
 
     private GenericNetlink open() {
-        return GenericNetlink.open(NetlinkOptions.builder().netns(Namespaces.resolve(main.netns())).build());
+        return GenericNetlink.open(Namespaces.in(NetlinkOptions.builder(), Namespaces.resolve(main.netns())).build());
     }
 
     static String listText(List<GenlFamily> families) {
@@ -109,9 +109,9 @@ public final class GenlCli {
         }
         if (policy != null) {
             sb.append("  command policies: ").append(policy.commands().size()).append('\n');
-            for (Map.Entry<Integer, int[]> e : policy.commands().entrySet()) {
-                sb.append("    ").append(pad(Integer.toString(e.getKey()), 4)).append("do ").append(policyIndex(e.getValue()[0]))
-                        .append(", dump ").append(policyIndex(e.getValue()[1])).append('\n');
+            for (Map.Entry<Integer, GenlPolicy.CommandPolicy> e : policy.commands().entrySet()) {
+                sb.append("    ").append(pad(Integer.toString(e.getKey()), 4)).append("do ").append(policyIndex(e.getValue().doPolicy()))
+                        .append(", dump ").append(policyIndex(e.getValue().dumpPolicy())).append('\n');
             }
             sb.append("  policies: ").append(policy.policies().size()).append('\n');
             for (Map.Entry<Integer, Map<Integer, GenlPolicy.AttributePolicy>> p : policy.policies().entrySet()) {
@@ -188,9 +188,9 @@ public final class GenlCli {
         w.endArray();
         if (policy != null) {
             w.name("commandPolicies").beginArray();
-            for (Map.Entry<Integer, int[]> e : policy.commands().entrySet()) {
-                w.beginObject().name("command").value(e.getKey()).name("do").value(e.getValue()[0]).name("dump")
-                        .value(e.getValue()[1]).endObject();
+            for (Map.Entry<Integer, GenlPolicy.CommandPolicy> e : policy.commands().entrySet()) {
+                w.beginObject().name("command").value(e.getKey()).name("do").value(e.getValue().doPolicy()).name("dump")
+                        .value(e.getValue().dumpPolicy()).endObject();
             }
             w.endArray();
             w.name("policies").beginArray();

@@ -52,7 +52,7 @@ public final class IpvsCli implements Callable<Integer> {
         }
         IpvsRestore restore = c.command() == IpvsadmCommand.Command.RESTORE ? IpvsRestore.read(io.in()) : null;
         String netns = c.netns() != null ? c.netns() : main.netns();
-        try (IpvsHandle ipvs = IpvsHandle.open(IpvsHandle.defaultOptions().netns(Namespaces.resolve(netns)).build())) {
+        try (IpvsHandle ipvs = IpvsHandle.open(Namespaces.in(IpvsHandle.defaultOptions(), Namespaces.resolve(netns)).build())) {
             IpvsadmRunner runner = new IpvsadmRunner(ipvs, io.out());
             if (restore != null) {
                 return restore.apply(ipvs, runner, io.err());

@@ -23,12 +23,7 @@ final class Routes {
 
     /** A handle on the namespace of --netns (the caller's without it). */
     static RouteHandle open(Main main) {
-        NetlinkOptions.Builder options = RouteHandle.defaultOptions();
-        Path netns = Namespaces.resolve(main.netns());
-        if (netns != null) {
-            options.netns(netns);
-        }
-        return RouteHandle.open(options.build());
+        return RouteHandle.open(Namespaces.in(RouteHandle.defaultOptions(), Namespaces.resolve(main.netns())).build());
     }
 
     /**
