@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j;
 
+import io.netlink4j.internal.OpenValues;
+
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Objects;
@@ -49,15 +51,7 @@ public final class AddressFamily {
      * @throws IllegalArgumentException if {@code value} is outside 0-255 (the kernel's range)
      */
     public static AddressFamily of(int value) {
-        if (value < 0 || value > 255) {
-            throw new IllegalArgumentException("address family: " + value + " (expected: 0-255)");
-        }
-        for (AddressFamily f : KNOWN) {
-            if (f.value == value) {
-                return f;
-            }
-        }
-        return new AddressFamily(value, Integer.toString(value));
+        return OpenValues.of(KNOWN, AddressFamily::value, value, 255, "address family", v -> new AddressFamily(v, Integer.toString(v)));
     }
 
     /**
@@ -80,19 +74,7 @@ public final class AddressFamily {
      * @throws IllegalArgumentException for any other name
      */
     public static AddressFamily parse(String name) {
-        Objects.requireNonNull(name, "name");
-        String n = name.regionMatches(true, 0, "AF_", 0, 3) ? name.substring(3) : name;
-        for (AddressFamily f : KNOWN) {
-            if (f.name.equalsIgnoreCase(n)) {
-                return f;
-            }
-        }
-        try {
-            return of(Integer.parseInt(n));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("address family '" + name + "' (expected: UNSPEC, INET, BRIDGE, INET6,"
-                    + " PACKET, MPLS, MCTP or a number 0-255)");
-        }
+        return OpenValues.parse(KNOWN, AddressFamily::name, "AF_", "address family", name, AddressFamily::of, 255);
     }
 
     /**
@@ -119,12 +101,7 @@ public final class AddressFamily {
      * @return true for a known family
      */
     public boolean isKnown() {
-        for (AddressFamily f : KNOWN) {
-            if (f.value == value) {
-                return true;
-            }
-        }
-        return false;
+        return OpenValues.isKnown(KNOWN, AddressFamily::value, value);
     }
 
     /**

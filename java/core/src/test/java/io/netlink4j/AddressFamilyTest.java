@@ -75,7 +75,7 @@ class AddressFamilyTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AddressFamily.parse("ipx"));
         assertEquals("address family 'ipx' (expected: UNSPEC, INET, BRIDGE, INET6, PACKET, MPLS, MCTP or a number 0-255)", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> AddressFamily.parse(""));
-        assertEquals("address family: 256 (expected: 0-255)",
+        assertEquals("address family '256' (expected: UNSPEC, INET, BRIDGE, INET6, PACKET, MPLS, MCTP or a number 0-255)",
                 assertThrows(IllegalArgumentException.class, () -> AddressFamily.parse("256")).getMessage());
         assertEquals("address family: -1 (expected: 0-255)",
                 assertThrows(IllegalArgumentException.class, () -> AddressFamily.of(-1)).getMessage());

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
-import java.util.Objects;
+import io.netlink4j.internal.OpenValues;
+
 
 /**
  * How packets reach a destination (IPVS_DEST_ATTR_FWD_METHOD: the three
@@ -41,15 +42,7 @@ public final class ForwardingMethod {
      * @throws IllegalArgumentException if {@code value} is outside 0-7, the kernel's three bits
      */
     public static ForwardingMethod of(int value) {
-        if (value < 0 || value > 7) {
-            throw new IllegalArgumentException("forwarding method: " + value + " (expected: 0-7)");
-        }
-        for (ForwardingMethod k : KNOWN) {
-            if (k.value == value) {
-                return k;
-            }
-        }
-        return new ForwardingMethod(value, Integer.toString(value));
+        return OpenValues.of(KNOWN, ForwardingMethod::value, value, 7, "forwarding method", v -> new ForwardingMethod(v, Integer.toString(v)));
     }
 
     /**
@@ -59,17 +52,7 @@ public final class ForwardingMethod {
      * @throws IllegalArgumentException for any other name
      */
     public static ForwardingMethod parse(String name) {
-        Objects.requireNonNull(name, "name");
-        for (ForwardingMethod k : KNOWN) {
-            if (k.name.equalsIgnoreCase(name)) {
-                return k;
-            }
-        }
-        try {
-            return of(Integer.parseInt(name));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("forwarding method '" + name + "' (expected: MASQUERADE, LOCAL, TUNNEL, DIRECT_ROUTE, BYPASS or a number 0-7)");
-        }
+        return OpenValues.parse(KNOWN, ForwardingMethod::name, "IP_VS_CONN_F_", "forwarding method", name, ForwardingMethod::of, 7);
     }
 
     /** The kernel's number. */
@@ -84,12 +67,7 @@ public final class ForwardingMethod {
 
     /** Whether this class has a constant for the number. */
     public boolean isKnown() {
-        for (ForwardingMethod k : KNOWN) {
-            if (k.value == value) {
-                return true;
-            }
-        }
-        return false;
+        return OpenValues.isKnown(KNOWN, ForwardingMethod::value, value);
     }
 
     /** Equal to one of the same number. */

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
-import java.util.Objects;
+import io.netlink4j.internal.OpenValues;
+
 
 /**
  * The encapsulation of a {@link ForwardingMethod#TUNNEL} destination (IPVS_DEST_ATTR_TUN_TYPE, a
@@ -37,15 +38,7 @@ public final class TunnelType {
      * @throws IllegalArgumentException if {@code value} is outside 0-255, the kernel's u8
      */
     public static TunnelType of(int value) {
-        if (value < 0 || value > 255) {
-            throw new IllegalArgumentException("tunnel type: " + value + " (expected: 0-255)");
-        }
-        for (TunnelType k : KNOWN) {
-            if (k.value == value) {
-                return k;
-            }
-        }
-        return new TunnelType(value, Integer.toString(value));
+        return OpenValues.of(KNOWN, TunnelType::value, value, 255, "tunnel type", v -> new TunnelType(v, Integer.toString(v)));
     }
 
     /**
@@ -55,17 +48,7 @@ public final class TunnelType {
      * @throws IllegalArgumentException for any other name
      */
     public static TunnelType parse(String name) {
-        Objects.requireNonNull(name, "name");
-        for (TunnelType k : KNOWN) {
-            if (k.name.equalsIgnoreCase(name)) {
-                return k;
-            }
-        }
-        try {
-            return of(Integer.parseInt(name));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("tunnel type '" + name + "' (expected: IPIP, GUE, GRE or a number 0-255)");
-        }
+        return OpenValues.parse(KNOWN, TunnelType::name, "IP_VS_CONN_F_TUNNEL_TYPE_", "tunnel type", name, TunnelType::of, 255);
     }
 
     /** The kernel's number. */
@@ -80,12 +63,7 @@ public final class TunnelType {
 
     /** Whether this class has a constant for the number. */
     public boolean isKnown() {
-        for (TunnelType k : KNOWN) {
-            if (k.value == value) {
-                return true;
-            }
-        }
-        return false;
+        return OpenValues.isKnown(KNOWN, TunnelType::value, value);
     }
 
     /** Equal to one of the same number. */

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.route;
 
+import io.netlink4j.internal.OpenValues;
+
 /**
  * Who added an interface address (IFA_PROTO, the kernel's IFAPROT_* numbers, Linux 6.3 and
  * later): the kernel for its loopback, router-advertised and link-local addresses, or any

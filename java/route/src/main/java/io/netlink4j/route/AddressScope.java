@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.route;
 
+import io.netlink4j.internal.OpenValues;
+
 /**
  * The scope of an interface address ({@code ifa_scope}, the kernel's RT_SCOPE_* numbers): how far
  * from the host the address is meaningful.

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.route;
 
+import io.netlink4j.internal.OpenValues;
+
 /**
  * The hardware type of a link ({@code ifi_type}, the kernel's ARPHRD_* numbers), which says what
  * its link-layer addresses are.

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.route;
 
+import io.netlink4j.internal.OpenValues;
+
 /**
  * The operational state of a link (IFLA_OPERSTATE, the kernel's IF_OPER_* numbers after RFC 2863).
  *

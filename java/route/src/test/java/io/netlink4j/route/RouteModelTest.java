@@ -89,7 +89,7 @@ class RouteModelTest {
         assertTrue(AddressScope.HOST.isKnown());
         assertFalse(AddressScope.of(100).isKnown());
         assertEquals("UNIVERSE", AddressScope.UNIVERSE.toString());
-        invalid("address scope 'global' (expected: UNIVERSE, SITE, LINK, HOST, NOWHERE, or a number 0-255)",
+        invalid("address scope 'global' (expected: UNIVERSE, SITE, LINK, HOST, NOWHERE or a number 0-255)",
                 () -> AddressScope.parse("global"));
         invalid("address scope '256'", () -> AddressScope.parse("256"));
         assertSame(LinkType.ETHER, LinkType.parse("ARPHRD_ETHER"));

@@ -1,18 +1,20 @@
 // SPDX-FileCopyrightText: 2026 The netlink4j Authors
 // SPDX-License-Identifier: Apache-2.0
-package io.netlink4j.route;
+package io.netlink4j.internal;
 
 import java.util.Objects;
+import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 
 /**
- * The lookups that the open value sets of this package ({@link AddressScope}, {@link LinkType},
- * {@link OperState}, {@link AddressProtocol}) share. Each class declares its own members, after
- * the pattern of {@link io.netlink4j.AddressFamily}; only these static helpers are common.
+ * The lookups every open value set shares ({@code AddressFamily}, {@code Errno}, rtnetlink's link
+ * types and scopes, IPVS's forwarding methods and tunnel types, ...). Each class declares its own
+ * public members, after the pattern of {@link io.netlink4j.AddressFamily} (so reflection reaches
+ * them and no shared superclass becomes API); only these static helpers are common.
  */
-final class OpenValues {
+public final class OpenValues {
     private OpenValues() {}
 
     /**
@@ -20,7 +22,7 @@ final class OpenValues {
      *
      * @throws IllegalArgumentException naming {@code what} if {@code value} is outside 0-{@code max}
      */
-    static <T> T of(T[] known, ToIntFunction<T> valueOf, int value, int max, String what, IntFunction<T> unknown) {
+    public static <T> T of(T[] known, ToIntFunction<T> valueOf, int value, int max, String what, IntFunction<T> unknown) {
         if (value < 0 || value > max) {
             throw new IllegalArgumentException(what + ": " + value + " (expected: 0-" + max + ")");
         }
@@ -38,7 +40,7 @@ final class OpenValues {
      *
      * @throws IllegalArgumentException naming {@code what} and the allowed names and numbers
      */
-    static <T> T parse(T[] known, Function<T, String> nameOf, String prefix, String what, String text, IntFunction<T> of,
+    public static <T> T parse(T[] known, Function<T, String> nameOf, String prefix, String what, String text, IntFunction<T> of,
             int max) {
         Objects.requireNonNull(text, "name");
         String n = text.regionMatches(true, 0, prefix, 0, prefix.length()) ? text.substring(prefix.length()) : text;
@@ -54,12 +56,22 @@ final class OpenValues {
             value = -1;
         }
         if (value < 0 || value > max) {
-            StringBuilder names = new StringBuilder();
+            StringJoiner names = new StringJoiner(", ");
             for (T t : known) {
-                names.append(nameOf.apply(t)).append(", ");
+                names.add(nameOf.apply(t));
             }
-            throw new IllegalArgumentException(what + " '" + text + "' (expected: " + names + "or a number 0-" + max + ")");
+            throw new IllegalArgumentException(what + " '" + text + "' (expected: " + names + " or a number 0-" + max + ")");
         }
         return of.apply(value);
+    }
+
+    /** Whether {@code known} has a constant with number {@code value}. */
+    public static <T> boolean isKnown(T[] known, ToIntFunction<T> valueOf, int value) {
+        for (T t : known) {
+            if (valueOf.applyAsInt(t) == value) {
+                return true;
+            }
+        }
+        return false;
     }
 }
