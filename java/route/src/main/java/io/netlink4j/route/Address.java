@@ -134,7 +134,7 @@ public final class Address {
     /**
      * Equal to an address whose every accessor returns an equal value.
      *
-     * @param o the o
+     * @param o the object to compare with
      * @return equal to an address whose every accessor returns an equal value
      */
     @Override
@@ -152,7 +152,7 @@ public final class Address {
      * Address family, address, prefix length, peer, link index, scope and label, e.g.
      * {@code Address[INET 10.0.0.1/24 dev 3 scope UNIVERSE eth0]}.
      *
-     * @return address family, address, prefix length, peer, link index, scope and label, e.g
+     * @return address family, address, prefix length, peer, link index, scope and label
      */
     @Override
     public String toString() {

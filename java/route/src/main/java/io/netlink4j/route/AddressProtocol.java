@@ -90,7 +90,7 @@ public final class AddressProtocol {
     /**
      * Equal to a AddressProtocol with the same number.
      *
-     * @param o the o
+     * @param o the object to compare with
      * @return equal to a AddressProtocol with the same number
      */
     @Override

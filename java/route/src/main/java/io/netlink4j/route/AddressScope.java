@@ -92,7 +92,7 @@ public final class AddressScope {
     /**
      * Equal to a AddressScope with the same number.
      *
-     * @param o the o
+     * @param o the object to compare with
      * @return equal to a AddressScope with the same number
      */
     @Override

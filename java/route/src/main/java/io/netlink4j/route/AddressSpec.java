@@ -127,7 +127,7 @@ public final class AddressSpec {
     /**
      * Equal to a specification whose every accessor returns an equal value.
      *
-     * @param o the o
+     * @param o the object to compare with
      * @return equal to a specification whose every accessor returns an equal value
      */
     @Override

@@ -38,7 +38,7 @@ public final class HardwareAddress {
      * Parses colon-separated hex bytes, e.g. {@code 02:00:00:00:00:01}.
      *
      * @param text the text
-     * @return parses colon-separated hex bytes, e.g
+     * @return the address those bytes spell
      * @throws IllegalArgumentException if the text is not of that form
      */
     public static HardwareAddress parse(String text) {

@@ -192,7 +192,7 @@ public final class Link {
     /**
      * Equal to a link whose every accessor returns an equal value.
      *
-     * @param o the o
+     * @param o the object to compare with
      * @return equal to a link whose every accessor returns an equal value
      */
     @Override
@@ -210,7 +210,7 @@ public final class Link {
      * The index, name, kind, flags, MTU, state, type and address, e.g.
      * {@code Link[3: veth0 (veth) [UP, BROADCAST, MULTICAST] mtu 1500 state UP ETHER 02:...]}.
      *
-     * @return the index, name, kind, flags, MTU, state, type and address, e.g
+     * @return the index, name, kind, flags, MTU, state, type and address
      */
     @Override
     public String toString() {

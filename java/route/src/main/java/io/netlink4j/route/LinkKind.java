@@ -90,7 +90,7 @@ public final class LinkKind implements Serializable {
     /**
      * Equal to a kind of the same name.
      *
-     * @param o the o
+     * @param o the object to compare with
      * @return equal to a kind of the same name
      */
     @Override

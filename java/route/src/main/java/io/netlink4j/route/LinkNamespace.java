@@ -28,7 +28,7 @@ public record LinkNamespace(int pid) {
      * The network namespace of process {@code pid}, e.g. {@code ofPid(process.pid())}.
      *
      * @param pid the pid
-     * @return the network namespace of process {@code pid}, e.g
+     * @return the network namespace of process {@code pid}
      * @throws IllegalArgumentException if {@code pid} is not positive or exceeds the kernel's limit (2^22)
      */
     public static LinkNamespace ofPid(long pid) {

@@ -136,7 +136,7 @@ public final class LinkSpec {
     /**
      * Equal to a specification whose every accessor returns an equal value.
      *
-     * @param o the o
+     * @param o the object to compare with
      * @return equal to a specification whose every accessor returns an equal value
      */
     @Override

@@ -117,7 +117,7 @@ public final class LinkType {
     /**
      * Equal to a LinkType with the same number.
      *
-     * @param o the o
+     * @param o the object to compare with
      * @return equal to a LinkType with the same number
      */
     @Override

@@ -94,7 +94,7 @@ public final class OperState {
     /**
      * Equal to a OperState with the same number.
      *
-     * @param o the o
+     * @param o the object to compare with
      * @return equal to a OperState with the same number
      */
     @Override
