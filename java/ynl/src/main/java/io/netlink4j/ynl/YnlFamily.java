@@ -170,7 +170,7 @@ public final class YnlFamily implements AutoCloseable {
      */
     public void execute(String operation, Map<String, ?> tree, int flags) {
         YnlOperation op = operation(operation, false);
-        RequestBody body = body(op, tree, false);
+        RequestBody body = body(op, tree);
         refused(op, tree, false, () -> {
             if (genl != null) {
                 connection.execute(label(op, false), genlFamily.id(), flags, genlBody(op, false, body));
@@ -197,7 +197,7 @@ public final class YnlFamily implements AutoCloseable {
     /** As {@link #request(String, Map)}, with extra message flags. */
     public Map<String, Object> request(String operation, Map<String, ?> tree, int flags) {
         YnlOperation op = operation(operation, false);
-        RequestBody body = body(op, tree, false);
+        RequestBody body = body(op, tree);
         ReplyDecoder<Map<String, Object>> decoder = decoder(op);
         return refused(op, tree, false, () -> genl != null
                 ? connection.request(label(op, false), genlFamily.id(), flags, genlBody(op, false, body), decoder)
@@ -214,7 +214,7 @@ public final class YnlFamily implements AutoCloseable {
      */
     public List<Map<String, Object>> dump(String operation, Map<String, ?> tree) {
         YnlOperation op = operation(operation, true);
-        RequestBody body = body(op, tree, true);
+        RequestBody body = body(op, tree);
         ReplyDecoder<Map<String, Object>> decoder = decoder(op);
         return refused(op, tree, true, () -> genl != null
                 ? connection.dump(label(op, true), genlFamily.id(), 0, genlBody(op, true, body), decoder)
@@ -228,7 +228,7 @@ public final class YnlFamily implements AutoCloseable {
     public void dumpEach(String operation, Map<String, ?> tree, Consumer<? super Map<String, Object>> consumer) {
         Objects.requireNonNull(consumer, "consumer");
         YnlOperation op = operation(operation, true);
-        RequestBody body = body(op, tree, true);
+        RequestBody body = body(op, tree);
         ReplyDecoder<Map<String, Object>> decoder = decoder(op);
         refused(op, tree, true, () -> {
             if (genl != null) {
@@ -297,7 +297,7 @@ public final class YnlFamily implements AutoCloseable {
                 spec.name() + ": operation " + op.name() + " has no request message type"));
     }
 
-    private RequestBody body(YnlOperation op, Map<String, ?> tree, boolean dump) {
+    private RequestBody body(YnlOperation op, Map<String, ?> tree) {
         Objects.requireNonNull(tree, "tree");
         // Encoded once up front, so that a tree its attributes cannot hold fails before any I/O.
         ByteBuf probe = Unpooled.buffer();
