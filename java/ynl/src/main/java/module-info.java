@@ -4,7 +4,8 @@
 /**
  * The kernel's netlink specifications (YNL) in {@code io.netlink4j.ynl}: specs loaded and validated
  * against the format's own schemas, and a codec that encodes and decodes any described family's
- * attributes as a tree of plain Java values. Not yet a published module: its API may change.
+ * attributes as a tree of plain Java values, and a dynamic client that speaks any described family
+ * by operation name. Not yet a published module: its API may change.
  */
 module io.netlink4j.ynl {
     requires transitive io.netlink4j.core;

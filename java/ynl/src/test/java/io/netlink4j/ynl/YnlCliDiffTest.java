@@ -1,0 +1,286 @@
+// SPDX-FileCopyrightText: 2026 The netlink4j Authors
+// SPDX-License-Identifier: Apache-2.0
+package io.netlink4j.ynl;
+
+import io.netlink4j.testsupport.Netns;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The dynamic client against the kernel's own: for the same kernel state, {@link YnlFamily}'s
+ * trees and the JSON of {@code cli.py --output-json} (tools/net/ynl of linux-source-6.12, cached
+ * by scripts/ynl-specs in the system property {@code netlink4j.ynl.tools}) are the same JSON value,
+ * member order and the order of flag sets (lists of names) aside. State that matters lives in a
+ * throwaway namespace, which both tools read.
+ */
+@Tag("kernel")
+class YnlCliDiffTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private Netns ns;
+
+    @AfterEach
+    void tearDown() {
+        if (ns != null) {
+            ns.close();
+        }
+    }
+
+    private Netns netns() {
+        Assumptions.assumeTrue(Netns.available(), "needs root and iproute2 for a network namespace");
+        ns = Netns.create("nl4j-ynl");
+        ns.exec("ip", "link", "set", "lo", "up");
+        ns.exec("ip", "link", "add", "veth0", "type", "veth", "peer", "name", "veth1");
+        ns.exec("ip", "link", "set", "veth0", "up");
+        ns.exec("ip", "link", "set", "veth1", "up");
+        ns.exec("ip", "addr", "add", "10.61.0.1/24", "dev", "veth0");
+        ns.exec("ip", "addr", "add", "10.61.0.2/32", "peer", "10.61.0.3", "dev", "veth1");
+        return ns;
+    }
+
+    @Test
+    void nlctrlGetFamilyDo() {
+        YnlSpec spec = KernelSpecs.spec("nlctrl");
+        try (YnlFamily nlctrl = YnlFamily.open(spec)) {
+            for (String name : List.of("nlctrl", "netdev")) {
+                Map<String, Object> ours = nlctrl.request("getfamily", Map.of("family-name", name));
+                JsonNode theirs = cli(null, "nlctrl", "--do", "getfamily", "--json", "{\"family-name\": \"" + name + "\"}");
+                assertEquals(name, theirs.get("family-name").asString());
+                assertTrue(theirs.get("ops").size() > 0, theirs::toString);
+                assertSame(theirs, ours);
+            }
+        }
+    }
+
+    @Test
+    void nlctrlGetFamilyDump() {
+        try (YnlFamily nlctrl = YnlFamily.open(KernelSpecs.spec("nlctrl"))) {
+            List<Map<String, Object>> ours = nlctrl.dump("getfamily", Map.of());
+            JsonNode theirs = cli(null, "nlctrl", "--dump", "getfamily");
+            assertTrue(theirs.size() >= 3, theirs::toString);
+            assertSame(theirs, ours);
+        }
+    }
+
+    @Test
+    void netdevDevGetDump() {
+        Netns n = netns();
+        try (YnlFamily netdev = YnlFamily.open(KernelSpecs.spec("netdev"), n.path())) {
+            List<Map<String, Object>> ours = netdev.dump("dev-get", Map.of());
+            JsonNode theirs = cli(n, "netdev", "--dump", "dev-get");
+            assertEquals(3, theirs.size(), "lo, veth0, veth1: " + theirs);
+            assertSame(theirs, ours);
+        }
+    }
+
+    @Test
+    void rtAddrGetAddrDump() {
+        Netns n = netns();
+        try (YnlFamily rtAddr = YnlFamily.open(KernelSpecs.spec("rt_addr"), n.path())) {
+            List<Map<String, Object>> ours = rtAddr.dump("getaddr", Map.of("ifa-family", 2));
+            JsonNode theirs = cli(n, "rt_addr", "--dump", "getaddr", "--json", "{\"ifa-family\": 2}");
+            assertTrue(theirs.toString().contains("\"10.61.0.3\""), theirs::toString);
+            assertEquals(3, theirs.size(), "127.0.0.1, 10.61.0.1, 10.61.0.2: " + theirs);
+            assertSame(theirs, ours);
+            // The comparison sees a difference in one member of one fixed header.
+            List<Map<String, Object>> changed = new ArrayList<>(ours);
+            Map<String, Object> first = new LinkedHashMap<>(changed.get(0));
+            first.put("ifa-prefixlen", ((Long) first.get("ifa-prefixlen")) + 1);
+            changed.set(0, first);
+            assertThrows(AssertionFailedError.class, () -> assertSame(theirs, changed));
+        }
+    }
+
+    @Test
+    void missingAttributeNamedBySpec() {
+        try (YnlFamily netdev = YnlFamily.open(KernelSpecs.spec("netdev"))) {
+            YnlException e = assertThrows(YnlException.class, () -> netdev.request("dev-get", Map.of()));
+            String theirs = cliRefused(null, "netdev", "--do", "dev-get", "--json", "{}");
+            assertTrue(theirs.contains("'miss-type': 'ifindex'"), theirs);
+            assertTrue(theirs.contains("error: -" + e.errno()), theirs);
+            assertEquals("EINVAL", e.errnoName());
+            assertEquals("ifindex", e.missingAttribute().orElseThrow(), e::getMessage);
+            assertTrue(e.getMessage().contains("missing attribute ifindex"), e::getMessage);
+        }
+    }
+
+    @Test
+    void badAttributeNamedBySpec() {
+        try (YnlFamily netdev = YnlFamily.open(KernelSpecs.spec("netdev"))) {
+            // netdev's policy wants an ifindex of at least 1: the kernel points at the attribute.
+            YnlException e = assertThrows(YnlException.class, () -> netdev.request("dev-get", Map.of("ifindex", 0)));
+            String theirs = cliRefused(null, "netdev", "--do", "dev-get", "--json", "{\"ifindex\": 0}");
+            assertTrue(theirs.contains("'bad-attr': '.ifindex'"), theirs);
+            assertTrue(theirs.contains("error: -" + e.errno()), theirs);
+            assertEquals("ERANGE", e.errnoName());
+            assertEquals(".ifindex", e.attributePath().orElseThrow(), e::getMessage);
+            assertTrue(e.getMessage().contains("bad attribute .ifindex"), e::getMessage);
+        }
+    }
+
+    @Test
+    void badOperationNamesTheOperations() {
+        try (YnlFamily netdev = YnlFamily.open(KernelSpecs.spec("netdev"))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> netdev.dump("dev-gte", Map.of()));
+            assertTrue(e.getMessage().contains("no operation dev-gte"), e::getMessage);
+            assertTrue(e.getMessage().contains("dev-get, page-pool-get"), e::getMessage);
+            IllegalArgumentException notDump = assertThrows(IllegalArgumentException.class,
+                    () -> netdev.dump("bind-rx", Map.of()));
+            assertTrue(notDump.getMessage().contains("operation bind-rx has no dump"), notDump::getMessage);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+
+    private static void assertSame(JsonNode theirs, Object ours) {
+        JsonNode mine = json(ours);
+        assertEquals(normal(theirs), normal(mine), () -> "cli.py: " + theirs + "\nnetlink4j: " + mine);
+    }
+
+    /**
+     * Lists of strings (sets of flags) sorted, integers of one node type; objects compare without
+     * member order anyway.
+     */
+    private static JsonNode normal(JsonNode node) {
+        if (node.isIntegralNumber()) {
+            return NODES.numberNode(node.bigIntegerValue());
+        }
+        if (node.isObject()) {
+            ObjectNode out = NODES.objectNode();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                out.set(e.getKey(), normal(e.getValue()));
+            }
+            return out;
+        }
+        if (node.isArray()) {
+            List<JsonNode> items = new ArrayList<>();
+            node.forEach(n -> items.add(normal(n)));
+            if (!items.isEmpty() && items.stream().allMatch(JsonNode::isString)) {
+                items.sort(Comparator.comparing(JsonNode::asString));
+            }
+            ArrayNode out = NODES.arrayNode();
+            items.forEach(out::add);
+            return out;
+        }
+        return node;
+    }
+
+    /** A tree as cli.py's encoder writes it: bytes in hex, sets as lists. */
+    private static JsonNode json(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            ObjectNode out = NODES.objectNode();
+            m.forEach((k, v) -> out.set((String) k, json(v)));
+            return out;
+        }
+        if (value instanceof Collection<?> c) {
+            ArrayNode out = NODES.arrayNode();
+            c.forEach(v -> out.add(json(v)));
+            return out;
+        }
+        if (value instanceof byte[] b) {
+            return NODES.stringNode(HexFormat.of().formatHex(b));
+        }
+        if (value instanceof BigInteger b) {
+            return NODES.numberNode(b);
+        }
+        if (value instanceof Long l) {
+            return NODES.numberNode(l);
+        }
+        if (value instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        }
+        if (value instanceof String s) {
+            return NODES.stringNode(s);
+        }
+        throw new AssertionError("not a tree value: " + value + " (" + value.getClass() + ")");
+    }
+
+    /** Runs cli.py (inside {@code netns} if given) with {@code --output-json}; its output, parsed. */
+    private static JsonNode cli(Netns netns, String family, String... args) {
+        String[] result = runCli(netns, family, args);
+        if (!result[0].equals("0")) {
+            throw new AssertionError("cli.py " + String.join(" ", args) + " exited " + result[0] + ": " + result[2] + result[1]);
+        }
+        return JSON.readTree(result[1]);
+    }
+
+    /** Runs cli.py, which must fail; its standard output and error. */
+    private static String cliRefused(Netns netns, String family, String... args) {
+        String[] result = runCli(netns, family, args);
+        assertTrue(!result[0].equals("0"), () -> "cli.py " + String.join(" ", args) + " succeeded: " + result[1]);
+        return result[1] + result[2];
+    }
+
+    /** Exit status, standard output and standard error of cli.py. */
+    private static String[] runCli(Netns netns, String family, String... args) {
+        Path tools = tools();
+        YnlSpec spec = KernelSpecs.spec(family);
+        List<String> cmd = new ArrayList<>();
+        if (netns != null) {
+            cmd.addAll(List.of("ip", "netns", "exec", netns.name()));
+        }
+        cmd.addAll(List.of("python3", tools.resolve("cli.py").toString(),
+                "--spec", KernelSpecs.directory().resolve("specs").resolve(family + ".yaml").toString(),
+                "--schema", KernelSpecs.directory().resolve("schemas").resolve(spec.protocol().specName() + ".yaml").toString()));
+        cmd.addAll(List.of(args));
+        cmd.add("--output-json");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.PIPE).start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readAllBytes();
+            byte[] err = p.getErrorStream().readAllBytes();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("timed out: " + cmd);
+            }
+            return new String[] {Integer.toString(p.exitValue()), new String(out, StandardCharsets.UTF_8),
+                    new String(err, StandardCharsets.UTF_8)};
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + cmd, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static Path tools() {
+        String property = System.getProperty("netlink4j.ynl.tools");
+        Path dir = property == null ? null : Path.of(property);
+        if (dir == null || !Files.isReadable(dir.resolve("cli.py"))) {
+            String problem = "the kernel's YNL tools (cli.py) are not in " + property
+                    + " (system property netlink4j.ynl.tools): run scripts/ynl-specs prepare";
+            if (Boolean.getBoolean("netlink4j.ynl.specs.optional")) {
+                Assumptions.abort(problem + " (skipped: netlink4j.ynl.specs.optional=true)");
+            }
+            throw new AssertionError(problem);
+        }
+        return dir;
+    }
+}
