@@ -108,9 +108,15 @@ final class IpvsadmRunner {
         }
     }
 
-    /** Every service with its destinations, in ipvsadm's order unless --nosort. */
+    /**
+     * Every service with its destinations, in ipvsadm's order unless --nosort. ipvsadm sorts the
+     * kernel's order with a comparator that is not a total order for addresses 2^31 apart, so the
+     * input must be the kernel's order too: the listings stream it ({@code forEach*}), as ipvsadm
+     * reads it, rather than taking the library's sorted lists.
+     */
     private List<ListedService> entries(IpvsadmCommand c) {
-        List<Service> services = new ArrayList<>(ipvs.getServices());
+        List<Service> services = new ArrayList<>();
+        ipvs.forEachService(services::add);
         if (!c.format().contains(Format.NOSORT)) {
             IpvsadmOrder.sort(services, IpvsadmOrder.SERVICES);
         }
@@ -122,7 +128,8 @@ final class IpvsadmRunner {
     }
 
     private ListedService entry(Service s, IpvsadmCommand c) {
-        List<Destination> destinations = new ArrayList<>(ipvs.getDestinations(s));
+        List<Destination> destinations = new ArrayList<>();
+        ipvs.forEachDestination(s, destinations::add);
         if (!c.format().contains(Format.NOSORT)) {
             IpvsadmOrder.sort(destinations, IpvsadmOrder.DESTINATIONS);
         }

@@ -176,8 +176,8 @@ class IpvsSyncCliVmTest {
         assertEquals(255, run.exitCode(), run::toString);
         assertEquals("-A -t 10.0.0.2:80 -s rr\n", run.out());
         assertEquals("""
-                netlink4j ipvs-sync: -A -t 10.0.0.1:80 -s nosuch: unknown scheduler 'nosuch' for service TCP 10.0.0.1:80 (is kernel module ip_vs_nosuch available?)
-                netlink4j ipvs-sync: -a -t 10.0.0.1:80 -r 10.1.1.2:80 -m -w 1: no such service TCP 10.0.0.1:80 (for destination 10.1.1.2:80)
+                netlink4j ipvs-sync: -A -t 10.0.0.1:80 -s nosuch: unknown scheduler 'nosuch' for service TCP 10.0.0.1:80 (is kernel module ip_vs_nosuch available?): ENOENT (No such file or directory)
+                netlink4j ipvs-sync: -a -t 10.0.0.1:80 -r 10.1.1.2:80 -m -w 1: no such service TCP 10.0.0.1:80 (for destination 10.1.1.2:80): ESRCH (No such process)
                 """, run.err());
         assertEquals(Set.of("-A -t 10.0.0.2:80 -s rr"), saved());
     }
