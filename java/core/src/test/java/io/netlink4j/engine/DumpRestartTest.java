@@ -19,6 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 
 import static io.netlink4j.engine.NetlinkConnectionTest.replyU32;
+import static io.netlink4j.engine.NetlinkConnectionTest.overrun;
+import static io.netlink4j.engine.NetlinkConnectionTest.smallBufferConnection;
+import static io.netlink4j.engine.NetlinkConnectionTest.twentyMessageDump;
 import static io.netlink4j.engine.NetlinkConnectionTest.u32;
 import static io.netlink4j.testing.NetlinkTestPeer.done;
 import static io.netlink4j.testing.NetlinkTestPeer.message;
@@ -134,22 +137,10 @@ class DumpRestartTest {
     @Test
     void aDumpThatLostMessagesToAnOverrunIsMadeAgain() {
         try (NetlinkTestPeer events = NetlinkTestPeer.start(req -> List.of());
-             NetlinkTestPeer peer = NetlinkTestPeer.start(req -> {
-                 List<byte[]> out = new ArrayList<>();
-                 for (int i = 0; i < 20; i++) {
-                     out.add(message(TYPE, Netlink.NLM_F_MULTI, req.seq(), req.senderPortId(), u32(i)));
-                 }
-                 out.add(done(req, 0));
-                 return out;
-             });
-             NetlinkConnection conn = NetlinkConnection.open(NetlinkTestPeer.PROTOCOL,
-                     peer.clientOptions().socketReceiveBufferSize(4096).receiveTimeout(Duration.ofSeconds(3)).build())) {
-            conn.socket().joinGroup(1);
-            // Events flood in while nobody reads: most are dropped and the socket records ENOBUFS,
-            // which the first attempt reports; the second reads the whole dump.
-            for (int i = 0; i < 200; i++) {
-                events.multicast(1, message(TYPE, 0, 0, 0, new byte[2000]));
-            }
+             NetlinkTestPeer peer = twentyMessageDump();
+             NetlinkConnection conn = smallBufferConnection(peer)) {
+            // The first attempt reports the overrun; the second reads the whole dump.
+            overrun(events);
             List<Integer> got = conn.dump("flooded dump", TYPE, 0, RequestBody.EMPTY, NetlinkConnectionTest::replyU32);
             assertEquals(2, peer.received().size(), "made again after the overrun");
             List<Integer> expected = new ArrayList<>();

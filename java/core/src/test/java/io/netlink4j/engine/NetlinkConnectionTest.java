@@ -395,21 +395,9 @@ class NetlinkConnectionTest {
     @Test
     void messagesLostToAnOverrunFailTheDumpInsteadOfReturningPartOfIt() {
         try (NetlinkTestPeer peer = NetlinkTestPeer.start(req -> List.of())) {
-            try (NetlinkTestPeer flooding = NetlinkTestPeer.start(req -> {
-                     List<byte[]> out = new ArrayList<>();
-                     for (int i = 0; i < 20; i++) {
-                         out.add(message(TYPE, Netlink.NLM_F_MULTI, req.seq(), req.senderPortId(), u32(i)));
-                     }
-                     out.add(done(req, 0));
-                     return out;
-                 });
-                 NetlinkConnection conn = NetlinkConnection.open(NetlinkTestPeer.PROTOCOL,
-                         flooding.clientOptions().socketReceiveBufferSize(4096).receiveTimeout(Duration.ofSeconds(3)).build())) {
-                conn.socket().joinGroup(1);
-                // Events flood in while nobody reads: most are dropped and the socket records ENOBUFS.
-                for (int i = 0; i < 200; i++) {
-                    peer.multicast(1, message(TYPE, 0, 0, 0, new byte[2000]));
-                }
+            try (NetlinkTestPeer flooding = twentyMessageDump();
+                 NetlinkConnection conn = smallBufferConnection(flooding)) {
+                overrun(peer);
                 List<Integer> got = new ArrayList<>();
                 assertThrows(io.netlink4j.NetlinkOverrunException.class,
                         () -> conn.dumpEach("flooded dump", TYPE, 0, RequestBody.EMPTY, m -> got.add(replyU32(m))));
@@ -447,6 +435,36 @@ class NetlinkConnectionTest {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A peer that answers every request with a dump of 20 u32 messages (0-19) and NLMSG_DONE. */
+    static NetlinkTestPeer twentyMessageDump() {
+        return NetlinkTestPeer.start(req -> {
+            List<byte[]> out = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                out.add(message(TYPE, Netlink.NLM_F_MULTI, req.seq(), req.senderPortId(), u32(i)));
+            }
+            out.add(done(req, 0));
+            return out;
+        });
+    }
+
+    /** A connection to {@code peer} with a 4 KiB receive buffer, a member of multicast group 1. */
+    static NetlinkConnection smallBufferConnection(NetlinkTestPeer peer) {
+        NetlinkConnection conn = NetlinkConnection.open(NetlinkTestPeer.PROTOCOL,
+                peer.clientOptions().socketReceiveBufferSize(4096).receiveTimeout(Duration.ofSeconds(3)).build());
+        conn.socket().joinGroup(1);
+        return conn;
+    }
+
+    /**
+     * Floods multicast group 1 from {@code events} while nobody reads: most events are dropped and
+     * the sockets of {@link #smallBufferConnection} record ENOBUFS.
+     */
+    static void overrun(NetlinkTestPeer events) {
+        for (int i = 0; i < 200; i++) {
+            events.multicast(1, message(TYPE, 0, 0, 0, new byte[2000]));
         }
     }
 }

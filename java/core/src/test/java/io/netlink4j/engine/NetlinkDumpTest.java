@@ -26,6 +26,9 @@ import java.util.stream.Stream;
 import static io.netlink4j.engine.NetlinkConnectionTest.TYPE;
 import static io.netlink4j.engine.NetlinkConnectionTest.connect;
 import static io.netlink4j.engine.NetlinkConnectionTest.replyU32;
+import static io.netlink4j.engine.NetlinkConnectionTest.overrun;
+import static io.netlink4j.engine.NetlinkConnectionTest.smallBufferConnection;
+import static io.netlink4j.engine.NetlinkConnectionTest.twentyMessageDump;
 import static io.netlink4j.engine.NetlinkConnectionTest.u32;
 import static io.netlink4j.testing.NetlinkTestPeer.ack;
 import static io.netlink4j.testing.NetlinkTestPeer.datagram;
@@ -143,20 +146,9 @@ class NetlinkDumpTest {
     @Test
     void anOverrunIsThrownAtTheEndAndTheConnectionRecovers() {
         try (NetlinkTestPeer events = NetlinkTestPeer.start(req -> List.of());
-             NetlinkTestPeer peer = NetlinkTestPeer.start(req -> {
-                 List<byte[]> out = new ArrayList<>();
-                 for (int i = 0; i < 20; i++) {
-                     out.add(message(TYPE, Netlink.NLM_F_MULTI, req.seq(), req.senderPortId(), u32(i)));
-                 }
-                 out.add(done(req, 0));
-                 return out;
-             });
-             NetlinkConnection conn = NetlinkConnection.open(NetlinkTestPeer.PROTOCOL,
-                     peer.clientOptions().socketReceiveBufferSize(4096).receiveTimeout(Duration.ofSeconds(3)).build())) {
-            conn.socket().joinGroup(1);
-            for (int i = 0; i < 200; i++) {
-                events.multicast(1, message(TYPE, 0, 0, 0, new byte[2000]));
-            }
+             NetlinkTestPeer peer = twentyMessageDump();
+             NetlinkConnection conn = smallBufferConnection(peer)) {
+            overrun(events);
             try (NetlinkDump<Integer> dump = open(conn)) {
                 assertThrows(NetlinkOverrunException.class, () -> dump.forEachRemaining(v -> { }));
             }
