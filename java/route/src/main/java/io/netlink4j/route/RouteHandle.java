@@ -57,9 +57,6 @@ import java.util.function.Consumer;
  * {@link RouteException} for any other refusal; each says which more specific exceptions it throws.
  */
 public final class RouteHandle implements AutoCloseable {
-    /** How often list-returning dumps are made by default (the engine restarts them). */
-    static final int DUMP_ATTEMPTS = NetlinkOptions.DEFAULT_DUMP_ATTEMPTS;
-
     private static final Comparator<Address> ADDRESS_ORDER = Comparator.comparingInt(Address::linkIndex)
             .thenComparingInt(a -> a.addressFamily().value());
 

@@ -127,7 +127,7 @@ class RouteHandleTest {
             return List.of(m, done(req, 0));
         });
         assertThrows(NetlinkDumpInterruptedException.class, route::getAddresses);
-        assertEquals(RouteHandle.DUMP_ATTEMPTS, peer.received().size());
+        assertEquals(NetlinkOptions.DEFAULT_DUMP_ATTEMPTS, peer.received().size());
     }
 
     @Test
