@@ -88,6 +88,9 @@ final class CliPy {
 
     /** A tree as cli.py's encoder writes it: bytes in hex, sets as lists. */
     static JsonNode json(Object value) {
+        if (value instanceof JsonNode n) {
+            return n;
+        }
         if (value instanceof Map<?, ?> m) {
             ObjectNode out = NODES.objectNode();
             m.forEach((k, v) -> out.set((String) k, json(v)));
