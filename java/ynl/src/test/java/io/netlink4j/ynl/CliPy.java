@@ -55,7 +55,40 @@ final class CliPy {
     /** Fails unless {@code ours} and {@code theirs} are the same JSON value (as above). */
     static void assertSame(JsonNode theirs, Object ours) {
         JsonNode mine = json(ours);
-        assertEquals(normal(theirs), normal(mine), () -> "cli.py: " + theirs + "\nnetlink4j: " + mine);
+        JsonNode a = normal(theirs);
+        JsonNode b = normal(mine);
+        assertEquals(a, b, () -> {
+            List<String> diff = new ArrayList<>();
+            differences("", a, b, diff);
+            return "differences (path: cli.py / netlink4j): " + String.join("; ", diff)
+                    + "\ncli.py: " + theirs + "\nnetlink4j: " + mine;
+        });
+    }
+
+    /** Where two normal values differ, as paths, at most 20. */
+    private static void differences(String path, JsonNode a, JsonNode b, List<String> out) {
+        if (out.size() >= 20 || a.equals(b)) {
+            return;
+        }
+        if (a.isObject() && b.isObject()) {
+            java.util.Set<String> names = new java.util.TreeSet<>(a.propertyNames());
+            names.addAll(b.propertyNames());
+            for (String n : names) {
+                JsonNode x = a.get(n);
+                JsonNode y = b.get(n);
+                if (x == null || y == null) {
+                    out.add(path + "." + n + ": " + (x == null ? "absent" : x) + " / " + (y == null ? "absent" : y));
+                } else {
+                    differences(path + "." + n, x, y, out);
+                }
+            }
+        } else if (a.isArray() && b.isArray() && a.size() == b.size()) {
+            for (int i = 0; i < a.size(); i++) {
+                differences(path + "[" + i + "]", a.get(i), b.get(i), out);
+            }
+        } else {
+            out.add(path + ": " + a + " / " + b);
+        }
     }
 
     /**
