@@ -632,11 +632,13 @@ public final class YnlCodec {
     private static byte[] binary(Object value, YnlDisplayHint hint, String where) {
         if (value instanceof String s) {
             switch (hint) {
-                case IPV4 -> {
-                    return ipv4(s, where);
-                }
-                case IPV6 -> {
-                    return ipv6(s, where);
+                case IPV4, IPV6 -> {
+                    // The address's own family, as decoding takes it from the length: rt_route's
+                    // rta-dst (hint ipv4) holds IPv6 routes' addresses too.
+                    if (s.indexOf(':') >= 0) {
+                        return ipv6(s, where);
+                    }
+                    return hint == YnlDisplayHint.IPV4 || s.indexOf('.') >= 0 ? ipv4(s, where) : ipv6(s, where);
                 }
                 case UUID -> {
                     try {
