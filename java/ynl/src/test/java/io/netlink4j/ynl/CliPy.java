@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -71,7 +72,7 @@ final class CliPy {
             return;
         }
         if (a.isObject() && b.isObject()) {
-            java.util.Set<String> names = new java.util.TreeSet<>(a.propertyNames());
+            Set<String> names = new TreeSet<>(a.propertyNames());
             names.addAll(b.propertyNames());
             for (String n : names) {
                 JsonNode x = a.get(n);

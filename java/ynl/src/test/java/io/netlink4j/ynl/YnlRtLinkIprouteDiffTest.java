@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -122,7 +124,7 @@ class YnlRtLinkIprouteDiffTest {
     }
 
     private static long u32(byte[] b) {
-        return java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.nativeOrder()).getInt() & 0xffffffffL;
+        return ByteBuffer.wrap(b).order(ByteOrder.nativeOrder()).getInt() & 0xffffffffL;
     }
 
     @Test
