@@ -24,6 +24,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +53,11 @@ final class CliPy {
      */
     private static final String PYTHON = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
     private static final Set<String> VALIDATED = ConcurrentHashMap.newKeySet();
+    private static final ExecutorService RUNNERS = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "cli.py");
+        t.setDaemon(true);
+        return t;
+    });
 
     private CliPy() {
     }
@@ -155,7 +164,11 @@ final class CliPy {
 
     /** Runs cli.py (inside {@code netns} if given) with {@code --output-json}; its output, parsed. */
     static JsonNode cli(Netns netns, String family, String... args) {
-        Result result = run(netns, family, args);
+        return output(run(netns, family, args), args);
+    }
+
+    /** The JSON output of a run of cli.py, which must have succeeded. */
+    static JsonNode output(Result result, String... args) {
         if (result.status() != 0) {
             throw new AssertionError("cli.py " + String.join(" ", args) + " exited " + result.status() + ": "
                     + result.err() + result.out());
@@ -179,9 +192,33 @@ final class CliPy {
 
     /** Runs cli.py, which must fail; its standard output and error. */
     static String cliRefused(Netns netns, String family, String... args) {
-        Result result = run(netns, family, args);
+        return refusal(run(netns, family, args), args);
+    }
+
+    /** The standard output and error of a run of cli.py, which must have failed. */
+    static String refusal(Result result, String... args) {
         assertTrue(result.status() != 0, () -> "cli.py " + String.join(" ", args) + " succeeded: " + result.out());
         return result.out() + result.err();
+    }
+
+    /**
+     * Starts cli.py on one of two threads, for tests that compare many operations: the Python
+     * runs overlap each other and the rest of the test.
+     */
+    static Future<Result> start(Netns netns, String family, String... args) {
+        return RUNNERS.submit(() -> run(netns, family, args));
+    }
+
+    /** The result of a run {@link #start}ed. */
+    static Result await(Future<Result> run) {
+        try {
+            return run.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Error err ? err : new AssertionError(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     /** The errno cli.py reported a refusal with ({@code error: -N} in its output). */

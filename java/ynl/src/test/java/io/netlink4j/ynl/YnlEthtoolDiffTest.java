@@ -17,10 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Future;
 
 import static io.netlink4j.ynl.CliPy.assertSame;
-import static io.netlink4j.ynl.CliPy.cli;
-import static io.netlink4j.ynl.CliPy.cliRefused;
 import static io.netlink4j.ynl.CliPy.refusedErrno;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -106,32 +105,44 @@ class YnlEthtoolDiffTest {
         return CliPy.json(tree).toString();
     }
 
+    /** One operation: netlink4j's reply or refusal, and cli.py's run of the same, under way. */
+    private record Compared<T>(String op, T ours, YnlException refused, Future<CliPy.Result> theirs) {
+    }
+
     @Test
     void everyGetDoOnTheVeth() {
         List<String> gets = spec.operations().values().stream()
                 .filter(o -> o.name().endsWith("-get") && o.hasDo()).map(YnlOperation::name).toList();
         assertTrue(gets.size() >= 20, gets::toString);
-        Set<String> refused = new TreeSet<>();
-        Set<String> answered = new TreeSet<>();
+        List<Compared<Map<String, Object>>> all = new ArrayList<>();
         try (YnlFamily ethtool = ethtool()) {
             for (String op : gets) {
                 Map<String, Object> request = new LinkedHashMap<>(parameters(op));
                 request.put("header", Map.of("dev-name", "veth0"));
-                Map<String, Object> ours;
+                Future<CliPy.Result> theirs = CliPy.start(ns, "ethtool", "--do", op, "--json", json(request));
                 try {
-                    ours = ethtool.request(op, request);
+                    all.add(new Compared<>(op, ethtool.request(op, request), null, theirs));
                 } catch (YnlException e) {
-                    String theirs = cliRefused(ns, "ethtool", "--do", op, "--json", json(request));
-                    assertEquals(e.errno(), refusedErrno(theirs), () -> op + ": netlink4j " + e.getMessage() + ", cli.py " + theirs);
-                    assertEquals(EOPNOTSUPP, e.errno(), () -> op + ": " + e.getMessage());
-                    refused.add(op);
-                    continue;
+                    all.add(new Compared<>(op, null, e, theirs));
                 }
-                JsonNode theirs = cli(ns, "ethtool", "--do", op, "--json", json(request));
-                assertEquals("veth0", theirs.get("header").get("dev-name").asString(), () -> op + ": " + theirs);
-                assertSame(theirs, asCliKeepsIt(op, ours));
-                answered.add(op);
             }
+        }
+        Set<String> refused = new TreeSet<>();
+        Set<String> answered = new TreeSet<>();
+        for (Compared<Map<String, Object>> c : all) {
+            String op = c.op();
+            if (c.refused() != null) {
+                YnlException e = c.refused();
+                String theirs = CliPy.refusal(CliPy.await(c.theirs()), op);
+                assertEquals(e.errno(), refusedErrno(theirs), () -> op + ": netlink4j " + e.getMessage() + ", cli.py " + theirs);
+                assertEquals(EOPNOTSUPP, e.errno(), () -> op + ": " + e.getMessage());
+                refused.add(op);
+                continue;
+            }
+            JsonNode theirs = CliPy.output(CliPy.await(c.theirs()), op);
+            assertEquals("veth0", theirs.get("header").get("dev-name").asString(), () -> op + ": " + theirs);
+            assertSame(theirs, asCliKeepsIt(op, c.ours()));
+            answered.add(op);
         }
         assertEquals(new TreeSet<>(VETH_UNSUPPORTED), refused, "refused by the veth driver");
         assertTrue(answered.containsAll(VETH_ANSWERED), () -> "answered: " + answered);
@@ -141,8 +152,7 @@ class YnlEthtoolDiffTest {
     void everyGetDump() {
         List<String> gets = spec.operations().values().stream()
                 .filter(o -> o.name().endsWith("-get") && o.hasDump()).map(YnlOperation::name).toList();
-        List<String> nonEmpty = new ArrayList<>();
-        Set<String> refused = new TreeSet<>();
+        List<Compared<List<Map<String, Object>>>> all = new ArrayList<>();
         try (YnlFamily ethtool = ethtool()) {
             for (String op : gets) {
                 Map<String, Object> request = parameters(op);
@@ -150,9 +160,7 @@ class YnlEthtoolDiffTest {
                 try {
                     ours = ethtool.dump(op, request);
                 } catch (YnlException e) {
-                    String theirs = cliRefused(ns, "ethtool", "--dump", op, "--json", json(request));
-                    assertEquals(e.errno(), refusedErrno(theirs), () -> op + ": netlink4j " + e.getMessage() + ", cli.py " + theirs);
-                    refused.add(op);
+                    all.add(new Compared<>(op, null, e, CliPy.start(ns, "ethtool", "--dump", op, "--json", json(request))));
                     continue;
                 }
                 if (VETH_UNSUPPORTED.contains(op)) {
@@ -160,14 +168,27 @@ class YnlEthtoolDiffTest {
                     assertEquals(List.of(), ours, op);
                     continue;
                 }
-                JsonNode theirs = cli(ns, "ethtool", "--dump", op, "--json", json(request));
-                assertSame(theirs, ours.stream().map(r -> asCliKeepsIt(op, r)).toList());
-                if (!ours.isEmpty()) {
-                    nonEmpty.add(op);
-                    // Every reply is of a device of the namespace, which both tools saw.
-                    theirs.forEach(r -> assertTrue(Set.of("lo", "veth0", "veth1").contains(
-                            r.get("header").get("dev-name").asString()), () -> op + ": " + r));
-                }
+                all.add(new Compared<>(op, ours, null, CliPy.start(ns, "ethtool", "--dump", op, "--json", json(request))));
+            }
+        }
+        List<String> nonEmpty = new ArrayList<>();
+        Set<String> refused = new TreeSet<>();
+        for (Compared<List<Map<String, Object>>> c : all) {
+            String op = c.op();
+            if (c.refused() != null) {
+                YnlException e = c.refused();
+                String theirs = CliPy.refusal(CliPy.await(c.theirs()), op);
+                assertEquals(e.errno(), refusedErrno(theirs), () -> op + ": netlink4j " + e.getMessage() + ", cli.py " + theirs);
+                refused.add(op);
+                continue;
+            }
+            JsonNode theirs = CliPy.output(CliPy.await(c.theirs()), op);
+            assertSame(theirs, c.ours().stream().map(r -> asCliKeepsIt(op, r)).toList());
+            if (!c.ours().isEmpty()) {
+                nonEmpty.add(op);
+                // Every reply is of a device of the namespace, which both tools saw.
+                theirs.forEach(r -> assertTrue(Set.of("lo", "veth0", "veth1").contains(
+                        r.get("header").get("dev-name").asString()), () -> op + ": " + r));
             }
         }
         assertTrue(nonEmpty.containsAll(VETH_ANSWERED), () -> "dumps with replies: " + nonEmpty);
