@@ -632,11 +632,13 @@ public final class YnlCodec {
     private static byte[] binary(Object value, YnlDisplayHint hint, String where) {
         if (value instanceof String s) {
             switch (hint) {
+                // An address as text, else bytes as hex, as cli.py takes every binary value. Under
+                // ipv6 a dotted quad is 4 bytes: IPVS's addresses are either (union nf_inet_addr).
                 case IPV4 -> {
-                    return ipv4(s, where);
+                    return s.indexOf('.') >= 0 ? ipv4(s, where) : bytes(value, where);
                 }
                 case IPV6 -> {
-                    return ipv6(s, where);
+                    return s.indexOf(':') >= 0 ? ipv6(s, where) : s.indexOf('.') >= 0 ? ipv4(s, where) : bytes(value, where);
                 }
                 case UUID -> {
                     try {

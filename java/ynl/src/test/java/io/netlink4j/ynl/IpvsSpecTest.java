@@ -43,8 +43,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -334,6 +336,25 @@ class IpvsSpecTest {
         d = nest(decode(codec, w -> IpvsCodec.writeDaemon(w, backup)), "daemon");
         assertEquals("backup", d.get("state"));
         assertEquals("ff02::1:2", d.get("mcast-group6"));
+    }
+
+    /**
+     * An address attribute with a display hint takes the address as text or, as cli.py takes every
+     * binary value in its --json, bytes as hex; IPVS's addresses (hint ipv6) take IPv4 text too.
+     */
+    @Test
+    void addressesAsTextOrHex() {
+        YnlCodec codec = new YnlCodec(IpvsSpec.spec());
+        Function<Object, Object> addr = v -> codec.decodeAttributes("svc-attrs",
+                attributes(codec, "svc-attrs", Map.of("addr", v))).get("addr");
+        assertEquals("10.0.0.9", addr.apply("10.0.0.9"));
+        assertEquals("10.0.0.9", addr.apply("0a000009"));
+        assertEquals("2001:db8::9", addr.apply("2001:db8::9"));
+        assertEquals("2001:db8::9", addr.apply("20010db8000000000000000000000009"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> addr.apply("10.0.0.256"));
+        assertEquals("svc-attrs.addr: 10.0.0.256 (expected: an IPv4 address, a.b.c.d)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> addr.apply("0a00000"));
+        assertTrue(e.getMessage().startsWith("svc-attrs.addr: 0a00000 (expected: bytes as hex)"), e::getMessage);
     }
 
     // ---------------------------------------------------------------------------------------
