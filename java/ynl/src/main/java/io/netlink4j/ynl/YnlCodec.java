@@ -632,13 +632,12 @@ public final class YnlCodec {
     private static byte[] binary(Object value, YnlDisplayHint hint, String where) {
         if (value instanceof String s) {
             switch (hint) {
+                // An address as text in its own family (decoding takes the family from the
+                // length: rt_route's rta-dst, hint ipv4, holds IPv6 destinations too, and IPVS's
+                // addresses, hint ipv6, are either), else bytes as hex, as cli.py takes every
+                // binary value.
                 case IPV4, IPV6 -> {
-                    // The address's own family, as decoding takes it from the length: rt_route's
-                    // rta-dst (hint ipv4) holds IPv6 routes' addresses too.
-                    if (s.indexOf(':') >= 0) {
-                        return ipv6(s, where);
-                    }
-                    return hint == YnlDisplayHint.IPV4 || s.indexOf('.') >= 0 ? ipv4(s, where) : ipv6(s, where);
+                    return s.indexOf(':') >= 0 ? ipv6(s, where) : s.indexOf('.') >= 0 ? ipv4(s, where) : bytes(value, where);
                 }
                 case UUID -> {
                     try {
