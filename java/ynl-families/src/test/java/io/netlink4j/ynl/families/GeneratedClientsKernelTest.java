@@ -4,7 +4,13 @@ package io.netlink4j.ynl.families;
 
 import io.netlink4j.Errno;
 import io.netlink4j.NetlinkErrnoException;
+import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.Netlink;
+import io.netlink4j.engine.NetlinkEventHandler;
+import io.netlink4j.engine.NetlinkOptions;
+import io.netlink4j.engine.NetlinkSubscription;
+import io.netlink4j.genl.Genl;
+import io.netlink4j.socket.NetlinkProtocol;
 import io.netlink4j.testsupport.Netns;
 import io.netlink4j.ynl.YnlFamily;
 import io.netlink4j.ynl.YnlSchemas;
@@ -14,6 +20,7 @@ import io.netlink4j.ynl.families.ethtool.EthtoolClient;
 import io.netlink4j.ynl.families.ethtool.Header;
 import io.netlink4j.ynl.families.netdev.Dev;
 import io.netlink4j.ynl.families.netdev.NetdevClient;
+import io.netlink4j.ynl.families.netdev.NetdevNotification;
 import io.netlink4j.ynl.families.netdev.XdpAct;
 import io.netlink4j.ynl.families.rtroute.RouteAttrs;
 import io.netlink4j.ynl.families.rtroute.RouteAttrsMessage;
@@ -29,6 +36,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +120,53 @@ class GeneratedClientsKernelTest {
             assertEquals(Errno.EINVAL, e.errno());
             assertTrue(e.getMessage().startsWith("dev-get do"), e.getMessage());
         }
+    }
+
+    @Test
+    void netdevNotificationsAreTyped() {
+        Netns n = netns();
+        YnlSpec spec = spec("netdev");
+        try (NetdevClient typed = NetdevClient.open(n.path()); YnlFamily dynamic = YnlFamily.open(spec, n.path());
+             NetlinkSubscription sub = NetlinkSubscription.open(NetlinkProtocol.GENERIC,
+                     NetlinkOptions.builder().netns(n.path()).build(), typed.family().group("mgmt").orElseThrow().id())) {
+            n.exec("ip", "link", "add", "veth2", "type", "veth", "peer", "name", "veth3");
+            int veth2 = ifindex("veth2");
+            List<NetdevNotification> got = new ArrayList<>();
+            List<Map<String, Object>> trees = new ArrayList<>();
+            NetlinkEventHandler handler = new NetlinkEventHandler() {
+                @Override
+                public void onMessage(MessageReader message) {
+                    NetdevClient.decodeNotification(message).ifPresent(got::add);
+                    // The same message by the dynamic codec (the notification's attributes are dev-get's).
+                    trees.add(dynamic.codec().decodeMessage(spec.operation("dev-get"), message.buffer(),
+                            message.payloadOffset() + Genl.HEADER_SIZE, message.payloadLength() - Genl.HEADER_SIZE));
+                }
+
+                @Override
+                public void onOverrun() {
+                    throw new AssertionError("overrun");
+                }
+            };
+            // Waits for the event (up to 50 polls of 200 ms); nothing is asserted about the time it takes.
+            for (int i = 0; i < 50 && added(got, veth2) == null; i++) {
+                sub.poll(Duration.ofMillis(200), handler);
+            }
+            NetdevNotification.DevAddNtf add = added(got, veth2);
+            assertTrue(add != null, "no dev-add-ntf for veth2 among " + got);
+            assertEquals(got.size(), trees.size(), "every message of the group is a netdev notification");
+            // The device's state when it was announced (its XDP features come later), by both decoders.
+            new SameValues(spec).set("dev", add.value(), trees.get(got.indexOf(add)), "dev-add-ntf");
+            assertEquals(veth2, add.value().ifindex().orElseThrow());
+        }
+    }
+
+    private static NetdevNotification.DevAddNtf added(List<NetdevNotification> got, int ifindex) {
+        for (NetdevNotification x : got) {
+            if (x instanceof NetdevNotification.DevAddNtf a && a.value().ifindex().orElse(-1) == ifindex) {
+                return a;
+            }
+        }
+        return null;
     }
 
     @Test
