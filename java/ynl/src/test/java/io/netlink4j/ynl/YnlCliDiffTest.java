@@ -3,30 +3,18 @@
 package io.netlink4j.ynl;
 
 import io.netlink4j.testsupport.Netns;
+import io.netlink4j.ynl.testsupport.KernelYnl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,9 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("kernel")
 class YnlCliDiffTest {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
     private Netns ns;
 
     @AfterEach
@@ -160,127 +145,14 @@ class YnlCliDiffTest {
     // ---------------------------------------------------------------------------------------
 
     private static void assertSame(JsonNode theirs, Object ours) {
-        JsonNode mine = json(ours);
-        assertEquals(normal(theirs), normal(mine), () -> "cli.py: " + theirs + "\nnetlink4j: " + mine);
+        KernelYnl.assertSameJson(theirs, ours);
     }
 
-    /**
-     * Lists of strings (sets of flags) sorted, integers of one node type; objects compare without
-     * member order anyway.
-     */
-    private static JsonNode normal(JsonNode node) {
-        if (node.isIntegralNumber()) {
-            return NODES.numberNode(node.bigIntegerValue());
-        }
-        if (node.isObject()) {
-            ObjectNode out = NODES.objectNode();
-            for (Map.Entry<String, JsonNode> e : node.properties()) {
-                out.set(e.getKey(), normal(e.getValue()));
-            }
-            return out;
-        }
-        if (node.isArray()) {
-            List<JsonNode> items = new ArrayList<>();
-            node.forEach(n -> items.add(normal(n)));
-            if (!items.isEmpty() && items.stream().allMatch(JsonNode::isString)) {
-                items.sort(Comparator.comparing(JsonNode::asString));
-            }
-            ArrayNode out = NODES.arrayNode();
-            items.forEach(out::add);
-            return out;
-        }
-        return node;
-    }
-
-    /** A tree as cli.py's encoder writes it: bytes in hex, sets as lists. */
-    private static JsonNode json(Object value) {
-        if (value instanceof Map<?, ?> m) {
-            ObjectNode out = NODES.objectNode();
-            m.forEach((k, v) -> out.set((String) k, json(v)));
-            return out;
-        }
-        if (value instanceof Collection<?> c) {
-            ArrayNode out = NODES.arrayNode();
-            c.forEach(v -> out.add(json(v)));
-            return out;
-        }
-        if (value instanceof byte[] b) {
-            return NODES.stringNode(HexFormat.of().formatHex(b));
-        }
-        if (value instanceof BigInteger b) {
-            return NODES.numberNode(b);
-        }
-        if (value instanceof Long l) {
-            return NODES.numberNode(l);
-        }
-        if (value instanceof Boolean b) {
-            return NODES.booleanNode(b);
-        }
-        if (value instanceof String s) {
-            return NODES.stringNode(s);
-        }
-        throw new AssertionError("not a tree value: " + value + " (" + value.getClass() + ")");
-    }
-
-    /** Runs cli.py (inside {@code netns} if given) with {@code --output-json}; its output, parsed. */
     private static JsonNode cli(Netns netns, String family, String... args) {
-        String[] result = runCli(netns, family, args);
-        if (!result[0].equals("0")) {
-            throw new AssertionError("cli.py " + String.join(" ", args) + " exited " + result[0] + ": " + result[2] + result[1]);
-        }
-        return JSON.readTree(result[1]);
+        return KernelYnl.cli(netns, family, args);
     }
 
-    /** Runs cli.py, which must fail; its standard output and error. */
     private static String cliRefused(Netns netns, String family, String... args) {
-        String[] result = runCli(netns, family, args);
-        assertTrue(!result[0].equals("0"), () -> "cli.py " + String.join(" ", args) + " succeeded: " + result[1]);
-        return result[1] + result[2];
-    }
-
-    /** Exit status, standard output and standard error of cli.py. */
-    private static String[] runCli(Netns netns, String family, String... args) {
-        Path tools = tools();
-        YnlSpec spec = KernelSpecs.spec(family);
-        List<String> cmd = new ArrayList<>();
-        if (netns != null) {
-            cmd.addAll(List.of("ip", "netns", "exec", netns.name()));
-        }
-        cmd.addAll(List.of("python3", tools.resolve("cli.py").toString(),
-                "--spec", KernelSpecs.directory().resolve("specs").resolve(family + ".yaml").toString(),
-                "--schema", KernelSpecs.directory().resolve("schemas").resolve(spec.protocol().specName() + ".yaml").toString()));
-        cmd.addAll(List.of(args));
-        cmd.add("--output-json");
-        try {
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.PIPE).start();
-            p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
-            byte[] err = p.getErrorStream().readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("timed out: " + cmd);
-            }
-            return new String[] {Integer.toString(p.exitValue()), new String(out, StandardCharsets.UTF_8),
-                    new String(err, StandardCharsets.UTF_8)};
-        } catch (IOException e) {
-            throw new AssertionError("cannot run " + cmd, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-    }
-
-    private static Path tools() {
-        String property = System.getProperty("netlink4j.ynl.tools");
-        Path dir = property == null ? null : Path.of(property);
-        if (dir == null || !Files.isReadable(dir.resolve("cli.py"))) {
-            String problem = "the kernel's YNL tools (cli.py) are not in " + property
-                    + " (system property netlink4j.ynl.tools): run scripts/ynl-specs prepare";
-            if (Boolean.getBoolean("netlink4j.ynl.specs.optional")) {
-                Assumptions.abort(problem + " (skipped: netlink4j.ynl.specs.optional=true)");
-            }
-            throw new AssertionError(problem);
-        }
-        return dir;
+        return KernelYnl.cliRefused(netns, family, args);
     }
 }
