@@ -9,6 +9,7 @@ import io.netlink4j.cli.ipvs.IpvsSyncCli;
 import io.netlink4j.cli.route.AddrCli;
 import io.netlink4j.cli.route.LinkCli;
 import io.netlink4j.cli.route.MonitorCli;
+import io.netlink4j.cli.ynl.YnlCli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +30,7 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The {@code netlink4j} command: global options and the {@code ipvs}, {@code ipvs-sync}, {@code genl}, {@code link},
+ * The {@code netlink4j} command: global options and the {@code ipvs}, {@code ipvs-sync}, {@code genl}, {@code ynl}, {@code link},
  * {@code addr}, {@code monitor} and {@code demo} subcommands. {@link #run} runs it in-process
  * (tests); {@link #main} as a program.
  */
@@ -86,7 +87,7 @@ public final class Main {
     }
 
     /** The names of the subcommands, in the order of the usage help. */
-    static final List<String> COMMANDS = List.of("ipvs", "ipvs-sync", "genl", "link", "addr", "monitor", "demo");
+    static final List<String> COMMANDS = List.of("ipvs", "ipvs-sync", "genl", "ynl", "link", "addr", "monitor", "demo");
 
     /** A new instance of the subcommand named {@code name} (one of {@link #COMMANDS}). */
     static Object newCommand(String name, Main main) {
@@ -94,6 +95,7 @@ public final class Main {
             case "ipvs" -> new IpvsCli(main);
             case "ipvs-sync" -> new IpvsSyncCli(main);
             case "genl" -> new GenlCli(main);
+            case "ynl" -> new YnlCli(main);
             case "link" -> new LinkCli(main);
             case "addr" -> new AddrCli(main);
             case "monitor" -> new MonitorCli(main);
