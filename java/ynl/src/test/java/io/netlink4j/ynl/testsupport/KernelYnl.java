@@ -164,7 +164,8 @@ public final class KernelYnl {
      */
     public static void awaitJoined(long pid) {
         Path table = Path.of("/proc/" + pid + "/net/netlink");
-        for (int i = 0; i < 6000; i++) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (System.nanoTime() < deadline) {
             try {
                 for (String line : Files.readAllLines(table)) {
                     String[] f = line.trim().split("\\s+");
@@ -182,6 +183,33 @@ public final class KernelYnl {
             }
         }
         throw new AssertionError("process " + pid + " did not join a multicast group within a minute");
+    }
+
+    /**
+     * Waits until {@code count} netlink sockets in the namespace have joined a multicast group, as
+     * the kernel lists them ({@code /proc/net/netlink} read inside it). Gives up after a minute.
+     */
+    public static void awaitSubscribers(Netns netns, int count) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (System.nanoTime() < deadline) {
+            int joined = 0;
+            for (String line : netns.exec("cat", "/proc/net/netlink").split("\n")) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length > 3 && f[3].matches("[0-9a-f]+") && !f[3].matches("0+")) {
+                    joined++;
+                }
+            }
+            if (joined >= count) {
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        throw new AssertionError(count + " subscribers did not join within a minute in " + netns.name());
     }
 
     /** Asserts that netlink4j's tree {@code ours} is the JSON value cli.py printed ({@code theirs}). */
