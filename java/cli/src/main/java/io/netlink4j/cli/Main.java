@@ -37,7 +37,7 @@ import java.util.Properties;
 @Command(name = "netlink4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         synopsisSubcommandLabel = "COMMAND",
         description = "netlink4j command line: IPVS administration with ipvsadm's syntax, links and addresses and their"
-                + " changes, and a generic netlink explorer.",
+                + " changes, a generic netlink explorer, and any family a YNL spec describes.",
         footer = {"", "Try it without root or IPVS: netlink4j --sandbox demo"})
 public final class Main {
     @Option(names = "--sandbox", scope = ScopeType.INHERIT,
