@@ -49,7 +49,26 @@ public final class Main {
             description = "Work in this network namespace: a name from 'ip netns' or a path such as /proc/PID/ns/net.")
     String netns;
 
+    static {
+        quietLogging();
+    }
+
     private final Streams io;
+
+    /**
+     * SLF4J's API comes with json-schema-validator (netlink4j ynl), and Netty logs through it
+     * when it is there: without a provider it warns on standard error on first use. The tool logs
+     * nothing, so it names SLF4J's own no-operation provider, unless the user chose one (Netty
+     * then logs through the JDK's logging, as it did before).
+     */
+    private static void quietLogging() {
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            if (System.getProperty("slf4j.internal.verbosity") == null) {
+                System.setProperty("slf4j.internal.verbosity", "ERROR");
+            }
+        }
+    }
 
     private Main(Streams io) {
         this.io = io;

@@ -119,7 +119,6 @@ public final class YnlCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        quietLogging();
         if (sleep != null && sleep < 0) {
             throw new CliException("--sleep " + sleep + ": expected a number of seconds of at least 0", Failures.EXIT_USAGE, COMMAND);
         }
@@ -160,20 +159,6 @@ public final class YnlCli implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /**
-     * json-schema-validator logs through SLF4J, which without a provider warns on standard error
-     * on first use: the tool has no logging, so it names SLF4J's own no-operation provider (unless
-     * the user chose one).
-     */
-    private static void quietLogging() {
-        if (System.getProperty("slf4j.provider") == null) {
-            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
-            if (System.getProperty("slf4j.internal.verbosity") == null) {
-                System.setProperty("slf4j.internal.verbosity", "ERROR");
-            }
-        }
     }
 
     private int flags() {
