@@ -513,7 +513,7 @@ public final class BundleCheck {
             String licenses = lp == null ? null
                     : String.join(",", lp.all("licenses", "license").stream().map(l -> Pom.text(l, "name")).toList());
             for (String[] kv : new String[][] {{"url", url}, {"scm url", scm}, {"licenses", licenses}}) {
-                if (kv[0].equals("licenses") && dataOnly.contains(e.getValue().artifactId())) {
+                if (kv[0].equals("licenses") && dataOnly.contains(e.getKey())) {
                     continue;
                 }
                 if (kv[1] != null) {
