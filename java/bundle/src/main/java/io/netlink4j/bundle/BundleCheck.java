@@ -157,6 +157,7 @@ public final class BundleCheck {
         Set<String> present = new TreeSet<>();
         Map<String, String> versions = new TreeMap<>();
         List<String> jarArtifacts = new ArrayList<>();
+        Set<String> dataOnly = new TreeSet<>();
         for (Map.Entry<String, Map<String, String>> e : byArtifact.entrySet()) {
             String[] gav = e.getKey().split(":");
             String a = gav[1];
@@ -199,8 +200,16 @@ public final class BundleCheck {
                 if (files.containsKey(".jar")) {
                     checkMainJar(dir.resolve(files.get(".jar")), files.get(".jar"), a, problems);
                 }
+                boolean data = files.containsKey(".jar") && isDataOnly(dir.resolve(files.get(".jar")));
+                if (data) {
+                    dataOnly.add(a);
+                }
                 if (files.containsKey("sources.jar")) {
-                    checkHas(dir.resolve(files.get("sources.jar")), files.get("sources.jar"), ".java", "no Java source", problems);
+                    if (data) {
+                        checkSameFiles(dir.resolve(files.get(".jar")), dir.resolve(files.get("sources.jar")), files.get("sources.jar"), problems);
+                    } else {
+                        checkHas(dir.resolve(files.get("sources.jar")), files.get("sources.jar"), ".java", "no Java source", problems);
+                    }
                 }
                 if (files.containsKey("javadoc.jar")) {
                     checkHas(dir.resolve(files.get("javadoc.jar")), files.get("javadoc.jar"), "index.html", "no index.html", problems);
@@ -217,7 +226,7 @@ public final class BundleCheck {
         if (new TreeSet<>(versions.values()).size() > 1) {
             problems.add("the artifacts' versions differ: " + versions);
         }
-        checkSameMetadata(dir, poms, problems);
+        checkSameMetadata(dir, poms, dataOnly, problems);
         if (bomArtifactId != null && poms.containsKey(bomArtifactId)) {
             checkBom(poms.get(bomArtifactId), jarArtifacts, problems);
         }
@@ -461,8 +470,40 @@ public final class BundleCheck {
         return chain;
     }
 
-    /** Every POM should point at the same project: same url, scm url and licences. */
-    private void checkSameMetadata(Path dir, Map<String, Pom> poms, List<String> problems) {
+    /**
+     * Whether a main jar holds data only: no class file (a jar of resources, such as the kernel's
+     * YNL specs, which ship under their own licence).
+     */
+    private static boolean isDataOnly(Path jar) {
+        try (JarFile j = new JarFile(jar.toFile())) {
+            return j.stream().noneMatch(e -> e.getName().endsWith(".class"));
+        } catch (IOException e) {
+            return false; // reported where the main jar is checked
+        }
+    }
+
+    /** A data-only jar's sources jar: its "sources" are the data, so it holds every file of the main jar outside META-INF. */
+    private static void checkSameFiles(Path main, Path sources, String f, List<String> problems) {
+        try (JarFile m = new JarFile(main.toFile()); JarFile s = new JarFile(sources.toFile())) {
+            Set<String> have = new TreeSet<>();
+            s.stream().filter(e -> !e.isDirectory()).forEach(e -> have.add(e.getName()));
+            List<String> lacking = m.stream().filter(e -> !e.isDirectory() && !e.getName().startsWith("META-INF/"))
+                    .map(java.util.zip.ZipEntry::getName).filter(n -> !have.contains(n)).sorted().toList();
+            if (have.stream().noneMatch(n -> !n.startsWith("META-INF/"))) {
+                problems.add(f + ": no source (the main jar holds no classes, so its sources jar holds its files)");
+            } else if (!lacking.isEmpty()) {
+                problems.add(f + ": lacks files of the main jar: " + lacking);
+            }
+        } catch (IOException e) {
+            problems.add(f + ": not a jar (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Every POM should point at the same project: same url, scm url and licences. The licences of
+     * a data-only jar (no classes) are its data's and may differ.
+     */
+    private void checkSameMetadata(Path dir, Map<String, Pom> poms, Set<String> dataOnly, List<String> problems) {
         Map<String, Map<String, String>> seen = new TreeMap<>();
         for (Map.Entry<String, Pom> e : poms.entrySet()) {
             List<Pom> chain = chain(dir, e.getValue(), e.getKey(), new ArrayList<>());
@@ -472,6 +513,9 @@ public final class BundleCheck {
             String licenses = lp == null ? null
                     : String.join(",", lp.all("licenses", "license").stream().map(l -> Pom.text(l, "name")).toList());
             for (String[] kv : new String[][] {{"url", url}, {"scm url", scm}, {"licenses", licenses}}) {
+                if (kv[0].equals("licenses") && dataOnly.contains(e.getKey())) {
+                    continue;
+                }
                 if (kv[1] != null) {
                     seen.computeIfAbsent(kv[0], k -> new TreeMap<>()).put(e.getKey(), kv[1]);
                 }

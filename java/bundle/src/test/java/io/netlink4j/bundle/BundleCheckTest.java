@@ -452,6 +452,48 @@ class BundleCheckTest {
         assertProblem(problems, "netlink4j-bom: manages netlink4j-bench, which does not ship");
     }
 
+    /** A jar of another licence beside core: data only (resources) or with a class file. */
+    private List<String> withOtherLicence(String mainEntry, String... sourceEntries) throws IOException {
+        Files.createDirectories(in);
+        extra.add(file("netlink4j-data", null, "pom", write("data.pom", """
+                <project>
+                  <modelVersion>4.0.0</modelVersion>
+                  <parent><groupId>io.netlink4j</groupId><artifactId>netlink4j-parent</artifactId><version>%s</version></parent>
+                  <artifactId>netlink4j-data</artifactId>
+                  <name>netlink4j data</name><description>Specs.</description>
+                  <licenses><license><name>BSD-3-Clause</name><url>https://opensource.org/license/bsd-3-clause</url></license></licenses>
+                </project>
+                """.formatted(version))));
+        extra.add(file("netlink4j-data", null, "jar", jar("data.jar", "io.netlink4j.data", mainEntry, "specs/b.yaml")));
+        extra.add(file("netlink4j-data", "sources", "jar", jar("data-sources.jar", null, sourceEntries)));
+        extra.add(file("netlink4j-data", "javadoc", "jar", jar("data-javadoc.jar", null, "index.html")));
+        stage();
+        List<String> ships = new ArrayList<>(SHIPS);
+        ships.add("netlink4j-data");
+        List<String> problems = new ArrayList<>(new BundleCheck(G, ships, "netlink4j-bom", false).problems(bundle));
+        assertTrue(problems.remove("netlink4j-bom: does not manage netlink4j-data"), problems::toString);
+        return problems;
+    }
+
+    @Test
+    void aJarOfDataMayHaveItsOwnLicenceAndItsSourcesAreItsFiles() throws IOException {
+        assertEquals(List.of(), withOtherLicence("specs/a.yaml", "specs/a.yaml", "specs/b.yaml"));
+    }
+
+    @Test
+    void aJarOfDataNeedsItsFilesInItsSourcesJar() throws IOException {
+        List<String> problems = withOtherLicence("specs/a.yaml", "specs/b.yaml");
+        assertProblem(problems, "netlink4j-data-1.0.0-sources.jar: lacks files of the main jar: [specs/a.yaml]");
+        assertEquals(1, problems.size(), problems::toString);
+    }
+
+    @Test
+    void aJarOfClassesMustHaveTheProjectsLicence() throws IOException {
+        List<String> problems = withOtherLicence("io/netlink4j/data/A.class", "io/netlink4j/data/A.java");
+        assertProblem(problems, "the POMs disagree on their licenses");
+        assertEquals(1, problems.size(), problems::toString);
+    }
+
     @Test
     void anArtifactMissingFromTheBundleFails() throws IOException {
         stage();

@@ -9,6 +9,7 @@ import io.netlink4j.cli.ipvs.IpvsSyncCli;
 import io.netlink4j.cli.route.AddrCli;
 import io.netlink4j.cli.route.LinkCli;
 import io.netlink4j.cli.route.MonitorCli;
+import io.netlink4j.cli.ynl.YnlCli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,14 +30,14 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The {@code netlink4j} command: global options and the {@code ipvs}, {@code ipvs-sync}, {@code genl}, {@code link},
+ * The {@code netlink4j} command: global options and the {@code ipvs}, {@code ipvs-sync}, {@code genl}, {@code ynl}, {@code link},
  * {@code addr}, {@code monitor} and {@code demo} subcommands. {@link #run} runs it in-process
  * (tests); {@link #main} as a program.
  */
 @Command(name = "netlink4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         synopsisSubcommandLabel = "COMMAND",
         description = "netlink4j command line: IPVS administration with ipvsadm's syntax, links and addresses and their"
-                + " changes, and a generic netlink explorer.",
+                + " changes, a generic netlink explorer, and any family a YNL spec describes.",
         footer = {"", "Try it without root or IPVS: netlink4j --sandbox demo"})
 public final class Main {
     @Option(names = "--sandbox", scope = ScopeType.INHERIT,
@@ -48,7 +49,26 @@ public final class Main {
             description = "Work in this network namespace: a name from 'ip netns' or a path such as /proc/PID/ns/net.")
     String netns;
 
+    static {
+        quietLogging();
+    }
+
     private final Streams io;
+
+    /**
+     * SLF4J's API comes with json-schema-validator (netlink4j ynl), and Netty logs through it
+     * when it is there: without a provider it warns on standard error on first use. The tool logs
+     * nothing, so it names SLF4J's own no-operation provider, unless the user chose one (Netty
+     * then logs through the JDK's logging, as it did before).
+     */
+    private static void quietLogging() {
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            if (System.getProperty("slf4j.internal.verbosity") == null) {
+                System.setProperty("slf4j.internal.verbosity", "ERROR");
+            }
+        }
+    }
 
     private Main(Streams io) {
         this.io = io;
@@ -86,7 +106,7 @@ public final class Main {
     }
 
     /** The names of the subcommands, in the order of the usage help. */
-    static final List<String> COMMANDS = List.of("ipvs", "ipvs-sync", "genl", "link", "addr", "monitor", "demo");
+    static final List<String> COMMANDS = List.of("ipvs", "ipvs-sync", "genl", "ynl", "link", "addr", "monitor", "demo");
 
     /** A new instance of the subcommand named {@code name} (one of {@link #COMMANDS}). */
     static Object newCommand(String name, Main main) {
@@ -94,6 +114,7 @@ public final class Main {
             case "ipvs" -> new IpvsCli(main);
             case "ipvs-sync" -> new IpvsSyncCli(main);
             case "genl" -> new GenlCli(main);
+            case "ynl" -> new YnlCli(main);
             case "link" -> new LinkCli(main);
             case "addr" -> new AddrCli(main);
             case "monitor" -> new MonitorCli(main);

@@ -41,6 +41,8 @@ class CommandModelTest {
             "ipvs -h", "ipvs --help", "ipvs -Lq", "ipvs -A", "ipvs -t 10.0.0.1:80", "ipvs -v", "ipvs --version",
             "ipvs-sync --help", "ipvs-sync --nosuch", "ipvs-sync a b", "monitor --count x", "monitor bogus", "monitor -h",
             "monitor link --count 0", "demo extra", "demo -h", "demo -V",
+            "ynl", "ynl --help", "ynl --family nlctrl --list-ops", "ynl --family nosuch --list-ops", "ynl --family nlctrl",
+            "ynl --family nlctrl --do getfamily --dump getfamily", "--netns no-such-ns ynl --family nlctrl --dump getfamily",
             "nosuch", "--nosuch ipvs", "--help", "-h", "-V", "--version", "--netns", "--netns ipvs", "-- genl list"})
     void onePlainSubcommandRunsAsOnTheWholeModel(String line) {
         String[] args = line.split(" ");

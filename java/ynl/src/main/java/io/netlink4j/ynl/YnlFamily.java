@@ -250,6 +250,66 @@ public final class YnlFamily implements AutoCloseable {
         });
     }
 
+    /**
+     * Opens a subscription to the multicast groups {@code groups} of the spec, on a socket of its
+     * own in this family's network namespace (the engine's {@code NetlinkSubscription}), whose
+     * notifications are decoded by the spec. A generic netlink group's id is the one the kernel
+     * gave when this family was opened (no request); a {@code netlink-raw} group's is the spec's
+     * {@code value} (rtnetlink's {@code RTNLGRP_*}).
+     *
+     * @param groups names of the spec's {@code mcast-groups} (none: join later with
+     *               {@link YnlSubscription#join})
+     * @return the subscription; closing this family does not close it
+     * @throws IllegalArgumentException a group the spec (or the kernel's family) lacks; the message
+     *                                  lists those there are
+     * @throws io.netlink4j.NetlinkErrnoException the socket cannot be opened, or the kernel refused
+     */
+    public YnlSubscription subscribe(String... groups) {
+        Objects.requireNonNull(groups, "groups");
+        int[] ids = new int[groups.length];
+        for (int i = 0; i < groups.length; i++) {
+            ids[i] = mcastGroupId(Objects.requireNonNull(groups[i], "group"));
+        }
+        YnlSubscription subscription = new YnlSubscription(this,
+                io.netlink4j.engine.NetlinkSubscription.open(protocol(spec), connection.options()));
+        try {
+            for (String g : groups) {
+                subscription.join(g);
+            }
+            return subscription;
+        } catch (RuntimeException e) {
+            subscription.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The number of the multicast group {@code group}: for generic netlink the id the kernel gave
+     * the group (read when this family was opened), for {@code netlink-raw} the spec's
+     * {@code value}.
+     *
+     * @param group a name of the spec's {@code mcast-groups}
+     * @return the group's number
+     * @throws IllegalArgumentException the spec, or the kernel's family, has no such group
+     */
+    public int mcastGroupId(String group) {
+        Objects.requireNonNull(group, "group");
+        YnlMcastGroup g = spec.mcastGroups().get(group);
+        if (g == null) {
+            throw new IllegalArgumentException(spec.name() + ": no multicast group " + group + " (expected: "
+                    + (spec.mcastGroups().isEmpty() ? "none, the spec has no mcast-groups"
+                    : "one of " + String.join(", ", spec.mcastGroups().keySet())) + ")");
+        }
+        if (genlFamily != null) {
+            return genlFamily.group(group).map(GenlFamily.MulticastGroup::id).orElseThrow(() -> new IllegalArgumentException(
+                    spec.name() + ": the kernel's family has no multicast group " + group + " (it has: "
+                            + genlFamily.groups().stream().map(GenlFamily.MulticastGroup::name).collect(Collectors.joining(", "))
+                            + ")"));
+        }
+        return g.value().orElseThrow(() -> new IllegalArgumentException(
+                spec.name() + ": multicast group " + group + " has no value in the spec"));
+    }
+
     /** Closes the connection. */
     @Override
     public void close() {
@@ -340,6 +400,56 @@ public final class YnlFamily implements AutoCloseable {
             }
             return codec.decodeMessage(op, msg.buffer(), msg.payloadOffset(), msg.payloadLength());
         };
+    }
+
+    /**
+     * A notification decoded by the operation that describes its message number (see
+     * {@link YnlSubscription}), or empty.
+     */
+    Optional<YnlNotification> notification(io.netlink4j.codec.MessageReader msg) {
+        ByteBuf buf = msg.buffer();
+        int start = msg.payloadOffset();
+        int length = msg.payloadLength();
+        int value;
+        if (genl != null) {
+            if (length < Genl.HEADER_SIZE) {
+                return Optional.empty();
+            }
+            value = buf.getUnsignedByte(start);
+            start += Genl.HEADER_SIZE;
+            length -= Genl.HEADER_SIZE;
+        } else {
+            value = msg.type();
+        }
+        Optional<YnlOperation> op = notificationOperation(value);
+        if (op.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new YnlNotification(op.get().name(), codec.decodeMessage(op.get(), buf, start, length)));
+    }
+
+    private Optional<YnlOperation> notificationOperation(int value) {
+        YnlOperation found = null;
+        // As ynl.py: the last notification with that reply number.
+        for (YnlOperation o : spec.operations().values()) {
+            if (o.isNotification() && o.replyValue().isPresent() && o.replyValue().getAsInt() == value) {
+                found = o;
+            }
+        }
+        if (found != null || genl != null) {
+            return Optional.ofNullable(found);
+        }
+        for (YnlOperation o : spec.operations().values()) {
+            if (o.attributeSet().isPresent() && value(o, !o.hasDo()).orElse(-1) == value) {
+                return Optional.of(o);
+            }
+        }
+        for (YnlOperation o : spec.operations().values()) {
+            if (o.attributeSet().isPresent() && o.replyValue().orElse(-1) == value) {
+                return Optional.of(o);
+            }
+        }
+        return Optional.empty();
     }
 
     @FunctionalInterface

@@ -49,21 +49,43 @@ public final class YnlSchemas {
      */
     public static YnlSchemas load(Path directory) {
         Objects.requireNonNull(directory, "directory");
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
-        Map<YnlProtocol, Schema> schemas = new EnumMap<>(YnlProtocol.class);
-        for (YnlProtocol p : YnlProtocol.values()) {
-            Path file = directory.resolve(p.specName() + ".yaml");
-            String text;
+        return load(directory, directory.toString(), name -> {
+            Path file = directory.resolve(name);
             try {
-                text = Files.readString(file);
+                return Files.readString(file);
             } catch (NoSuchFileException e) {
-                throw new UncheckedIOException("no schema " + file.getFileName() + " in " + directory
+                throw new UncheckedIOException("no schema " + name + " in " + directory
                         + " (expected: genetlink.yaml, genetlink-c.yaml, genetlink-legacy.yaml, netlink-raw.yaml)", e);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
             }
+        });
+    }
+
+    /**
+     * The schemas on the class path, as the {@code netlink4j-ynl-specs} artifact carries them
+     * ({@code netlink4j/ynl/schemas/<level>.yaml}), read and compiled once.
+     *
+     * @throws IllegalStateException if they are not on the class path (add
+     *                               {@code io.netlink4j:netlink4j-ynl-specs})
+     */
+    public static YnlSchemas bundled() {
+        return Bundled.SCHEMAS;
+    }
+
+    private static final class Bundled {
+        static final YnlSchemas SCHEMAS = load(null, "classpath:" + YnlSpecs.SCHEMAS,
+                name -> YnlSpecs.resource(YnlSpecs.SCHEMAS + name));
+    }
+
+    private static YnlSchemas load(Path directory, String where, java.util.function.Function<String, String> reader) {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
+        Map<YnlProtocol, Schema> schemas = new EnumMap<>(YnlProtocol.class);
+        for (YnlProtocol p : YnlProtocol.values()) {
+            String name = p.specName() + ".yaml";
+            String text = reader.apply(name);
             // The schemas repeat keys in places (if/then); YAML readers used with them keep the last.
-            YamlTree tree = YamlTree.parse(file.toString(), text, true);
+            YamlTree tree = YamlTree.parse(directory != null ? directory.resolve(name).toString() : where + name, text, true);
             JsonNode node = MAPPER.valueToTree(tree.root);
             if (node instanceof ObjectNode o) {
                 o.remove("$schema");
@@ -73,9 +95,13 @@ public final class YnlSchemas {
         return new YnlSchemas(directory, schemas);
     }
 
-    /** @return the directory the schemas were read from */
-    public Path directory() {
-        return directory;
+    /**
+     * The directory the schemas were read from.
+     *
+     * @return the directory; empty for the schemas on the class path ({@link #bundled()})
+     */
+    public java.util.Optional<Path> directory() {
+        return java.util.Optional.ofNullable(directory);
     }
 
     /** Validates {@code tree} against the schema of {@code protocol}; throws on the first error by line. */
