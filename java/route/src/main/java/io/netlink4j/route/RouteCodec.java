@@ -220,10 +220,14 @@ final class RouteCodec {
         }
     }
 
-    /** An RTM_GETROUTE lookup of {@code destination}, reporting the table the route was found in. */
+    /**
+     * An RTM_GETROUTE lookup of {@code destination}, reporting the table the route was found in
+     * (IPv4 needs RTM_F_LOOKUP_TABLE for that and IPv6, which always reports it, refuses the flag).
+     */
     static void writeRouteLookup(MessageWriter w, InetAddress destination) {
         AddressFamily family = AddressFamily.of(destination);
-        writeRouteHeader(w, family.value(), family.maxPrefixLength(), 0, 0, 0, 0, 0, 0, RouteFlags.LOOKUP_TABLE);
+        int flags = family.equals(AddressFamily.INET) ? RouteFlags.LOOKUP_TABLE : 0;
+        writeRouteHeader(w, family.value(), family.maxPrefixLength(), 0, 0, 0, 0, 0, 0, flags);
         w.bytes(Rtnetlink.RTA_DST, destination.getAddress());
     }
 

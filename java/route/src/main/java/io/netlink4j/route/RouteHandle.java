@@ -574,8 +574,8 @@ public final class RouteHandle implements AutoCloseable {
     /**
      * The route the kernel would use to reach {@code destination} ({@code ip route get}): the
      * destination as a host route, with the gateway, link, preferred source and table the lookup
-     * found (RTM_GETROUTE with RTM_F_LOOKUP_TABLE), and the flag {@link RouteFlags#CLONED} as the
-     * kernel reports a lookup's result.
+     * found (RTM_GETROUTE; for IPv4 with RTM_F_LOOKUP_TABLE), flagged {@link RouteFlags#CLONED} as
+     * the kernel reports a lookup's result.
      *
      * @param destination the address to look up, IPv4 or IPv6
      * @return the route to it
