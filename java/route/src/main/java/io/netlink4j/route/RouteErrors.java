@@ -90,6 +90,9 @@ final class RouteErrors {
                 if (errno == ENETUNREACH) {
                     return new NoSuchRouteException("no " + link, e);
                 }
+                if (errno == Errno.EACCES) {
+                    return new RouteException(command.operation(subject) + ": a prohibit route matches", e);
+                }
             }
             default -> { }
         }
@@ -101,8 +104,8 @@ final class RouteErrors {
         }
         String op = command.operation(subject);
         if (errno == Errno.EPERM || errno == Errno.EACCES) {
-            return new RouteException(op + ": permission denied: changing links, addresses and routes needs CAP_NET_ADMIN"
-                    + " in the network namespace", e);
+            return new RouteException(op + ": permission denied: changing " + (command.isRoute() ? "routes" : "links and addresses")
+                    + " needs CAP_NET_ADMIN in the network namespace", e);
         }
         return new RouteException(op + " failed", e);
     }

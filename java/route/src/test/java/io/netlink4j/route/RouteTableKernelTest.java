@@ -263,6 +263,10 @@ class RouteTableKernelTest {
         assertEquals(ip("10.8.0.1"), lookup.preferredSource().orElseThrow());
         Route v6 = route.getRoute(ip("2001:db8:5::9"));
         assertEquals(ip("2001:db8::2"), v6.gateway().orElseThrow());
+        route.newRoute(RouteSpec.builder(ip("10.66.0.0"), 16).type(RouteType.PROHIBIT).build());
+        RouteException prohibited = assertThrows(RouteException.class, () -> route.getRoute(ip("10.66.0.1")));
+        assertEquals(Errno.EACCES, prohibited.errno());
+        assertTrue(prohibited.getMessage().startsWith("RTM_GETROUTE route to 10.66.0.1: a prohibit route matches"), prohibited.getMessage());
         route.delRoute(RouteSpec.builder(ip("0.0.0.0"), 0).build());
         NoSuchRouteException none = assertThrows(NoSuchRouteException.class, () -> route.getRoute(ip("192.0.2.1")));
         assertEquals(101, none.errno());
