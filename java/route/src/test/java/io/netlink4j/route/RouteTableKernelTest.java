@@ -95,13 +95,22 @@ class RouteTableKernelTest {
         for (AddressFamily family : List.of(AddressFamily.INET, AddressFamily.INET6)) {
             for (int table : List.of(RouteTables.MAIN, RouteTables.LOCAL, 100, 70000, RouteTables.UNSPEC)) {
                 String t = table == RouteTables.UNSPEC ? "all" : Integer.toUnsignedString(table);
-                List<Map<String, Object>> theirs = new ArrayList<>(Json.parseArrayOfObjects(Netns.run("ip", "-n", ns.name(),
-                        family.equals(AddressFamily.INET) ? "-4" : "-6", "-j", "route", "show", "table", t)));
-                // ip prints the kernel's order, whose tables come by number modulo 256; the handle orders them by number.
-                theirs.sort(Comparator.comparingLong(r -> tableNumber(r.get("table"))));
-                List<Route> ours = route.getRoutes(family, table);
+                // The kernel adds routes for a while after a link comes up (IPv6 link-local
+                // addresses): read until iproute2 says the same before and after.
+                List<Map<String, Object>> theirs;
+                List<Route> ours;
                 List<Route> streamed = new ArrayList<>();
-                route.forEachRoute(family, table, streamed::add);
+                for (int attempt = 1; ; attempt++) {
+                    List<Map<String, Object>> before = ipRoutes(family, t);
+                    ours = route.getRoutes(family, table);
+                    streamed.clear();
+                    route.forEachRoute(family, table, streamed::add);
+                    theirs = ipRoutes(family, t);
+                    if (before.equals(theirs) || attempt == 50) {
+                        break;
+                    }
+                    sleep(100);
+                }
                 assertEquals(view(theirs), ours.stream().map(r -> view(r, table == RouteTables.UNSPEC)).toList(), family + " table " + t);
                 if (table != RouteTables.UNSPEC) {
                     assertEquals(ours, streamed, "one table streams in the same order");
@@ -125,6 +134,23 @@ class RouteTableKernelTest {
         Route tos = find(route.getRoutes(AddressFamily.INET), "10.6.0.7");
         assertEquals(0x10, tos.tos());
         assertTrue((tos.flags() & RouteFlags.ONLINK) != 0, tos::toString);
+    }
+
+    /** {@code ip -j route show table T}, in table number order (ip prints the kernel's, by number modulo 256). */
+    List<Map<String, Object>> ipRoutes(AddressFamily family, String table) {
+        List<Map<String, Object>> theirs = new ArrayList<>(Json.parseArrayOfObjects(Netns.run("ip", "-n", ns.name(),
+                family.equals(AddressFamily.INET) ? "-4" : "-6", "-j", "route", "show", "table", table)));
+        theirs.sort(Comparator.comparingLong(r -> tableNumber(r.get("table"))));
+        return theirs;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     static long tableNumber(Object name) {
