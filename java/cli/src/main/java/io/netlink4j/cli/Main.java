@@ -9,6 +9,7 @@ import io.netlink4j.cli.ipvs.IpvsSyncCli;
 import io.netlink4j.cli.route.AddrCli;
 import io.netlink4j.cli.route.LinkCli;
 import io.netlink4j.cli.route.MonitorCli;
+import io.netlink4j.cli.route.RouteCli;
 import io.netlink4j.cli.ynl.YnlCli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,7 +32,7 @@ import java.util.Properties;
 
 /**
  * The {@code netlink4j} command: global options and the {@code ipvs}, {@code ipvs-sync}, {@code genl}, {@code ynl}, {@code link},
- * {@code addr}, {@code monitor} and {@code demo} subcommands. {@link #run} runs it in-process
+ * {@code addr}, {@code route}, {@code monitor} and {@code demo} subcommands. {@link #run} runs it in-process
  * (tests); {@link #main} as a program.
  */
 @Command(name = "netlink4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -106,7 +107,7 @@ public final class Main {
     }
 
     /** The names of the subcommands, in the order of the usage help. */
-    static final List<String> COMMANDS = List.of("ipvs", "ipvs-sync", "genl", "ynl", "link", "addr", "monitor", "demo");
+    static final List<String> COMMANDS = List.of("ipvs", "ipvs-sync", "genl", "ynl", "link", "addr", "route", "monitor", "demo");
 
     /** A new instance of the subcommand named {@code name} (one of {@link #COMMANDS}). */
     static Object newCommand(String name, Main main) {
@@ -117,6 +118,7 @@ public final class Main {
             case "ynl" -> new YnlCli(main);
             case "link" -> new LinkCli(main);
             case "addr" -> new AddrCli(main);
+            case "route" -> new RouteCli(main);
             case "monitor" -> new MonitorCli(main);
             case "demo" -> new DemoCli(main);
             default -> throw new IllegalArgumentException("no command " + name);

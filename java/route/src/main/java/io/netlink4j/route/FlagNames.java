@@ -14,7 +14,7 @@ final class FlagNames {
         List<String> out = new ArrayList<>();
         int rest = flags;
         for (int i = 0; i < names.length; i++) {
-            if ((flags & (1 << i)) != 0) {
+            if (names[i] != null && (flags & (1 << i)) != 0) {
                 out.add(names[i]);
                 rest &= ~(1 << i);
             }

@@ -13,11 +13,13 @@ import io.netty.buffer.ByteBuf;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Encoding and decoding of rtnetlink link and address messages: pure functions over netlink
+ * Encoding and decoding of rtnetlink link, address and route messages: pure functions over netlink
  * buffers, no I/O. Encoders write a message's payload (fixed header and attributes) into a
  * {@link MessageWriter} after the netlink header. Decoders read a message in place, copy what
  * they keep, and throw only {@link NetlinkDecodeException}, whatever the input.
@@ -123,6 +125,112 @@ final class RouteCodec {
         writeAddressHeader(w, family.value(), 0, 0, 0, index);
     }
 
+    /** A {@code struct rtmsg}. */
+    static void writeRouteHeader(MessageWriter w, int family, int dstLen, int srcLen, int tos, int table, int protocol, int scope,
+                                 int type, int flags) {
+        w.rawU8(family).rawU8(dstLen).rawU8(srcLen).rawU8(tos).rawU8(table).rawU8(protocol).rawU8(scope).rawU8(type).rawU32(flags);
+    }
+
+    /** {@code table} for the one-byte {@code rtm_table}: itself below 256, else RT_TABLE_UNSPEC (RTA_TABLE carries it). */
+    private static int tableByte(int table) {
+        return Integer.compareUnsigned(table, 256) < 0 ? table : RouteTables.UNSPEC;
+    }
+
+    /**
+     * RTM_NEWROUTE ({@code create}) or RTM_DELROUTE for {@code spec}. Creating fills in what
+     * {@code ip route add} would (protocol BOOT, its scope); deleting leaves unset fields as
+     * wildcards (protocol UNSPEC, scope NOWHERE).
+     */
+    static void writeRouteSpec(MessageWriter w, RouteSpec spec, boolean create) {
+        AddressFamily family = spec.addressFamily();
+        int protocol = spec.protocol().orElse(create ? RouteProtocol.BOOT : RouteProtocol.UNSPEC).value();
+        int scope = create ? spec.scopeToCreate().value() : spec.scope().orElse(AddressScope.NOWHERE).value();
+        writeRouteHeader(w, family.value(), spec.prefixLength(), spec.sourcePrefixLength(), spec.tos(), tableByte(spec.table()),
+                protocol, scope, spec.type().value(), spec.flags());
+        w.u32(Rtnetlink.RTA_TABLE, spec.table());
+        if (spec.prefixLength() > 0) {
+            w.bytes(Rtnetlink.RTA_DST, spec.destination().getAddress());
+        }
+        spec.source().ifPresent(s -> w.bytes(Rtnetlink.RTA_SRC, s.getAddress()));
+        spec.gateway().ifPresent(g -> writeGateway(w, family, g));
+        if (spec.linkIndex() != 0) {
+            w.u32(Rtnetlink.RTA_OIF, spec.linkIndex());
+        }
+        spec.preferredSource().ifPresent(s -> w.bytes(Rtnetlink.RTA_PREFSRC, s.getAddress()));
+        if (spec.priority() != 0) {
+            w.u32(Rtnetlink.RTA_PRIORITY, spec.priority());
+        }
+        if (spec.mtu().isPresent()) {
+            w.beginNested(Rtnetlink.RTA_METRICS);
+            w.u32(Rtnetlink.RTAX_MTU, spec.mtu().getAsInt());
+            w.endNested();
+        }
+        if (!spec.nextHops().isEmpty()) {
+            w.bytes(Rtnetlink.RTA_MULTIPATH, multipath(family, spec.nextHops()));
+        }
+        spec.preference().ifPresent(p -> w.u8(Rtnetlink.RTA_PREF, p.value()));
+    }
+
+    private static void writeGateway(MessageWriter w, AddressFamily family, InetAddress gateway) {
+        AddressFamily of = AddressFamily.of(gateway);
+        if (of.equals(family)) {
+            w.bytes(Rtnetlink.RTA_GATEWAY, gateway.getAddress());
+        } else {
+            w.bytes(Rtnetlink.RTA_VIA, via(of, gateway));
+        }
+    }
+
+    /** A {@code struct rtvia}: u16 family, then the address. */
+    private static byte[] via(AddressFamily family, InetAddress gateway) {
+        byte[] address = gateway.getAddress();
+        return ByteBuffer.allocate(2 + address.length).order(ByteOrder.nativeOrder()).putShort((short) family.value()).put(address)
+                .array();
+    }
+
+    /** The payload of RTA_MULTIPATH: a {@code struct rtnexthop} and its attributes per next hop, each 4-byte aligned. */
+    private static byte[] multipath(AddressFamily family, List<NextHop> hops) {
+        ByteBuffer out = ByteBuffer.allocate(hops.size() * (RtnetlinkLayout.RTNEXTHOP_SIZE + 4 + 20)).order(ByteOrder.nativeOrder());
+        for (NextHop hop : hops) {
+            int start = out.position();
+            out.putShort((short) 0).put((byte) hop.flags()).put((byte) (hop.weight() - 1)).putInt(hop.linkIndex());
+            if (hop.gateway().isPresent()) {
+                InetAddress g = hop.gateway().get();
+                boolean same = AddressFamily.of(g).equals(family);
+                byte[] payload = same ? g.getAddress() : via(AddressFamily.of(g), g);
+                out.putShort((short) (4 + payload.length)).putShort((short) (same ? Rtnetlink.RTA_GATEWAY : Rtnetlink.RTA_VIA)).put(payload);
+                while (out.position() % 4 != 0) {
+                    out.put((byte) 0);
+                }
+            }
+            out.putShort(start, (short) (out.position() - start));
+        }
+        byte[] bytes = new byte[out.position()];
+        out.flip().get(bytes);
+        return bytes;
+    }
+
+    /**
+     * An RTM_GETROUTE dump request for {@code family} and {@code table} (0 for all): with strict
+     * checking, the kernel filters by table.
+     */
+    static void writeRouteDump(MessageWriter w, AddressFamily family, int table) {
+        writeRouteHeader(w, family.value(), 0, 0, 0, tableByte(table), 0, 0, 0, 0);
+        if (table != RouteTables.UNSPEC) {
+            w.u32(Rtnetlink.RTA_TABLE, table);
+        }
+    }
+
+    /**
+     * An RTM_GETROUTE lookup of {@code destination}, reporting the table the route was found in
+     * (IPv4 needs RTM_F_LOOKUP_TABLE for that and IPv6, which always reports it, refuses the flag).
+     */
+    static void writeRouteLookup(MessageWriter w, InetAddress destination) {
+        AddressFamily family = AddressFamily.of(destination);
+        int flags = family.equals(AddressFamily.INET) ? RouteFlags.LOOKUP_TABLE : 0;
+        writeRouteHeader(w, family.value(), family.maxPrefixLength(), 0, 0, 0, 0, 0, 0, flags);
+        w.bytes(Rtnetlink.RTA_DST, destination.getAddress());
+    }
+
     // Decoding.
 
     /** The link in an RTM_NEWLINK or RTM_DELLINK message. */
@@ -220,6 +328,117 @@ final class RouteCodec {
         return HardwareAddress.of(attrs.bytes());
     }
 
+    /** The route in an RTM_NEWROUTE or RTM_DELROUTE message of family INET or INET6. */
+    static Route decodeRoute(MessageReader msg) {
+        checkType(msg, Rtnetlink.RTM_NEWROUTE, Rtnetlink.RTM_DELROUTE);
+        int p = headerOffset(msg, RtnetlinkLayout.RTMSG_SIZE, "rtmsg");
+        ByteBuf buf = msg.buffer();
+        AddressFamily family = AddressFamily.of(buf.getUnsignedByte(p + RtnetlinkLayout.RTMSG_FAMILY));
+        if (!family.isIp()) {
+            throw new NetlinkDecodeException(RtnetlinkLayout.typeName(msg.type()) + " for " + family + " (expected: INET or INET6)");
+        }
+        Route.Builder b = Route.builder().addressFamily(family)
+                .destinationPrefixLength(buf.getUnsignedByte(p + RtnetlinkLayout.RTMSG_DST_LEN))
+                .sourcePrefixLength(buf.getUnsignedByte(p + RtnetlinkLayout.RTMSG_SRC_LEN))
+                .tos(buf.getUnsignedByte(p + RtnetlinkLayout.RTMSG_TOS))
+                .table(buf.getUnsignedByte(p + RtnetlinkLayout.RTMSG_TABLE))
+                .protocol(RouteProtocol.of(buf.getUnsignedByte(p + RtnetlinkLayout.RTMSG_PROTOCOL)))
+                .scope(AddressScope.of(buf.getUnsignedByte(p + RtnetlinkLayout.RTMSG_SCOPE)))
+                .type(RouteType.of(buf.getUnsignedByte(p + RtnetlinkLayout.RTMSG_TYPE)))
+                .flags(HostOrder.getI32(buf, p + RtnetlinkLayout.RTMSG_FLAGS));
+        List<RawAttribute> other = new ArrayList<>();
+        AttributeReader attrs = AttributeReader.of(buf, p + RtnetlinkLayout.RTMSG_SIZE, msg.payloadEnd());
+        while (attrs.next()) {
+            switch (attrs.type()) {
+                case Rtnetlink.RTA_DST -> b.destination(inetAddress(attrs, family));
+                case Rtnetlink.RTA_SRC -> b.source(inetAddress(attrs, family));
+                case Rtnetlink.RTA_GATEWAY -> b.gateway(inetAddress(attrs, family));
+                case Rtnetlink.RTA_VIA -> b.gateway(via(attrs));
+                case Rtnetlink.RTA_OIF -> b.linkIndex(attrs.u32());
+                case Rtnetlink.RTA_PREFSRC -> b.preferredSource(inetAddress(attrs, family));
+                case Rtnetlink.RTA_PRIORITY -> b.priority(attrs.u32());
+                case Rtnetlink.RTA_TABLE -> b.table(attrs.u32());
+                case Rtnetlink.RTA_METRICS -> metrics(attrs.nested(), b);
+                case Rtnetlink.RTA_MULTIPATH -> b.nextHops(nextHops(attrs, family));
+                case Rtnetlink.RTA_PREF -> {
+                    int pref = attrs.u8();
+                    if (pref <= RoutePreference.LOW.value()) {
+                        b.preference(RoutePreference.of(pref));
+                    } else {
+                        other.add(raw(attrs));
+                    }
+                }
+                default -> other.add(raw(attrs));
+            }
+        }
+        try {
+            return b.otherAttributes(other).build();
+        } catch (IllegalArgumentException e) {
+            throw new NetlinkDecodeException(RtnetlinkLayout.typeName(msg.type()) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void metrics(AttributeReader attrs, Route.Builder b) {
+        List<RawAttribute> other = new ArrayList<>();
+        while (attrs.next()) {
+            if (attrs.type() == Rtnetlink.RTAX_MTU && attrs.payloadLength() == 4) {
+                b.mtu(attrs.u32());
+            } else {
+                other.add(raw(attrs));
+            }
+        }
+        b.otherMetrics(other);
+    }
+
+    /** A {@code struct rtvia}: u16 family, then an address of that family. */
+    private static InetAddress via(AttributeReader attrs) {
+        ByteBuf buf = attrs.buffer();
+        int p = attrs.payloadOffset();
+        if (attrs.payloadLength() < 2) {
+            throw new NetlinkDecodeException("RTA_VIA of " + attrs.payloadLength() + " bytes (expected: at least 2)");
+        }
+        AddressFamily family = AddressFamily.of(HostOrder.getU16(buf, p));
+        int length = attrs.payloadLength() - 2;
+        if (!family.isIp() || length != family.addressLength()) {
+            throw new NetlinkDecodeException("RTA_VIA for " + family + " with " + length + " address bytes (expected: an IPv4 or IPv6 address)");
+        }
+        byte[] raw = new byte[length];
+        buf.getBytes(p + 2, raw);
+        return address(raw, "RTA_VIA");
+    }
+
+    private static List<NextHop> nextHops(AttributeReader attrs, AddressFamily family) {
+        ByteBuf buf = attrs.buffer();
+        int p = attrs.payloadOffset();
+        int end = p + attrs.payloadLength();
+        List<NextHop> hops = new ArrayList<>();
+        while (end - p >= RtnetlinkLayout.RTNEXTHOP_SIZE) {
+            int length = HostOrder.getU16(buf, p);
+            if (length < RtnetlinkLayout.RTNEXTHOP_SIZE || length > end - p) {
+                throw new NetlinkDecodeException("RTA_MULTIPATH: next hop of " + length + " bytes with " + (end - p) + " left (expected: "
+                        + RtnetlinkLayout.RTNEXTHOP_SIZE + "-" + (end - p) + ")");
+            }
+            NextHop.Builder hop = NextHop.builder().flags(buf.getUnsignedByte(p + 2)).weight(buf.getUnsignedByte(p + 3) + 1)
+                    .linkIndex(HostOrder.getI32(buf, p + 4));
+            List<RawAttribute> other = new ArrayList<>();
+            AttributeReader nested = AttributeReader.of(buf, p + RtnetlinkLayout.RTNEXTHOP_SIZE, p + length);
+            while (nested.next()) {
+                switch (nested.type()) {
+                    case Rtnetlink.RTA_GATEWAY -> hop.gateway(inetAddress(nested, family));
+                    case Rtnetlink.RTA_VIA -> hop.gateway(via(nested));
+                    default -> other.add(raw(nested));
+                }
+            }
+            try {
+                hops.add(hop.otherAttributes(other).build());
+            } catch (IllegalArgumentException e) {
+                throw new NetlinkDecodeException("RTA_MULTIPATH: " + e.getMessage(), e);
+            }
+            p += (length + 3) & ~3;
+        }
+        return hops;
+    }
+
     /** The address in an RTM_NEWADDR or RTM_DELADDR message. */
     static Address decodeAddress(MessageReader msg) {
         checkType(msg, Rtnetlink.RTM_NEWADDR, Rtnetlink.RTM_DELADDR);
@@ -278,11 +497,15 @@ final class RouteCodec {
             throw new NetlinkDecodeException("address attribute " + attrs.type() + " of " + raw.length + " bytes (expected: "
                     + family.addressLength() + " for " + family + ")");
         }
+        return address(raw, "address attribute " + attrs.type());
+    }
+
+    private static InetAddress address(byte[] raw, String what) {
         try {
             // A 16-byte IPv4-mapped address stays IPv6 (InetAddress.getByAddress would turn it into IPv4).
             return raw.length == 16 ? Inet6Address.getByAddress(null, raw, -1) : InetAddress.getByAddress(raw);
         } catch (UnknownHostException e) {
-            throw new NetlinkDecodeException("address attribute " + attrs.type() + ": " + e.getMessage(), e);
+            throw new NetlinkDecodeException(what + ": " + e.getMessage(), e);
         }
     }
 

@@ -24,7 +24,17 @@ enum RouteCommand {
     /** Delete an address. */
     DEL_ADDRESS(Rtnetlink.RTM_DELADDR, 0),
     /** Dump addresses. */
-    GET_ADDRESSES(Rtnetlink.RTM_GETADDR, 0);
+    GET_ADDRESSES(Rtnetlink.RTM_GETADDR, 0),
+    /** Add a route; refused with EEXIST if it exists. */
+    NEW_ROUTE(Rtnetlink.RTM_NEWROUTE, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL),
+    /** Replace an existing route; refused with ENOENT if there is none. */
+    UPDATE_ROUTE(Rtnetlink.RTM_NEWROUTE, Netlink.NLM_F_REPLACE),
+    /** Delete a route; refused with ESRCH if there is none. */
+    DEL_ROUTE(Rtnetlink.RTM_DELROUTE, 0),
+    /** Look a destination up; refused with ENETUNREACH if no route leads there. */
+    GET_ROUTE(Rtnetlink.RTM_GETROUTE, 0),
+    /** Dump routes. */
+    GET_ROUTES(Rtnetlink.RTM_GETROUTE, 0);
 
     private final int type;
     private final int flags;
@@ -32,6 +42,11 @@ enum RouteCommand {
     RouteCommand(int type, int flags) {
         this.type = type;
         this.flags = flags;
+    }
+
+    /** Whether the command is about routes. */
+    boolean isRoute() {
+        return this == NEW_ROUTE || this == UPDATE_ROUTE || this == DEL_ROUTE || this == GET_ROUTE || this == GET_ROUTES;
     }
 
     /** The RTM_* message type. */

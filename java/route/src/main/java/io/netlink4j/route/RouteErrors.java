@@ -5,11 +5,12 @@ package io.netlink4j.route;
 import io.netlink4j.Errno;
 import io.netlink4j.NetlinkErrnoException;
 
-/** The one place where rtnetlink errnos become exceptions that name the link or address, by command. */
+/** The one place where rtnetlink errnos become exceptions that name the link, address or route, by command. */
 final class RouteErrors {
     private RouteErrors() {}
 
     private static final int EADDRNOTAVAIL = 99;
+    private static final int ENETUNREACH = 101;
 
     /**
      * What a request is about, for messages.
@@ -22,6 +23,11 @@ final class RouteErrors {
         /** A link by name, e.g. "link 'veth0'", or, when {@code name} is null, by index, "link 7". */
         static Subject link(int index, String name) {
             return new Subject(name != null ? "link '" + name + "'" : "link " + index, null, null);
+        }
+
+        /** A route, e.g. "route 10.1.0.0/16 table 100". */
+        static Subject route(String route) {
+            return new Subject("route " + route, null, null);
         }
 
         /** {@code address} on this subject's link. */
@@ -65,15 +71,41 @@ final class RouteErrors {
                     return new NoSuchAddressException("no " + subject.address() + " on " + link, e);
                 }
             }
+            case NEW_ROUTE -> {
+                if (errno == Errno.EEXIST) {
+                    return new RouteExistsException(link + " already exists", e);
+                }
+            }
+            case UPDATE_ROUTE -> {
+                if (errno == Errno.ENOENT) {
+                    return new NoSuchRouteException("no " + link + " to replace", e);
+                }
+            }
+            case DEL_ROUTE -> {
+                if (errno == Errno.ESRCH || errno == Errno.ENOENT) {
+                    return new NoSuchRouteException("no " + link, e);
+                }
+            }
+            case GET_ROUTE -> {
+                if (errno == ENETUNREACH) {
+                    return new NoSuchRouteException("no " + link, e);
+                }
+                if (errno == Errno.EACCES) {
+                    return new RouteException(command.operation(subject) + ": a prohibit route matches", e);
+                }
+            }
             default -> { }
+        }
+        if (errno == Errno.ENODEV && command.isRoute()) {
+            return new NoSuchLinkException(link + ": no such link", e);
         }
         if (errno == Errno.ENODEV) {
             return new NoSuchLinkException("no " + link, e);
         }
         String op = command.operation(subject);
         if (errno == Errno.EPERM || errno == Errno.EACCES) {
-            return new RouteException(op + ": permission denied: changing links and addresses needs CAP_NET_ADMIN"
-                    + " in the network namespace", e);
+            return new RouteException(op + ": permission denied: changing " + (command.isRoute() ? "routes" : "links and addresses")
+                    + " needs CAP_NET_ADMIN in the network namespace", e);
         }
         return new RouteException(op + " failed", e);
     }

@@ -3,6 +3,7 @@
 package io.netlink4j.route;
 
 import io.netlink4j.AddressFamily;
+import io.netlink4j.Errno;
 import io.netlink4j.NetlinkDumpInterruptedException;
 import io.netlink4j.NetlinkClosedException;
 import io.netlink4j.NetlinkErrnoException;
@@ -13,9 +14,11 @@ import io.netlink4j.engine.NetlinkOptions;
 import io.netlink4j.engine.ReplyDecoder;
 import io.netlink4j.engine.ReplyHandler;
 import io.netlink4j.engine.RequestBody;
+import io.netlink4j.internal.InetAddresses;
 import io.netlink4j.route.RouteErrors.Subject;
 import io.netlink4j.socket.NetlinkProtocol;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -23,8 +26,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * A handle on the links and addresses of one network namespace (rtnetlink): list, look up,
- * create, change and delete links; list, add and delete IPv4 and IPv6 addresses.
+ * A handle on the links, addresses and routes of one network namespace (rtnetlink): list, look
+ * up, create, change and delete links; list, add and delete IPv4 and IPv6 addresses; list, look
+ * up, add, replace and delete IPv4 and IPv6 routes.
  *
  * <pre>{@code
  * try (RouteHandle route = RouteHandle.open(Path.of("/var/run/netns/lb"))) {
@@ -32,6 +36,9 @@ import java.util.function.Consumer;
  *     int dummy0 = route.getLink("dummy0").index();
  *     route.newAddress(dummy0, AddressSpec.of(InetAddress.getByName("10.1.1.1"), 24));
  *     route.updateLink(LinkChange.builder(dummy0).up(true).build());
+ *     route.newRoute(RouteSpec.builder(InetAddress.getByName("10.2.0.0"), 16)
+ *             .gateway(InetAddress.getByName("10.1.1.254")).build());
+ *     route.getRoutes(AddressFamily.INET).forEach(System.out::println);
  *     for (Link link : route.getLinks()) {
  *         System.out.println(link + " " + route.getAddresses(link.index()));
  *     }
@@ -59,6 +66,9 @@ import java.util.function.Consumer;
 public final class RouteHandle implements AutoCloseable {
     private static final Comparator<Address> ADDRESS_ORDER = Comparator.comparingInt(Address::linkIndex)
             .thenComparingInt(a -> a.addressFamily().value());
+
+    /** By table number, unsigned; a stable sort keeps the kernel's order within a table. */
+    private static final Comparator<Route> ROUTE_ORDER = (a, b) -> Integer.compareUnsigned(a.table(), b.table());
 
     private final NetlinkConnection connection;
 
@@ -472,6 +482,193 @@ public final class RouteHandle implements AutoCloseable {
 
     private void delAddress(int index, Subject link, AddressSpec spec) {
         execute(RouteCommand.DEL_ADDRESS, link.address(spec), w -> RouteCodec.writeAddressDelete(w, index, spec));
+    }
+
+    // Routes.
+
+    /**
+     * The routes of {@code addressFamily} in the main table, what {@code ip route show} (IPv4) and
+     * {@code ip -6 route show} list, in the order of {@link #getRoutes(AddressFamily, int)}.
+     *
+     * @param addressFamily {@link AddressFamily#INET} or {@link AddressFamily#INET6}
+     * @return the routes of the main table
+     * @throws IllegalArgumentException if {@code addressFamily} is not INET or INET6
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
+     */
+    public List<Route> getRoutes(AddressFamily addressFamily) {
+        return getRoutes(addressFamily, RouteTables.MAIN);
+    }
+
+    /**
+     * The routes of {@code addressFamily} in table {@code table}, or in every table
+     * ({@link RouteTables#UNSPEC}, {@code ip route show table all}): ordered by table number
+     * (unsigned), then as the kernel lists a table, which is the order it looks routes up in (IPv4:
+     * by destination, the longer prefix of a destination first; IPv6: its prefix tree's order, and
+     * routes to the same prefix by priority). Routes the kernel caches (exceptions, RTM_F_CLONED)
+     * are not listed. A table that does not exist has no routes. With strict checking (the
+     * default options) the kernel filters by table; without, this method does. The dump is made
+     * again, up to three times in all, when it lost messages or the kernel flagged it inconsistent.
+     *
+     * @param addressFamily {@link AddressFamily#INET} or {@link AddressFamily#INET6}
+     * @param table         the table's number ({@link RouteTables} names some), or {@link RouteTables#UNSPEC} for every table
+     * @return the routes, in the order described
+     * @throws IllegalArgumentException if {@code addressFamily} is not INET or INET6
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
+     */
+    public List<Route> getRoutes(AddressFamily addressFamily, int table) {
+        checkRouteFamily(addressFamily);
+        Subject subject = routesSubject(addressFamily, table);
+        List<Route> out;
+        try {
+            out = dump(RouteCommand.GET_ROUTES, subject, w -> RouteCodec.writeRouteDump(w, addressFamily, table), RouteCodec::decodeRoute);
+        } catch (RouteException e) {
+            if (isMissingTable(e, table)) {
+                return List.of();
+            }
+            throw e;
+        }
+        if (table != RouteTables.UNSPEC) {
+            out.removeIf(r -> r.table() != table);
+        }
+        out.sort(ROUTE_ORDER);
+        return List.copyOf(out);
+    }
+
+    /**
+     * Streams the routes of {@code addressFamily} in table {@code table} (or every table, with
+     * {@link RouteTables#UNSPEC}) to {@code action} as they are decoded, in the kernel's order, in
+     * bounded memory: what {@link #getRoutes(AddressFamily, int)} lists, without sorting by table.
+     * Not made again on an overrun or an inconsistent dump: {@code action} has seen part of the
+     * routes by then.
+     *
+     * @param addressFamily {@link AddressFamily#INET} or {@link AddressFamily#INET6}
+     * @param table         the table's number, or {@link RouteTables#UNSPEC} for every table
+     * @param action        receives each one, on the calling thread
+     * @throws IllegalArgumentException if {@code addressFamily} is not INET or INET6
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
+     */
+    public void forEachRoute(AddressFamily addressFamily, int table, Consumer<? super Route> action) {
+        checkRouteFamily(addressFamily);
+        Objects.requireNonNull(action, "action");
+        try {
+            dumpEach(RouteCommand.GET_ROUTES, routesSubject(addressFamily, table), w -> RouteCodec.writeRouteDump(w, addressFamily, table),
+                    msg -> {
+                        Route route = RouteCodec.decodeRoute(msg);
+                        if (table == RouteTables.UNSPEC || route.table() == table) {
+                            action.accept(route);
+                        }
+                    });
+        } catch (RouteException e) {
+            if (!isMissingTable(e, table)) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * The route the kernel would use to reach {@code destination} ({@code ip route get}): the
+     * destination as a host route, with the gateway, link, preferred source and table the lookup
+     * found (RTM_GETROUTE; for IPv4 with RTM_F_LOOKUP_TABLE), flagged {@link RouteFlags#CLONED} as
+     * the kernel reports a lookup's result.
+     *
+     * @param destination the address to look up, IPv4 or IPv6
+     * @return the route to it
+     * @throws NoSuchRouteException    if no route leads there (ENETUNREACH)
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason: EHOSTUNREACH (an
+     *                                  unreachable route), EACCES (prohibit), EINVAL (blackhole), ...
+     */
+    public Route getRoute(InetAddress destination) {
+        Objects.requireNonNull(destination, "destination");
+        return request(RouteCommand.GET_ROUTE, Subject.route("to " + InetAddresses.toText(destination)),
+                w -> RouteCodec.writeRouteLookup(w, destination), RouteCodec::decodeRoute);
+    }
+
+    /**
+     * Adds a route ({@code ip route add}).
+     *
+     * @param spec the specification
+     * @throws RouteExistsException    if the table has a route to the prefix with the same type of
+     *                                 service and priority (IPv4) or the same priority (IPv6)
+     * @throws NoSuchLinkException     if a link the route names does not exist
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says
+     *                                  which; ENETUNREACH: a gateway is not on any link)
+     */
+    public void newRoute(RouteSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        execute(RouteCommand.NEW_ROUTE, Subject.route(spec.describe()), w -> RouteCodec.writeRouteSpec(w, spec, true));
+    }
+
+    /**
+     * Replaces an existing route ({@code ip route replace}, but without creating one): the route to
+     * the same prefix in the same table, with the same type of service and priority (IPv4) or the
+     * same priority (IPv6), becomes {@code spec}.
+     *
+     * @param spec the specification
+     * @throws NoSuchRouteException    if there is no such route to replace
+     * @throws NoSuchLinkException     if a link the route names does not exist
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
+     */
+    public void updateRoute(RouteSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        execute(RouteCommand.UPDATE_ROUTE, Subject.route(spec.describe()), w -> RouteCodec.writeRouteSpec(w, spec, true));
+    }
+
+    /**
+     * Deletes a route ({@code ip route del}): the first in the table to the prefix that matches what
+     * {@code spec} sets. An unset protocol or scope, a priority of 0 and an absent gateway or link
+     * match any; the type always counts ({@link RouteType#UNICAST} unless set).
+     *
+     * @param spec the specification
+     * @throws NoSuchRouteException    if no route matches
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
+     */
+    public void delRoute(RouteSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        execute(RouteCommand.DEL_ROUTE, Subject.route(spec.describe()), w -> RouteCodec.writeRouteSpec(w, spec, false));
+    }
+
+    /**
+     * Deletes a route as {@link #getRoutes(AddressFamily, int)} lists it: {@code delRoute(RouteSpec.of(route))}.
+     *
+     * @param route the route, as listed
+     * @throws NoSuchRouteException    if the table no longer has it
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says which)
+     */
+    public void delRoute(Route route) {
+        delRoute(RouteSpec.of(route));
+    }
+
+    private static void checkRouteFamily(AddressFamily addressFamily) {
+        Objects.requireNonNull(addressFamily, "addressFamily");
+        if (!addressFamily.isIp()) {
+            throw new IllegalArgumentException("addressFamily: " + addressFamily + " (expected: INET or INET6)");
+        }
+    }
+
+    private static Subject routesSubject(AddressFamily addressFamily, int table) {
+        return Subject.route("s of " + addressFamily + (table == RouteTables.UNSPEC ? " in every table" : " in table "
+                + Integer.toUnsignedString(table)));
+    }
+
+    /** The kernel refuses a dump filtered by a table that does not exist with ENOENT ("FIB table does not exist"). */
+    private static boolean isMissingTable(RouteException e, int table) {
+        return table != RouteTables.UNSPEC && e.errno() == Errno.ENOENT;
     }
 
     // Notifications.

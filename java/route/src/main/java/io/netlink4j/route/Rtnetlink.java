@@ -3,13 +3,14 @@
 package io.netlink4j.route;
 
 /**
- * The kernel's numbers for rtnetlink links and addresses that users of this package may look for:
- * message types (RTM_*), multicast groups (RTNLGRP_*), link attributes (IFLA_*) and address
- * attributes (IFA_*), from {@code include/uapi/linux/rtnetlink.h}, {@code if_link.h} and
- * {@code if_addr.h}.
+ * The kernel's numbers for rtnetlink links, addresses and routes that users of this package may
+ * look for: message types (RTM_*), multicast groups (RTNLGRP_*), link attributes (IFLA_*), address
+ * attributes (IFA_*) and route attributes (RTA_*), from {@code include/uapi/linux/rtnetlink.h},
+ * {@code if_link.h} and {@code if_addr.h}.
  *
  * <p>The attributes this library decodes become accessors of {@link Link} and {@link Address}; every
- * other attribute stays raw in {@link Link#otherAttributes()} and {@link Address#otherAttributes()},
+ * other attribute stays raw in {@link Link#otherAttributes()}, {@link Address#otherAttributes()} and
+ * {@link Route#otherAttributes()},
  * where these numbers find it: {@code link.attribute(Rtnetlink.IFLA_PROMISCUITY)}. Each constant
  * says which of the two it is. The layout of the fixed headers is the library's business, not API.
  */
@@ -31,14 +32,24 @@ public final class Rtnetlink {
     public static final int RTM_DELADDR = 21;
     /** The kernel's {@code RTM_GETADDR} message type: dump addresses. */
     public static final int RTM_GETADDR = 22;
+    /** The kernel's {@code RTM_NEWROUTE} message type: a route was added or changed, or: add a route. */
+    public static final int RTM_NEWROUTE = 24;
+    /** The kernel's {@code RTM_DELROUTE} message type: a route was removed, or: remove a route. */
+    public static final int RTM_DELROUTE = 25;
+    /** The kernel's {@code RTM_GETROUTE} message type: look a destination up, or dump routes. */
+    public static final int RTM_GETROUTE = 26;
 
     // Multicast groups (RTNLGRP_*).
     /** The kernel's {@code RTNLGRP_LINK} multicast group ({@link RouteGroup} names the ones a {@link RouteMonitor} joins). */
     public static final int RTNLGRP_LINK = 1;
     /** The kernel's {@code RTNLGRP_IPV4_IFADDR} multicast group ({@link RouteGroup} names the ones a {@link RouteMonitor} joins). */
     public static final int RTNLGRP_IPV4_IFADDR = 5;
+    /** The kernel's {@code RTNLGRP_IPV4_ROUTE} multicast group ({@link RouteGroup} names the ones a {@link RouteMonitor} joins). */
+    public static final int RTNLGRP_IPV4_ROUTE = 7;
     /** The kernel's {@code RTNLGRP_IPV6_IFADDR} multicast group ({@link RouteGroup} names the ones a {@link RouteMonitor} joins). */
     public static final int RTNLGRP_IPV6_IFADDR = 9;
+    /** The kernel's {@code RTNLGRP_IPV6_ROUTE} multicast group ({@link RouteGroup} names the ones a {@link RouteMonitor} joins). */
+    public static final int RTNLGRP_IPV6_ROUTE = 11;
 
     // Link attributes (IFLA_*).
     /** The kernel's {@code IFLA_ADDRESS} link attribute, decoded as {@link Link#address()}. */
@@ -135,4 +146,48 @@ public final class Rtnetlink {
     public static final int IFA_RT_PRIORITY = 9;
     /** The kernel's {@code IFA_PROTO} address attribute, decoded as {@link Address#protocol()}. */
     public static final int IFA_PROTO = 11;
+
+    // Route attributes (RTA_*).
+    /** The kernel's {@code RTA_DST} route attribute, decoded as {@link Route#destination()}. */
+    public static final int RTA_DST = 1;
+    /** The kernel's {@code RTA_SRC} route attribute, decoded as {@link Route#source()}. */
+    public static final int RTA_SRC = 2;
+    /** The kernel's {@code RTA_IIF} route attribute, kept raw: {@link Route#attribute(int)}. */
+    public static final int RTA_IIF = 3;
+    /** The kernel's {@code RTA_OIF} route attribute, decoded as {@link Route#linkIndex()}. */
+    public static final int RTA_OIF = 4;
+    /** The kernel's {@code RTA_GATEWAY} route attribute, decoded as {@link Route#gateway()}. */
+    public static final int RTA_GATEWAY = 5;
+    /** The kernel's {@code RTA_PRIORITY} route attribute, decoded as {@link Route#priority()}. */
+    public static final int RTA_PRIORITY = 6;
+    /** The kernel's {@code RTA_PREFSRC} route attribute, decoded as {@link Route#preferredSource()}. */
+    public static final int RTA_PREFSRC = 7;
+    /** The kernel's {@code RTA_METRICS} route attribute, decoded as {@link Route#mtu()} and {@link Route#otherMetrics()}. */
+    public static final int RTA_METRICS = 8;
+    /** The kernel's {@code RTA_MULTIPATH} route attribute, decoded as {@link Route#nextHops()}. */
+    public static final int RTA_MULTIPATH = 9;
+    /** The kernel's {@code RTA_FLOW} route attribute, kept raw: {@link Route#attribute(int)}. */
+    public static final int RTA_FLOW = 11;
+    /** The kernel's {@code RTA_CACHEINFO} route attribute, kept raw: {@link Route#attribute(int)}. */
+    public static final int RTA_CACHEINFO = 12;
+    /** The kernel's {@code RTA_TABLE} route attribute, decoded as {@link Route#table()}. */
+    public static final int RTA_TABLE = 15;
+    /** The kernel's {@code RTA_MARK} route attribute, kept raw: {@link Route#attribute(int)}. */
+    public static final int RTA_MARK = 16;
+    /** The kernel's {@code RTA_VIA} route attribute, decoded as {@link Route#gateway()} (a gateway of the other family). */
+    public static final int RTA_VIA = 18;
+    /** The kernel's {@code RTA_PREF} route attribute, decoded as {@link Route#preference()}. */
+    public static final int RTA_PREF = 20;
+    /** The kernel's {@code RTA_ENCAP_TYPE} route attribute, kept raw: {@link Route#attribute(int)}. */
+    public static final int RTA_ENCAP_TYPE = 21;
+    /** The kernel's {@code RTA_ENCAP} route attribute, kept raw: {@link Route#attribute(int)}. */
+    public static final int RTA_ENCAP = 22;
+    /** The kernel's {@code RTA_EXPIRES} route attribute, kept raw: {@link Route#attribute(int)}. */
+    public static final int RTA_EXPIRES = 23;
+    /** The kernel's {@code RTA_UID} route attribute, kept raw: {@link Route#attribute(int)}. */
+    public static final int RTA_UID = 25;
+    /** The kernel's {@code RTA_NH_ID} route attribute, kept raw: {@link Route#attribute(int)}. */
+    public static final int RTA_NH_ID = 30;
+    /** The kernel's {@code RTAX_MTU} metric (inside RTA_METRICS), decoded as {@link Route#mtu()}. */
+    public static final int RTAX_MTU = 2;
 }

@@ -39,6 +39,33 @@ final class RtnetlinkLayout {
     /** Offset of the index field in {@code struct ifaddrmsg}. */
     static final int IFADDRMSG_INDEX = 4;
 
+    /**
+     * {@code struct rtmsg}, 12 bytes: u8 family, u8 dst_len, u8 src_len, u8 tos, u8 table,
+     * u8 protocol, u8 scope, u8 type, u32 flags.
+     */
+    static final int RTMSG_SIZE = 12;
+    /** Offset of the family field in {@code struct rtmsg}. */
+    static final int RTMSG_FAMILY = 0;
+    /** Offset of the dst_len field in {@code struct rtmsg}. */
+    static final int RTMSG_DST_LEN = 1;
+    /** Offset of the src_len field in {@code struct rtmsg}. */
+    static final int RTMSG_SRC_LEN = 2;
+    /** Offset of the tos field in {@code struct rtmsg}. */
+    static final int RTMSG_TOS = 3;
+    /** Offset of the table field in {@code struct rtmsg}. */
+    static final int RTMSG_TABLE = 4;
+    /** Offset of the protocol field in {@code struct rtmsg}. */
+    static final int RTMSG_PROTOCOL = 5;
+    /** Offset of the scope field in {@code struct rtmsg}. */
+    static final int RTMSG_SCOPE = 6;
+    /** Offset of the type field in {@code struct rtmsg}. */
+    static final int RTMSG_TYPE = 7;
+    /** Offset of the flags field in {@code struct rtmsg}. */
+    static final int RTMSG_FLAGS = 8;
+
+    /** {@code struct rtnexthop}, 8 bytes: u16 len, u8 flags, u8 hops, s32 ifindex; attributes follow. */
+    static final int RTNEXTHOP_SIZE = 8;
+
     // Inside IFLA_LINKINFO (IFLA_INFO_*).
     /** The kernel's {@code IFLA_INFO_KIND}. */
     static final int IFLA_INFO_KIND = 1;
@@ -70,6 +97,9 @@ final class RtnetlinkLayout {
             case Rtnetlink.RTM_NEWADDR -> "RTM_NEWADDR";
             case Rtnetlink.RTM_DELADDR -> "RTM_DELADDR";
             case Rtnetlink.RTM_GETADDR -> "RTM_GETADDR";
+            case Rtnetlink.RTM_NEWROUTE -> "RTM_NEWROUTE";
+            case Rtnetlink.RTM_DELROUTE -> "RTM_DELROUTE";
+            case Rtnetlink.RTM_GETROUTE -> "RTM_GETROUTE";
             default -> "RTM#" + type;
         };
     }

@@ -8,6 +8,9 @@ import io.netlink4j.route.AddressScope;
 import io.netlink4j.route.LinkFlags;
 import io.netlink4j.route.LinkMode;
 import io.netlink4j.route.LinkType;
+import io.netlink4j.route.RouteProtocol;
+import io.netlink4j.route.RouteTables;
+import io.netlink4j.route.RouteType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +117,37 @@ final class Iproute2Names {
             out.add(String.format("%s%02x", UNKNOWN_ADDRESS_FLAGS, rest));
         }
         return out;
+    }
+
+    private static final String[] ROUTE_TYPES = {"unspec", "unicast", "local", "broadcast", "anycast", "multicast", "blackhole",
+        "unreachable", "prohibit", "throw", "nat", "xresolve"};
+
+    /** A route type as {@code ip route} prints it ({@code blackhole}, ...), else its number. */
+    static String routeType(RouteType type) {
+        return type.value() < ROUTE_TYPES.length ? ROUTE_TYPES[type.value()] : Integer.toString(type.value());
+    }
+
+    /** The protocols iproute2 names (its built-in names and Debian's {@code /etc/iproute2/rt_protos}). */
+    private static final Map<Integer, String> ROUTE_PROTOCOLS = Map.ofEntries(Map.entry(0, "unspec"), Map.entry(1, "redirect"),
+            Map.entry(2, "kernel"), Map.entry(3, "boot"), Map.entry(4, "static"), Map.entry(8, "gated"), Map.entry(9, "ra"),
+            Map.entry(10, "mrt"), Map.entry(11, "zebra"), Map.entry(12, "bird"), Map.entry(13, "dnrouted"), Map.entry(14, "xorp"),
+            Map.entry(15, "ntk"), Map.entry(16, "dhcp"), Map.entry(18, "keepalived"), Map.entry(42, "babel"), Map.entry(99, "openr"),
+            Map.entry(186, "bgp"), Map.entry(187, "isis"), Map.entry(188, "ospf"), Map.entry(189, "rip"), Map.entry(192, "eigrp"));
+
+    /** A route protocol as {@code ip route} prints it ({@code kernel}, {@code static}, ...), else its number. */
+    static String routeProtocol(RouteProtocol protocol) {
+        return ROUTE_PROTOCOLS.getOrDefault(protocol.value(), Integer.toString(protocol.value()));
+    }
+
+    /** A table as {@code ip route} prints it ({@code main}, {@code local}, {@code default}), else its number. */
+    static String routeTable(int table) {
+        return switch (table) {
+            case RouteTables.MAIN -> "main";
+            case RouteTables.LOCAL -> "local";
+            case RouteTables.DEFAULT -> "default";
+            case RouteTables.UNSPEC -> "unspec";
+            default -> Integer.toUnsignedString(table);
+        };
     }
 
     /** A link mode as {@code ip link} prints it ({@code DEFAULT}, {@code DORMANT}, {@code TESTING}). */
