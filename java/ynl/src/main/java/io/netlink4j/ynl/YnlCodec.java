@@ -103,13 +103,8 @@ public final class YnlCodec {
         Map<String, Object> attributes = new LinkedHashMap<>(tree);
         if (operation.fixedHeader().isPresent()) {
             YnlStruct header = spec.struct(operation.fixedHeader().get());
-            Map<String, Object> members = new LinkedHashMap<>();
-            for (YnlStruct.Member m : header.members()) {
-                if (attributes.containsKey(m.name())) {
-                    members.put(m.name(), attributes.remove(m.name()));
-                }
-            }
-            writer.rawBytes(structBytes(header, members, header.name()));
+            YnlAttributeSet set = operation.attributeSet().map(spec::attributeSet).orElse(null);
+            writer.rawBytes(structBytes(header, headerMembers(header, set, attributes), header.name()));
         }
         if (!attributes.isEmpty()) {
             String set = operation.attributeSet().orElseThrow(() -> new IllegalArgumentException(
@@ -255,8 +250,14 @@ public final class YnlCodec {
         String where = where(set, a.name());
         int type = a.value();
         switch (a.type()) {
-            case UNUSED, PAD -> throw new IllegalArgumentException(where + ": a " + a.type().specName()
-                    + " attribute carries no value");
+            case UNUSED, PAD -> {
+                // Bytes as decoded (the kernel's nlctrl sends pad attributes): written back as they were.
+                if (!(value instanceof byte[] b)) {
+                    throw new IllegalArgumentException(where + ": a " + a.type().specName()
+                            + " attribute carries no value (expected: the bytes it was decoded with, or none)");
+                }
+                w.bytes(type, b);
+            }
             case FLAG -> {
                 if (!(value instanceof Boolean b)) {
                     throw new IllegalArgumentException(where + ": " + value + " (expected: true or false)");
@@ -390,6 +391,10 @@ public final class YnlCodec {
                 w.endNested();
             }
             case SUB_MESSAGE -> {
+                if (value instanceof byte[] b) {
+                    w.bytes(type, b); // kept as bytes when decoded: its selector had no format
+                    return;
+                }
                 if (!(value instanceof Map<?, ?> m)) {
                     throw new IllegalArgumentException(where + ": " + describe(value) + " (expected: a map)");
                 }
@@ -409,13 +414,8 @@ public final class YnlCodec {
                 }
                 if (format.fixedHeader().isPresent()) {
                     YnlStruct header = spec.struct(format.fixedHeader().get());
-                    Map<String, Object> members = new LinkedHashMap<>();
-                    for (YnlStruct.Member member : header.members()) {
-                        if (rest.containsKey(member.name())) {
-                            members.put(member.name(), rest.remove(member.name()));
-                        }
-                    }
-                    w.rawBytes(structBytes(header, members, where));
+                    YnlAttributeSet formatSet = format.attributeSet().map(spec::attributeSet).orElse(null);
+                    w.rawBytes(structBytes(header, headerMembers(header, formatSet, rest), where));
                 }
                 if (format.attributeSet().isPresent()) {
                     encode(spec.attributeSet(format.attributeSet().get()), rest, w, new Scope(scope, rest));
@@ -430,6 +430,41 @@ public final class YnlCodec {
             }
             default -> throw new IllegalArgumentException(where + ": type " + a.type().specName());
         }
+    }
+
+    /**
+     * Takes the members of a fixed header out of a message's (or sub-message's) tree, leaving its
+     * attributes. A name that is both a member and an attribute (rt_addr's {@code ifa-flags},
+     * netem's {@code loss}) decodes to the attribute's value, which has the room: an integer the
+     * member holds is the member's; a larger one stays an attribute and fills the member too, cut
+     * to the member's size, as the kernel fills {@code ifa_flags} from {@code IFA_FLAGS}; a map is
+     * the attribute's alone; anything else is the member's.
+     */
+    private Map<String, Object> headerMembers(YnlStruct header, YnlAttributeSet set, Map<String, Object> tree) {
+        Map<String, Object> members = new LinkedHashMap<>();
+        for (YnlStruct.Member m : header.members()) {
+            if (!tree.containsKey(m.name())) {
+                continue;
+            }
+            Object value = tree.get(m.name());
+            YnlAttribute a = set == null || m.type() == YnlType.PAD ? null : set.attribute(m.name()).orElse(null);
+            if (a == null || a.type() == YnlType.PAD) {
+                members.put(m.name(), tree.remove(m.name()));
+            } else if (value instanceof Map<?, ?>) {
+                continue;
+            } else if (m.type().isInteger() && a.type().isInteger() && value != null) {
+                long v = integer(a, a.type(), value, where(set, a.name()));
+                int shift = 64 - 8 * m.size();
+                long cut = shift == 0 ? v : m.type().isSigned() ? (v << shift) >> shift : v & (-1L >>> shift);
+                members.put(m.name(), number(cut, m.type().isSigned()));
+                if (cut == v) {
+                    tree.remove(m.name());
+                }
+            } else {
+                members.put(m.name(), tree.remove(m.name()));
+            }
+        }
+        return members;
     }
 
     private static int index(Object key, String where) {
@@ -632,11 +667,10 @@ public final class YnlCodec {
     private static byte[] binary(Object value, YnlDisplayHint hint, String where) {
         if (value instanceof String s) {
             switch (hint) {
-                case IPV4 -> {
-                    return ipv4(s, where);
-                }
-                case IPV6 -> {
-                    return ipv6(s, where);
+                case IPV4, IPV6 -> {
+                    // Either form for either hint: the kernel's specs give rt_addr's addresses of
+                    // every family the hint ipv4, and decoding prints the bytes by their length.
+                    return s.indexOf(':') >= 0 ? ipv6(s, where) : ipv4(s, where);
                 }
                 case UUID -> {
                     try {

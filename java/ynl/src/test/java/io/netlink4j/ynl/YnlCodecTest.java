@@ -101,6 +101,7 @@ class YnlCodecTest {
         Map<String, Object> tree = decode(codec, "linkinfo-attrs", other);
         assertEquals("nothing", tree.get("kind"));
         assertEquals("bytes:01020304", canonical(tree.get("data")));
+        assertEquals(HexFormat.of().formatHex(other), HexFormat.of().formatHex(encode(codec, "linkinfo-attrs", tree)));
     }
 
     @Test
@@ -140,5 +141,59 @@ class YnlCodecTest {
         IllegalArgumentException address = assertThrows(IllegalArgumentException.class,
                 () -> encode(codec, "addr-attrs", Map.of("ifa-local", "192.0.2.256")));
         assertEquals("addr-attrs.ifa-local: 192.0.2.256 (expected: an IPv4 address, a.b.c.d)", address.getMessage());
+    }
+
+    @Test
+    void aNameOfBothTheFixedHeaderAndAnAttributeKeepsTheAttributesValueAndEncodesBoth() {
+        YnlSpec spec = KernelSpecs.spec("rt_addr");
+        YnlCodec codec = new YnlCodec(spec);
+        YnlOperation getaddr = spec.operation("getaddr");
+        // ifaddrmsg { AF_INET6, 64, flags = 0x80 (permanent), scope 0, index 2 }, then IFA_FLAGS (8)
+        // u32 = 0x380: permanent, managetempaddr and noprefixroute, which the u8 cannot hold
+        byte[] payload = hex("0a 40 80 00 02000000  0800 0800 80030000");
+        ByteBuf buf = Unpooled.wrappedBuffer(payload);
+        Map<String, Object> tree;
+        try {
+            tree = codec.decodeMessage(getaddr, buf, 0, payload.length);
+        } finally {
+            buf.release();
+        }
+        assertEquals(Set.of("permanent", "managetempaddr", "noprefixroute"), tree.get("ifa-flags"));
+        ByteBuf out = Unpooled.buffer();
+        try {
+            MessageWriter w = new MessageWriter().begin(out, 20, 0, 0, 0);
+            codec.encodeMessage(getaddr, tree, w);
+            w.end();
+            // The header keeps the bits a u8 holds, as the kernel fills ifa_flags from IFA_FLAGS.
+            assertEquals(HexFormat.of().formatHex(payload), HexFormat.of().formatHex(ByteBufUtil.getBytes(out, 16, out.writerIndex() - 16)));
+        } finally {
+            out.release();
+        }
+    }
+
+    @Test
+    void addressesOfEitherFamilyUnderTheIpv4HintEncodeBack() {
+        // rt_addr's spec gives ifa-address the hint ipv4; an IPv6 address decodes by its 16 bytes.
+        YnlCodec codec = new YnlCodec(KernelSpecs.spec("rt_addr"));
+        byte[] wire = hex("1400 0100 20010db8000000000000000000000001  0800 0200 c0000201");
+        Map<String, Object> tree = decode(codec, "addr-attrs", wire);
+        assertEquals("2001:db8::1", tree.get("ifa-address"));
+        assertEquals("192.0.2.1", tree.get("ifa-local"));
+        assertEquals(HexFormat.of().formatHex(wire), HexFormat.of().formatHex(encode(codec, "addr-attrs", tree)));
+    }
+
+    @Test
+    void padAttributesAsDecodedEncodeBack() {
+        // nlctrl's policy dumps carry pad attributes (before 64-bit values); decoded they are bytes.
+        YnlSpec spec = KernelSpecs.spec("nlctrl");
+        YnlCodec codec = new YnlCodec(spec);
+        int pad = spec.attributeSet("policy-attrs").attribute("pad").orElseThrow().value();
+        byte[] wire = hex("0400 " + String.format("%02x00", pad) + " 0800 0100 03000000");
+        Map<String, Object> tree = decode(codec, "policy-attrs", wire);
+        assertEquals("bytes:", canonical(tree.get("pad")));
+        assertEquals(HexFormat.of().formatHex(wire), HexFormat.of().formatHex(encode(codec, "policy-attrs", tree)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> encode(codec, "policy-attrs", Map.of("pad", 1L)));
+        assertTrue(e.getMessage().startsWith("policy-attrs.pad: a pad attribute carries no value"), e.getMessage());
     }
 }
