@@ -62,7 +62,8 @@ import java.util.regex.Pattern;
  * {@code UnknownAttr(N)} (its number, as the kernel's {@code cli.py --process-unknown} names it),
  * holding a map of unknown attributes if it was sent as a nest, else its bytes; an enum value
  * without an entry stays a {@code Long} (in a set of flags, the unknown bit's mask); a
- * sub-message whose selector has no format keeps its bytes; a struct longer than the spec's keeps
+ * sub-message whose selector has no format keeps its bytes, and so does a struct (or a
+ * sub-message's fixed header) shorter than the spec's; a struct longer than the spec's keeps
  * the members the spec names. Only malformed bytes (lengths that do not add up, an integer of the
  * wrong size) throw {@link NetlinkDecodeException}. Encoding accepts {@code UnknownAttr(N)} keys
  * too (bytes, or a map for a nest), so a decoded tree encodes back to the same attributes.
@@ -341,6 +342,8 @@ public final class YnlCodec {
                         w.beginNested(i);
                         encode(spec.attributeSet(a.nestedAttributes().get()), cast(attrs), w, new Scope(scope, cast(attrs)));
                         w.endNested();
+                    } else if (sub == YnlType.BINARY && a.struct().isPresent() && item instanceof byte[] b) {
+                        w.bytes(index, b); // decoded as bytes: shorter than the struct
                     } else if (sub == YnlType.BINARY && a.struct().isPresent()) {
                         if (!(item instanceof Map<?, ?> m)) {
                             throw new IllegalArgumentException(at + ": " + describe(item) + " (expected: a map of struct members)");
@@ -939,7 +942,9 @@ public final class YnlCodec {
             }
             case BINARY -> {
                 if (a.struct().isPresent()) {
-                    return decodeStruct(spec.struct(a.struct().get()), buf, offset, length);
+                    YnlStruct struct = spec.struct(a.struct().get());
+                    // Shorter than the spec's struct (an older kernel's): its bytes, which encode back as they were.
+                    return length < struct.size() ? r.bytes() : decodeStruct(struct, buf, offset, length);
                 }
                 if (a.subType().isPresent() && a.subType().get().size() > 0) {
                     YnlType sub = a.subType().get();
@@ -999,7 +1004,9 @@ public final class YnlCodec {
                                 decode(spec.attributeSet(a.nestedAttributes().get()), inner.nested(), scope));
                         items.add(item);
                     } else if (sub == YnlType.BINARY && a.struct().isPresent()) {
-                        items.add(decodeStruct(spec.struct(a.struct().get()), buf, inner.payloadOffset(), inner.payloadLength()));
+                        YnlStruct struct = spec.struct(a.struct().get());
+                        items.add(inner.payloadLength() < struct.size() ? inner.bytes()
+                                : decodeStruct(struct, buf, inner.payloadOffset(), inner.payloadLength()));
                     } else if (sub == YnlType.BINARY) {
                         items.add(formatBytes(inner.bytes(), a.displayHint()));
                     } else if (sub == YnlType.STRING) {
@@ -1029,13 +1036,14 @@ public final class YnlCodec {
                 Object selector = scope.lookup(a.selector().get());
                 Optional<YnlSubMessage.Format> format = selector == null ? Optional.empty()
                         : sub.format(selectorString(selector));
-                if (format.isEmpty()) {
-                    return r.bytes();
+                YnlStruct header = format.isEmpty() || format.get().fixedHeader().isEmpty() ? null
+                        : spec.struct(format.get().fixedHeader().get());
+                if (format.isEmpty() || (header != null && length < header.size())) {
+                    return r.bytes(); // no format, or shorter than its fixed header: its bytes
                 }
                 Map<String, Object> out = new LinkedHashMap<>();
                 int start = offset;
-                if (format.get().fixedHeader().isPresent()) {
-                    YnlStruct header = spec.struct(format.get().fixedHeader().get());
+                if (header != null) {
                     out.putAll(decodeStruct(header, buf, offset, length));
                     start = Math.min(offset + length, offset + align4(header.size()));
                 }

@@ -196,4 +196,18 @@ class YnlCodecTest {
                 () -> encode(codec, "policy-attrs", Map.of("pad", 1L)));
         assertTrue(e.getMessage().startsWith("policy-attrs.pad: a pad attribute carries no value"), e.getMessage());
     }
+
+    @Test
+    void aStructShorterThanTheSpecsKeepsItsBytes() {
+        YnlCodec codec = new YnlCodec(KernelSpecs.spec("rt_addr"));
+        // IFA_CACHEINFO (6) is struct ifa_cacheinfo, 16 bytes; these 8 bytes reach half its members
+        byte[] wire = hex("0c00 0600 10000000 20000000");
+        Map<String, Object> tree = decode(codec, "addr-attrs", wire);
+        assertEquals("bytes:1000000020000000", canonical(tree.get("ifa-cacheinfo")));
+        assertEquals(HexFormat.of().formatHex(wire), HexFormat.of().formatHex(encode(codec, "addr-attrs", tree)));
+        // The whole struct is its members.
+        byte[] whole = hex("1400 0600 10000000 20000000 30000000 40000000");
+        assertEquals(Map.of("ifa-prefered", 16L, "ifa-valid", 32L, "cstamp", 48L, "tstamp", 64L),
+                decode(codec, "addr-attrs", whole).get("ifa-cacheinfo"));
+    }
 }
