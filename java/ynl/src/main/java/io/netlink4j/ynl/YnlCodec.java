@@ -200,9 +200,9 @@ public final class YnlCodec {
         for (Map.Entry<String, ?> e : values.entrySet()) {
             String name = Objects.requireNonNull(e.getKey(), "attribute name");
             Object value = e.getValue();
-            Matcher unknown = UNKNOWN.matcher(name);
             YnlAttribute a = set == null ? null : set.attribute(name).orElse(null);
-            if (a == null && unknown.matches()) {
+            Matcher unknown = a == null ? UNKNOWN.matcher(name) : null;
+            if (unknown != null && unknown.matches()) {
                 encodeUnknown(Integer.parseInt(unknown.group(1)), value, w, name);
                 continue;
             }
