@@ -450,7 +450,10 @@ public final class YnlCodec {
                 continue;
             }
             Object value = tree.get(m.name());
-            YnlAttribute a = set == null || m.type() == YnlType.PAD ? null : set.attribute(m.name()).orElse(null);
+            YnlAttribute a = set == null ? null : set.attribute(m.name()).orElse(null);
+            if (a != null && m.type() == YnlType.PAD) {
+                continue; // the attribute's (rt_link's pad beside ifinfomsg's): a pad member has no value
+            }
             if (a == null || a.type() == YnlType.PAD) {
                 members.put(m.name(), tree.remove(m.name()));
             } else if (value instanceof Map<?, ?>) {

@@ -210,4 +210,32 @@ class YnlCodecTest {
         assertEquals(Map.of("ifa-prefered", 16L, "ifa-valid", 32L, "cstamp", 48L, "tstamp", 64L),
                 decode(codec, "addr-attrs", whole).get("ifa-cacheinfo"));
     }
+
+    @Test
+    void aPadAttributeNamedLikeAPadMemberOfTheFixedHeaderEncodesBack() {
+        // rt_link: ifinfomsg has a pad member and link-attrs a pad attribute (IFLA_PAD), which the kernel sends
+        YnlSpec spec = KernelSpecs.spec("rt_link");
+        YnlCodec codec = new YnlCodec(spec);
+        YnlOperation getlink = spec.operation("getlink");
+        int pad = spec.attributeSet("link-attrs").attribute("pad").orElseThrow().value();
+        // ifinfomsg { AF_UNSPEC, pad, type 1, index 2, flags 0, change 0 }, IFLA_PAD with 4 bytes
+        byte[] payload = hex("00 00 0100 02000000 00000000 00000000  0800 " + String.format("%02x00", pad) + " 01020304");
+        ByteBuf buf = Unpooled.wrappedBuffer(payload);
+        Map<String, Object> tree;
+        try {
+            tree = codec.decodeMessage(getlink, buf, 0, payload.length);
+        } finally {
+            buf.release();
+        }
+        assertEquals("bytes:01020304", canonical(tree.get("pad")));
+        ByteBuf out = Unpooled.buffer();
+        try {
+            MessageWriter w = new MessageWriter().begin(out, 16, 0, 0, 0);
+            codec.encodeMessage(getlink, tree, w);
+            w.end();
+            assertEquals(HexFormat.of().formatHex(payload), HexFormat.of().formatHex(ByteBufUtil.getBytes(out, 16, out.writerIndex() - 16)));
+        } finally {
+            out.release();
+        }
+    }
 }
