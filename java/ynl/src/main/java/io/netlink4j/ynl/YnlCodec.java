@@ -631,11 +631,9 @@ public final class YnlCodec {
             YnlEnum e = spec.enumDefinition(enumName.get());
             if (e.flags() || asFlags) {
                 Set<Object> names = new LinkedHashSet<>();
-                for (int bit = 0; bit < 64; bit++) {
-                    if ((raw & (1L << bit)) != 0) {
-                        int b = bit;
-                        names.add(e.entry(bit).<Object>map(YnlEnum.Entry::name).orElseGet(() -> number(1L << b, false)));
-                    }
+                for (long bits = raw; bits != 0; bits &= bits - 1) { // the set bits, lowest first
+                    int b = Long.numberOfTrailingZeros(bits);
+                    names.add(e.entry(b).<Object>map(YnlEnum.Entry::name).orElseGet(() -> number(1L << b, false)));
                 }
                 return names;
             }
@@ -747,13 +745,11 @@ public final class YnlCodec {
                 return HexFormat.ofDelimiter(" ").formatHex(b);
             }
             case IPV4, IPV6 -> {
-                if (b.length == 4 || b.length == 16) {
-                    try {
-                        String text = InetAddress.getByAddress(b).getHostAddress();
-                        return b.length == 16 ? shortestIpv6(b) : text;
-                    } catch (UnknownHostException e) {
-                        return b;
-                    }
+                if (b.length == 16) {
+                    return shortestIpv6(b);
+                }
+                if (b.length == 4) {
+                    return (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + "." + (b[3] & 0xff);
                 }
                 return b;
             }
@@ -932,7 +928,6 @@ public final class YnlCodec {
     }
 
     private Object decodeOne(YnlAttributeSet set, YnlAttribute a, AttributeReader r, Scope scope) {
-        String where = where(set, a.name());
         int length = r.payloadLength();
         int offset = r.payloadOffset();
         ByteBuf buf = r.buffer();
@@ -952,7 +947,7 @@ public final class YnlCodec {
                 if (a.subType().isPresent() && a.subType().get().size() > 0) {
                     YnlType sub = a.subType().get();
                     if (length % sub.size() != 0) {
-                        throw new NetlinkDecodeException(where + ": payload of " + length + " bytes (expected: a multiple of "
+                        throw new NetlinkDecodeException(where(set, a.name()) + ": payload of " + length + " bytes (expected: a multiple of "
                                 + sub.size() + ", an array of " + sub.specName() + ")");
                     }
                     List<Object> items = new ArrayList<>();
@@ -966,7 +961,7 @@ public final class YnlCodec {
             }
             case BITFIELD32 -> {
                 if (length != 8) {
-                    throw new NetlinkDecodeException(where + " (bitfield32): payload of " + length + " bytes (expected: 8)");
+                    throw new NetlinkDecodeException(where(set, a.name()) + " (bitfield32): payload of " + length + " bytes (expected: 8)");
                 }
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("value", decodeInteger(readInteger(buf, offset, 4, YnlByteOrder.HOST, false), false,
@@ -978,7 +973,7 @@ public final class YnlCodec {
             case U8, U16, U32, U64, S8, S16, S32, S64 -> {
                 int size = a.type().size();
                 if (length != size) {
-                    throw new NetlinkDecodeException(where + " (" + a.type().specName() + "): payload of " + length
+                    throw new NetlinkDecodeException(where(set, a.name()) + " (" + a.type().specName() + "): payload of " + length
                             + " bytes (expected: " + size + ")");
                 }
                 return decodeInteger(readInteger(buf, offset, size, a.byteOrder(), a.type().isSigned()),
@@ -986,7 +981,7 @@ public final class YnlCodec {
             }
             case UINT, SINT -> {
                 if (length != 4 && length != 8) {
-                    throw new NetlinkDecodeException(where + " (" + a.type().specName() + "): payload of " + length
+                    throw new NetlinkDecodeException(where(set, a.name()) + " (" + a.type().specName() + "): payload of " + length
                             + " bytes (expected: 4 or 8)");
                 }
                 boolean signed = a.type() == YnlType.SINT;
@@ -1017,7 +1012,7 @@ public final class YnlCodec {
                     } else if (sub.isInteger()) {
                         int size = sub.size() > 0 ? sub.size() : inner.payloadLength();
                         if (inner.payloadLength() != size || (sub.size() == 0 && size != 4 && size != 8)) {
-                            throw new NetlinkDecodeException(where + "[" + items.size() + "] (" + sub.specName()
+                            throw new NetlinkDecodeException(where(set, a.name()) + "[" + items.size() + "] (" + sub.specName()
                                     + "): payload of " + inner.payloadLength() + " bytes (expected: "
                                     + (sub.size() > 0 ? size : "4 or 8") + ")");
                         }
