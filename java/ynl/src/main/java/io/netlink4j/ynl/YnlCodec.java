@@ -214,7 +214,8 @@ public final class YnlCodec {
             if (value == null) {
                 continue;
             }
-            if (value instanceof List<?> list && (a.multiAttr() || repeatable(a))) {
+            // Repeated: decoded from an attribute that came more than once, whatever its type.
+            if (value instanceof List<?> list && (value instanceof Repeated || a.multiAttr() || repeatable(a))) {
                 for (Object item : list) {
                     encodeOne(set, a, item, w, scope);
                 }

@@ -238,4 +238,14 @@ class YnlCodecTest {
             out.release();
         }
     }
+
+    @Test
+    void anAttributeThatCameTwiceEncodesTwiceWhateverItsType() {
+        YnlCodec codec = new YnlCodec(KernelSpecs.spec("rt_addr"));
+        // IFA_FLAGS (8, u32 flags) twice: permanent, then managetempaddr
+        byte[] wire = hex("0800 0800 80000000  0800 0800 00010000");
+        Map<String, Object> tree = decode(codec, "addr-attrs", wire);
+        assertEquals(List.of("set:[permanent]", "set:[managetempaddr]"), canonical(tree.get("ifa-flags")));
+        assertEquals(HexFormat.of().formatHex(wire), HexFormat.of().formatHex(encode(codec, "addr-attrs", tree)));
+    }
 }
