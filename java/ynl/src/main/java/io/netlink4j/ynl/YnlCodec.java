@@ -186,10 +186,12 @@ public final class YnlCodec {
 
     /** The decoded attributes of enclosing levels, where a sub-message's selector is looked up. */
     private record Scope(Scope parent, Map<String, ?> values) {
+        /** The value of {@code name} in the nearest level that has it; of one that came more than once, the first. */
         Object lookup(String name) {
             for (Scope s = this; s != null; s = s.parent) {
                 if (s.values != null && s.values.containsKey(name)) {
-                    return s.values.get(name);
+                    Object value = s.values.get(name);
+                    return value instanceof Repeated repeated ? repeated.get(0) : value;
                 }
             }
             return null;
