@@ -62,7 +62,8 @@ import java.util.regex.Pattern;
  * {@code UnknownAttr(N)} (its number, as the kernel's {@code cli.py --process-unknown} names it),
  * holding a map of unknown attributes if it was sent as a nest, else its bytes; an enum value
  * without an entry stays a {@code Long} (in a set of flags, the unknown bit's mask); a
- * sub-message whose selector has no format keeps its bytes; a struct longer than the spec's keeps
+ * sub-message whose selector has no format keeps its bytes, and so does a struct (or a
+ * sub-message's fixed header) shorter than the spec's; a struct longer than the spec's keeps
  * the members the spec names. Only malformed bytes (lengths that do not add up, an integer of the
  * wrong size) throw {@link NetlinkDecodeException}. Encoding accepts {@code UnknownAttr(N)} keys
  * too (bytes, or a map for a nest), so a decoded tree encodes back to the same attributes.
@@ -103,13 +104,8 @@ public final class YnlCodec {
         Map<String, Object> attributes = new LinkedHashMap<>(tree);
         if (operation.fixedHeader().isPresent()) {
             YnlStruct header = spec.struct(operation.fixedHeader().get());
-            Map<String, Object> members = new LinkedHashMap<>();
-            for (YnlStruct.Member m : header.members()) {
-                if (attributes.containsKey(m.name())) {
-                    members.put(m.name(), attributes.remove(m.name()));
-                }
-            }
-            writer.rawBytes(structBytes(header, members, header.name()));
+            YnlAttributeSet set = operation.attributeSet().map(spec::attributeSet).orElse(null);
+            writer.rawBytes(structBytes(header, headerMembers(header, set, attributes), header.name()));
         }
         if (!attributes.isEmpty()) {
             String set = operation.attributeSet().orElseThrow(() -> new IllegalArgumentException(
@@ -190,10 +186,12 @@ public final class YnlCodec {
 
     /** The decoded attributes of enclosing levels, where a sub-message's selector is looked up. */
     private record Scope(Scope parent, Map<String, ?> values) {
+        /** The value of {@code name} in the nearest level that has it; of one that came more than once, the first. */
         Object lookup(String name) {
             for (Scope s = this; s != null; s = s.parent) {
                 if (s.values != null && s.values.containsKey(name)) {
-                    return s.values.get(name);
+                    Object value = s.values.get(name);
+                    return value instanceof Repeated repeated ? repeated.get(0) : value;
                 }
             }
             return null;
@@ -204,9 +202,9 @@ public final class YnlCodec {
         for (Map.Entry<String, ?> e : values.entrySet()) {
             String name = Objects.requireNonNull(e.getKey(), "attribute name");
             Object value = e.getValue();
-            Matcher unknown = UNKNOWN.matcher(name);
             YnlAttribute a = set == null ? null : set.attribute(name).orElse(null);
-            if (a == null && unknown.matches()) {
+            Matcher unknown = a == null ? UNKNOWN.matcher(name) : null;
+            if (unknown != null && unknown.matches()) {
                 encodeUnknown(Integer.parseInt(unknown.group(1)), value, w, name);
                 continue;
             }
@@ -218,7 +216,8 @@ public final class YnlCodec {
             if (value == null) {
                 continue;
             }
-            if (value instanceof List<?> list && (a.multiAttr() || repeatable(a))) {
+            // Repeated: decoded from an attribute that came more than once, whatever its type.
+            if (value instanceof List<?> list && (value instanceof Repeated || a.multiAttr() || repeatable(a))) {
                 for (Object item : list) {
                     encodeOne(set, a, item, w, scope);
                 }
@@ -255,8 +254,14 @@ public final class YnlCodec {
         String where = where(set, a.name());
         int type = a.value();
         switch (a.type()) {
-            case UNUSED, PAD -> throw new IllegalArgumentException(where + ": a " + a.type().specName()
-                    + " attribute carries no value");
+            case UNUSED, PAD -> {
+                // Bytes as decoded (the kernel's nlctrl sends pad attributes): written back as they were.
+                if (!(value instanceof byte[] b)) {
+                    throw new IllegalArgumentException(where + ": a " + a.type().specName()
+                            + " attribute carries no value (expected: the bytes it was decoded with, or none)");
+                }
+                w.bytes(type, b);
+            }
             case FLAG -> {
                 if (!(value instanceof Boolean b)) {
                     throw new IllegalArgumentException(where + ": " + value + " (expected: true or false)");
@@ -340,6 +345,8 @@ public final class YnlCodec {
                         w.beginNested(i);
                         encode(spec.attributeSet(a.nestedAttributes().get()), cast(attrs), w, new Scope(scope, cast(attrs)));
                         w.endNested();
+                    } else if (sub == YnlType.BINARY && a.struct().isPresent() && item instanceof byte[] b) {
+                        w.bytes(index, b); // decoded as bytes: shorter than the struct
                     } else if (sub == YnlType.BINARY && a.struct().isPresent()) {
                         if (!(item instanceof Map<?, ?> m)) {
                             throw new IllegalArgumentException(at + ": " + describe(item) + " (expected: a map of struct members)");
@@ -390,6 +397,10 @@ public final class YnlCodec {
                 w.endNested();
             }
             case SUB_MESSAGE -> {
+                if (value instanceof byte[] b) {
+                    w.bytes(type, b); // kept as bytes when decoded: its selector had no format
+                    return;
+                }
                 if (!(value instanceof Map<?, ?> m)) {
                     throw new IllegalArgumentException(where + ": " + describe(value) + " (expected: a map)");
                 }
@@ -409,13 +420,8 @@ public final class YnlCodec {
                 }
                 if (format.fixedHeader().isPresent()) {
                     YnlStruct header = spec.struct(format.fixedHeader().get());
-                    Map<String, Object> members = new LinkedHashMap<>();
-                    for (YnlStruct.Member member : header.members()) {
-                        if (rest.containsKey(member.name())) {
-                            members.put(member.name(), rest.remove(member.name()));
-                        }
-                    }
-                    w.rawBytes(structBytes(header, members, where));
+                    YnlAttributeSet formatSet = format.attributeSet().map(spec::attributeSet).orElse(null);
+                    w.rawBytes(structBytes(header, headerMembers(header, formatSet, rest), where));
                 }
                 if (format.attributeSet().isPresent()) {
                     encode(spec.attributeSet(format.attributeSet().get()), rest, w, new Scope(scope, rest));
@@ -430,6 +436,44 @@ public final class YnlCodec {
             }
             default -> throw new IllegalArgumentException(where + ": type " + a.type().specName());
         }
+    }
+
+    /**
+     * Takes the members of a fixed header out of a message's (or sub-message's) tree, leaving its
+     * attributes. A name that is both a member and an attribute (rt_addr's {@code ifa-flags},
+     * netem's {@code loss}) decodes to the attribute's value, which has the room: an integer the
+     * member holds is the member's; a larger one stays an attribute and fills the member too, cut
+     * to the member's size, as the kernel fills {@code ifa_flags} from {@code IFA_FLAGS}; a map is
+     * the attribute's alone; anything else is the member's.
+     */
+    private Map<String, Object> headerMembers(YnlStruct header, YnlAttributeSet set, Map<String, Object> tree) {
+        Map<String, Object> members = new LinkedHashMap<>();
+        for (YnlStruct.Member m : header.members()) {
+            if (!tree.containsKey(m.name())) {
+                continue;
+            }
+            Object value = tree.get(m.name());
+            YnlAttribute a = set == null ? null : set.attribute(m.name()).orElse(null);
+            if (a != null && m.type() == YnlType.PAD) {
+                continue; // the attribute's (rt_link's pad beside ifinfomsg's): a pad member has no value
+            }
+            if (a == null || a.type() == YnlType.PAD) {
+                members.put(m.name(), tree.remove(m.name()));
+            } else if (value instanceof Map<?, ?>) {
+                continue;
+            } else if (m.type().isInteger() && a.type().isInteger() && value != null) {
+                long v = integer(a, a.type(), value, where(set, a.name()));
+                int shift = 64 - 8 * m.size();
+                long cut = shift == 0 ? v : m.type().isSigned() ? (v << shift) >> shift : v & (-1L >>> shift);
+                members.put(m.name(), number(cut, m.type().isSigned()));
+                if (cut == v) {
+                    tree.remove(m.name());
+                }
+            } else {
+                members.put(m.name(), tree.remove(m.name()));
+            }
+        }
+        return members;
     }
 
     private static int index(Object key, String where) {
@@ -590,11 +634,9 @@ public final class YnlCodec {
             YnlEnum e = spec.enumDefinition(enumName.get());
             if (e.flags() || asFlags) {
                 Set<Object> names = new LinkedHashSet<>();
-                for (int bit = 0; bit < 64; bit++) {
-                    if ((raw & (1L << bit)) != 0) {
-                        int b = bit;
-                        names.add(e.entry(bit).<Object>map(YnlEnum.Entry::name).orElseGet(() -> number(1L << b, false)));
-                    }
+                for (long bits = raw; bits != 0; bits &= bits - 1) { // the set bits, lowest first
+                    int b = Long.numberOfTrailingZeros(bits);
+                    names.add(e.entry(b).<Object>map(YnlEnum.Entry::name).orElseGet(() -> number(1L << b, false)));
                 }
                 return names;
             }
@@ -708,13 +750,11 @@ public final class YnlCodec {
                 return HexFormat.ofDelimiter(" ").formatHex(b);
             }
             case IPV4, IPV6 -> {
-                if (b.length == 4 || b.length == 16) {
-                    try {
-                        String text = InetAddress.getByAddress(b).getHostAddress();
-                        return b.length == 16 ? shortestIpv6(b) : text;
-                    } catch (UnknownHostException e) {
-                        return b;
-                    }
+                if (b.length == 16) {
+                    return shortestIpv6(b);
+                }
+                if (b.length == 4) {
+                    return (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + "." + (b[3] & 0xff);
                 }
                 return b;
             }
@@ -893,7 +933,6 @@ public final class YnlCodec {
     }
 
     private Object decodeOne(YnlAttributeSet set, YnlAttribute a, AttributeReader r, Scope scope) {
-        String where = where(set, a.name());
         int length = r.payloadLength();
         int offset = r.payloadOffset();
         ByteBuf buf = r.buffer();
@@ -906,12 +945,14 @@ public final class YnlCodec {
             }
             case BINARY -> {
                 if (a.struct().isPresent()) {
-                    return decodeStruct(spec.struct(a.struct().get()), buf, offset, length);
+                    YnlStruct struct = spec.struct(a.struct().get());
+                    // Shorter than the spec's struct (an older kernel's): its bytes, which encode back as they were.
+                    return length < struct.size() ? r.bytes() : decodeStruct(struct, buf, offset, length);
                 }
                 if (a.subType().isPresent() && a.subType().get().size() > 0) {
                     YnlType sub = a.subType().get();
                     if (length % sub.size() != 0) {
-                        throw new NetlinkDecodeException(where + ": payload of " + length + " bytes (expected: a multiple of "
+                        throw new NetlinkDecodeException(where(set, a.name()) + ": payload of " + length + " bytes (expected: a multiple of "
                                 + sub.size() + ", an array of " + sub.specName() + ")");
                     }
                     List<Object> items = new ArrayList<>();
@@ -925,7 +966,7 @@ public final class YnlCodec {
             }
             case BITFIELD32 -> {
                 if (length != 8) {
-                    throw new NetlinkDecodeException(where + " (bitfield32): payload of " + length + " bytes (expected: 8)");
+                    throw new NetlinkDecodeException(where(set, a.name()) + " (bitfield32): payload of " + length + " bytes (expected: 8)");
                 }
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("value", decodeInteger(readInteger(buf, offset, 4, YnlByteOrder.HOST, false), false,
@@ -937,7 +978,7 @@ public final class YnlCodec {
             case U8, U16, U32, U64, S8, S16, S32, S64 -> {
                 int size = a.type().size();
                 if (length != size) {
-                    throw new NetlinkDecodeException(where + " (" + a.type().specName() + "): payload of " + length
+                    throw new NetlinkDecodeException(where(set, a.name()) + " (" + a.type().specName() + "): payload of " + length
                             + " bytes (expected: " + size + ")");
                 }
                 return decodeInteger(readInteger(buf, offset, size, a.byteOrder(), a.type().isSigned()),
@@ -945,7 +986,7 @@ public final class YnlCodec {
             }
             case UINT, SINT -> {
                 if (length != 4 && length != 8) {
-                    throw new NetlinkDecodeException(where + " (" + a.type().specName() + "): payload of " + length
+                    throw new NetlinkDecodeException(where(set, a.name()) + " (" + a.type().specName() + "): payload of " + length
                             + " bytes (expected: 4 or 8)");
                 }
                 boolean signed = a.type() == YnlType.SINT;
@@ -966,7 +1007,9 @@ public final class YnlCodec {
                                 decode(spec.attributeSet(a.nestedAttributes().get()), inner.nested(), scope));
                         items.add(item);
                     } else if (sub == YnlType.BINARY && a.struct().isPresent()) {
-                        items.add(decodeStruct(spec.struct(a.struct().get()), buf, inner.payloadOffset(), inner.payloadLength()));
+                        YnlStruct struct = spec.struct(a.struct().get());
+                        items.add(inner.payloadLength() < struct.size() ? inner.bytes()
+                                : decodeStruct(struct, buf, inner.payloadOffset(), inner.payloadLength()));
                     } else if (sub == YnlType.BINARY) {
                         items.add(formatBytes(inner.bytes(), a.displayHint()));
                     } else if (sub == YnlType.STRING) {
@@ -974,7 +1017,7 @@ public final class YnlCodec {
                     } else if (sub.isInteger()) {
                         int size = sub.size() > 0 ? sub.size() : inner.payloadLength();
                         if (inner.payloadLength() != size || (sub.size() == 0 && size != 4 && size != 8)) {
-                            throw new NetlinkDecodeException(where + "[" + items.size() + "] (" + sub.specName()
+                            throw new NetlinkDecodeException(where(set, a.name()) + "[" + items.size() + "] (" + sub.specName()
                                     + "): payload of " + inner.payloadLength() + " bytes (expected: "
                                     + (sub.size() > 0 ? size : "4 or 8") + ")");
                         }
@@ -996,13 +1039,14 @@ public final class YnlCodec {
                 Object selector = scope.lookup(a.selector().get());
                 Optional<YnlSubMessage.Format> format = selector == null ? Optional.empty()
                         : sub.format(selectorString(selector));
-                if (format.isEmpty()) {
-                    return r.bytes();
+                YnlStruct header = format.isEmpty() || format.get().fixedHeader().isEmpty() ? null
+                        : spec.struct(format.get().fixedHeader().get());
+                if (format.isEmpty() || (header != null && length < header.size())) {
+                    return r.bytes(); // no format, or shorter than its fixed header: its bytes
                 }
                 Map<String, Object> out = new LinkedHashMap<>();
                 int start = offset;
-                if (format.get().fixedHeader().isPresent()) {
-                    YnlStruct header = spec.struct(format.get().fixedHeader().get());
+                if (header != null) {
                     out.putAll(decodeStruct(header, buf, offset, length));
                     start = Math.min(offset + length, offset + align4(header.size()));
                 }

@@ -180,7 +180,7 @@ public final class YnlSpec {
      * @throws IllegalArgumentException naming the structs the spec has
      */
     public YnlStruct struct(String structName) {
-        return lookup("struct", typed(YnlStruct.class), structName);
+        return lookupDefinition("struct", YnlStruct.class, structName);
     }
 
     /**
@@ -189,7 +189,7 @@ public final class YnlSpec {
      * @throws IllegalArgumentException naming the enums the spec has
      */
     public YnlEnum enumDefinition(String enumName) {
-        return lookup("enum", typed(YnlEnum.class), enumName);
+        return lookupDefinition("enum", YnlEnum.class, enumName);
     }
 
     /**
@@ -199,6 +199,13 @@ public final class YnlSpec {
      */
     public YnlSubMessage subMessage(String subMessageName) {
         return lookup("sub-message", subMessages, subMessageName);
+    }
+
+    /** A definition of {@code type} by name: a map look-up (codecs ask for every struct and enum they meet). */
+    private <T> T lookupDefinition(String what, Class<T> type, String key) {
+        Objects.requireNonNull(key, what);
+        YnlDefinition d = definitions.get(key);
+        return type.isInstance(d) ? type.cast(d) : lookup(what, typed(type), key);
     }
 
     private <T> Map<String, T> typed(Class<T> type) {

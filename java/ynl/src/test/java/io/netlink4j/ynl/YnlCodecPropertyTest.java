@@ -10,6 +10,7 @@ import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -49,6 +51,113 @@ class YnlCodecPropertyTest {
             }
         }
         assertEquals(true, sets[0] > 200, "attribute sets: " + sets[0]);
+    }
+
+    /**
+     * Every format of every sub-message, each chosen by its selector: in the same set, or in the
+     * set that nests the sub-message's (tc's {@code stats2.app}, chosen by the enclosing
+     * {@code kind}), which the random trees above do not reach, and which they reach for only
+     * some of a sub-message's many formats.
+     */
+    @Test
+    void everyFormatOfEverySubMessageRoundTrips() {
+        int formats = 0;
+        for (Path file : KernelSpecs.specFiles()) {
+            YnlSpec spec = YnlSpec.load(file, KernelSpecs.schemas());
+            YnlCodec codec = new YnlCodec(spec);
+            for (YnlAttributeSet set : spec.attributeSets().values()) {
+                for (YnlAttribute a : set.attributes()) {
+                    if (a.type() != YnlType.SUB_MESSAGE) {
+                        continue;
+                    }
+                    String selectorName = a.selector().orElseThrow();
+                    for (YnlSubMessage.Format format : spec.subMessage(a.subMessage().orElseThrow()).formats()) {
+                        formats++;
+                        int trees = 0;
+                        for (long seed = 0; seed < 5; seed++) {
+                            Generator generator = new Generator(spec, new Random(seed));
+                            Map<String, Object> value = generator.format(format, 1);
+                            YnlAttribute selector = set.attribute(selectorName).orElse(null);
+                            if (selector != null) {
+                                Map<String, Object> tree = new LinkedHashMap<>();
+                                tree.put(selector.name(), Generator.selectorValue(selector, format));
+                                tree.put(a.name(), value);
+                                roundTrip(codec, set, tree);
+                                trees++;
+                                continue;
+                            }
+                            for (YnlAttributeSet outer : spec.attributeSets().values()) {
+                                YnlAttribute outerSelector = outer.attribute(selectorName).orElse(null);
+                                for (YnlAttribute nest : outer.attributes()) {
+                                    if (outerSelector != null && nest.type() == YnlType.NEST
+                                            && nest.nestedAttributes().orElseThrow().equals(set.name())) {
+                                        Map<String, Object> tree = new LinkedHashMap<>();
+                                        tree.put(outerSelector.name(), Generator.selectorValue(outerSelector, format));
+                                        tree.put(nest.name(), new LinkedHashMap<>(Map.of(a.name(), value)));
+                                        roundTrip(codec, outer, tree);
+                                        trees++;
+                                    }
+                                }
+                            }
+                        }
+                        assertTrue(trees > 0, spec.name() + " " + set.name() + "." + a.name() + " format " + format.value()
+                                + ": no set holds its selector " + selectorName);
+                    }
+                }
+            }
+        }
+        assertTrue(formats > 50, "sub-message formats: " + formats);
+    }
+
+    /**
+     * Every operation's messages with a fixed header (rtnetlink, tc, genetlink-legacy): the
+     * header's members and the attributes in one tree, as {@code cli.py} takes and prints them.
+     */
+    @Test
+    void everyMessageWithAFixedHeaderRoundTrips() {
+        int operations = 0;
+        for (Path file : KernelSpecs.specFiles()) {
+            YnlSpec spec = YnlSpec.load(file, KernelSpecs.schemas());
+            YnlCodec codec = new YnlCodec(spec);
+            for (YnlOperation op : spec.operations().values()) {
+                if (op.fixedHeader().isEmpty()) {
+                    continue;
+                }
+                operations++;
+                qt().withExamples(25).withShrinkCycles(0).forAll(longs().all()).checkAssert(seed -> {
+                    Generator generator = new Generator(spec, new Random(seed));
+                    Map<String, Object> tree = new LinkedHashMap<>(generator.struct(spec.struct(op.fixedHeader().get())));
+                    op.attributeSet().ifPresent(s -> tree.putAll(generator.attributes(spec.attributeSet(s), 0)));
+                    byte[] first = encodeMessage(codec, op, tree);
+                    Map<String, Object> decoded = decodeMessage(codec, op, first);
+                    byte[] second = encodeMessage(codec, op, decoded);
+                    assertArrayEquals(first, second, () -> op.name() + ": " + canonical(tree) + " -> " + canonical(decoded));
+                    assertEquals(canonical(decoded), canonical(decodeMessage(codec, op, second)), op.name());
+                });
+            }
+        }
+        assertTrue(operations > 20, "operations with a fixed header: " + operations);
+    }
+
+    static byte[] encodeMessage(YnlCodec codec, YnlOperation op, Map<String, ?> tree) {
+        ByteBuf buf = Unpooled.buffer();
+        try {
+            MessageWriter w = new MessageWriter().begin(buf, 16, 0, 0, 0);
+            codec.encodeMessage(op, tree, w);
+            w.end();
+            return ByteBufUtil.getBytes(buf, 16, buf.writerIndex() - 16);
+        } finally {
+            buf.release();
+        }
+    }
+
+    static Map<String, Object> decodeMessage(YnlCodec codec, YnlOperation op, byte[] bytes) {
+        ByteBuf buf = Unpooled.wrappedBuffer(bytes);
+        try {
+            return codec.decodeMessage(op, buf, 0, bytes.length);
+        } finally {
+            buf.release();
+        }
     }
 
     static void roundTrip(YnlCodec codec, YnlAttributeSet set, Map<String, Object> tree) {
@@ -166,21 +275,26 @@ class YnlCodecPropertyTest {
                 }
                 format = chosen;
             }
-            Object selectorValue;
-            if (selector.type() == YnlType.STRING) {
-                selectorValue = format.value();
-            } else if (selector.enumName().isPresent()) {
-                selectorValue = format.value();
-            } else {
-                selectorValue = Long.parseLong(format.value());
-            }
             if (!out.containsKey(selector.name())) {
-                out.put(selector.name(), selectorValue);
+                out.put(selector.name(), selectorValue(selector, format));
             }
+            out.put(a.name(), format(format, depth + 1));
+        }
+
+        /** The value of a sub-message's selector that chooses {@code format}. */
+        static Object selectorValue(YnlAttribute selector, YnlSubMessage.Format format) {
+            if (selector.type() == YnlType.STRING || selector.enumName().isPresent()) {
+                return format.value();
+            }
+            return Long.parseLong(format.value());
+        }
+
+        /** A sub-message of {@code format}: its fixed header's members, then its attributes. */
+        Map<String, Object> format(YnlSubMessage.Format format, int depth) {
             Map<String, Object> value = new LinkedHashMap<>();
             format.fixedHeader().ifPresent(h -> value.putAll(struct(spec.struct(h))));
-            format.attributeSet().ifPresent(s -> value.putAll(attributes(spec.attributeSet(s), depth + 1)));
-            out.put(a.name(), value);
+            format.attributeSet().ifPresent(s -> value.putAll(attributes(spec.attributeSet(s), depth)));
+            return value;
         }
 
         Object value(YnlAttribute a, int depth) {

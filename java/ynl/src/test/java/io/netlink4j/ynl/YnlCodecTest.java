@@ -101,6 +101,7 @@ class YnlCodecTest {
         Map<String, Object> tree = decode(codec, "linkinfo-attrs", other);
         assertEquals("nothing", tree.get("kind"));
         assertEquals("bytes:01020304", canonical(tree.get("data")));
+        assertEquals(HexFormat.of().formatHex(other), HexFormat.of().formatHex(encode(codec, "linkinfo-attrs", tree)));
     }
 
     @Test
@@ -157,5 +158,111 @@ class YnlCodecTest {
         IllegalArgumentException address = assertThrows(IllegalArgumentException.class,
                 () -> encode(codec, "addr-attrs", Map.of("ifa-local", "192.0.2.256")));
         assertEquals("addr-attrs.ifa-local: 192.0.2.256 (expected: an IPv4 address, a.b.c.d)", address.getMessage());
+    }
+
+    @Test
+    void aNameOfBothTheFixedHeaderAndAnAttributeKeepsTheAttributesValueAndEncodesBoth() {
+        YnlSpec spec = KernelSpecs.spec("rt_addr");
+        YnlCodec codec = new YnlCodec(spec);
+        YnlOperation getaddr = spec.operation("getaddr");
+        // ifaddrmsg { AF_INET6, 64, flags = 0x80 (permanent), scope 0, index 2 }, then IFA_FLAGS (8)
+        // u32 = 0x380: permanent, managetempaddr and noprefixroute, which the u8 cannot hold
+        byte[] payload = hex("0a 40 80 00 02000000  0800 0800 80030000");
+        ByteBuf buf = Unpooled.wrappedBuffer(payload);
+        Map<String, Object> tree;
+        try {
+            tree = codec.decodeMessage(getaddr, buf, 0, payload.length);
+        } finally {
+            buf.release();
+        }
+        assertEquals(Set.of("permanent", "managetempaddr", "noprefixroute"), tree.get("ifa-flags"));
+        ByteBuf out = Unpooled.buffer();
+        try {
+            MessageWriter w = new MessageWriter().begin(out, 20, 0, 0, 0);
+            codec.encodeMessage(getaddr, tree, w);
+            w.end();
+            // The header keeps the bits a u8 holds, as the kernel fills ifa_flags from IFA_FLAGS.
+            assertEquals(HexFormat.of().formatHex(payload), HexFormat.of().formatHex(ByteBufUtil.getBytes(out, 16, out.writerIndex() - 16)));
+        } finally {
+            out.release();
+        }
+    }
+
+    @Test
+    void addressesOfEitherFamilyUnderTheIpv4HintEncodeBack() {
+        // rt_addr's spec gives ifa-address the hint ipv4; an IPv6 address decodes by its 16 bytes.
+        YnlCodec codec = new YnlCodec(KernelSpecs.spec("rt_addr"));
+        byte[] wire = hex("1400 0100 20010db8000000000000000000000001  0800 0200 c0000201");
+        Map<String, Object> tree = decode(codec, "addr-attrs", wire);
+        assertEquals("2001:db8::1", tree.get("ifa-address"));
+        assertEquals("192.0.2.1", tree.get("ifa-local"));
+        assertEquals(HexFormat.of().formatHex(wire), HexFormat.of().formatHex(encode(codec, "addr-attrs", tree)));
+    }
+
+    @Test
+    void padAttributesAsDecodedEncodeBack() {
+        // nlctrl's policy dumps carry pad attributes (before 64-bit values); decoded they are bytes.
+        YnlSpec spec = KernelSpecs.spec("nlctrl");
+        YnlCodec codec = new YnlCodec(spec);
+        int pad = spec.attributeSet("policy-attrs").attribute("pad").orElseThrow().value();
+        byte[] wire = hex("0400 " + String.format("%02x00", pad) + " 0800 0100 03000000");
+        Map<String, Object> tree = decode(codec, "policy-attrs", wire);
+        assertEquals("bytes:", canonical(tree.get("pad")));
+        assertEquals(HexFormat.of().formatHex(wire), HexFormat.of().formatHex(encode(codec, "policy-attrs", tree)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> encode(codec, "policy-attrs", Map.of("pad", 1L)));
+        assertTrue(e.getMessage().startsWith("policy-attrs.pad: a pad attribute carries no value"), e.getMessage());
+    }
+
+    @Test
+    void aStructShorterThanTheSpecsKeepsItsBytes() {
+        YnlCodec codec = new YnlCodec(KernelSpecs.spec("rt_addr"));
+        // IFA_CACHEINFO (6) is struct ifa_cacheinfo, 16 bytes; these 8 bytes reach half its members
+        byte[] wire = hex("0c00 0600 10000000 20000000");
+        Map<String, Object> tree = decode(codec, "addr-attrs", wire);
+        assertEquals("bytes:1000000020000000", canonical(tree.get("ifa-cacheinfo")));
+        assertEquals(HexFormat.of().formatHex(wire), HexFormat.of().formatHex(encode(codec, "addr-attrs", tree)));
+        // The whole struct is its members.
+        byte[] whole = hex("1400 0600 10000000 20000000 30000000 40000000");
+        assertEquals(Map.of("ifa-prefered", 16L, "ifa-valid", 32L, "cstamp", 48L, "tstamp", 64L),
+                decode(codec, "addr-attrs", whole).get("ifa-cacheinfo"));
+    }
+
+    @Test
+    void aPadAttributeNamedLikeAPadMemberOfTheFixedHeaderEncodesBack() {
+        // rt_link: ifinfomsg has a pad member and link-attrs a pad attribute (IFLA_PAD), which the kernel sends
+        YnlSpec spec = KernelSpecs.spec("rt_link");
+        YnlCodec codec = new YnlCodec(spec);
+        YnlOperation getlink = spec.operation("getlink");
+        int pad = spec.attributeSet("link-attrs").attribute("pad").orElseThrow().value();
+        // ifinfomsg { AF_UNSPEC, pad, type 1, index 2, flags 0, change 0 }, IFLA_PAD with 4 bytes
+        byte[] payload = hex("00 00 0100 02000000 00000000 00000000  0800 " + String.format("%02x00", pad) + " 01020304");
+        ByteBuf buf = Unpooled.wrappedBuffer(payload);
+        Map<String, Object> tree;
+        try {
+            tree = codec.decodeMessage(getlink, buf, 0, payload.length);
+        } finally {
+            buf.release();
+        }
+        assertEquals("bytes:01020304", canonical(tree.get("pad")));
+        ByteBuf out = Unpooled.buffer();
+        try {
+            MessageWriter w = new MessageWriter().begin(out, 16, 0, 0, 0);
+            codec.encodeMessage(getlink, tree, w);
+            w.end();
+            assertEquals(HexFormat.of().formatHex(payload), HexFormat.of().formatHex(ByteBufUtil.getBytes(out, 16, out.writerIndex() - 16)));
+        } finally {
+            out.release();
+        }
+    }
+
+    @Test
+    void anAttributeThatCameTwiceEncodesTwiceWhateverItsType() {
+        YnlCodec codec = new YnlCodec(KernelSpecs.spec("rt_addr"));
+        // IFA_FLAGS (8, u32 flags) twice: permanent, then managetempaddr
+        byte[] wire = hex("0800 0800 80000000  0800 0800 00010000");
+        Map<String, Object> tree = decode(codec, "addr-attrs", wire);
+        assertEquals(List.of("set:[permanent]", "set:[managetempaddr]"), canonical(tree.get("ifa-flags")));
+        assertEquals(HexFormat.of().formatHex(wire), HexFormat.of().formatHex(encode(codec, "addr-attrs", tree)));
     }
 }
