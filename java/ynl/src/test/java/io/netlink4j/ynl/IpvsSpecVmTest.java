@@ -18,6 +18,7 @@ import io.netlink4j.ipvs.ServiceFlags;
 import io.netlink4j.ipvs.TunnelFlags;
 import io.netlink4j.ipvs.TunnelType;
 import io.netlink4j.testsupport.Netns;
+import io.netlink4j.ynl.testsupport.KernelYnl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,9 +127,9 @@ class IpvsSpecVmTest {
 
         List<Map<String, Object>> ours = ynl.dump("get-service", Map.of());
         // cli.py itself, as docs/ynl.md shows it; then the kernel's library for each operation.
-        String[] dumped = realCli("--dump", "get-service");
-        assertEquals("0", dumped[0], () -> dumped[2] + dumped[1]);
-        assertSameJsonInAnyOrder(JSON.readTree(dumped[1]), ours);
+        KernelYnl.Result dumped = realCli("--dump", "get-service");
+        assertEquals(0, dumped.exit(), () -> dumped.err() + dumped.out());
+        assertSameJsonInAnyOrder(JSON.readTree(dumped.out()), ours);
         assertSameJsonInAnyOrder(cli("--dump", "get-service"), ours);
         assertEquals(5, ours.size(), ours::toString);
         List<Service> handles = ipvs.getServices();
@@ -303,17 +304,17 @@ class IpvsSpecVmTest {
 
     @Test
     void writtenByTheKernelsCli() {
-        String[] ops = runCli(IpvsSpec.file(), "--list-ops");
-        assertEquals("0", ops[0], () -> ops[2] + ops[1]);
-        assertEquals(IpvsSpec.spec().operations().size(), ops[1].lines().count(), ops[1]);
-        assertTrue(ops[1].contains("get-service  [ dump, do ]") || ops[1].contains("get-service  [ do, dump ]"), ops[1]);
+        KernelYnl.Result ops = runCli(IpvsSpec.file(), "--list-ops");
+        assertEquals(0, ops.exit(), () -> ops.err() + ops.out());
+        assertEquals(IpvsSpec.spec().operations().size(), ops.out().lines().count(), ops.out());
+        assertTrue(ops.out().contains("get-service  [ dump, do ]") || ops.out().contains("get-service  [ do, dump ]"), ops.out());
         String id = "{\"af\": 10, \"protocol\": 6, \"addr\": \"" + hex("2001:db8::80") + "\", \"port\": 443}";
         // cli.py itself for the first; then the kernel's library the way cli.py calls it.
-        String[] created = realCli("--do", "new-service", "--json", "{\"service\": {\"af\": 10, \"protocol\": 6, \"addr\": \""
+        KernelYnl.Result created = realCli("--do", "new-service", "--json", "{\"service\": {\"af\": 10, \"protocol\": 6, \"addr\": \""
                 + hex("2001:db8::80") + "\", \"port\": 443, \"sched-name\": \"lc\", \"flags\": {\"flags\": 1, \"mask\": 1},"
                 + " \"timeout\": 600, \"netmask\": 64}}");
-        assertEquals("0", created[0], () -> created[2] + created[1]);
-        assertEquals("null", created[1].strip());
+        assertEquals(0, created.exit(), () -> created.err() + created.out());
+        assertEquals("null", created.out().strip());
         cli("--do", "new-dest", "--json", "{\"service\": " + id + ", \"dest\": {\"addr\": \"" + hex("2001:db8:1::5")
                 + "\", \"port\": 443, \"fwd-method\": 3, \"weight\": 2, \"u-thresh\": 0, \"l-thresh\": 0}}");
         cli("--do", "new-service", "--json", "{\"service\": {\"af\": 2, \"fwmark\": 7, \"sched-name\": \"nq\","
@@ -795,34 +796,22 @@ class IpvsSpecVmTest {
     }
 
     /** The kernel's cli.py itself, in the namespace, with --output-json: exit status, stdout, stderr. */
-    private static String[] realCli(String... args) {
+    private static KernelYnl.Result realCli(String... args) {
         return runCli(IpvsSpec.file(), args);
     }
 
-    private static String[] runCli(Path spec, String... args) {
+    private static KernelYnl.Result runCli(Path spec, String... args) {
         List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns.name(), "python3",
                 IpvsSpec.tools().resolve("cli.py").toString(), "--spec", spec.toString(),
                 "--schema", IpvsSpec.schema().toString()));
         cmd.addAll(List.of(args));
         cmd.add("--output-json");
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
         try {
-            ProcessBuilder pb = new ProcessBuilder(cmd);
-            pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-            Process p = pb.start();
-            p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
-            byte[] err = p.getErrorStream().readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("timed out: " + cmd);
-            }
-            return new String[] {Integer.toString(p.exitValue()), new String(out, StandardCharsets.UTF_8),
-                    new String(err, StandardCharsets.UTF_8)};
+            return KernelYnl.finish(pb.start(), cmd);
         } catch (IOException e) {
             throw new AssertionError("cannot run " + cmd, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
         }
     }
 }
