@@ -18,6 +18,7 @@ import io.netlink4j.ipvs.ServiceFlags;
 import io.netlink4j.ipvs.TunnelFlags;
 import io.netlink4j.ipvs.TunnelType;
 import io.netlink4j.testsupport.Netns;
+import io.netlink4j.ynl.testsupport.KernelYnl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,12 +26,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -41,7 +40,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +48,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
+import static io.netlink4j.ynl.testsupport.KernelYnl.assertSameJsonInAnyOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -128,10 +127,10 @@ class IpvsSpecVmTest {
 
         List<Map<String, Object>> ours = ynl.dump("get-service", Map.of());
         // cli.py itself, as docs/ynl.md shows it; then the kernel's library for each operation.
-        String[] dumped = realCli("--dump", "get-service");
-        assertEquals("0", dumped[0], () -> dumped[2] + dumped[1]);
-        assertSame(JSON.readTree(dumped[1]), ours);
-        assertSame(cli("--dump", "get-service"), ours);
+        KernelYnl.Result dumped = realCli("--dump", "get-service");
+        assertEquals(0, dumped.exit(), () -> dumped.err() + dumped.out());
+        assertSameJsonInAnyOrder(JSON.readTree(dumped.out()), ours);
+        assertSameJsonInAnyOrder(cli("--dump", "get-service"), ours);
         assertEquals(5, ours.size(), ours::toString);
         List<Service> handles = ipvs.getServices();
         assertEquals(5, handles.size());
@@ -144,11 +143,11 @@ class IpvsSpecVmTest {
             Map<String, Object> request = Map.of("service", identity);
             // The do form too, from both tools.
             Map<String, Object> one = ynl.request("get-service", request);
-            assertSame(cli("--do", "get-service", "--json", cliJson(request)), one);
+            assertSameJsonInAnyOrder(cli("--do", "get-service", "--json", cliJson(request)), one);
             assertEquals(tree, nest(one, "service"));
 
             List<Map<String, Object>> dests = ynl.dump("get-dest", request);
-            assertSame(cli("--dump", "get-dest", "--json", cliJson(request)), dests);
+            assertSameJsonInAnyOrder(cli("--dump", "get-dest", "--json", cliJson(request)), dests);
             List<Destination> handleDests = ipvs.getDestinations(s);
             assertEquals(handleDests.size(), dests.size(), () -> dests + " " + handleDests);
             saved.add(saveLine(tree));
@@ -247,7 +246,7 @@ class IpvsSpecVmTest {
             assertEquals(new Config(Duration.ofSeconds(100), Duration.ofSeconds(20), Duration.ofSeconds(30)), ipvs.getConfig());
             Map<String, Object> config = ynl.request("get-config", Map.of());
             assertEquals(Map.of("timeout-tcp", 100L, "timeout-tcp-fin", 20L, "timeout-udp", 30L), config);
-            assertSame(cli("--do", "get-config"), config);
+            assertSameJsonInAnyOrder(cli("--do", "get-config"), config);
             assertTrue(ipvsadm("-L", "--timeout").contains("Timeout (tcp tcpfin udp): 100 20 30"));
             // 0 leaves a timeout unchanged.
             ynl.execute("set-config", Map.of("timeout-udp", 0, "timeout-tcp", 200));
@@ -257,7 +256,7 @@ class IpvsSpecVmTest {
         }
 
         Map<String, Object> info = ynl.request("get-info", Map.of());
-        assertSame(cli("--do", "get-info"), info);
+        assertSameJsonInAnyOrder(cli("--do", "get-info"), info);
         Info handle = ipvs.getInfo();
         assertEquals(Map.of("version", (long) handle.version(), "conn-tab-size", handle.connectionTableSize()), info);
         assertEquals("IP Virtual Server version " + handle.versionString() + " (size=" + info.get("conn-tab-size") + ")",
@@ -279,7 +278,7 @@ class IpvsSpecVmTest {
                             .syncMaxLength(1400).multicastGroup(ip("239.1.2.3")).multicastPort(8849).multicastTtl(2).build(),
                     ipvs.getDaemons().stream().filter(d -> d.state() == DaemonConfig.State.MASTER).findFirst().orElseThrow());
             List<Map<String, Object>> daemons = ynl.dump("get-daemon", Map.of());
-            assertSame(cli("--dump", "get-daemon"), daemons);
+            assertSameJsonInAnyOrder(cli("--dump", "get-daemon"), daemons);
             assertEquals(2, daemons.size(), daemons::toString);
             Map<String, Object> m = nest(daemons.stream().filter(d -> "master".equals(nest(d, "daemon").get("state")))
                     .findFirst().orElseThrow(), "daemon");
@@ -305,17 +304,17 @@ class IpvsSpecVmTest {
 
     @Test
     void writtenByTheKernelsCli() {
-        String[] ops = runCli(IpvsSpec.file(), "--list-ops");
-        assertEquals("0", ops[0], () -> ops[2] + ops[1]);
-        assertEquals(IpvsSpec.spec().operations().size(), ops[1].lines().count(), ops[1]);
-        assertTrue(ops[1].contains("get-service  [ dump, do ]") || ops[1].contains("get-service  [ do, dump ]"), ops[1]);
+        KernelYnl.Result ops = runCli(IpvsSpec.file(), "--list-ops");
+        assertEquals(0, ops.exit(), () -> ops.err() + ops.out());
+        assertEquals(IpvsSpec.spec().operations().size(), ops.out().lines().count(), ops.out());
+        assertTrue(ops.out().contains("get-service  [ dump, do ]") || ops.out().contains("get-service  [ do, dump ]"), ops.out());
         String id = "{\"af\": 10, \"protocol\": 6, \"addr\": \"" + hex("2001:db8::80") + "\", \"port\": 443}";
         // cli.py itself for the first; then the kernel's library the way cli.py calls it.
-        String[] created = realCli("--do", "new-service", "--json", "{\"service\": {\"af\": 10, \"protocol\": 6, \"addr\": \""
+        KernelYnl.Result created = realCli("--do", "new-service", "--json", "{\"service\": {\"af\": 10, \"protocol\": 6, \"addr\": \""
                 + hex("2001:db8::80") + "\", \"port\": 443, \"sched-name\": \"lc\", \"flags\": {\"flags\": 1, \"mask\": 1},"
                 + " \"timeout\": 600, \"netmask\": 64}}");
-        assertEquals("0", created[0], () -> created[2] + created[1]);
-        assertEquals("null", created[1].strip());
+        assertEquals(0, created.exit(), () -> created.err() + created.out());
+        assertEquals("null", created.out().strip());
         cli("--do", "new-dest", "--json", "{\"service\": " + id + ", \"dest\": {\"addr\": \"" + hex("2001:db8:1::5")
                 + "\", \"port\": 443, \"fwd-method\": 3, \"weight\": 2, \"u-thresh\": 0, \"l-thresh\": 0}}");
         cli("--do", "new-service", "--json", "{\"service\": {\"af\": 2, \"fwmark\": 7, \"sched-name\": \"nq\","
@@ -696,67 +695,6 @@ class IpvsSpecVmTest {
     // ---------------------------------------------------------------------------------------
     // The kernel's cli.py, driven by ipvs.yaml, in the namespace
 
-    private static void assertSame(JsonNode theirs, Object ours) {
-        JsonNode mine = json(ours);
-        assertEquals(normal(theirs), normal(mine), () -> "cli.py: " + theirs + "\nnetlink4j: " + mine);
-    }
-
-    private static JsonNode normal(JsonNode node) {
-        if (node.isIntegralNumber()) {
-            return NODES.numberNode(node.bigIntegerValue());
-        }
-        if (node.isObject()) {
-            ObjectNode out = NODES.objectNode();
-            for (Map.Entry<String, JsonNode> e : node.properties()) {
-                out.set(e.getKey(), normal(e.getValue()));
-            }
-            return out;
-        }
-        if (node.isArray()) {
-            List<JsonNode> items = new ArrayList<>();
-            node.forEach(n -> items.add(normal(n)));
-            if (!items.isEmpty() && items.stream().allMatch(JsonNode::isString)) {
-                items.sort(Comparator.comparing(JsonNode::asString));
-            }
-            if (!items.isEmpty() && items.stream().allMatch(JsonNode::isObject)) {
-                items.sort(Comparator.comparing(JsonNode::toString));
-            }
-            ArrayNode out = NODES.arrayNode();
-            items.forEach(out::add);
-            return out;
-        }
-        return node;
-    }
-
-    private static JsonNode json(Object value) {
-        if (value instanceof Map<?, ?> m) {
-            ObjectNode out = NODES.objectNode();
-            m.forEach((k, v) -> out.set((String) k, json(v)));
-            return out;
-        }
-        if (value instanceof Collection<?> c) {
-            ArrayNode out = NODES.arrayNode();
-            c.forEach(v -> out.add(json(v)));
-            return out;
-        }
-        if (value instanceof byte[] b) {
-            return NODES.stringNode(HexFormat.of().formatHex(b));
-        }
-        if (value instanceof BigInteger b) {
-            return NODES.numberNode(b);
-        }
-        if (value instanceof Long l) {
-            return NODES.numberNode(l);
-        }
-        if (value instanceof String s) {
-            return NODES.stringNode(s);
-        }
-        if (value instanceof Boolean b) {
-            return NODES.booleanNode(b);
-        }
-        throw new AssertionError("not a tree value: " + value + " (" + value.getClass() + ")");
-    }
-
     /**
      * The kernel's lib/ynl.py for {@code --do OP [--json TEXT]} or {@code --dump OP [--json TEXT]},
      * which must succeed: its result as cli.py --output-json prints it (null for none).
@@ -858,34 +796,22 @@ class IpvsSpecVmTest {
     }
 
     /** The kernel's cli.py itself, in the namespace, with --output-json: exit status, stdout, stderr. */
-    private static String[] realCli(String... args) {
+    private static KernelYnl.Result realCli(String... args) {
         return runCli(IpvsSpec.file(), args);
     }
 
-    private static String[] runCli(Path spec, String... args) {
+    private static KernelYnl.Result runCli(Path spec, String... args) {
         List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns.name(), "python3",
                 IpvsSpec.tools().resolve("cli.py").toString(), "--spec", spec.toString(),
                 "--schema", IpvsSpec.schema().toString()));
         cmd.addAll(List.of(args));
         cmd.add("--output-json");
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
         try {
-            ProcessBuilder pb = new ProcessBuilder(cmd);
-            pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-            Process p = pb.start();
-            p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
-            byte[] err = p.getErrorStream().readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("timed out: " + cmd);
-            }
-            return new String[] {Integer.toString(p.exitValue()), new String(out, StandardCharsets.UTF_8),
-                    new String(err, StandardCharsets.UTF_8)};
+            return KernelYnl.finish(pb.start(), cmd);
         } catch (IOException e) {
             throw new AssertionError("cannot run " + cmd, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
         }
     }
 }

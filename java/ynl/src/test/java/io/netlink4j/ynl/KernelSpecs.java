@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ynl;
 
-import org.junit.jupiter.api.Assumptions;
+import io.netlink4j.ynl.testsupport.KernelYnl;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,17 +24,7 @@ final class KernelSpecs {
     }
 
     static Path directory() {
-        String property = System.getProperty("netlink4j.ynl.specs");
-        Path dir = property == null ? null : Path.of(property);
-        if (dir == null || !Files.isDirectory(dir.resolve("specs")) || !Files.isDirectory(dir.resolve("schemas"))) {
-            String problem = "the kernel's netlink specs are not in " + property
-                    + " (system property netlink4j.ynl.specs): run scripts/ynl-specs prepare";
-            if (Boolean.getBoolean("netlink4j.ynl.specs.optional")) {
-                Assumptions.abort(problem + " (skipped: netlink4j.ynl.specs.optional=true)");
-            }
-            throw new AssertionError(problem);
-        }
-        return dir;
+        return KernelYnl.specsDirectory();
     }
 
     static synchronized YnlSchemas schemas() {

@@ -3,6 +3,7 @@
 package io.netlink4j.ynl;
 
 import io.netlink4j.testsupport.Netns;
+import io.netlink4j.ynl.testsupport.KernelYnl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
@@ -15,16 +16,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.netlink4j.ynl.CliPy.assertSame;
-import static io.netlink4j.ynl.CliPy.cli;
-import static io.netlink4j.ynl.CliPy.cliRefused;
+import static io.netlink4j.ynl.testsupport.KernelYnl.assertSameJson;
+import static io.netlink4j.ynl.testsupport.KernelYnl.cli;
+import static io.netlink4j.ynl.testsupport.KernelYnl.cliRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The dynamic client against the kernel's own: for the same kernel state, {@link YnlFamily}'s
- * trees and the JSON of {@code cli.py --output-json} are the same JSON value, as {@link CliPy}
+ * trees and the JSON of {@code cli.py --output-json} are the same JSON value, as {@link KernelYnl}
  * compares them. State that matters lives in a throwaway namespace, which both tools read.
  */
 @Tag("kernel")
@@ -59,7 +60,7 @@ class YnlCliDiffTest {
                 JsonNode theirs = cli(null, "nlctrl", "--do", "getfamily", "--json", "{\"family-name\": \"" + name + "\"}");
                 assertEquals(name, theirs.get("family-name").asString());
                 assertTrue(theirs.get("ops").size() > 0, theirs::toString);
-                assertSame(theirs, ours);
+                assertSameJson(theirs, ours);
             }
         }
     }
@@ -70,7 +71,7 @@ class YnlCliDiffTest {
             List<Map<String, Object>> ours = nlctrl.dump("getfamily", Map.of());
             JsonNode theirs = cli(null, "nlctrl", "--dump", "getfamily");
             assertTrue(theirs.size() >= 3, theirs::toString);
-            assertSame(theirs, ours);
+            assertSameJson(theirs, ours);
         }
     }
 
@@ -81,7 +82,7 @@ class YnlCliDiffTest {
             List<Map<String, Object>> ours = netdev.dump("dev-get", Map.of());
             JsonNode theirs = cli(n, "netdev", "--dump", "dev-get");
             assertEquals(3, theirs.size(), "lo, veth0, veth1: " + theirs);
-            assertSame(theirs, ours);
+            assertSameJson(theirs, ours);
         }
     }
 
@@ -93,13 +94,13 @@ class YnlCliDiffTest {
             JsonNode theirs = cli(n, "rt_addr", "--dump", "getaddr", "--json", "{\"ifa-family\": 2}");
             assertTrue(theirs.toString().contains("\"10.61.0.3\""), theirs::toString);
             assertEquals(3, theirs.size(), "127.0.0.1, 10.61.0.1, 10.61.0.2: " + theirs);
-            assertSame(theirs, ours);
+            assertSameJson(theirs, ours);
             // The comparison sees a difference in one member of one fixed header.
             List<Map<String, Object>> changed = new ArrayList<>(ours);
             Map<String, Object> first = new LinkedHashMap<>(changed.get(0));
             first.put("ifa-prefixlen", ((Long) first.get("ifa-prefixlen")) + 1);
             changed.set(0, first);
-            assertThrows(AssertionFailedError.class, () -> assertSame(theirs, changed));
+            assertThrows(AssertionFailedError.class, () -> assertSameJson(theirs, changed));
         }
     }
 

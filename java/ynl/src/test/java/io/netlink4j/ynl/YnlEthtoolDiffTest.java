@@ -4,6 +4,7 @@ package io.netlink4j.ynl;
 
 import io.netlink4j.genl.GenlFamilyNotFoundException;
 import io.netlink4j.testsupport.Netns;
+import io.netlink4j.ynl.testsupport.KernelYnl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,8 +20,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Future;
 
-import static io.netlink4j.ynl.CliPy.assertSame;
-import static io.netlink4j.ynl.CliPy.refusedErrno;
+import static io.netlink4j.ynl.testsupport.KernelYnl.assertSameJson;
+import static io.netlink4j.ynl.testsupport.KernelYnl.refusedErrno;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,11 +103,11 @@ class YnlEthtoolDiffTest {
     }
 
     private static String json(Map<String, Object> tree) {
-        return CliPy.json(tree).toString();
+        return KernelYnl.json(tree).toString();
     }
 
     /** One operation: netlink4j's reply or refusal, and cli.py's run of the same, under way. */
-    private record Compared<T>(String op, T ours, YnlException refused, Future<CliPy.Result> theirs) {
+    private record Compared<T>(String op, T ours, YnlException refused, Future<KernelYnl.Result> theirs) {
     }
 
     @Test
@@ -119,7 +120,7 @@ class YnlEthtoolDiffTest {
             for (String op : gets) {
                 Map<String, Object> request = new LinkedHashMap<>(parameters(op));
                 request.put("header", Map.of("dev-name", "veth0"));
-                Future<CliPy.Result> theirs = CliPy.start(ns, "ethtool", "--do", op, "--json", json(request));
+                Future<KernelYnl.Result> theirs = KernelYnl.start(ns, "ethtool", "--do", op, "--json", json(request));
                 try {
                     all.add(new Compared<>(op, ethtool.request(op, request), null, theirs));
                 } catch (YnlException e) {
@@ -133,15 +134,15 @@ class YnlEthtoolDiffTest {
             String op = c.op();
             if (c.refused() != null) {
                 YnlException e = c.refused();
-                String theirs = CliPy.refusal(CliPy.await(c.theirs()), op);
+                String theirs = KernelYnl.refusal(KernelYnl.await(c.theirs()), op);
                 assertEquals(e.errno(), refusedErrno(theirs), () -> op + ": netlink4j " + e.getMessage() + ", cli.py " + theirs);
                 assertEquals(EOPNOTSUPP, e.errno(), () -> op + ": " + e.getMessage());
                 refused.add(op);
                 continue;
             }
-            JsonNode theirs = CliPy.output(CliPy.await(c.theirs()), op);
+            JsonNode theirs = KernelYnl.output(KernelYnl.await(c.theirs()), op);
             assertEquals("veth0", theirs.get("header").get("dev-name").asString(), () -> op + ": " + theirs);
-            assertSame(theirs, asCliKeepsIt(op, c.ours()));
+            assertSameJson(theirs, asCliKeepsIt(op, c.ours()));
             answered.add(op);
         }
         assertEquals(new TreeSet<>(VETH_UNSUPPORTED), refused, "refused by the veth driver");
@@ -160,7 +161,7 @@ class YnlEthtoolDiffTest {
                 try {
                     ours = ethtool.dump(op, request);
                 } catch (YnlException e) {
-                    all.add(new Compared<>(op, null, e, CliPy.start(ns, "ethtool", "--dump", op, "--json", json(request))));
+                    all.add(new Compared<>(op, null, e, KernelYnl.start(ns, "ethtool", "--dump", op, "--json", json(request))));
                     continue;
                 }
                 if (VETH_UNSUPPORTED.contains(op)) {
@@ -168,7 +169,7 @@ class YnlEthtoolDiffTest {
                     assertEquals(List.of(), ours, op);
                     continue;
                 }
-                all.add(new Compared<>(op, ours, null, CliPy.start(ns, "ethtool", "--dump", op, "--json", json(request))));
+                all.add(new Compared<>(op, ours, null, KernelYnl.start(ns, "ethtool", "--dump", op, "--json", json(request))));
             }
         }
         List<String> nonEmpty = new ArrayList<>();
@@ -177,13 +178,13 @@ class YnlEthtoolDiffTest {
             String op = c.op();
             if (c.refused() != null) {
                 YnlException e = c.refused();
-                String theirs = CliPy.refusal(CliPy.await(c.theirs()), op);
+                String theirs = KernelYnl.refusal(KernelYnl.await(c.theirs()), op);
                 assertEquals(e.errno(), refusedErrno(theirs), () -> op + ": netlink4j " + e.getMessage() + ", cli.py " + theirs);
                 refused.add(op);
                 continue;
             }
-            JsonNode theirs = CliPy.output(CliPy.await(c.theirs()), op);
-            assertSame(theirs, c.ours().stream().map(r -> asCliKeepsIt(op, r)).toList());
+            JsonNode theirs = KernelYnl.output(KernelYnl.await(c.theirs()), op);
+            assertSameJson(theirs, c.ours().stream().map(r -> asCliKeepsIt(op, r)).toList());
             if (!c.ours().isEmpty()) {
                 nonEmpty.add(op);
                 // Every reply is of a device of the namespace, which both tools saw.

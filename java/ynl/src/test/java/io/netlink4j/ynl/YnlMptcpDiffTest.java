@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import static io.netlink4j.ynl.CliPy.assertSame;
-import static io.netlink4j.ynl.CliPy.cli;
-import static io.netlink4j.ynl.CliPy.cliWrite;
+import static io.netlink4j.ynl.testsupport.KernelYnl.assertSameJson;
+import static io.netlink4j.ynl.testsupport.KernelYnl.cli;
+import static io.netlink4j.ynl.testsupport.KernelYnl.cliWrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,7 +85,7 @@ class YnlMptcpDiffTest {
             List<Map<String, Object>> ours = mptcp.dump("get-addr", Map.of());
             JsonNode theirs = cli(ns, "mptcp_pm", "--dump", "get-addr");
             assertEquals(Set.of(5L, 6L, 7L), ids(theirs), theirs::toString);
-            assertSame(theirs, ours);
+            assertSameJson(theirs, ours);
             String ip = ipEndpoints();
             assertTrue(ip.contains("10.64.0.1 id 5 signal") && ip.contains("fd64::1 id 6 subflow dev veth0")
                     && ip.contains("10.64.0.2 port 4242 id 7 signal backup"), ip);
@@ -94,7 +94,7 @@ class YnlMptcpDiffTest {
             Map<String, Object> six = mptcp.request("get-addr", Map.of("addr", Map.of("id", 6)));
             JsonNode sixTheirs = cli(ns, "mptcp_pm", "--do", "get-addr", "--json", "{\"addr\": {\"id\": 6}}");
             assertEquals("fd640000000000000000000000000001", sixTheirs.get("addr").get("addr6").asString(), sixTheirs::toString);
-            assertSame(sixTheirs, six);
+            assertSameJson(sixTheirs, six);
 
             // cli.py deletes 5, netlink4j deletes 6; both read what is left.
             cliWrite(ns, "mptcp_pm", "--do", "del-addr", "--json", "{\"addr\": {\"id\": 5}}");
@@ -102,7 +102,7 @@ class YnlMptcpDiffTest {
             List<Map<String, Object>> oursAfter = mptcp.dump("get-addr", Map.of());
             JsonNode theirsAfter = cli(ns, "mptcp_pm", "--dump", "get-addr");
             assertEquals(Set.of(7L), ids(theirsAfter), theirsAfter::toString);
-            assertSame(theirsAfter, oursAfter);
+            assertSameJson(theirsAfter, oursAfter);
             String ipAfter = ipEndpoints();
             assertTrue(!ipAfter.contains("id 5") && !ipAfter.contains("id 6") && ipAfter.contains("id 7"), ipAfter);
         }

@@ -3,6 +3,7 @@
 package io.netlink4j.ynl;
 
 import io.netlink4j.testsupport.Netns;
+import io.netlink4j.ynl.testsupport.KernelYnl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,8 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 
-import static io.netlink4j.ynl.CliPy.assertSame;
-import static io.netlink4j.ynl.CliPy.cli;
+import static io.netlink4j.ynl.testsupport.KernelYnl.assertSameJson;
+import static io.netlink4j.ynl.testsupport.KernelYnl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,7 +91,7 @@ class YnlRtLinkDiffTest {
      * reads. Left out of the comparison, after checking both tools have it.
      */
     private static JsonNode withoutGcTimer(Object tree) {
-        JsonNode copy = CliPy.json(tree).deepCopy();
+        JsonNode copy = KernelYnl.json(tree).deepCopy();
         for (JsonNode link : copy.isArray() ? copy : List.of(copy)) {
             JsonNode info = link.get("linkinfo");
             if (info != null && "bridge".equals(info.get("kind").asString())) {
@@ -107,7 +108,7 @@ class YnlRtLinkDiffTest {
             Map<String, Object> ours = rtLink.request("getlink", Map.of("ifname", "veth0"));
             JsonNode theirs = cli(ns, "rt_link", "--do", "getlink", "--json", "{\"ifname\": \"veth0\"}", "--process-unknown");
             assertEquals("veth", theirs.get("linkinfo").get("kind").asString(), theirs::toString);
-            assertSame(theirs, ours);
+            assertSameJson(theirs, ours);
         }
     }
 
@@ -121,18 +122,18 @@ class YnlRtLinkDiffTest {
             // 123.45 s, in clock ticks back and forth.
             int ageing = info.get("data").get("ageing-time").asInt();
             assertTrue(ageing > 12300 && ageing < 12400, info::toString);
-            assertSame(withoutGcTimer(theirs), withoutGcTimer(ours));
+            assertSameJson(withoutGcTimer(theirs), withoutGcTimer(ours));
             // The comparison sees one changed member deep in a sub-message, and names where.
             JsonNode changed = withoutGcTimer(ours);
             ((ObjectNode) changed.get("linkinfo").get("data")).put("ageing-time", ageing + 1);
-            AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> assertSame(withoutGcTimer(theirs), changed));
+            AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> assertSameJson(withoutGcTimer(theirs), changed));
             assertTrue(e.getMessage().contains(".linkinfo.data.ageing-time: " + ageing + " / " + (ageing + 1)), e::getMessage);
 
             Map<String, Object> port = rtLink.request("getlink", Map.of("ifname", "veth1"));
             JsonNode portTheirs = cli(ns, "rt_link", "--do", "getlink", "--json", "{\"ifname\": \"veth1\"}", "--process-unknown");
             assertEquals("bridge", portTheirs.get("linkinfo").get("slave-kind").asString(), portTheirs::toString);
             assertTrue(portTheirs.get("linkinfo").get("slave-data").has("state"), portTheirs::toString);
-            assertSame(portTheirs, port);
+            assertSameJson(portTheirs, port);
         }
     }
 
@@ -143,9 +144,9 @@ class YnlRtLinkDiffTest {
             JsonNode theirs = cli(ns, "rt_link", "--dump", "getlink", "--process-unknown");
             assertEquals(4, theirs.size(), "lo, veth0, veth1, br0: " + theirs);
             assertTrue(theirs.toString().contains("\"UnknownAttr(66)\""), "6.12's spec lacks attribute 66");
-            assertSame(withoutGcTimer(theirs), withoutGcTimer(ours));
+            assertSameJson(withoutGcTimer(theirs), withoutGcTimer(ours));
             // Without --process-unknown the kernel's tool gives up on this kernel; netlink4j does not.
-            String refused = CliPy.cliRefused(ns, "rt_link", "--dump", "getlink");
+            String refused = KernelYnl.cliRefused(ns, "rt_link", "--dump", "getlink");
             assertTrue(refused.contains("Space 'link-attrs' has no attribute with value '6"), refused);
         }
     }

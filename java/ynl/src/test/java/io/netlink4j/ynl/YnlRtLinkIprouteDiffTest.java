@@ -4,6 +4,7 @@ package io.netlink4j.ynl;
 
 import io.netlink4j.codec.AttributeReader;
 import io.netlink4j.testsupport.Netns;
+import io.netlink4j.ynl.testsupport.KernelYnl;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +19,7 @@ import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
 
-import static io.netlink4j.ynl.CliPy.cliRefused;
+import static io.netlink4j.ynl.testsupport.KernelYnl.cliRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,7 +74,7 @@ class YnlRtLinkIprouteDiffTest {
     }
 
     private static JsonNode ip(String link) {
-        JsonNode all = CliPy.JSON.readTree(ns.exec("ip", "-j", "-d", "link", "show", "dev", link));
+        JsonNode all = KernelYnl.JSON.readTree(ns.exec("ip", "-j", "-d", "link", "show", "dev", link));
         assertEquals(1, all.size(), all::toString);
         return all.get(0);
     }

@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import static io.netlink4j.ynl.CliPy.assertSame;
-import static io.netlink4j.ynl.CliPy.cli;
-import static io.netlink4j.ynl.CliPy.cliRefused;
-import static io.netlink4j.ynl.CliPy.cliWrite;
-import static io.netlink4j.ynl.CliPy.refusedErrno;
+import static io.netlink4j.ynl.testsupport.KernelYnl.assertSameJson;
+import static io.netlink4j.ynl.testsupport.KernelYnl.cli;
+import static io.netlink4j.ynl.testsupport.KernelYnl.cliRefused;
+import static io.netlink4j.ynl.testsupport.KernelYnl.cliWrite;
+import static io.netlink4j.ynl.testsupport.KernelYnl.refusedErrno;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -71,7 +71,7 @@ class YnlRtRouteDiffTest {
     private JsonNode sameDump(YnlFamily rtRoute, int family) {
         List<Map<String, Object>> ours = rtRoute.dump("getroute", Map.of("rtm-family", family));
         JsonNode theirs = cli(ns, "rt_route", "--dump", "getroute", "--json", "{\"rtm-family\": " + family + "}");
-        assertSame(theirs, ours);
+        assertSameJson(theirs, ours);
         return theirs;
     }
 

@@ -4,6 +4,7 @@ package io.netlink4j.ynl;
 
 import io.netlink4j.genl.GenlFamilyNotFoundException;
 import io.netlink4j.testsupport.Netns;
+import io.netlink4j.ynl.testsupport.KernelYnl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
@@ -19,9 +20,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import static io.netlink4j.ynl.CliPy.assertSame;
-import static io.netlink4j.ynl.CliPy.cli;
-import static io.netlink4j.ynl.CliPy.cliWrite;
+import static io.netlink4j.ynl.testsupport.KernelYnl.assertSameJson;
+import static io.netlink4j.ynl.testsupport.KernelYnl.cli;
+import static io.netlink4j.ynl.testsupport.KernelYnl.cliWrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,14 +112,14 @@ class YnlTcpMetricsDiffTest {
             // Both ends of both connections, as the kernel's tool saw them.
             assertEquals(Set.of("10.63.0.1", "10.63.0.2", "fd63::1", "fd63::2"), destinations(theirs), theirs::toString);
             theirs.forEach(e -> assertTrue(e.get("vals").get("rtt-us").asLong() > 0, e::toString));
-            assertSame(withoutAge(theirs), withoutAge(CliPy.json(ours)));
+            assertSameJson(withoutAge(theirs), withoutAge(KernelYnl.json(ours)));
 
             // One entry by destination (cli.py 6.12 reads an address only as a number: network order).
             Map<String, Object> byAddr = tcpMetrics.request("get", Map.of("addr-ipv4", 0x0A3F0002L, "saddr-ipv4", 0x0A3F0001L));
             JsonNode one = cli(ns, "tcp_metrics", "--do", "get", "--json",
                     "{\"addr-ipv4\": " + 0x0A3F0002L + ", \"saddr-ipv4\": " + 0x0A3F0001L + "}");
             assertEquals("10.63.0.2", one.get("addr-ipv4").asString(), one::toString);
-            assertSame(withoutAge(one), withoutAge(CliPy.json(byAddr)));
+            assertSameJson(withoutAge(one), withoutAge(KernelYnl.json(byAddr)));
 
             // netlink4j deletes, cli.py reads; cli.py deletes, netlink4j reads.
             tcpMetrics.execute("del", Map.of("addr-ipv4", 0x0A3F0002L, "saddr-ipv4", 0x0A3F0001L));

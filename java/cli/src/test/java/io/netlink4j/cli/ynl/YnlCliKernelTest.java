@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -86,10 +85,10 @@ class YnlCliKernelTest {
     }
 
     @Test
-    void samePrettyPrintedTextAsCliPy() throws IOException {
+    void samePrettyPrintedTextAsCliPy() {
         // Every flag set of an address here has one member, so Python's set order cannot differ.
         List<String> cmd = KernelYnl.command(ns, "rt_addr", "--dump", "getaddr", "--json", "{\"ifa-family\": 2}");
-        KernelYnl.Result theirs = KernelYnl.finish(new ProcessBuilder(cmd).start(), cmd);
+        KernelYnl.Result theirs = KernelYnl.run(cmd);
         assertEquals(0, theirs.exit(), theirs::err);
         Run mine = Run.netlink4j("--netns", ns.name(), "ynl", "--family", "rt_addr", "--dump", "getaddr",
                 "--json", "{\"ifa-family\": 2}");
@@ -99,10 +98,10 @@ class YnlCliKernelTest {
     }
 
     @Test
-    void sameOperationsAsCliPy() throws IOException {
+    void sameOperationsAsCliPy() {
         for (String family : List.of("netdev", "rt_link", "ethtool")) {
             List<String> cmd = KernelYnl.command(null, family, "--list-ops");
-            KernelYnl.Result theirs = KernelYnl.finish(new ProcessBuilder(cmd).start(), cmd);
+            KernelYnl.Result theirs = KernelYnl.run(cmd);
             assertEquals(0, theirs.exit(), theirs::err);
             Run mine = Run.netlink4j("ynl", "--family", family, "--list-ops");
             assertEquals(0, mine.exitCode(), mine::toString);
