@@ -15,6 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static io.netlink4j.ynl.testsupport.KernelYnl.assertSameJson;
 import static io.netlink4j.ynl.testsupport.KernelYnl.cli;
@@ -102,11 +103,34 @@ class YnlRtLinkDiffTest {
         return copy;
     }
 
+    /**
+     * The kernel's tool's read, and netlink4j's taken before and after it and equal (as the
+     * comparison sees them): a frame that slips through between the reads moves the counters,
+     * and then both are read again.
+     */
+    private static Reads sameState(Supplier<Object> ours, Supplier<JsonNode> theirs) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Object before = ours.get();
+            JsonNode kernelTool = theirs.get();
+            Object after = ours.get();
+            if (withoutGcTimer(before).equals(withoutGcTimer(after))) {
+                return new Reads(before, kernelTool);
+            }
+        }
+        throw new IllegalStateException("the namespace's links changed between every pair of reads");
+    }
+
+    /** netlink4j's read and the kernel tool's, of the same state. */
+    private record Reads(Object ours, JsonNode theirs) {
+    }
+
     @Test
     void getlinkVeth() {
         try (YnlFamily rtLink = rtLink()) {
-            Map<String, Object> ours = rtLink.request("getlink", Map.of("ifname", "veth0"));
-            JsonNode theirs = cli(ns, "rt_link", "--do", "getlink", "--json", "{\"ifname\": \"veth0\"}", "--process-unknown");
+            Reads read = sameState(() -> rtLink.request("getlink", Map.of("ifname", "veth0")),
+                    () -> cli(ns, "rt_link", "--do", "getlink", "--json", "{\"ifname\": \"veth0\"}", "--process-unknown"));
+            Object ours = read.ours();
+            JsonNode theirs = read.theirs();
             assertEquals("veth", theirs.get("linkinfo").get("kind").asString(), theirs::toString);
             assertSameJson(theirs, ours);
         }
@@ -115,8 +139,10 @@ class YnlRtLinkDiffTest {
     @Test
     void getlinkBridgeAndItsPort() {
         try (YnlFamily rtLink = rtLink()) {
-            Map<String, Object> ours = rtLink.request("getlink", Map.of("ifname", "br0"));
-            JsonNode theirs = cli(ns, "rt_link", "--do", "getlink", "--json", "{\"ifname\": \"br0\"}", "--process-unknown");
+            Reads read = sameState(() -> rtLink.request("getlink", Map.of("ifname", "br0")),
+                    () -> cli(ns, "rt_link", "--do", "getlink", "--json", "{\"ifname\": \"br0\"}", "--process-unknown"));
+            Object ours = read.ours();
+            JsonNode theirs = read.theirs();
             JsonNode info = theirs.get("linkinfo");
             assertEquals("bridge", info.get("kind").asString(), theirs::toString);
             // 123.45 s, in clock ticks back and forth.
@@ -129,8 +155,10 @@ class YnlRtLinkDiffTest {
             AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> assertSameJson(withoutGcTimer(theirs), changed));
             assertTrue(e.getMessage().contains(".linkinfo.data.ageing-time: " + ageing + " / " + (ageing + 1)), e::getMessage);
 
-            Map<String, Object> port = rtLink.request("getlink", Map.of("ifname", "veth1"));
-            JsonNode portTheirs = cli(ns, "rt_link", "--do", "getlink", "--json", "{\"ifname\": \"veth1\"}", "--process-unknown");
+            Reads portRead = sameState(() -> rtLink.request("getlink", Map.of("ifname", "veth1")),
+                    () -> cli(ns, "rt_link", "--do", "getlink", "--json", "{\"ifname\": \"veth1\"}", "--process-unknown"));
+            Object port = portRead.ours();
+            JsonNode portTheirs = portRead.theirs();
             assertEquals("bridge", portTheirs.get("linkinfo").get("slave-kind").asString(), portTheirs::toString);
             assertTrue(portTheirs.get("linkinfo").get("slave-data").has("state"), portTheirs::toString);
             assertSameJson(portTheirs, port);
@@ -140,8 +168,10 @@ class YnlRtLinkDiffTest {
     @Test
     void getlinkDump() {
         try (YnlFamily rtLink = rtLink()) {
-            List<Map<String, Object>> ours = rtLink.dump("getlink", Map.of());
-            JsonNode theirs = cli(ns, "rt_link", "--dump", "getlink", "--process-unknown");
+            Reads read = sameState(() -> rtLink.dump("getlink", Map.of()),
+                    () -> cli(ns, "rt_link", "--dump", "getlink", "--process-unknown"));
+            Object ours = read.ours();
+            JsonNode theirs = read.theirs();
             assertEquals(4, theirs.size(), "lo, veth0, veth1, br0: " + theirs);
             assertTrue(theirs.toString().contains("\"UnknownAttr(66)\""), "6.12's spec lacks attribute 66");
             assertSameJson(withoutGcTimer(theirs), withoutGcTimer(ours));
