@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ynl;
 
+import io.netlink4j.ynl.testsupport.YnlTrees;
 import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.MessageWriter;
 import io.netlink4j.codec.Netlink;
@@ -204,7 +205,7 @@ public final class CaptureYnlSeeds {
             for (int i = 0; i < ofSpec.size(); i++) {
                 YnlDecodeFuzzTest.Target t = ofSpec.get(i);
                 YnlSpec s = t.spec();
-                YnlCodecPropertyTest.Generator generator = new YnlCodecPropertyTest.Generator(s, new Random(31L * spec + i));
+                YnlTrees.Generator generator = new YnlTrees.Generator(s, new Random(31L * spec + i));
                 Map<String, Object> tree;
                 String name;
                 if (t.set() != null) {

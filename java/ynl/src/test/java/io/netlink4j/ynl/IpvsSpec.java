@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ynl;
 
+import io.netlink4j.ynl.testsupport.KernelSpecs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ynl;
 
+import io.netlink4j.ynl.testsupport.KernelSpecs;
 import io.netlink4j.NetlinkDecodeException;
 import io.netlink4j.codec.MessageWriter;
 import io.netty.buffer.ByteBuf;
@@ -15,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static io.netlink4j.ynl.YnlCodecPropertyTest.canonical;
-import static io.netlink4j.ynl.YnlCodecPropertyTest.decode;
-import static io.netlink4j.ynl.YnlCodecPropertyTest.encode;
+import static io.netlink4j.ynl.testsupport.YnlTrees.canonical;
+import static io.netlink4j.ynl.testsupport.YnlTrees.decode;
+import static io.netlink4j.ynl.testsupport.YnlTrees.encode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

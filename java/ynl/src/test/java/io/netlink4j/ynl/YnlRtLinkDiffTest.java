@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ynl;
 
+import io.netlink4j.ynl.testsupport.KernelSpecs;
 import io.netlink4j.testsupport.Netns;
 import io.netlink4j.ynl.testsupport.KernelYnl;
 import org.junit.jupiter.api.AfterAll;

@@ -1,6 +1,9 @@
 // SPDX-FileCopyrightText: 2026 The netlink4j Authors
 // SPDX-License-Identifier: Apache-2.0
-package io.netlink4j.ynl;
+package io.netlink4j.ynl.testsupport;
+
+import io.netlink4j.ynl.YnlSchemas;
+import io.netlink4j.ynl.YnlSpec;
 
 import io.netlink4j.ynl.testsupport.KernelYnl;
 
@@ -17,24 +20,24 @@ import java.util.stream.Stream;
  * and {@code schemas/}. Missing, the tests fail, unless {@code netlink4j.ynl.specs.optional} is
  * true: then they are skipped, saying so.
  */
-final class KernelSpecs {
+public final class KernelSpecs {
     private static YnlSchemas schemas;
 
     private KernelSpecs() {
     }
 
-    static Path directory() {
+    public static Path directory() {
         return KernelYnl.specsDirectory();
     }
 
-    static synchronized YnlSchemas schemas() {
+    public static synchronized YnlSchemas schemas() {
         if (schemas == null) {
             schemas = YnlSchemas.load(directory().resolve("schemas"));
         }
         return schemas;
     }
 
-    static List<Path> specFiles() {
+    public static List<Path> specFiles() {
         try (Stream<Path> files = Files.list(directory().resolve("specs"))) {
             return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         } catch (IOException e) {
@@ -42,7 +45,7 @@ final class KernelSpecs {
         }
     }
 
-    static YnlSpec spec(String family) {
+    public static YnlSpec spec(String family) {
         return YnlSpec.load(directory().resolve("specs").resolve(family + ".yaml"), schemas());
     }
 }
