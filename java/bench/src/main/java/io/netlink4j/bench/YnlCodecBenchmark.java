@@ -3,6 +3,11 @@
 package io.netlink4j.bench;
 
 import io.netlink4j.AddressFamily;
+import io.netlink4j.bench.ynl.ipvs.CmdAttrs;
+import io.netlink4j.bench.ynl.netdev.Dev;
+import io.netlink4j.bench.ynl.nlctrl.CtrlAttrs;
+import io.netlink4j.bench.ynl.rtaddr.AddrAttrsMessage;
+import io.netlink4j.codec.AttributeReader;
 import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.Netlink;
 import io.netlink4j.genl.Genl;
@@ -39,11 +44,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Spec-driven decoding ({@link YnlCodec}, trees of maps) of captured dumps against the
- * hand-written codecs (objects): rtnetlink addresses ({@code RouteCodec}), nlctrl families
- * ({@link GenlFamilyCodec}), IPVS services and destinations ({@link IpvsCodec}); netdev devices
- * by spec only (there is no hand-written codec). Each operation decodes a whole dump, every
- * family message of it; divide by the message counts the set-up prints for per-message figures.
+ * Decoding of captured dumps three ways: by the hand-written codecs (objects): rtnetlink
+ * addresses ({@code RouteCodec}), nlctrl families ({@link GenlFamilyCodec}), IPVS services and
+ * destinations ({@link IpvsCodec}); by the typed codecs generated from the specs by
+ * netlink4j-ynl-maven-plugin ({@code *Generated}: a class per attribute set, generated into
+ * {@code io.netlink4j.bench.ynl.*} by this module's build); and by spec at run time
+ * ({@link YnlCodec}, trees of maps, {@code *Ynl}). netdev devices have no hand-written codec.
+ * Each operation decodes a whole dump, every family message of it; divide by the message counts
+ * the set-up prints for per-message figures.
  *
  * <p>The kernel's specs come from {@code -Dnetlink4j.ynl.specs=DIR} (default: the cache of
  * scripts/ynl-specs, {@code ~/.cache/netlink4j-ynl/current}), the IPVS spec from
@@ -127,6 +135,11 @@ public class YnlCodecBenchmark {
     }
 
     @Benchmark
+    public void rtAddrGenerated(Blackhole bh) {
+        forEach(rtAddr, msg -> bh.consume(AddrAttrsMessage.decode(msg.buffer(), msg.payloadOffset(), msg.payloadLength())));
+    }
+
+    @Benchmark
     public void rtAddrYnl(Blackhole bh) {
         forEach(rtAddr, msg -> bh.consume(rtAddrCodec.decodeMessage(getaddr, msg.buffer(), msg.payloadOffset(), msg.payloadLength())));
     }
@@ -139,11 +152,21 @@ public class YnlCodecBenchmark {
     }
 
     @Benchmark
+    public void nlctrlGenerated(Blackhole bh) {
+        forEach(nlctrl, msg -> bh.consume(CtrlAttrs.decode(genlAttributes(msg))));
+    }
+
+    @Benchmark
     public void nlctrlYnl(Blackhole bh) {
         forEach(nlctrl, msg -> bh.consume(genl(nlctrlCodec, getfamily, msg)));
     }
 
     // netdev devices: by spec only
+
+    @Benchmark
+    public void netdevGenerated(Blackhole bh) {
+        forEach(netdev, msg -> bh.consume(Dev.decode(genlAttributes(msg))));
+    }
 
     @Benchmark
     public void netdevYnl(Blackhole bh) {
@@ -158,6 +181,11 @@ public class YnlCodecBenchmark {
     }
 
     @Benchmark
+    public void ipvsServicesGenerated(Blackhole bh) {
+        forEach(ipvsServices, msg -> bh.consume(CmdAttrs.decode(genlAttributes(msg))));
+    }
+
+    @Benchmark
     public void ipvsServicesYnl(IpvsSpec ipvs, Blackhole bh) {
         forEach(ipvsServices, msg -> bh.consume(genl(ipvs.codec, ipvs.getService, msg)));
     }
@@ -168,12 +196,25 @@ public class YnlCodecBenchmark {
     }
 
     @Benchmark
+    public void ipvsDestinationsGenerated(Blackhole bh) {
+        forEach(ipvsDestinations, msg -> bh.consume(CmdAttrs.decode(genlAttributes(msg))));
+    }
+
+    @Benchmark
     public void ipvsDestinationsYnl(IpvsSpec ipvs, Blackhole bh) {
         forEach(ipvsDestinations, msg -> bh.consume(genl(ipvs.codec, ipvs.getDestination, msg)));
     }
 
     private static Map<String, Object> genl(YnlCodec codec, YnlOperation op, MessageReader msg) {
         return codec.decodeMessage(op, msg.buffer(), msg.payloadOffset() + Genl.HEADER_SIZE, msg.payloadLength() - Genl.HEADER_SIZE);
+    }
+
+    /**
+     * A generic netlink message's attributes, after its header, as the generated clients (and the
+     * hand-written codecs) read them: a reader per message.
+     */
+    private static AttributeReader genlAttributes(MessageReader msg) {
+        return Genl.attributes(msg, 0, new AttributeReader());
     }
 
     /** Every family message of the dump (not NLMSG_DONE). */
