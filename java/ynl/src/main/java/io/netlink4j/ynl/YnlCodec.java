@@ -15,6 +15,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -75,10 +76,106 @@ public final class YnlCodec {
     private static final boolean HOST_BIG_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;
 
     private final YnlSpec spec;
+    /** Every attribute set's decoding plan, by name: built once, read only after (thread safe). */
+    private final Map<String, SetPlan> sets;
+    /** Every enum's and set of flags' names by value, by name: built once, read only after. */
+    private final Map<String, EnumPlan> enums;
 
     /** A codec for the family {@code spec} describes. */
     public YnlCodec(YnlSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
+        Map<String, SetPlan> setPlans = new HashMap<>();
+        spec.attributeSets().forEach((name, set) -> setPlans.put(name, new SetPlan(set)));
+        this.sets = setPlans;
+        Map<String, EnumPlan> enumPlans = new HashMap<>();
+        spec.definitions().forEach((name, d) -> {
+            if (d instanceof YnlEnum e) {
+                enumPlans.put(name, new EnumPlan(e));
+            }
+        });
+        this.enums = enumPlans;
+    }
+
+    /**
+     * An attribute set as decoding reads it: its attributes by number in an array (the first
+     * should two share a number, as {@link YnlAttributeSet#attribute(int)}), and the initial
+     * capacity of its maps (room for every attribute of a small set; the default for large ones,
+     * of which a message carries a few).
+     */
+    private static final class SetPlan {
+        final YnlAttributeSet set;
+        final YnlAttribute[] byNumber;
+        final int mapCapacity;
+
+        SetPlan(YnlAttributeSet set) {
+            this.set = set;
+            int max = -1;
+            for (YnlAttribute a : set.attributes()) {
+                max = Math.max(max, a.value());
+            }
+            byNumber = new YnlAttribute[max + 1];
+            for (YnlAttribute a : set.attributes()) {
+                if (byNumber[a.value()] == null) {
+                    byNumber[a.value()] = a;
+                }
+            }
+            mapCapacity = set.attributes().size() <= 12 ? mapCapacity(set.attributes().size()) : 16;
+        }
+
+        YnlAttribute attribute(int number) {
+            return number < byNumber.length ? byNumber[number] : null;
+        }
+    }
+
+    /**
+     * An enum's names by raw value (the first entry with that value, as {@link YnlEnum#entry(long)}):
+     * an array for values 0-1023, a map for others; for flags the array is indexed by bit.
+     */
+    private static final class EnumPlan {
+        private static final int DENSE = 1024;
+        final YnlEnum definition;
+        final String[] dense;
+        final Map<Long, String> sparse = new HashMap<>();
+
+        EnumPlan(YnlEnum definition) {
+            this.definition = definition;
+            long max = -1;
+            for (YnlEnum.Entry e : definition.entries()) {
+                if (e.value() >= 0 && e.value() < DENSE) {
+                    max = Math.max(max, e.value());
+                }
+            }
+            dense = new String[(int) max + 1];
+            for (YnlEnum.Entry e : definition.entries()) {
+                if (e.value() >= 0 && e.value() < DENSE) {
+                    if (dense[(int) e.value()] == null) {
+                        dense[(int) e.value()] = e.name();
+                    }
+                } else {
+                    sparse.putIfAbsent(e.value(), e.name());
+                }
+            }
+        }
+
+        /** @return the name of the entry whose raw value is {@code value}, or null */
+        String name(long value) {
+            return value >= 0 && value < dense.length ? dense[(int) value] : value >= DENSE || value < 0 ? sparse.get(value) : null;
+        }
+    }
+
+    /** The initial capacity of a hash map that holds {@code n} entries without growing. */
+    private static int mapCapacity(int n) {
+        return n < 3 ? n + 1 : (int) (n / 0.75f) + 1;
+    }
+
+    private SetPlan plan(String setName) {
+        SetPlan plan = sets.get(setName);
+        return plan != null ? plan : new SetPlan(spec.attributeSet(setName)); // throws, naming the sets there are
+    }
+
+    private EnumPlan enumPlan(String enumName) {
+        EnumPlan plan = enums.get(enumName);
+        return plan != null ? plan : new EnumPlan(spec.enumDefinition(enumName)); // throws, naming the enums there are
     }
 
     /** @return the spec this codec follows */
@@ -123,20 +220,27 @@ public final class YnlCodec {
     public Map<String, Object> decodeMessage(YnlOperation operation, ByteBuf buf, int offset, int length) {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(buf, "buf");
-        Map<String, Object> out = new LinkedHashMap<>();
         int start = offset;
         int end = offset + length;
+        YnlStruct header = null;
         if (operation.fixedHeader().isPresent()) {
-            YnlStruct header = spec.struct(operation.fixedHeader().get());
+            header = spec.struct(operation.fixedHeader().get());
             if (header.size() > length) {
                 throw new NetlinkDecodeException(operation.name() + ": message payload of " + length
                         + " bytes, shorter than its fixed header " + header.name() + " (" + header.size() + " bytes)");
             }
-            out.putAll(decodeStruct(header, buf, start, header.size()));
             start = Math.min(end, start + align4(header.size()));
         }
-        YnlAttributeSet set = operation.attributeSet().map(spec::attributeSet).orElse(null);
-        out.putAll(decode(set, AttributeReader.of(buf, start, end), new Scope(null, null)));
+        SetPlan set = operation.attributeSet().map(this::plan).orElse(null);
+        Map<String, Object> attributes = decode(set, AttributeReader.of(buf, start, end), new Scope(null, null));
+        if (header == null) {
+            return attributes;
+        }
+        // The header's members first, then the attributes (an attribute of a member's name, such as
+        // rt_addr's ifa-flags, replaces the member's value in the member's place).
+        Map<String, Object> out = new LinkedHashMap<>(mapCapacity(header.members().size() + attributes.size()));
+        decodeStruct(header, buf, offset, header.size(), out);
+        out.putAll(attributes);
         return out;
     }
 
@@ -163,7 +267,7 @@ public final class YnlCodec {
      */
     public Map<String, Object> decodeAttributes(String setName, AttributeReader reader) {
         Objects.requireNonNull(reader, "reader");
-        return decode(spec.attributeSet(setName), reader, new Scope(null, null));
+        return decode(plan(setName), reader, new Scope(null, null));
     }
 
     /**
@@ -631,16 +735,18 @@ public final class YnlCodec {
     private Object decodeInteger(long raw, boolean signed, Optional<String> enumName, boolean asFlags,
                                  YnlDisplayHint hint) {
         if (enumName.isPresent()) {
-            YnlEnum e = spec.enumDefinition(enumName.get());
-            if (e.flags() || asFlags) {
-                Set<Object> names = new LinkedHashSet<>();
+            EnumPlan e = enumPlan(enumName.get());
+            if (e.definition.flags() || asFlags) {
+                Set<Object> names = new LinkedHashSet<>(mapCapacity(Long.bitCount(raw)));
                 for (long bits = raw; bits != 0; bits &= bits - 1) { // the set bits, lowest first
                     int b = Long.numberOfTrailingZeros(bits);
-                    names.add(e.entry(b).<Object>map(YnlEnum.Entry::name).orElseGet(() -> number(1L << b, false)));
+                    String name = e.name(b);
+                    names.add(name != null ? name : number(1L << b, false));
                 }
                 return names;
             }
-            return e.entry(raw).<Object>map(YnlEnum.Entry::name).orElseGet(() -> number(raw, signed));
+            String name = e.name(raw);
+            return name != null ? name : number(raw, signed);
         }
         return switch (hint) {
             case HEX -> signed && raw < 0 ? "-0x" + BigInteger.valueOf(raw).negate().toString(16)
@@ -859,7 +965,13 @@ public final class YnlCodec {
     }
 
     private Map<String, Object> decodeStruct(YnlStruct struct, ByteBuf buf, int offset, int length) {
-        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>(mapCapacity(struct.members().size()));
+        decodeStruct(struct, buf, offset, length, out);
+        return out;
+    }
+
+    /** Decodes the struct's members into {@code out}. */
+    private void decodeStruct(YnlStruct struct, ByteBuf buf, int offset, int length, Map<String, Object> out) {
         int at = offset;
         int end = offset + length;
         for (YnlStruct.Member m : struct.members()) {
@@ -888,18 +1000,17 @@ public final class YnlCodec {
             }
             at += m.size();
         }
-        return out;
     }
 
     // ---------------------------------------------------------------------------------------
     // Decoding attributes
     // ---------------------------------------------------------------------------------------
 
-    private Map<String, Object> decode(YnlAttributeSet set, AttributeReader r, Scope parent) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    private Map<String, Object> decode(SetPlan set, AttributeReader r, Scope parent) {
+        Map<String, Object> out = set == null ? new LinkedHashMap<>() : new LinkedHashMap<>(set.mapCapacity);
         Scope scope = new Scope(parent, out);
         while (r.next()) {
-            YnlAttribute a = set == null ? null : set.attribute(r.type()).orElse(null);
+            YnlAttribute a = set == null ? null : set.attribute(r.type());
             if (a == null) {
                 Object value = r.isNestedFlag() ? decode(null, r.nested(), scope) : r.bytes();
                 add(out, "UnknownAttr(" + r.type() + ")", value, false);
@@ -912,12 +1023,16 @@ public final class YnlCodec {
 
     @SuppressWarnings("unchecked")
     private static void add(Map<String, Object> out, String name, Object value, boolean multi) {
-        Object previous = out.get(name);
         if (multi) {
             ((List<Object>) out.computeIfAbsent(name, k -> new ArrayList<>())).add(value);
-        } else if (previous == null && !out.containsKey(name)) {
-            out.put(name, value);
-        } else if (previous instanceof Repeated list) {
+            return;
+        }
+        // Decoded values are never null: null here means the name was not there.
+        Object previous = out.putIfAbsent(name, value);
+        if (previous == null) {
+            return;
+        }
+        if (previous instanceof Repeated list) {
             list.add(value);
         } else {
             Repeated list = new Repeated();
@@ -932,7 +1047,8 @@ public final class YnlCodec {
         private static final long serialVersionUID = 1L;
     }
 
-    private Object decodeOne(YnlAttributeSet set, YnlAttribute a, AttributeReader r, Scope scope) {
+    private Object decodeOne(SetPlan plan, YnlAttribute a, AttributeReader r, Scope scope) {
+        YnlAttributeSet set = plan.set;
         int length = r.payloadLength();
         int offset = r.payloadOffset();
         ByteBuf buf = r.buffer();
@@ -994,7 +1110,7 @@ public final class YnlCodec {
                         a.enumAsFlags(), a.displayHint());
             }
             case NEST -> {
-                return decode(spec.attributeSet(a.nestedAttributes().get()), r.nested(), scope);
+                return decode(plan(a.nestedAttributes().get()), r.nested(), scope);
             }
             case INDEXED_ARRAY -> {
                 YnlType sub = a.subType().get();
@@ -1004,7 +1120,7 @@ public final class YnlCodec {
                     if (sub == YnlType.NEST) {
                         Map<String, Object> item = new LinkedHashMap<>();
                         item.put(Integer.toString(inner.type()),
-                                decode(spec.attributeSet(a.nestedAttributes().get()), inner.nested(), scope));
+                                decode(plan(a.nestedAttributes().get()), inner.nested(), scope));
                         items.add(item);
                     } else if (sub == YnlType.BINARY && a.struct().isPresent()) {
                         YnlStruct struct = spec.struct(a.struct().get());
@@ -1047,12 +1163,12 @@ public final class YnlCodec {
                 Map<String, Object> out = new LinkedHashMap<>();
                 int start = offset;
                 if (header != null) {
-                    out.putAll(decodeStruct(header, buf, offset, length));
+                    decodeStruct(header, buf, offset, length, out);
                     start = Math.min(offset + length, offset + align4(header.size()));
                 }
                 if (format.get().attributeSet().isPresent()) {
                     AttributeReader inner = new AttributeReader().reset(buf, start, offset + length, r.depth() + 1);
-                    out.putAll(decode(spec.attributeSet(format.get().attributeSet().get()), inner, scope));
+                    out.putAll(decode(plan(format.get().attributeSet().get()), inner, scope));
                 }
                 return out;
             }
@@ -1070,7 +1186,7 @@ public final class YnlCodec {
             if (level + 1 < a.typeValue().size()) {
                 nestTypeValue(a, r.nested(), level + 1, here, items, scope);
             } else {
-                here.putAll(decode(spec.attributeSet(a.nestedAttributes().get()), r.nested(), scope));
+                here.putAll(decode(plan(a.nestedAttributes().get()), r.nested(), scope));
                 items.add(here);
             }
         }
