@@ -223,13 +223,15 @@ public final class YnlCodec {
         int start = offset;
         int end = offset + length;
         YnlStruct header = null;
+        int headerSize = 0;
         if (operation.fixedHeader().isPresent()) {
             header = spec.struct(operation.fixedHeader().get());
-            if (header.size() > length) {
+            headerSize = header.size();
+            if (headerSize > length) {
                 throw new NetlinkDecodeException(operation.name() + ": message payload of " + length
-                        + " bytes, shorter than its fixed header " + header.name() + " (" + header.size() + " bytes)");
+                        + " bytes, shorter than its fixed header " + header.name() + " (" + headerSize + " bytes)");
             }
-            start = Math.min(end, start + align4(header.size()));
+            start = Math.min(end, start + align4(headerSize));
         }
         SetPlan set = operation.attributeSet().map(this::plan).orElse(null);
         Map<String, Object> attributes = decode(set, AttributeReader.of(buf, start, end), new Scope(null, null));
@@ -239,7 +241,7 @@ public final class YnlCodec {
         // The header's members first, then the attributes (an attribute of a member's name, such as
         // rt_addr's ifa-flags, replaces the member's value in the member's place).
         Map<String, Object> out = new LinkedHashMap<>(mapCapacity(header.members().size() + attributes.size()));
-        decodeStruct(header, buf, offset, header.size(), out);
+        decodeStruct(header, buf, offset, headerSize, out);
         out.putAll(attributes);
         return out;
     }
@@ -712,6 +714,23 @@ public final class YnlCodec {
 
     private static long readInteger(ByteBuf buf, int offset, int size, YnlByteOrder order, boolean signed) {
         boolean big = order == YnlByteOrder.BIG_ENDIAN || (order == YnlByteOrder.HOST && HOST_BIG_ENDIAN);
+        switch (size) { // the integer types' sizes in one read; others byte by byte below
+            case 1 -> {
+                return signed ? buf.getByte(offset) : buf.getUnsignedByte(offset);
+            }
+            case 2 -> {
+                return signed ? (big ? buf.getShort(offset) : buf.getShortLE(offset))
+                        : (big ? buf.getUnsignedShort(offset) : buf.getUnsignedShortLE(offset));
+            }
+            case 4 -> {
+                return signed ? (big ? buf.getInt(offset) : buf.getIntLE(offset))
+                        : (big ? buf.getUnsignedInt(offset) : buf.getUnsignedIntLE(offset));
+            }
+            case 8 -> {
+                return big ? buf.getLong(offset) : buf.getLongLE(offset);
+            }
+            default -> { }
+        }
         long v = 0;
         for (int i = 0; i < size; i++) {
             long b = buf.getUnsignedByte(offset + (big ? i : size - 1 - i));
