@@ -101,10 +101,12 @@ final class RouteArgs {
      * The route's specification.
      *
      * @param forced    the family -4 or -6 chose, or null
+     * @param deleting  whether the route is to delete: without a type it then matches any type, as
+     *                  {@code ip route del} does
      * @param linkIndex the index of a device by name (the caller reports a missing one)
      * @throws CliException for a word of the wrong family, or a value the specification refuses
      */
-    RouteSpec spec(AddressFamily forced, ToIntFunction<String> linkIndex) {
+    RouteSpec spec(AddressFamily forced, boolean deleting, ToIntFunction<String> linkIndex) {
         AddressFamily family = family(forced);
         InetAddress dst = destination;
         if (dst == null) {
@@ -116,6 +118,8 @@ final class RouteArgs {
         RouteSpec.Builder b = RouteSpec.builder(dst, destination == null ? 0 : prefixLength);
         if (type != null) {
             b.type(type);
+        } else if (deleting) {
+            b.type(RouteType.UNSPEC);
         }
         if (table != null) {
             b.table(table);

@@ -97,7 +97,7 @@ public final class RouteCli {
 
     @Command(name = "del", aliases = "delete", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
             description = {"Delete the first route that matches, as 'ip route del' does: what the words set must match, what they"
-                    + " leave out matches any route, except the type, which is unicast unless named.", ROUTE_SYNTAX, ROUTE_FAMILY,
+                    + " leave out (the type too) matches any route.", ROUTE_SYNTAX, ROUTE_FAMILY,
                     ROUTE_EXIT})
     int del(@Option(names = "-4", description = "An IPv4 route.") boolean ipv4,
             @Option(names = "-6", description = "An IPv6 route.") boolean ipv6,
@@ -134,7 +134,7 @@ public final class RouteCli {
         AddressFamily forced = ipv4 ? AddressFamily.INET : ipv6 ? AddressFamily.INET6 : null;
         try (RouteHandle route = Routes.open(main)) {
             List<Link> links = args.devices().isEmpty() ? List.of() : route.getLinks();
-            RouteSpec spec = args.spec(forced, name -> Routes.find(main, links, name).index());
+            RouteSpec spec = args.spec(forced, verb.equals("del"), name -> Routes.find(main, links, name).index());
             switch (verb) {
                 case "add" -> route.newRoute(spec);
                 case "del" -> route.delRoute(spec);

@@ -169,6 +169,24 @@ class RouteChangeKernelTest {
         }
     }
 
+    /**
+     * Without a type, a route of any type is deleted, as by ip route del; with one, only an IPv4 route
+     * of that type (the kernel's IPv6 delete matches any type, whatever the request's).
+     */
+    @Test
+    void delWithoutATypeDeletesAnyType() {
+        for (String prefix : List.of("10.40.0.0/24", "2001:db8:40::/64")) {
+            for (String type : List.of("blackhole", "unreachable", "prohibit")) {
+                ipRoute("add", type + " " + prefix);
+                if (!prefix.contains(":")) {
+                    refused(1, "netlink4j route del: no route " + prefix + ": ESRCH (No such process)\n", "route", "del", "unicast", prefix);
+                }
+                mine("del", prefix);
+                assertEquals("[]\n", listed(prefix), () -> "route del " + prefix + " of a " + type + " route");
+            }
+        }
+    }
+
     /** A refusal: the exit status and standard error, word for word. */
     static void refused(int exitCode, String err, String... args) {
         Run run = netlink4j(args);
