@@ -37,8 +37,9 @@ import java.util.Properties;
  */
 @Command(name = "netlink4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         synopsisSubcommandLabel = "COMMAND",
-        description = "netlink4j command line: IPVS administration with ipvsadm's syntax, links and addresses and their"
-                + " changes, a generic netlink explorer, and any family a YNL spec describes.",
+        description = "netlink4j command line: IPVS administration with ipvsadm's syntax, links, addresses and routes and their"
+                + " changes, routes added and deleted with ip route's words, a generic netlink explorer, and any family a YNL"
+                + " spec describes.",
         footer = {"", "Try it without root or IPVS: netlink4j --sandbox demo"})
 public final class Main {
     @Option(names = "--sandbox", scope = ScopeType.INHERIT,

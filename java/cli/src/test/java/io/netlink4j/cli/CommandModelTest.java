@@ -36,6 +36,8 @@ class CommandModelTest {
             "genl", "genl --help", "genl -V", "genl list -h", "genl show", "genl list --policy", "genl nosuch",
             "link list", "link show lo", "link list --json", "link list nosuch0", "link list a b", "link", "link -h",
             "addr list", "address show lo", "addr list --json", "addr", "address --help",
+            "route", "route -h", "route add -h", "route add", "route del 10.0.0.0/33", "route replace default via x",
+            "route change -4 -6 default", "--netns no-such-ns route add default dev lo",
             "--netns no-such-ns link list", "--netns=no-such-ns addr list", "--netns ipvs link list", "--netns link link list",
             "link --netns no-such-ns list", "--sandbox genl show", "--sandbox --netns x genl list --nosuch",
             "ipvs -h", "ipvs --help", "ipvs -Lq", "ipvs -A", "ipvs -t 10.0.0.1:80", "ipvs -v", "ipvs --version",

@@ -628,7 +628,9 @@ public final class RouteHandle implements AutoCloseable {
     /**
      * Deletes a route ({@code ip route del}): the first in the table to the prefix that matches what
      * {@code spec} sets. An unset protocol or scope, a priority of 0 and an absent gateway or link
-     * match any; the type always counts ({@link RouteType#UNICAST} unless set).
+     * match any; so does the type {@link RouteType#UNSPEC} (what {@code ip route del} sends without a
+     * type), while any other type counts for IPv4 ({@link RouteType#UNICAST} unless set; the kernel's
+     * IPv6 delete matches any type).
      *
      * @param spec the specification
      * @throws NoSuchRouteException    if no route matches

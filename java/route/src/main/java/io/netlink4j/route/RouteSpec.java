@@ -31,7 +31,7 @@ import java.util.OptionalInt;
  * {@code ip route add} chooses ({@link AddressScope#HOST} for local routes, {@link AddressScope#LINK}
  * for a unicast route without a gateway and for broadcast, anycast and multicast routes,
  * {@link AddressScope#UNIVERSE} otherwise); when deleting, an unset protocol or scope, a priority of
- * 0 and an absent gateway or link match any.
+ * 0 and an absent gateway or link match any, and so does the type {@link RouteType#UNSPEC}.
  */
 public final class RouteSpec {
     /** The RTNH_F_* flags a request may set: {@link RouteFlags#ONLINK}. */
@@ -242,7 +242,7 @@ public final class RouteSpec {
     /** "10.1.0.0/16 table 100", for messages. */
     String describe() {
         StringBuilder sb = new StringBuilder();
-        if (!RouteType.UNICAST.equals(type)) {
+        if (!RouteType.UNICAST.equals(type) && !RouteType.UNSPEC.equals(type)) {
             sb.append(type).append(' ');
         }
         sb.append(InetAddresses.toText(destination)).append('/').append(prefixLength);

@@ -293,6 +293,14 @@ class RouteTableKernelTest {
         RouteException prohibited = assertThrows(RouteException.class, () -> route.getRoute(ip("10.66.0.1")));
         assertEquals(Errno.EACCES, prohibited.errno());
         assertTrue(prohibited.getMessage().startsWith("RTM_GETROUTE route to 10.66.0.1: a prohibit route matches"), prohibited.getMessage());
+        // A type counts when deleting an IPv4 route, unless it is UNSPEC (ip route del without a type).
+        RouteSpec prohibit = RouteSpec.builder(ip("10.66.0.0"), 16).build();
+        assertThrows(NoSuchRouteException.class, () -> route.delRoute(prohibit));
+        route.delRoute(prohibit.toBuilder().type(RouteType.UNSPEC).build());
+        assertEquals(RouteType.UNICAST, route.getRoute(ip("10.66.0.1")).type(), "the default route's, the prohibit route gone");
+        NoSuchRouteException gone = assertThrows(NoSuchRouteException.class,
+                () -> route.delRoute(prohibit.toBuilder().type(RouteType.UNSPEC).build()));
+        assertEquals("no route 10.66.0.0/16: ESRCH (No such process)", gone.getMessage(), "UNSPEC is no word of the message");
         route.delRoute(RouteSpec.builder(ip("0.0.0.0"), 0).build());
         NoSuchRouteException none = assertThrows(NoSuchRouteException.class, () -> route.getRoute(ip("192.0.2.1")));
         assertEquals(101, none.errno());

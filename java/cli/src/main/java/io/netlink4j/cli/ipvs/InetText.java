@@ -15,7 +15,7 @@ import java.net.UnknownHostException;
  * {@code 0x0a.1} and octal parts), strict {@code inet_pton} for IPv6, and {@code inet_ntop} /
  * {@code inet_ntoa} for output.
  */
-final class InetText {
+public final class InetText {
     private InetText() {}
 
     /** {@code inet_aton}: an IPv4 address in any of the classic forms, or null. */
@@ -72,7 +72,7 @@ final class InetText {
     }
 
     /** {@code inet_pton(AF_INET6)}: an IPv6 address in strict text form, or null. */
-    static Inet6Address pton6(String s) {
+    public static Inet6Address pton6(String s) {
         byte[] out = new byte[16];
         int len = s.length();
         int i = 0;
@@ -156,7 +156,7 @@ final class InetText {
     }
 
     /** {@code inet_pton(AF_INET)}: a strict dotted quad (no leading zeros), or null. */
-    static Inet4Address pton4(String s) {
+    public static Inet4Address pton4(String s) {
         byte[] b = dottedQuad(s);
         return b == null ? null : (Inet4Address) byAddress(b);
     }
@@ -216,7 +216,7 @@ final class InetText {
     }
 
     /** An address of raw bytes: Inet4Address for 4, Inet6Address (even when IPv4-mapped) for 16. */
-    static InetAddress byAddress(byte[] raw) {
+    public static InetAddress byAddress(byte[] raw) {
         try {
             return raw.length == 16 ? Inet6Address.getByAddress(null, raw, -1) : InetAddress.getByAddress(raw);
         } catch (UnknownHostException e) {

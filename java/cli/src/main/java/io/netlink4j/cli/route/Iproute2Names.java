@@ -139,6 +139,80 @@ final class Iproute2Names {
         return ROUTE_PROTOCOLS.getOrDefault(protocol.value(), Integer.toString(protocol.value()));
     }
 
+    /** A route type named as {@code ip route add} takes it ({@code blackhole}, ...), or null; not {@code unspec}. */
+    static RouteType routeTypeNamed(String name) {
+        for (int i = 1; i < ROUTE_TYPES.length; i++) {
+            if (ROUTE_TYPES[i].equals(name)) {
+                return RouteType.of(i);
+            }
+        }
+        return null;
+    }
+
+    /** The route types {@code ip route add} takes, for messages. */
+    static String routeTypeNames() {
+        return String.join(", ", List.of(ROUTE_TYPES).subList(1, ROUTE_TYPES.length));
+    }
+
+    /** A route protocol by iproute2's name ({@code static}, {@code bird}, ...) or number 0-255, or null. */
+    static RouteProtocol routeProtocolNamed(String name) {
+        for (Map.Entry<Integer, String> e : ROUTE_PROTOCOLS.entrySet()) {
+            if (e.getValue().equals(name)) {
+                return RouteProtocol.of(e.getKey());
+            }
+        }
+        Integer n = byteNumber(name);
+        return n == null ? null : RouteProtocol.of(n);
+    }
+
+    /** A scope by iproute2's name ({@code global}, {@code link}, {@code host}, ...) or number 0-255, or null. */
+    static AddressScope scopeNamed(String name) {
+        for (Map.Entry<AddressScope, String> e : SCOPES.entrySet()) {
+            if (e.getValue().equals(name)) {
+                return e.getKey();
+            }
+        }
+        Integer n = byteNumber(name);
+        return n == null ? null : AddressScope.of(n);
+    }
+
+    /** A number 0-255 as iproute2's {@code get_u8} reads one (decimal, {@code 0x} hex or octal), or null. */
+    static Integer byteNumber(String text) {
+        Long n = unsigned(text, 0xFF);
+        return n == null ? null : n.intValue();
+    }
+
+    /**
+     * A number 0-{@code max} as {@code strtoul(text, NULL, 0)} reads a whole argument (decimal,
+     * {@code 0x} hex, or octal with a leading 0), or null.
+     */
+    static Long unsigned(String text, long max) {
+        int radix = 10;
+        String digits = text;
+        if (text.length() > 2 && (text.startsWith("0x") || text.startsWith("0X"))) {
+            radix = 16;
+            digits = text.substring(2);
+        } else if (text.length() > 1 && text.startsWith("0")) {
+            radix = 8;
+            digits = text.substring(1);
+        }
+        if (digits.isEmpty() || digits.length() > 24 || !digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            return null;
+        }
+        try {
+            long n = Long.parseLong(digits, radix);
+            return n <= max ? n : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The names {@link #routeProtocolNamed} takes, in number order, for messages. */
+    static String routeProtocolNames() {
+        return ROUTE_PROTOCOLS.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** A table as {@code ip route} prints it ({@code main}, {@code local}, {@code default}), else its number. */
     static String routeTable(int table) {
         return switch (table) {

@@ -7,7 +7,10 @@ import io.netlink4j.cli.CliException;
 import io.netlink4j.cli.Failures;
 import io.netlink4j.cli.Main;
 import io.netlink4j.cli.json.JsonWriter;
+import io.netlink4j.route.Link;
+import io.netlink4j.route.NoSuchRouteException;
 import io.netlink4j.route.RouteHandle;
+import io.netlink4j.route.RouteSpec;
 import io.netlink4j.route.RouteTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,9 +19,12 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** {@code netlink4j route list}: the routes of a namespace, as {@code ip route show} shows them. */
+/**
+ * {@code netlink4j route list|add|del|replace|change}: the routes of a namespace, as {@code ip route show}
+ * shows them, and changed with {@code ip route}'s words.
+ */
 @Command(name = "route", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Show the IPv4 and IPv6 routes of a network namespace.")
+        description = "Show and change the IPv4 and IPv6 routes of a network namespace.")
 public final class RouteCli {
     private final Main main;
 
@@ -67,6 +73,79 @@ public final class RouteCli {
             }
             if (json) {
                 out.print("]\n");
+            }
+        }
+        return 0;
+    }
+
+    /** How a change command's words are described in its help. */
+    private static final String ROUTE_SYNTAX = "ROUTE: [TYPE] PREFIX|default [via [inet|inet6] ADDR] [dev NAME] [src ADDR]"
+            + " [metric N] [table main|local|default|N] [proto NAME|N] [scope NAME|N] [tos N] [mtu N] [pref low|medium|high]"
+            + " [onlink] [nexthop via ADDR dev NAME [weight N] [onlink] ...]";
+    private static final String ROUTE_FAMILY = "The family is -4's or -6's, else the prefix's, else the gateway's, else IPv4, as ip chooses it.";
+    private static final String ROUTE_EXIT = "Exit status 2 for a bad word (named, with what is allowed), 1 if the kernel refuses"
+            + " or a device does not exist.";
+
+    @Command(name = "add", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+            description = {"Add a route as 'ip route add' does, with its words; a route to the same prefix (and type of service"
+                    + " and metric) in the table is an error.", ROUTE_SYNTAX, ROUTE_FAMILY, ROUTE_EXIT})
+    int add(@Option(names = "-4", description = "An IPv4 route.") boolean ipv4,
+            @Option(names = "-6", description = "An IPv6 route.") boolean ipv6,
+            @Parameters(arity = "1..*", paramLabel = "ROUTE", description = "The route, in ip route's words (see above).") List<String> words) {
+        return change("add", ipv4, ipv6, words);
+    }
+
+    @Command(name = "del", aliases = "delete", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+            description = {"Delete the first route that matches, as 'ip route del' does: what the words set must match, what they"
+                    + " leave out (the type too) matches any route.", ROUTE_SYNTAX, ROUTE_FAMILY,
+                    ROUTE_EXIT})
+    int del(@Option(names = "-4", description = "An IPv4 route.") boolean ipv4,
+            @Option(names = "-6", description = "An IPv6 route.") boolean ipv6,
+            @Parameters(arity = "1..*", paramLabel = "ROUTE", description = "The route, in ip route's words (see above).") List<String> words) {
+        return change("del", ipv4, ipv6, words);
+    }
+
+    @Command(name = "replace", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+            description = {"Replace the route to the same prefix (and type of service and metric) in the table, or add it if there"
+                    + " is none, as 'ip route replace' does (two requests when there is none: replace, then add).", ROUTE_SYNTAX,
+                    ROUTE_FAMILY, ROUTE_EXIT})
+    int replace(@Option(names = "-4", description = "An IPv4 route.") boolean ipv4,
+                @Option(names = "-6", description = "An IPv6 route.") boolean ipv6,
+                @Parameters(arity = "1..*", paramLabel = "ROUTE", description = "The route, in ip route's words (see above).") List<String> words) {
+        return change("replace", ipv4, ipv6, words);
+    }
+
+    @Command(name = "change", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+            description = {"Replace the route to the same prefix (and type of service and metric) in the table, as 'ip route change'"
+                    + " does; there being none is an error.", ROUTE_SYNTAX, ROUTE_FAMILY, ROUTE_EXIT})
+    int change(@Option(names = "-4", description = "An IPv4 route.") boolean ipv4,
+               @Option(names = "-6", description = "An IPv6 route.") boolean ipv6,
+               @Parameters(arity = "1..*", paramLabel = "ROUTE", description = "The route, in ip route's words (see above).") List<String> words) {
+        return change("change", ipv4, ipv6, words);
+    }
+
+    /** Reads the words of {@code route VERB}, resolves its devices with one listing of the links, and sends it. */
+    private int change(String verb, boolean ipv4, boolean ipv6, List<String> words) {
+        String help = "netlink4j route " + verb;
+        if (ipv4 && ipv6) {
+            throw new CliException("-4 and -6 together (expected: one of them)", Failures.EXIT_USAGE, help);
+        }
+        RouteArgs args = RouteArgs.parse(help, words);
+        AddressFamily forced = ipv4 ? AddressFamily.INET : ipv6 ? AddressFamily.INET6 : null;
+        try (RouteHandle route = Routes.open(main)) {
+            List<Link> links = args.devices().isEmpty() ? List.of() : route.getLinks();
+            RouteSpec spec = args.spec(forced, verb.equals("del"), name -> Routes.find(main, links, name).index());
+            switch (verb) {
+                case "add" -> route.newRoute(spec);
+                case "del" -> route.delRoute(spec);
+                case "change" -> route.updateRoute(spec);
+                default -> {
+                    try {
+                        route.updateRoute(spec);
+                    } catch (NoSuchRouteException none) {
+                        route.newRoute(spec);
+                    }
+                }
             }
         }
         return 0;
