@@ -29,6 +29,8 @@ enum RouteCommand {
     NEW_ROUTE(Rtnetlink.RTM_NEWROUTE, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL),
     /** Replace an existing route; refused with ENOENT if there is none. */
     UPDATE_ROUTE(Rtnetlink.RTM_NEWROUTE, Netlink.NLM_F_REPLACE),
+    /** Replace a route, or add it if there is none: one request, atomic in the kernel. */
+    REPLACE_ROUTE(Rtnetlink.RTM_NEWROUTE, Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE),
     /** Delete a route; refused with ESRCH if there is none. */
     DEL_ROUTE(Rtnetlink.RTM_DELROUTE, 0),
     /** Look a destination up; refused with ENETUNREACH if no route leads there. */
@@ -46,7 +48,7 @@ enum RouteCommand {
 
     /** Whether the command is about routes. */
     boolean isRoute() {
-        return this == NEW_ROUTE || this == UPDATE_ROUTE || this == DEL_ROUTE || this == GET_ROUTE || this == GET_ROUTES;
+        return this == NEW_ROUTE || this == UPDATE_ROUTE || this == REPLACE_ROUTE || this == DEL_ROUTE || this == GET_ROUTE || this == GET_ROUTES;
     }
 
     /** The RTM_* message type. */

@@ -46,7 +46,7 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>The methods use the kernel's verbs: {@code new} creates (and fails if the object exists),
- * {@code update} changes, {@code del} deletes, {@code get} reads one object or lists them,
+ * {@code update} changes, {@code replace} changes or creates in one request (routes), {@code del} deletes, {@code get} reads one object or lists them,
  * {@code forEach} streams a listing in bounded memory. Each method sends one request, except
  * where its documentation says otherwise: rtnetlink names links by name or index, but addresses
  * only by the link's index, so the address methods that take a link's name look the index up
@@ -609,9 +609,10 @@ public final class RouteHandle implements AutoCloseable {
     }
 
     /**
-     * Replaces an existing route ({@code ip route replace}, but without creating one): the route to
-     * the same prefix in the same table, with the same type of service and priority (IPv4) or the
-     * same priority (IPv6), becomes {@code spec}.
+     * Replaces an existing route ({@code ip route change}; {@link #replaceRoute(RouteSpec)} also
+     * creates one, as {@code ip route replace} does): the route to the same prefix in the same
+     * table, with the same type of service and priority (IPv4) or the same priority (IPv6), becomes
+     * {@code spec}.
      *
      * @param spec the specification
      * @throws NoSuchRouteException    if there is no such route to replace
@@ -623,6 +624,26 @@ public final class RouteHandle implements AutoCloseable {
     public void updateRoute(RouteSpec spec) {
         Objects.requireNonNull(spec, "spec");
         execute(RouteCommand.UPDATE_ROUTE, Subject.route(spec.describe()), w -> RouteCodec.writeRouteSpec(w, spec, true));
+    }
+
+    /**
+     * Replaces a route, or adds it if there is none ({@code ip route replace}): the route to the
+     * same prefix in the same table, with the same type of service and priority (IPv4) or the same
+     * priority (IPv6), becomes {@code spec}; without one, {@code spec} is added. One request
+     * ({@code NLM_F_CREATE | NLM_F_REPLACE}), which the kernel carries out atomically: a lookup
+     * meanwhile finds the old route or the new one, never neither. Unset values are those of
+     * {@link #newRoute(RouteSpec)}.
+     *
+     * @param spec the specification
+     * @throws NoSuchLinkException     if a link the route names does not exist
+     * @throws NetlinkTimeoutException if the kernel does not answer in time
+     * @throws NetlinkClosedException   if the handle is closed
+     * @throws RouteException           if the kernel refuses for another reason (errno() says
+     *                                  which; ENETUNREACH: a gateway is not on any link)
+     */
+    public void replaceRoute(RouteSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        execute(RouteCommand.REPLACE_ROUTE, Subject.route(spec.describe()), w -> RouteCodec.writeRouteSpec(w, spec, true));
     }
 
     /**

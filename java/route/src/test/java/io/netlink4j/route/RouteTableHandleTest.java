@@ -106,6 +106,19 @@ class RouteTableHandleTest {
     }
 
     @Test
+    void replaceIsOneRequestThatCreatesOrReplacesWithWhatAddWouldSend() {
+        handle(req -> List.of(NetlinkTestPeer.ack(req, 0)));
+        RouteSpec spec = RouteSpec.builder(ip("10.3.0.0"), 24).gateway(ip("10.0.0.2")).linkIndex(2).table(1000).priority(5).build();
+        route.replaceRoute(spec);
+        route.newRoute(spec);
+        List<ReceivedRequest> got = peer.received();
+        assertEquals(2, got.size(), "one request, not update then new");
+        assertEquals(Rtnetlink.RTM_NEWROUTE, got.get(0).type());
+        assertEquals(Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | Netlink.NLM_F_CREATE | Netlink.NLM_F_REPLACE, got.get(0).flags());
+        assertArrayEquals(got.get(1).payload(), got.get(0).payload(), "the message ip route add would send");
+    }
+
+    @Test
     void multipathNextHopsAreRtnexthopsWithTheirGateways() {
         handle(req -> List.of(NetlinkTestPeer.ack(req, 0)));
         route.newRoute(RouteSpec.builder(ip("10.2.0.0"), 16).nextHops(List.of(
@@ -168,8 +181,8 @@ class RouteTableHandleTest {
     @Test
     void refusalsBecomeTheExceptionsCallersBranchOn() {
         handle(req -> switch (req.type()) {
-            case Rtnetlink.RTM_NEWROUTE -> refuse(req, (req.flags() & Netlink.NLM_F_REPLACE) != 0 ? Errno.ENOENT
-                    : NetlinkTestPeer.u32(req.payload(), RtnetlinkLayout.RTMSG_SIZE + 8 + 8 + 4) == 99 ? Errno.ENODEV : Errno.EEXIST);
+            case Rtnetlink.RTM_NEWROUTE -> refuse(req, NetlinkTestPeer.u32(req.payload(), RtnetlinkLayout.RTMSG_SIZE + 8 + 8 + 4) == 99
+                    ? Errno.ENODEV : (req.flags() & Netlink.NLM_F_REPLACE) != 0 ? Errno.ENOENT : Errno.EEXIST);
             case Rtnetlink.RTM_DELROUTE -> refuse(req, Errno.ESRCH);
             default -> refuse(req, 101); // ENETUNREACH
         });
@@ -180,6 +193,9 @@ class RouteTableHandleTest {
         NoSuchLinkException noLink = assertThrows(NoSuchLinkException.class,
                 () -> route.newRoute(RouteSpec.builder(ip("10.1.0.0"), 16).table(100).linkIndex(99).build()));
         assertTrue(noLink.getMessage().startsWith("route 10.1.0.0/16 table 100: no such link"), noLink.getMessage());
+        NoSuchLinkException noLinkToReplace = assertThrows(NoSuchLinkException.class,
+                () -> route.replaceRoute(RouteSpec.builder(ip("10.1.0.0"), 16).table(100).linkIndex(99).build()));
+        assertTrue(noLinkToReplace.getMessage().startsWith("route 10.1.0.0/16 table 100: no such link"), noLinkToReplace.getMessage());
         NoSuchRouteException replace = assertThrows(NoSuchRouteException.class, () -> route.updateRoute(spec));
         assertTrue(replace.getMessage().startsWith("no route 10.1.0.0/16 table 100 to replace"), replace.getMessage());
         NoSuchRouteException del = assertThrows(NoSuchRouteException.class,
@@ -188,8 +204,8 @@ class RouteTableHandleTest {
         assertEquals(Errno.ESRCH, del.errno());
         NoSuchRouteException lookup = assertThrows(NoSuchRouteException.class, () -> route.getRoute(ip("192.0.2.1")));
         assertTrue(lookup.getMessage().startsWith("no route to 192.0.2.1"), lookup.getMessage());
-        assertEquals(Rtnetlink.RTM_GETROUTE, peer.received().get(4).type());
-        assertEquals(0, peer.received().get(4).flags() & Netlink.NLM_F_DUMP, "a lookup is not a dump");
+        assertEquals(Rtnetlink.RTM_GETROUTE, peer.received().get(5).type());
+        assertEquals(0, peer.received().get(5).flags() & Netlink.NLM_F_DUMP, "a lookup is not a dump");
     }
 
     @Test

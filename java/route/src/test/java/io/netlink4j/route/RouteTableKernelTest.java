@@ -316,4 +316,144 @@ class RouteTableKernelTest {
         }
         assertEquals("", Netns.run("ip", "-n", ns.name(), "route", "show"));
     }
+
+    @Test
+    void replaceCreatesOrReplacesAsIpRouteReplaceDoes() {
+        // Each step by this library, then the same words by ip route replace on a fresh copy of the
+        // state before it: the main tables must list the same.
+        List<RouteSpec> steps = List.of(
+                RouteSpec.builder(ip("10.1.0.0"), 16).gateway(ip("10.0.0.2")).priority(5).build(),      // creates
+                RouteSpec.builder(ip("10.1.0.0"), 16).gateway(ip("10.8.0.2")).priority(5).build(),      // replaces it
+                RouteSpec.builder(ip("10.1.0.0"), 16).linkIndex(v0).priority(7).build(),               // another metric: added
+                RouteSpec.builder(ip("10.1.0.0"), 16).type(RouteType.BLACKHOLE).priority(7).build(),    // replaces the type
+                RouteSpec.builder(ip("2001:db8:5::"), 64).gateway(ip("2001:db8::2")).priority(10).build(),
+                RouteSpec.builder(ip("2001:db8:5::"), 64).gateway(ip("2001:db8:8::2")).mtu(1300).priority(10).build(),
+                RouteSpec.builder(ip("2001:db8:5::"), 64).nextHops(List.of(hop("2001:db8::2", v0, 1), hop("2001:db8:8::2", v2, 2)))
+                        .priority(10).build());
+        List<String> words = List.of(
+                "10.1.0.0/16 via 10.0.0.2 metric 5",
+                "10.1.0.0/16 via 10.8.0.2 metric 5",
+                "10.1.0.0/16 dev v0 metric 7",
+                "blackhole 10.1.0.0/16 metric 7",
+                "2001:db8:5::/64 via 2001:db8::2 metric 10",
+                "2001:db8:5::/64 via 2001:db8:8::2 mtu 1300 metric 10",
+                "2001:db8:5::/64 metric 10 nexthop via 2001:db8::2 dev v0 weight 1 nexthop via 2001:db8:8::2 dev v2 weight 2");
+        List<List<Map<String, Object>>> ours = new ArrayList<>();
+        for (RouteSpec step : steps) {
+            route.replaceRoute(step);
+            ours.add(mainTables());
+        }
+        List<List<Map<String, Object>>> theirs = new ArrayList<>();
+        clearMainTables();
+        for (String step : words) {
+            List<String> cmd = new ArrayList<>(List.of("ip", "-n", ns.name(), "route", "replace"));
+            cmd.addAll(List.of(step.split(" ")));
+            Netns.run(cmd.toArray(String[]::new));
+            theirs.add(mainTables());
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            assertEquals(theirs.get(i), ours.get(i), "after " + words.get(i));
+        }
+        Route replaced = find(route.getRoutes(AddressFamily.INET), "10.1.0.0");
+        assertEquals(ip("10.8.0.2"), replaced.gateway().orElseThrow());
+        assertEquals(2, route.getRoutes(AddressFamily.INET).stream().filter(r -> r.destination().equals(ip("10.1.0.0"))).count(),
+                "metric 5 replaced, metric 7 beside it");
+    }
+
+    /** ip -j route show for both families' main tables, from the kernel, with the kernel's own routes left out. */
+    List<Map<String, Object>> mainTables() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (AddressFamily family : List.of(AddressFamily.INET, AddressFamily.INET6)) {
+            for (Map<String, Object> r : view(ipRoutes(family, "main"))) {
+                if (!"kernel".equals(r.get("protocol"))) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Deletes every route of the main tables that the kernel did not add. */
+    void clearMainTables() {
+        for (AddressFamily family : List.of(AddressFamily.INET, AddressFamily.INET6)) {
+            for (Route r : route.getRoutes(family)) {
+                if (!RouteProtocol.KERNEL.equals(r.protocol())) {
+                    route.delRoute(r);
+                }
+            }
+        }
+        assertEquals(List.of(), mainTables());
+    }
+
+    @Test
+    void replaceRefusesAsIpRouteReplaceDoes() {
+        NoSuchLinkException noLink = assertThrows(NoSuchLinkException.class,
+                () -> route.replaceRoute(RouteSpec.builder(ip("10.9.0.0"), 16).linkIndex(999).build()));
+        assertEquals(Errno.ENODEV, noLink.errno());
+        RouteException unreachable = assertThrows(RouteException.class,
+                () -> route.replaceRoute(RouteSpec.builder(ip("10.9.0.0"), 16).gateway(ip("192.0.2.1")).build()));
+        assertEquals(RouteException.class, unreachable.getClass());
+        assertEquals("ENETUNREACH", unreachable.errnoName());
+        String ipSays = ipFails("route", "replace", "10.9.0.0/16", "via", "192.0.2.1");
+        assertTrue(ipSays.contains(unreachable.extendedAck().message()), "ip route replace: " + ipSays + "; ours: " + unreachable);
+        RouteException v6 = assertThrows(RouteException.class,
+                () -> route.replaceRoute(RouteSpec.builder(ip("2001:db8:9::"), 64).gateway(ip("2001:db8:99::1")).build()));
+        String ipSaysV6 = ipFails("route", "replace", "2001:db8:9::/64", "via", "2001:db8:99::1");
+        assertEquals("EHOSTUNREACH", v6.errnoName(), "IPv6: no route to the gateway");
+        assertTrue(ipSaysV6.contains("No route to host"), "ip -6 route replace: " + ipSaysV6 + "; ours: " + v6);
+        assertEquals(List.of(), mainTables(), "nothing added by a refused replace");
+    }
+
+    /** Runs ip in the namespace, expecting it to fail; returns what it printed. */
+    String ipFails(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("ip", "-n", ns.name()));
+        cmd.addAll(List.of(args));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Netns.run(cmd.toArray(String[]::new)));
+        return e.getMessage();
+    }
+
+    @Test
+    void replacesRacingDeletesNeverFail() {
+        // replaceRoute is one request: with a deleter racing it, it never fails. (Replace, then add
+        // when there was nothing to replace, fails with EEXIST when another add comes in between.)
+        RouteSpec a = RouteSpec.builder(ip("10.1.0.0"), 16).gateway(ip("10.0.0.2")).build();
+        RouteSpec b = RouteSpec.builder(ip("10.1.0.0"), 16).gateway(ip("10.8.0.2")).build();
+        int rounds = 300;
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        Runnable replacer = () -> {
+            try {
+                for (int i = 0; i < rounds; i++) {
+                    route.replaceRoute(i % 2 == 0 ? a : b);
+                }
+            } catch (Throwable t) {
+                failures.add(t);
+            }
+        };
+        Runnable deleter = () -> {
+            try {
+                for (int i = 0; i < rounds; i++) {
+                    try {
+                        route.delRoute(RouteSpec.builder(ip("10.1.0.0"), 16).build());
+                    } catch (NoSuchRouteException gone) {
+                        // The other deleter was first.
+                    }
+                    route.replaceRoute(a);
+                }
+            } catch (Throwable t) {
+                failures.add(t);
+            }
+        };
+        List<Thread> threads = List.of(new Thread(replacer), new Thread(replacer), new Thread(deleter), new Thread(deleter));
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        assertEquals(List.of(), failures);
+        assertEquals(1, route.getRoutes(AddressFamily.INET).stream().filter(r -> r.destination().equals(ip("10.1.0.0"))).count());
+    }
 }
