@@ -22,11 +22,19 @@ class RouteDecodeFuzzTest {
             Link link = Fuzzing.decodeOrNull(() -> RouteCodec.decodeLink(msg));
             Address address = Fuzzing.decodeOrNull(() -> RouteCodec.decodeAddress(msg));
             RouteEvent event = Fuzzing.decodeOrNull(() -> RouteCodec.decodeEvent(msg));
+            Route route = Fuzzing.decodeOrNull(() -> RouteCodec.decodeRoute(msg));
+            RouteTableEvent routeEvent = Fuzzing.decodeOrNull(() -> RouteCodec.decodeRouteEvent(msg));
             if (link != null) {
                 assertNotNull(link.toString());
             }
             if (address != null) {
                 assertNotNull(address.toString());
+            }
+            if (route != null) {
+                assertNotNull(route.toString());
+            }
+            if (routeEvent != null) {
+                assertEquals(route, routeEvent.route());
             }
             if (event instanceof LinkEvent e) {
                 assertEquals(link, e.link());

@@ -542,6 +542,21 @@ final class RouteCodec {
         };
     }
 
+    /**
+     * The event in a route notification; null for any other message type, and for routes of
+     * families other than INET and INET6 (multicast routing tables, whose messages share the type).
+     */
+    static RouteTableEvent decodeRouteEvent(MessageReader msg) {
+        if (msg.type() != Rtnetlink.RTM_NEWROUTE && msg.type() != Rtnetlink.RTM_DELROUTE) {
+            return null;
+        }
+        int p = headerOffset(msg, RtnetlinkLayout.RTMSG_SIZE, "rtmsg");
+        if (!AddressFamily.of(msg.buffer().getUnsignedByte(p + RtnetlinkLayout.RTMSG_FAMILY)).isIp()) {
+            return null;
+        }
+        return new RouteTableEvent(action(msg, Rtnetlink.RTM_NEWROUTE), decodeRoute(msg));
+    }
+
     private static RouteEvent.Action action(MessageReader msg, int newType) {
         return msg.type() == newType ? RouteEvent.Action.NEW : RouteEvent.Action.DEL;
     }

@@ -22,9 +22,20 @@ public interface RouteEventHandler {
     void onEvent(RouteEvent event);
 
     /**
-     * Notifications were lost (the receive buffer overflowed). Links and addresses known from
-     * earlier events may be stale: read them again ({@link RouteHandle#getLinks()},
-     * {@link RouteHandle#getAddresses()}). Events keep coming.
+     * A route was added, replaced or deleted: delivered to a monitor that joined
+     * {@link RouteGroup#IPV4_ROUTE} or {@link RouteGroup#IPV6_ROUTE}. Routes come here rather than
+     * to {@link #onEvent(RouteEvent)} because {@link RouteEvent}'s subtypes are a fixed (sealed) set.
+     * The default ignores the event: override it when joining the route groups.
+     *
+     * @param event what happened, and to which route
+     */
+    default void onRoute(RouteTableEvent event) {
+    }
+
+    /**
+     * Notifications were lost (the receive buffer overflowed). Links, addresses and routes known
+     * from earlier events may be stale: read them again ({@link RouteHandle#getLinks()},
+     * {@link RouteHandle#getAddresses()}, {@link RouteHandle#getRoutes(io.netlink4j.AddressFamily, int)}). Events keep coming.
      */
     void onOverrun();
 }

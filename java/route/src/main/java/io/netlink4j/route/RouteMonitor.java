@@ -16,21 +16,26 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Link and address notifications of one network namespace (ip monitor link address), on a socket
- * of its own. Read them with {@link #poll} on your thread, or {@link #start} an event-loop thread.
+ * Link, address and route notifications of one network namespace (ip monitor link address route),
+ * on a socket of its own: links and addresses as {@link RouteEvent}s to
+ * {@link RouteEventHandler#onEvent(RouteEvent)}, routes as {@link RouteTableEvent}s to
+ * {@link RouteEventHandler#onRoute(RouteTableEvent)}. Read them with {@link #poll} on your thread, or
+ * {@link #start} an event-loop thread.
  *
  * <pre>{@code
- * try (RouteMonitor monitor = RouteMonitor.open(RouteGroup.LINK, RouteGroup.IPV4_ADDRESS, RouteGroup.IPV6_ADDRESS)) {
+ * try (RouteMonitor monitor = RouteMonitor.open(RouteGroup.LINK, RouteGroup.IPV4_ADDRESS, RouteGroup.IPV6_ADDRESS,
+ *         RouteGroup.IPV4_ROUTE, RouteGroup.IPV6_ROUTE)) {
  *     while (running) {
  *         monitor.poll(Duration.ofSeconds(1), new RouteEventHandler() {
  *             public void onEvent(RouteEvent event) { System.out.println(event); }
+ *             public void onRoute(RouteTableEvent event) { System.out.println(event); }
  *             public void onOverrun() { resync(); }
  *         });
  *     }
  * }
  * }</pre>
  *
- * <p>To hold a consistent view, open the monitor first, then list links and addresses with a
+ * <p>To hold a consistent view, open the monitor first, then list links, addresses or routes with a
  * {@link RouteHandle}, then apply events; after {@link RouteEventHandler#onOverrun()}, list again.
  *
  * <p>The event types follow one naming rule: this <em>monitor</em> is the socket that joined the
@@ -78,7 +83,7 @@ public final class RouteMonitor implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(groups, "groups");
         if (groups.length == 0) {
-            throw new IllegalArgumentException("no groups (expected: at least one of LINK, IPV4_ADDRESS, IPV6_ADDRESS)");
+            throw new IllegalArgumentException("no groups (expected: at least one of LINK, IPV4_ADDRESS, IPV6_ADDRESS, IPV4_ROUTE, IPV6_ROUTE)");
         }
         Set<RouteGroup> set = EnumSet.noneOf(RouteGroup.class);
         for (RouteGroup g : groups) {
@@ -104,7 +109,7 @@ public final class RouteMonitor implements AutoCloseable {
      *
      * @param timeout how long to wait for the first notification
      * @param handler receives the events
-     * @return the number of events delivered
+     * @return the number of events delivered (route events too)
      */
     public int poll(Duration timeout, RouteEventHandler handler) {
         Dispatcher dispatcher = new Dispatcher(Objects.requireNonNull(handler, "handler"));
@@ -133,7 +138,7 @@ public final class RouteMonitor implements AutoCloseable {
         return "RouteMonitor[" + groups + ", " + subscription + "]";
     }
 
-    /** Decodes notifications into events; messages that are not link or address events are skipped. */
+    /** Decodes notifications into events; messages that are not link, address or route events are skipped. */
     private static final class Dispatcher implements NetlinkEventHandler {
         private final RouteEventHandler handler;
         private int delivered;
@@ -144,6 +149,12 @@ public final class RouteMonitor implements AutoCloseable {
 
         @Override
         public void onMessage(MessageReader message) {
+            RouteTableEvent route = RouteCodec.decodeRouteEvent(message);
+            if (route != null) {
+                delivered++;
+                handler.onRoute(route);
+                return;
+            }
             RouteEvent event = RouteCodec.decodeEvent(message);
             if (event != null) {
                 delivered++;

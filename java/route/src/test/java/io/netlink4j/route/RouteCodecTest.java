@@ -294,7 +294,28 @@ class RouteCodecTest {
         assertEquals(RouteEvent.Action.DEL, removed.action());
         assertEquals(ip("2001:db8::1"), removed.address().address().orElseThrow());
         byte[] route = new NetlinkBytes().message(24, 0, 0, 0).bytes(new byte[12]).endMessage().toArray(); // RTM_NEWROUTE
-        assertNull(decode(route, RouteCodec::decodeEvent));
+        assertNull(decode(route, RouteCodec::decodeEvent), "a route is no RouteEvent");
+        assertNull(decode(link, RouteCodec::decodeRouteEvent), "nor a link a RouteTableEvent");
+    }
+
+    @Test
+    void routeEventsFromNotifications() {
+        byte[] added = new NetlinkBytes().message(Rtnetlink.RTM_NEWROUTE, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL, 0, 0)
+                .u8(2).u8(16).u8(0).u8(0).u8(254).u8(RouteProtocol.BOOT.value()).u8(0).u8(RouteType.UNICAST.value()).u32(0)
+                .attrU32(Rtnetlink.RTA_TABLE, 254).attr(Rtnetlink.RTA_DST, ip("10.1.0.0").getAddress())
+                .attr(Rtnetlink.RTA_GATEWAY, ip("10.0.0.2").getAddress()).attrU32(Rtnetlink.RTA_OIF, 3).endMessage().toArray();
+        RouteTableEvent event = decode(added, RouteCodec::decodeRouteEvent);
+        assertEquals(RouteEvent.Action.NEW, event.action());
+        assertEquals(decode(added, RouteCodec::decodeRoute), event.route());
+        assertEquals(ip("10.0.0.2"), event.route().gateway().orElseThrow());
+        byte[] deleted = added.clone();
+        deleted[Netlink.TYPE_OFFSET] = (byte) Rtnetlink.RTM_DELROUTE;
+        assertEquals(RouteEvent.Action.DEL, decode(deleted, RouteCodec::decodeRouteEvent).action());
+        byte[] multicast = added.clone();
+        multicast[Netlink.HEADER_SIZE + RtnetlinkLayout.RTMSG_FAMILY] = (byte) 128; // RTNL_FAMILY_IPMR
+        assertNull(decode(multicast, RouteCodec::decodeRouteEvent), "a multicast routing table's route is no RouteTableEvent");
+        byte[] shortRtmsg = new NetlinkBytes().message(Rtnetlink.RTM_DELROUTE, 0, 0, 0).u8(2).endMessage().toArray();
+        assertThrows(NetlinkDecodeException.class, () -> decode(shortRtmsg, RouteCodec::decodeRouteEvent));
     }
 
     // What is not modelled stays raw.

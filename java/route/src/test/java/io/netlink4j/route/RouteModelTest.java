@@ -104,7 +104,10 @@ class RouteModelTest {
         assertTrue(LinkKind.VETH.isKnown());
         assertFalse(LinkKind.of("wireguard").isKnown());
         assertSame(RouteGroup.IPV6_ADDRESS, RouteGroup.of(9));
-        invalid("route group: 2 (expected: 1 (LINK), 5 (IPV4_ADDRESS) or 9 (IPV6_ADDRESS))", () -> RouteGroup.of(2));
+        assertSame(RouteGroup.IPV4_ROUTE, RouteGroup.of(7));
+        assertSame(RouteGroup.IPV6_ROUTE, RouteGroup.of(11));
+        invalid("route group: 2 (expected: 1 (LINK), 5 (IPV4_ADDRESS), 7 (IPV4_ROUTE), 9 (IPV6_ADDRESS) or 11 (IPV6_ROUTE))",
+                () -> RouteGroup.of(2));
     }
 
     @Test
