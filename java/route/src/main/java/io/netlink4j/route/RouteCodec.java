@@ -8,6 +8,7 @@ import io.netlink4j.codec.AttributeReader;
 import io.netlink4j.internal.HostOrder;
 import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.MessageWriter;
+import io.netlink4j.codec.Netlink;
 import io.netty.buffer.ByteBuf;
 
 import java.net.Inet6Address;
@@ -554,7 +555,9 @@ final class RouteCodec {
         if (!AddressFamily.of(msg.buffer().getUnsignedByte(p + RtnetlinkLayout.RTMSG_FAMILY)).isIp()) {
             return null;
         }
-        return new RouteTableEvent(action(msg, Rtnetlink.RTM_NEWROUTE), decodeRoute(msg));
+        RouteEvent.Action action = action(msg, Rtnetlink.RTM_NEWROUTE);
+        boolean replaced = action == RouteEvent.Action.NEW && (msg.flags() & Netlink.NLM_F_REPLACE) != 0;
+        return new RouteTableEvent(action, decodeRoute(msg), replaced);
     }
 
     private static RouteEvent.Action action(MessageReader msg, int newType) {

@@ -14,24 +14,32 @@ import java.util.Objects;
  * code that switches over it exhaustively; route events come to a handler method of their own
  * instead, with the same {@link RouteEvent.Action}.
  *
- * <p>A replaced route is announced as {@code NEW} only, with no {@code DEL} for the route it
- * replaced: the kernel identifies a route by its table, prefix and priority (and, for IPv4, type of
- * service), so a {@code NEW} for a route of the same identity takes the old one's place. A route's
- * values are what {@link RouteHandle#getRoutes(io.netlink4j.AddressFamily, int)} lists for it.
+ * <p>A replaced route is announced as {@code NEW} with {@link #replaced()} true (the kernel's
+ * NLM_F_REPLACE on the notification), and with no {@code DEL} for the route it replaced: the
+ * kernel identifies a route by its table, prefix and priority (and, for IPv4, type of service), and
+ * the new route took the place of the one with the same identity. A route's values are what
+ * {@link RouteHandle#getRoutes(io.netlink4j.AddressFamily, int)} lists for it.
  *
- * @param action what happened
- * @param route  the route as it is now, or, when deleted, as it was
+ * @param action   what happened
+ * @param route    the route as it is now, or, when deleted, as it was
+ * @param replaced whether the route replaced one ({@code ip route replace}, {@code ip route change});
+ *                 false for a route added beside the others, and for {@code DEL}
  */
-public record RouteTableEvent(RouteEvent.Action action, Route route) {
+public record RouteTableEvent(RouteEvent.Action action, Route route, boolean replaced) {
     /**
      * Checks the components.
      *
      * @param action what happened
      * @param route the route
-     * @throws NullPointerException if one is null
+     * @param replaced whether it replaced a route
+     * @throws NullPointerException if {@code action} or {@code route} is null
+     * @throws IllegalArgumentException if {@code replaced} is true with {@link RouteEvent.Action#DEL}
      */
     public RouteTableEvent {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(route, "route");
+        if (replaced && action == RouteEvent.Action.DEL) {
+            throw new IllegalArgumentException("replaced: true with action DEL (expected: false; only a NEW route replaces)");
+        }
     }
 }

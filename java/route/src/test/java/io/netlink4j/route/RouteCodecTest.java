@@ -298,19 +298,27 @@ class RouteCodecTest {
         assertNull(decode(link, RouteCodec::decodeRouteEvent), "nor a link a RouteTableEvent");
     }
 
-    @Test
-    void routeEventsFromNotifications() {
-        byte[] added = new NetlinkBytes().message(Rtnetlink.RTM_NEWROUTE, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL, 0, 0)
+    /** An RTM_NEWROUTE notification with NLM_F_* {@code flags}: 10.1.0.0/16 via 10.0.0.2 on link 3. */
+    static byte[] routeNotification(int flags) {
+        return new NetlinkBytes().message(Rtnetlink.RTM_NEWROUTE, flags, 0, 0)
                 .u8(2).u8(16).u8(0).u8(0).u8(254).u8(RouteProtocol.BOOT.value()).u8(0).u8(RouteType.UNICAST.value()).u32(0)
                 .attrU32(Rtnetlink.RTA_TABLE, 254).attr(Rtnetlink.RTA_DST, ip("10.1.0.0").getAddress())
                 .attr(Rtnetlink.RTA_GATEWAY, ip("10.0.0.2").getAddress()).attrU32(Rtnetlink.RTA_OIF, 3).endMessage().toArray();
+    }
+
+    @Test
+    void routeEventsFromNotifications() {
+        byte[] added = routeNotification(Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL);
         RouteTableEvent event = decode(added, RouteCodec::decodeRouteEvent);
         assertEquals(RouteEvent.Action.NEW, event.action());
+        assertFalse(event.replaced());
         assertEquals(decode(added, RouteCodec::decodeRoute), event.route());
+        assertTrue(decode(routeNotification(Netlink.NLM_F_REPLACE), RouteCodec::decodeRouteEvent).replaced(), "NLM_F_REPLACE");
         assertEquals(ip("10.0.0.2"), event.route().gateway().orElseThrow());
         byte[] deleted = added.clone();
         deleted[Netlink.TYPE_OFFSET] = (byte) Rtnetlink.RTM_DELROUTE;
         assertEquals(RouteEvent.Action.DEL, decode(deleted, RouteCodec::decodeRouteEvent).action());
+        assertThrows(IllegalArgumentException.class, () -> new RouteTableEvent(RouteEvent.Action.DEL, event.route(), true));
         byte[] multicast = added.clone();
         multicast[Netlink.HEADER_SIZE + RtnetlinkLayout.RTMSG_FAMILY] = (byte) 128; // RTNL_FAMILY_IPMR
         assertNull(decode(multicast, RouteCodec::decodeRouteEvent), "a multicast routing table's route is no RouteTableEvent");

@@ -287,25 +287,25 @@ class RouteMonitorKernelTest {
         try (RouteMonitor monitor = route.monitor(RouteGroup.IPV4_ROUTE, RouteGroup.IPV6_ROUTE)) {
             List<RouteTableEvent> expected = new ArrayList<>();
             route.newRoute(RouteSpec.builder(ip("10.50.0.0"), 16).gateway(ip("10.0.0.2")).priority(5).build());
-            expected.add(new RouteTableEvent(RouteEvent.Action.NEW, listed("10.50.0.0", 16, 5)));
+            expected.add(new RouteTableEvent(RouteEvent.Action.NEW, listed("10.50.0.0", 16, 5), false));
             route.replaceRoute(RouteSpec.builder(ip("10.50.0.0"), 16).gateway(ip("10.0.0.3")).priority(5)
                     .protocol(RouteProtocol.STATIC).build());
             Route v4 = listed("10.50.0.0", 16, 5);
-            expected.add(new RouteTableEvent(RouteEvent.Action.NEW, v4));
+            expected.add(new RouteTableEvent(RouteEvent.Action.NEW, v4, true));
             route.newRoute(RouteSpec.builder(ip("10.50.0.0"), 16).type(RouteType.BLACKHOLE).priority(9).build());
             Route blackhole = listed("10.50.0.0", 16, 9);
-            expected.add(new RouteTableEvent(RouteEvent.Action.NEW, blackhole));
+            expected.add(new RouteTableEvent(RouteEvent.Action.NEW, blackhole, false));
             route.newRoute(RouteSpec.builder(ip("2001:db8:50::"), 64).gateway(ip("2001:db8::2")).priority(10).build());
-            expected.add(new RouteTableEvent(RouteEvent.Action.NEW, listed("2001:db8:50::", 64, 10)));
+            expected.add(new RouteTableEvent(RouteEvent.Action.NEW, listed("2001:db8:50::", 64, 10), false));
             route.replaceRoute(RouteSpec.builder(ip("2001:db8:50::"), 64).gateway(ip("2001:db8::3")).priority(10).mtu(1300).build());
             Route v6 = listed("2001:db8:50::", 64, 10);
-            expected.add(new RouteTableEvent(RouteEvent.Action.NEW, v6));
+            expected.add(new RouteTableEvent(RouteEvent.Action.NEW, v6, true));
             route.delRoute(v4);
-            expected.add(new RouteTableEvent(RouteEvent.Action.DEL, v4));
+            expected.add(new RouteTableEvent(RouteEvent.Action.DEL, v4, false));
             route.delRoute(blackhole);
-            expected.add(new RouteTableEvent(RouteEvent.Action.DEL, blackhole));
+            expected.add(new RouteTableEvent(RouteEvent.Action.DEL, blackhole, false));
             route.delRoute(v6);
-            expected.add(new RouteTableEvent(RouteEvent.Action.DEL, v6));
+            expected.add(new RouteTableEvent(RouteEvent.Action.DEL, v6, false));
 
             Recorder r = new Recorder();
             pollUntilRoute(monitor, r, RouteEvent.Action.DEL, "2001:db8:50::");
