@@ -8,7 +8,6 @@ import io.netlink4j.cli.Failures;
 import io.netlink4j.cli.Main;
 import io.netlink4j.cli.json.JsonWriter;
 import io.netlink4j.route.Link;
-import io.netlink4j.route.NoSuchRouteException;
 import io.netlink4j.route.RouteHandle;
 import io.netlink4j.route.RouteSpec;
 import io.netlink4j.route.RouteTables;
@@ -107,7 +106,7 @@ public final class RouteCli {
 
     @Command(name = "replace", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
             description = {"Replace the route to the same prefix (and type of service and metric) in the table, or add it if there"
-                    + " is none, as 'ip route replace' does (two requests when there is none: replace, then add).", ROUTE_SYNTAX,
+                    + " is none, in one request, as 'ip route replace' does.", ROUTE_SYNTAX,
                     ROUTE_FAMILY, ROUTE_EXIT})
     int replace(@Option(names = "-4", description = "An IPv4 route.") boolean ipv4,
                 @Option(names = "-6", description = "An IPv6 route.") boolean ipv6,
@@ -139,13 +138,7 @@ public final class RouteCli {
                 case "add" -> route.newRoute(spec);
                 case "del" -> route.delRoute(spec);
                 case "change" -> route.updateRoute(spec);
-                default -> {
-                    try {
-                        route.updateRoute(spec);
-                    } catch (NoSuchRouteException none) {
-                        route.newRoute(spec);
-                    }
-                }
+                default -> route.replaceRoute(spec);
             }
         }
         return 0;

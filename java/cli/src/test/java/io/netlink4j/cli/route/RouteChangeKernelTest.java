@@ -3,7 +3,6 @@
 package io.netlink4j.cli.route;
 
 import io.netlink4j.cli.Run;
-import io.netlink4j.testsupport.Netns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -15,7 +14,6 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code route add|del|replace|change} on a throwaway namespace of this host's kernel, against
@@ -25,7 +23,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @Tag("kernel")
 class RouteChangeKernelTest {
-    static Netns ns;
+    static IpNamespace ns;
 
     /** Each form, as the words after {@code ip [-4|-6] route add}, and the prefix it lists under. */
     static final List<String> FORMS = List.of(
@@ -56,18 +54,7 @@ class RouteChangeKernelTest {
     /** v0 (up) and v2 (its peer down) with IPv4 and IPv6 addresses. */
     @BeforeAll
     static void createNamespace() {
-        assumeTrue(Netns.available(), "needs root and iproute2 to create a network namespace");
-        ns = Netns.create("nl4j-cli-route-change");
-        ip("link", "set", "lo", "up");
-        ip("link", "add", "v0", "type", "veth", "peer", "name", "v1");
-        ip("link", "add", "v2", "type", "veth", "peer", "name", "v3");
-        for (String link : List.of("v0", "v1", "v2")) {
-            ip("link", "set", link, "up");
-        }
-        ip("addr", "add", "10.0.0.1/24", "dev", "v0");
-        ip("addr", "add", "10.8.0.1/24", "dev", "v2");
-        ip("addr", "add", "2001:db8::1/64", "dev", "v0", "nodad");
-        ip("addr", "add", "2001:db8:8::1/64", "dev", "v2", "nodad");
+        ns = IpNamespace.create("nl4j-cli-route-change").withTwoVethPairs();
     }
 
     @AfterAll
@@ -78,13 +65,11 @@ class RouteChangeKernelTest {
     }
 
     static String ip(String... args) {
-        List<String> command = new ArrayList<>(List.of("ip", "-n", ns.name()));
-        command.addAll(List.of(args));
-        return Netns.run(command.toArray(String[]::new));
+        return ns.ip(args);
     }
 
     static Run netlink4j(String... args) {
-        return Run.netlink4j(Run.concat(List.of("--netns", ns.name()), args));
+        return ns.netlink4j(args);
     }
 
     /** {@code ip [-4|-6] route VERB WORDS}, the family option first as ip wants it. */
@@ -224,6 +209,13 @@ class RouteChangeKernelTest {
         assertTrue(unreachable.err().startsWith(
                 "netlink4j route add: RTM_NEWROUTE route 10.30.0.0/16 failed: ENETUNREACH (Network is unreachable)"), unreachable::toString);
         assertEquals(1, unreachable.err().lines().count(), unreachable::toString);
+        Run replaceUnreachable = netlink4j("route", "replace", "10.30.0.0/16", "via", "10.77.0.1");
+        assertEquals(1, replaceUnreachable.exitCode(), replaceUnreachable::toString);
+        assertTrue(replaceUnreachable.err().startsWith("netlink4j route replace: RTM_NEWROUTE route 10.30.0.0/16 failed: ENETUNREACH"
+                + " (Network is unreachable)"), replaceUnreachable::toString);
+        refused(1, "netlink4j route replace: device 'v9' does not exist in network namespace '" + ns.name() + "'\n",
+                "route", "replace", "10.30.0.0/16", "dev", "v9");
+        assertEquals("[]\n", listed("10.30.0.0/16"), "nothing added by a refused replace");
 
         refused(2, usage("add", "prefix: '10.0.0.300/8' (expected: ADDRESS[/LENGTH] with an IPv4 or IPv6 address, or default)"),
                 "route", "add", "10.0.0.300/8", "dev", "v0");

@@ -4,7 +4,6 @@ package io.netlink4j.cli.route;
 
 import io.netlink4j.cli.Run;
 import io.netlink4j.testsupport.Json;
-import io.netlink4j.testsupport.Netns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -16,7 +15,6 @@ import java.util.function.BiConsumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code route list} on a throwaway namespace of this host's kernel, compared with what iproute2
@@ -24,7 +22,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @Tag("kernel")
 class RouteCliKernelTest {
-    static Netns ns;
+    static IpNamespace ns;
 
     /** The argument sets compared: families and tables as ip route show takes them. */
     static final List<String> SELECTIONS = List.of("", "-4", "-6", "table all", "-4 table all", "-6 table all", "table main",
@@ -37,18 +35,7 @@ class RouteCliKernelTest {
      */
     @BeforeAll
     static void createNamespace() {
-        assumeTrue(Netns.available(), "needs root and iproute2 to create a network namespace");
-        ns = Netns.create("nl4j-cli-routes");
-        ip("link", "set", "lo", "up");
-        ip("link", "add", "v0", "type", "veth", "peer", "name", "v1");
-        ip("link", "add", "v2", "type", "veth", "peer", "name", "v3");
-        for (String link : List.of("v0", "v1", "v2")) {
-            ip("link", "set", link, "up");
-        }
-        ip("addr", "add", "10.0.0.1/24", "dev", "v0");
-        ip("addr", "add", "10.8.0.1/24", "dev", "v2");
-        ip("addr", "add", "2001:db8::1/64", "dev", "v0", "nodad");
-        ip("addr", "add", "2001:db8:8::1/64", "dev", "v2", "nodad");
+        ns = IpNamespace.create("nl4j-cli-routes").withTwoVethPairs();
         ip("route", "add", "default", "via", "10.0.0.254");
         ip("route", "add", "10.1.0.0/16", "via", "10.0.0.2", "metric", "5", "proto", "static");
         ip("route", "add", "10.2.0.0/16", "nexthop", "via", "10.0.0.2", "weight", "1", "nexthop", "via", "10.8.0.2", "weight", "3");
@@ -74,16 +61,11 @@ class RouteCliKernelTest {
     }
 
     static String ip(String... args) {
-        List<String> command = new ArrayList<>(List.of("ip", "-n", ns.name()));
-        command.addAll(List.of(args));
-        return Netns.run(command.toArray(String[]::new));
+        return ns.ip(args);
     }
 
     static Run netlink4j(String... args) {
-        Run run = Run.netlink4j(Run.concat(List.of("--netns", ns.name()), args));
-        assertEquals(0, run.exitCode(), run::toString);
-        assertEquals("", run.err(), run::toString);
-        return run;
+        return ns.netlink4jOk(args);
     }
 
     /** {@code ip [-4|-6] [-j] route show [table T]} for a selection. */

@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code link list} and {@code addr list} on a throwaway namespace of this host's kernel, compared
@@ -32,7 +31,7 @@ class RouteListKernelTest {
     /** iproute2 members {@code addr list --json} does not produce: IFA_PROTO, which iproute2 6.3 and later print. */
     static final Set<String> ADDRESS_KEYS_NOT_SHOWN = Set.of("protocol");
 
-    static Netns ns;
+    static IpNamespace ns;
     static Netns other;
 
     /**
@@ -43,8 +42,7 @@ class RouteListKernelTest {
      */
     @BeforeAll
     static void createNamespace() {
-        assumeTrue(Netns.available(), "needs root and iproute2 to create a network namespace");
-        ns = Netns.create("nl4j-cli-route");
+        ns = IpNamespace.create("nl4j-cli-route");
         other = Netns.create("nl4j-cli-peer");
         ip("link", "set", "lo", "up");
         ip("link", "add", "v0", "type", "veth", "peer", "name", "v1");
@@ -77,16 +75,11 @@ class RouteListKernelTest {
     }
 
     static String ip(String... args) {
-        List<String> command = new ArrayList<>(List.of("ip", "-n", ns.name()));
-        command.addAll(List.of(args));
-        return Netns.run(command.toArray(String[]::new));
+        return ns.ip(args);
     }
 
     static Run netlink4j(String... args) {
-        Run run = Run.netlink4j(Run.concat(List.of("--netns", ns.name()), args));
-        assertEquals(0, run.exitCode(), run::toString);
-        assertEquals("", run.err(), run::toString);
-        return run;
+        return ns.netlink4jOk(args);
     }
 
     /**
