@@ -57,7 +57,7 @@ class MainTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "monitor bogus|unknown object 'bogus' (expected: link, address or all)",
+            "monitor bogus|unknown object 'bogus' (expected: link, address, route or all)",
             "monitor link --count 0|--count 0: expected a number of events of at least 1"})
     void monitorArgumentsAreCheckedBeforeAnythingIsOpened(String line, String message) {
         assertEquals(new Run(2, "", "netlink4j monitor: " + message + "\nTry 'netlink4j monitor --help' for more information.\n"),

@@ -9,6 +9,7 @@ import io.netlink4j.route.LinkEvent;
 import io.netlink4j.route.RouteEvent;
 import io.netlink4j.route.RouteEventHandler;
 import io.netlink4j.route.RouteHandle;
+import io.netlink4j.route.RouteTableEvent;
 
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -20,8 +21,9 @@ import java.util.Set;
  * Prints a monitor's events as they come, a line each, and stops after a number of them or when
  * standard output fails (closed). It keeps the links and addresses it knows, read at the start
  * and updated by the events, to tell an object that appears ({@code added}) from one that
- * {@code changed} (the kernel announces both alike) and to name devices. After an overrun it
- * reads them again and prints a line saying that events were lost.
+ * {@code changed} (the kernel announces both alike) and to name devices; routes say themselves
+ * whether they replaced one. After an overrun it reads the links and addresses again and prints a
+ * line saying that events were lost.
  */
 final class EventPrinter implements RouteEventHandler {
     /** An address as the kernel identifies it on a link. */
@@ -34,6 +36,7 @@ final class EventPrinter implements RouteEventHandler {
     private final RouteHandle route;
     private final boolean showLinks;
     private final boolean showAddresses;
+    private final boolean showRoutes;
     private final boolean json;
     private final long limit;
     private final PrintWriter out;
@@ -46,10 +49,12 @@ final class EventPrinter implements RouteEventHandler {
      * @param route the namespace's handle, to read links and addresses from
      * @param limit how many events to print before stopping; 0 for no limit
      */
-    EventPrinter(RouteHandle route, boolean showLinks, boolean showAddresses, boolean json, long limit, PrintWriter out) {
+    EventPrinter(RouteHandle route, boolean showLinks, boolean showAddresses, boolean showRoutes, boolean json, long limit,
+                 PrintWriter out) {
         this.route = route;
         this.showLinks = showLinks;
         this.showAddresses = showAddresses;
+        this.showRoutes = showRoutes;
         this.json = json;
         this.limit = limit;
         this.out = out;
@@ -107,6 +112,17 @@ final class EventPrinter implements RouteEventHandler {
             }
             print(json ? RouteJson.addressEvent(action, address, links) : RouteText.addressEvent(action, address, links), true);
         }
+    }
+
+    /** A route as {@code ip monitor route} prints it, with the kernel's word for what happened (it says whether it replaced one). */
+    @Override
+    public void onRoute(RouteTableEvent event) {
+        if (stopped || !showRoutes) {
+            return;
+        }
+        String action = event.action() == RouteEvent.Action.DEL ? "deleted" : event.replaced() ? "replaced" : "added";
+        print(json ? RouteJson.routeEvent(action, event.route(), links) : "route " + action + " " + RoutePrinter.text(event.route(), links, true),
+                true);
     }
 
     @Override

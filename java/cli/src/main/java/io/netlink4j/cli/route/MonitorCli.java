@@ -13,19 +13,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code netlink4j monitor [link|address|all]}: link and address changes of a namespace as they
- * happen, a line each, like {@code ip monitor link address}. The monitor is subscribed before the
+ * {@code netlink4j monitor [link|address|route|all]}: link, address and route changes of a
+ * namespace as they happen, a line each (a multipath route's next hops on lines of their own), like
+ * {@code ip monitor link address route}. The monitor is subscribed before the
  * links and addresses are read, so no change is missed in between; it polls on this thread, so a
  * failure ends the command with its message. Stops on Ctrl-C, when standard output closes, or
  * after {@code --count} events.
  */
 @Command(name = "monitor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Print link and address changes as they happen, a line each (like 'ip monitor link address').",
+        description = {"Print link, address and route changes as they happen, a line each (like 'ip monitor link address route');"
+                + " a route as 'ip monitor route' prints it, after 'route added', 'route replaced' or 'route deleted'.",
                 "Runs until interrupted or until standard output closes, or until --count events were printed.",
                 "When events were lost (a full receive buffer), says so, reads the links and addresses again, and goes on."})
 public final class MonitorCli implements Callable<Integer> {
@@ -35,8 +39,8 @@ public final class MonitorCli implements Callable<Integer> {
     /** How long Ctrl-C lets the loop finish the line it is printing. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(2);
 
-    @Parameters(arity = "0..1", paramLabel = "link|address|all", defaultValue = "all",
-            description = "What to watch: links, addresses, or both (the default).")
+    @Parameters(arity = "0..1", paramLabel = "link|address|route|all", defaultValue = "all",
+            description = "What to watch: links, addresses, routes, or all of them (the default).")
     String objects;
 
     @Option(names = "--json", description = "Print each event as a JSON object on a line of its own.")
@@ -53,19 +57,26 @@ public final class MonitorCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean links = objects.equals("link") || objects.equals("all");
-        boolean addresses = objects.equals("address") || objects.equals("all");
-        if (!links && !addresses) {
-            throw new CliException("unknown object '" + objects + "' (expected: link, address or all)", Failures.EXIT_USAGE, COMMAND);
+        if (!List.of("link", "address", "route", "all").contains(objects)) {
+            throw new CliException("unknown object '" + objects + "' (expected: link, address, route or all)", Failures.EXIT_USAGE, COMMAND);
         }
+        boolean all = objects.equals("all");
+        boolean links = all || objects.equals("link");
+        boolean addresses = all || objects.equals("address");
+        boolean routes = all || objects.equals("route");
         if (count != null && count < 1) {
             throw new CliException("--count " + count + ": expected a number of events of at least 1", Failures.EXIT_USAGE, COMMAND);
         }
-        // Link events name the devices of address events, so the monitor always listens to them.
-        RouteGroup[] groups = addresses ? new RouteGroup[] {RouteGroup.LINK, RouteGroup.IPV4_ADDRESS, RouteGroup.IPV6_ADDRESS}
-                : new RouteGroup[] {RouteGroup.LINK};
-        try (RouteHandle route = Routes.open(main); RouteMonitor monitor = route.monitor(groups)) {
-            EventPrinter printer = new EventPrinter(route, links, addresses, json, count == null ? 0 : count, main.io().out());
+        // Link events name the devices of address and route events, so the monitor always listens to them.
+        List<RouteGroup> groups = new ArrayList<>(List.of(RouteGroup.LINK));
+        if (addresses) {
+            groups.addAll(List.of(RouteGroup.IPV4_ADDRESS, RouteGroup.IPV6_ADDRESS));
+        }
+        if (routes) {
+            groups.addAll(List.of(RouteGroup.IPV4_ROUTE, RouteGroup.IPV6_ROUTE));
+        }
+        try (RouteHandle route = Routes.open(main); RouteMonitor monitor = route.monitor(groups.toArray(RouteGroup[]::new))) {
+            EventPrinter printer = new EventPrinter(route, links, addresses, routes, json, count == null ? 0 : count, main.io().out());
             printer.resync();
             watch(monitor, printer);
         }

@@ -8,6 +8,7 @@ import io.netlink4j.internal.InetAddresses;
 import io.netlink4j.route.Link;
 import io.netlink4j.route.LinkInfo;
 import io.netlink4j.route.RawAttribute;
+import io.netlink4j.route.Route;
 import io.netlink4j.route.Rtnetlink;
 
 import java.util.List;
@@ -69,6 +70,18 @@ final class RouteJson {
         JsonWriter w = JsonWriter.compact(sb).beginObject().name("event").value("address").name("action").value(action)
                 .name("ifindex").value(address.linkIndex()).name("ifname").value(table.name(address.linkIndex()));
         address(w, address);
+        w.endObject();
+        return sb.toString();
+    }
+
+    /**
+     * {@code monitor --json}: {@code {"event":"route","action":"added",...the members of ip -j route show table all}} on
+     * one line; the action is {@code added}, {@code replaced} or {@code deleted}.
+     */
+    static String routeEvent(String action, Route route, LinkTable table) {
+        StringBuilder sb = new StringBuilder();
+        JsonWriter w = JsonWriter.compact(sb).beginObject().name("event").value("route").name("action").value(action);
+        RoutePrinter.members(w, route, table, true);
         w.endObject();
         return sb.toString();
     }

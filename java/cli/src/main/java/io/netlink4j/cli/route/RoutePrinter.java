@@ -85,6 +85,12 @@ final class RoutePrinter {
     /** The route as one object of {@code ip -j route show}, written to {@code w}. */
     static void json(JsonWriter w, Route r, LinkTable links, boolean showTable) {
         w.beginObject();
+        members(w, r, links, showTable);
+        w.endObject();
+    }
+
+    /** The members of the route's object in {@code ip -j route show}, written into the object {@code w} is in. */
+    static void members(JsonWriter w, Route r, LinkTable links, boolean showTable) {
         if (!RouteType.UNICAST.equals(r.type())) {
             w.name("type").value(Iproute2Names.routeType(r.type()));
         }
@@ -132,7 +138,6 @@ final class RoutePrinter {
             }
             w.endArray();
         }
-        w.endObject();
     }
 
     /** {@code default}, an address with its prefix length, or a host's address alone. */

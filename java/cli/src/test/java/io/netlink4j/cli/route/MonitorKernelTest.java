@@ -120,15 +120,18 @@ class MonitorKernelTest {
 
     @Test
     void printsEachEventAsItHappensAndStopsAfterCount() throws InterruptedException {
-        Background monitor = Background.start("--netns", ns.name(), "monitor", "--count", "30");
+        // all: links, addresses and the routes the kernel adds and deletes with them.
+        Background monitor = Background.start("--netns", ns.name(), "monitor", "--count", "60");
         monitor.pokeUntilItPrints(this::pokeLink);
         changeThings();
         monitor.pokeUntilItEnds(this::pokeLink);
 
         assertEquals(0, monitor.exitCode(), monitor::toString);
         assertEquals("", monitor.err());
-        assertEquals(30, monitor.lines().size(), monitor::toString);
         List<String> events = monitor.lines().stream().filter(l -> !l.startsWith(POKED_LINK)).toList();
+        assertEquals(60, monitor.lines().stream().filter(l -> !l.startsWith("\t")).count(), monitor::toString);
+        assertInOrder(events, "route added local 10\\.9\\.0\\.1 dev v0 table local proto kernel scope host src 10\\.9\\.0\\.1 (linkdown )?",
+                "route deleted local 10\\.9\\.0\\.1 dev v0 table local proto kernel scope host src 10\\.9\\.0\\.1 (linkdown )?");
         String mac = "\\p{XDigit}{2}(:\\p{XDigit}{2}){5}";
         List<Matcher> found = assertInOrder(events,
                 "link added (\\d+): v0@v1: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 state DOWN kind veth link/ether " + mac,
@@ -176,6 +179,101 @@ class MonitorKernelTest {
         assertInOrder(seen, "added inet 10\\.9\\.0\\.1/24 global", "added inet6 2001:db8:9::1/64 global",
                 "deleted inet 10\\.9\\.0\\.1/24 global");
         assertTrue(seen.contains("deleted inet6 2001:db8:9::1/64 global"), seen::toString);
+    }
+
+    /**
+     * {@code monitor route} beside {@code ip monitor route}, both started before the same changes:
+     * the same lines, ours after {@code route added}, {@code route replaced} or {@code route deleted}
+     * where ip prints nothing or {@code Deleted}.
+     */
+    @Test
+    void routesAsIpMonitorRoutePrintsThem() throws InterruptedException, IOException {
+        ip("link", "add", "v0", "type", "veth", "peer", "name", "v1");
+        ip("link", "set", "v0", "up");
+        ip("link", "set", "v1", "up");
+        ip("addr", "add", "10.0.0.1/24", "dev", "v0");
+        ip("addr", "add", "2001:db8::1/64", "dev", "v0", "nodad");
+        Process theirs = new ProcessBuilder("ip", "-n", ns.name(), "monitor", "route").redirectErrorStream(true).start();
+        BlockingQueue<String> theirLines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(theirs.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    theirLines.add(line);
+                }
+            } catch (IOException e) {
+                theirLines.add("read failed: " + e);
+            }
+        });
+        reader.start();
+        try {
+            Background ours = Background.start("--netns", ns.name(), "monitor", "route");
+            Background json = Background.start("--netns", ns.name(), "monitor", "route", "--json");
+            // One route event per poke: 10.254.0.0/16 added, or deleted (replacing a route by an
+            // identical one changes nothing, and the kernel announces nothing).
+            java.util.concurrent.atomic.AtomicBoolean poked = new java.util.concurrent.atomic.AtomicBoolean();
+            Runnable poke = () -> ip("route", poked.getAndSet(!poked.get()) ? "del" : "add", "10.254.0.0/16", "dev", "v0");
+            ours.pokeUntilItPrints(poke);
+            json.pokeUntilItPrints(poke);
+            long deadline = System.nanoTime() + Background.GIVE_UP.toNanos();
+            while (theirLines.isEmpty() && System.nanoTime() < deadline) {
+                poke.run();
+                Thread.sleep(20);
+            }
+            List<String> steps = List.of("add 10.50.0.0/16 via 10.0.0.2 metric 5", "replace 10.50.0.0/16 via 10.0.0.3 metric 5 proto static",
+                    "add 2001:db8:50::/64 via 2001:db8::2 table 100", "replace 2001:db8:50::/64 via 2001:db8::3 table 100 mtu 1300",
+                    "add 10.60.0.0/16 nexthop via 10.0.0.2 nexthop via 10.0.0.3 weight 2", "add blackhole 10.70.0.0/24 table 70000",
+                    "add 2001:db8:60::/64 dev v0 pref high", "del 10.50.0.0/16", "del 2001:db8:50::/64 table 100", "del 10.60.0.0/16",
+                    "del blackhole 10.70.0.0/24 table 70000", "del 2001:db8:60::/64", "add 10.99.99.0/24 dev v0 table 99");
+            for (String step : steps) {
+                List<String> args = new ArrayList<>(List.of("route"));
+                args.addAll(List.of(step.split(" ")));
+                ip(args.toArray(String[]::new));
+            }
+            String last = "10.99.99.0/24 dev v0 table 99 scope link ";
+            ours.awaitLine(l -> l.equals("route added " + last));
+            json.awaitLine(l -> l.contains("\"dst\":\"10.99.99.0/24\""));
+            List<String> ipLines = new ArrayList<>();
+            while (!ipLines.contains(last)) {
+                String line = theirLines.poll(Background.GIVE_UP.toSeconds(), TimeUnit.SECONDS);
+                assertTrue(line != null, () -> "ip monitor route printed no " + last + " in " + ipLines);
+                ipLines.add(line);
+            }
+            String first = "10.50.0.0/16 via 10.0.0.2 dev v0 metric 5 ";
+            List<String> expected = ipLines.subList(ipLines.indexOf(first), ipLines.size());
+            List<String> printed = ours.lines();
+            List<String> got = new ArrayList<>();
+            for (String line : printed.subList(printed.indexOf("route added " + first), printed.size())) {
+                got.add(line.replaceFirst("^route (added|replaced) ", "").replaceFirst("^route deleted ", "Deleted "));
+            }
+            assertEquals(expected, got, ours::toString);
+            assertTrue(printed.contains("route replaced 10.50.0.0/16 via 10.0.0.3 dev v0 proto static metric 5 "), ours::toString);
+            assertTrue(printed.contains("route deleted 2001:db8:50::/64 via 2001:db8::3 dev v0 table 100 metric 1024 mtu 1300 pref medium"),
+                    ours::toString);
+
+            // JSON: the members of ip -j route show, and the action.
+            List<Map<String, Object>> events = json.lines().stream().map(MonitorKernelTest::object)
+                    .filter(e -> !"10.254.0.0/16".equals(e.get("dst"))).toList();
+            assertTrue(events.stream().allMatch(e -> e.get("event").equals("route")), json::toString);
+            List<String> seen = events.stream().map(e -> e.get("action") + " " + e.get("dst")).toList();
+            assertInOrder(seen, "added 10\\.50\\.0\\.0/16", "replaced 10\\.50\\.0\\.0/16", "added 2001:db8:50::/64",
+                    "replaced 2001:db8:50::/64", "added 10\\.60\\.0\\.0/16", "added 10\\.70\\.0\\.0/24", "added 2001:db8:60::/64",
+                    "deleted 10\\.50\\.0\\.0/16", "deleted 2001:db8:50::/64", "deleted 10\\.60\\.0\\.0/16", "deleted 10\\.70\\.0\\.0/24",
+                    "deleted 2001:db8:60::/64", "added 10\\.99\\.99\\.0/24");
+            Map<String, Object> added = new java.util.LinkedHashMap<>(events.get(events.size() - 1));
+            added.remove("event");
+            added.remove("action");
+            assertEquals(Json.parseArrayOfObjects(Netns.run("ip", "-n", ns.name(), "-j", "route", "show", "table", "all", "exact",
+                    "10.99.99.0/24")), List.of(added));
+            for (Background monitor : List.of(ours, json)) {
+                monitor.closeOutput();
+                monitor.pokeUntilItEnds(poke);
+                assertEquals(0, monitor.exitCode(), monitor::toString);
+                assertEquals("", monitor.err());
+            }
+        } finally {
+            theirs.destroy();
+            reader.join();
+        }
     }
 
     /**
