@@ -4,6 +4,7 @@ package io.netlink4j.ynl.codegen;
 
 import io.netlink4j.codec.MessageWriter;
 import io.netlink4j.ynl.YnlSpec;
+import io.netlink4j.ynl.testsupport.KernelSpecs;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.ReferenceCounted;
 import org.junit.jupiter.api.Test;

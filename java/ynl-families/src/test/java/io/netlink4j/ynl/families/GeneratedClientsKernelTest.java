@@ -13,8 +13,8 @@ import io.netlink4j.genl.Genl;
 import io.netlink4j.socket.NetlinkProtocol;
 import io.netlink4j.testsupport.Netns;
 import io.netlink4j.ynl.YnlFamily;
-import io.netlink4j.ynl.YnlSchemas;
 import io.netlink4j.ynl.YnlSpec;
+import io.netlink4j.ynl.testsupport.KernelSpecs;
 import io.netlink4j.ynl.codegen.JavaNames;
 import io.netlink4j.ynl.families.ethtool.EthtoolClient;
 import io.netlink4j.ynl.families.ethtool.Header;
@@ -34,8 +34,6 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.InvocationTargetException;
 import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +51,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("kernel")
 class GeneratedClientsKernelTest {
-    private static YnlSchemas schemas;
     private Netns ns;
 
     @AfterEach
@@ -63,20 +60,8 @@ class GeneratedClientsKernelTest {
         }
     }
 
-    private static synchronized YnlSpec spec(String family) {
-        String property = System.getProperty("netlink4j.ynl.specs");
-        Path dir = property == null ? null : Path.of(property);
-        if (dir == null || !Files.isDirectory(dir.resolve("specs"))) {
-            String problem = "the kernel's netlink specs are not in " + property + ": run scripts/ynl-specs prepare";
-            if (Boolean.getBoolean("netlink4j.ynl.specs.optional")) {
-                Assumptions.abort(problem);
-            }
-            throw new AssertionError(problem);
-        }
-        if (schemas == null) {
-            schemas = YnlSchemas.load(dir.resolve("schemas"));
-        }
-        return YnlSpec.load(dir.resolve("specs").resolve(family + ".yaml"), schemas);
+    private static YnlSpec spec(String family) {
+        return KernelSpecs.spec(family);
     }
 
     private Netns netns() {
