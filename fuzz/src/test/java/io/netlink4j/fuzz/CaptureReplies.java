@@ -540,22 +540,11 @@ public final class CaptureReplies {
             body.accept(w);
             w.end();
             socket.send(tx, 0);
-            List<byte[]> datagrams = new ArrayList<>();
-            for (;;) {
-                rx.clear();
-                int n = socket.receive(rx, 0, null);
-                byte[] d = new byte[n];
-                rx.getBytes(0, d);
-                datagrams.add(d);
-                MessageReader msg = MessageReader.of(rx, 0, n);
-                while (msg.next()) {
-                    if (msg.seq() == s && (msg.type() == Netlink.NLMSG_ERROR || msg.type() == Netlink.NLMSG_DONE)) {
-                        System.out.println("  " + Netlink.typeName(type) + " flags 0x" + Integer.toHexString(flags) + ": "
-                                + datagrams.size() + " datagram(s), last " + HexFormat.of().formatHex(d, 0, Math.min(n, 24)));
-                        return datagrams;
-                    }
-                }
-            }
+            List<byte[]> datagrams = Messages.receiveReply(socket, rx, s, true);
+            byte[] d = datagrams.get(datagrams.size() - 1);
+            System.out.println("  " + Netlink.typeName(type) + " flags 0x" + Integer.toHexString(flags) + ": "
+                    + datagrams.size() + " datagram(s), last " + HexFormat.of().formatHex(d, 0, Math.min(d.length, 24)));
+            return datagrams;
         }
 
         @Override

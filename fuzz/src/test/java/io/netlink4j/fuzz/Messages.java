@@ -6,9 +6,13 @@ import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.MessageWriter;
 import io.netlink4j.codec.Netlink;
 import io.netlink4j.genl.Genl;
+import io.netlink4j.socket.NetlinkSocket;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -50,6 +54,29 @@ public final class Messages {
         while (Boolean.TRUE.equals(Fuzzing.decodeOrNull(msg::next))) {
             if (msg.type() >= Netlink.NLMSG_MIN_TYPE) {
                 action.accept(msg);
+            }
+        }
+    }
+
+    /**
+     * The datagrams answering the request with sequence number {@code seq} on {@code socket}, as
+     * the capture tools record them: up to the one with its NLMSG_DONE or NLMSG_ERROR, or, when
+     * {@code untilDone} is false, the first one (a reply without an acknowledgement). {@code rx}
+     * receives each datagram in turn.
+     */
+    public static List<byte[]> receiveReply(NetlinkSocket socket, ByteBuf rx, int seq, boolean untilDone) {
+        List<byte[]> datagrams = new ArrayList<>();
+        for (;;) {
+            rx.clear();
+            int n = socket.receive(rx, 0, null);
+            datagrams.add(ByteBufUtil.getBytes(rx, 0, n));
+            boolean last = !untilDone;
+            MessageReader msg = MessageReader.of(rx, 0, n);
+            while (msg.next()) {
+                last |= msg.seq() == seq && (msg.type() == Netlink.NLMSG_DONE || msg.type() == Netlink.NLMSG_ERROR);
+            }
+            if (last) {
+                return datagrams;
             }
         }
     }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ynl;
 
+import io.netlink4j.fuzz.Messages;
 import io.netlink4j.ynl.testsupport.YnlTrees;
 import io.netlink4j.codec.MessageReader;
 import io.netlink4j.codec.MessageWriter;
@@ -10,7 +11,6 @@ import io.netlink4j.genl.Genl;
 import io.netlink4j.socket.NetlinkProtocol;
 import io.netlink4j.socket.NetlinkSocket;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 
@@ -154,21 +154,9 @@ public final class CaptureYnlSeeds {
             target.codec().encodeMessage(op, request, w);
             w.end();
             socket.send(tx, 0);
-            List<byte[]> datagrams = new ArrayList<>();
-            for (;;) {
-                rx.clear();
-                int n = socket.receive(rx, 0, null);
-                boolean last = !untilDone;
-                MessageReader msg = MessageReader.of(rx, 0, n);
-                while (msg.next()) {
-                    last |= msg.type() == Netlink.NLMSG_DONE || msg.type() == Netlink.NLMSG_ERROR;
-                }
-                datagrams.add(ByteBufUtil.getBytes(rx, 0, n));
-                if (last) {
-                    System.out.println("  " + target + ": " + datagrams.size() + " datagram(s)");
-                    return datagrams;
-                }
-            }
+            List<byte[]> datagrams = Messages.receiveReply(socket, rx, 1, untilDone);
+            System.out.println("  " + target + ": " + datagrams.size() + " datagram(s)");
+            return datagrams;
         } finally {
             tx.release();
             rx.release();

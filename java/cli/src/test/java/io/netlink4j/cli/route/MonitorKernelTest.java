@@ -195,16 +195,7 @@ class MonitorKernelTest {
         ip("addr", "add", "2001:db8::1/64", "dev", "v0", "nodad");
         Process theirs = new ProcessBuilder("ip", "-n", ns.name(), "monitor", "route").redirectErrorStream(true).start();
         BlockingQueue<String> theirLines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(theirs.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    theirLines.add(line);
-                }
-            } catch (IOException e) {
-                theirLines.add("read failed: " + e);
-            }
-        });
-        reader.start();
+        Thread reader = readLines(theirs, theirLines);
         try {
             Background ours = Background.start("--netns", ns.name(), "monitor", "route");
             Background json = Background.start("--netns", ns.name(), "monitor", "route", "--json");
@@ -323,16 +314,7 @@ class MonitorKernelTest {
         try {
             closed.getInputStream().close();
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(interrupted.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = r.readLine()) != null; ) {
-                        lines.add(line);
-                    }
-                } catch (IOException e) {
-                    lines.add("read failed: " + e);
-                }
-            });
-            reader.start();
+            Thread reader = readLines(interrupted, lines);
             long deadline = System.nanoTime() + Background.GIVE_UP.toNanos();
             while (lines.isEmpty() || closed.isAlive()) {
                 if (System.nanoTime() > deadline) {
@@ -355,6 +337,21 @@ class MonitorKernelTest {
             interrupted.destroyForcibly();
             closed.destroyForcibly();
         }
+    }
+
+    /** Starts a thread that puts each line {@code process} prints into {@code lines}, until its output ends. */
+    static Thread readLines(Process process, BlockingQueue<String> lines) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                lines.add("read failed: " + e);
+            }
+        });
+        reader.start();
+        return reader;
     }
 
     @SuppressWarnings("unchecked")
