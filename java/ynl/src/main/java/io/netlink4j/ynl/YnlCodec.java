@@ -80,13 +80,33 @@ public final class YnlCodec {
     private final Map<String, SetPlan> sets;
     /** Every enum's and set of flags' names by value, by name: built once, read only after. */
     private final Map<String, EnumPlan> enums;
+    /** Every struct's decoding plan, by name: built once, read only after. */
+    private final Map<String, StructPlan> structs;
+    /** The plans of the messages with a fixed header, by operation: built once, read only after. */
+    private final Map<YnlOperation, SetPlan> messages;
 
     /** A codec for the family {@code spec} describes. */
     public YnlCodec(YnlSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
         Map<String, SetPlan> setPlans = new HashMap<>();
-        spec.attributeSets().forEach((name, set) -> setPlans.put(name, new SetPlan(set)));
+        spec.attributeSets().forEach((name, set) -> setPlans.put(name, new SetPlan(set, null)));
         this.sets = setPlans;
+        Map<String, StructPlan> structPlans = new HashMap<>();
+        spec.definitions().forEach((name, d) -> {
+            if (d instanceof YnlStruct st) {
+                structPlans.put(name, new StructPlan(st));
+            }
+        });
+        this.structs = structPlans;
+        Map<YnlOperation, SetPlan> messagePlans = new java.util.IdentityHashMap<>();
+        for (YnlOperation op : spec.operations().values()) {
+            if (op.fixedHeader().isPresent() && spec.definitions().get(op.fixedHeader().get()) instanceof YnlStruct header) {
+                YnlAttributeSet set = op.attributeSet().map(spec.attributeSets()::get).orElse(null);
+                messagePlans.put(op, new SetPlan(set != null ? set
+                        : new YnlAttributeSet(header.name(), Optional.empty(), List.of(), ""), header));
+            }
+        }
+        this.messages = messagePlans;
         Map<String, EnumPlan> enumPlans = new HashMap<>();
         spec.definitions().forEach((name, d) -> {
             if (d instanceof YnlEnum e) {
@@ -98,32 +118,73 @@ public final class YnlCodec {
 
     /**
      * An attribute set as decoding reads it: its attributes by number in an array (the first
-     * should two share a number, as {@link YnlAttributeSet#attribute(int)}), and the initial
-     * capacity of its maps (room for every attribute of a small set; the default for large ones,
-     * of which a message carries a few).
+     * should two share a number, as {@link YnlAttributeSet#attribute(int)}) with their slots in
+     * the layout of the maps it decodes to ({@link DecodedMap}). A message's plan puts its fixed
+     * header's members first in the layout; an attribute of a member's name shares its slot.
      */
     private static final class SetPlan {
         final YnlAttributeSet set;
         final YnlAttribute[] byNumber;
-        final int mapCapacity;
+        final int[] slotByNumber;
+        final DecodedMap.Layout layout;
+        /** Slots (below 64) of header members that an attribute of the same name replaces. */
+        final long shadowed;
 
-        SetPlan(YnlAttributeSet set) {
+        SetPlan(YnlAttributeSet set, YnlStruct header) {
             this.set = set;
             int max = -1;
             for (YnlAttribute a : set.attributes()) {
                 max = Math.max(max, a.value());
             }
             byNumber = new YnlAttribute[max + 1];
+            slotByNumber = new int[max + 1];
+            List<String> names = new ArrayList<>();
+            if (header != null) {
+                for (YnlStruct.Member m : header.members()) {
+                    names.add(m.name());
+                }
+            }
+            int members = names.size();
+            for (YnlAttribute a : set.attributes()) {
+                names.add(a.name());
+            }
+            layout = new DecodedMap.Layout(names.toArray(String[]::new));
+            long shadow = 0;
             for (YnlAttribute a : set.attributes()) {
                 if (byNumber[a.value()] == null) {
                     byNumber[a.value()] = a;
+                    int slot = layout.slot(a.name());
+                    slotByNumber[a.value()] = slot;
+                    if (slot < members && slot < 64) {
+                        shadow |= 1L << slot;
+                    }
                 }
             }
-            mapCapacity = set.attributes().size() <= 12 ? mapCapacity(set.attributes().size()) : 16;
+            shadowed = shadow;
         }
 
         YnlAttribute attribute(int number) {
             return number < byNumber.length ? byNumber[number] : null;
+        }
+    }
+
+    /** A struct as decoding reads it: the layout of its maps, a slot per member. */
+    private static final class StructPlan {
+        final YnlStruct struct;
+        final DecodedMap.Layout layout;
+        final int[] slots;
+
+        StructPlan(YnlStruct struct) {
+            this.struct = struct;
+            String[] names = new String[struct.members().size()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = struct.members().get(i).name();
+            }
+            layout = new DecodedMap.Layout(names);
+            slots = new int[names.length];
+            for (int i = 0; i < names.length; i++) {
+                slots[i] = layout.slot(names[i]);
+            }
         }
     }
 
@@ -163,6 +224,19 @@ public final class YnlCodec {
         }
     }
 
+    /** Indexes of indexed-array items as the tree's keys, made once. */
+    private static final String[] INDEXES = new String[256];
+
+    static {
+        for (int i = 0; i < INDEXES.length; i++) {
+            INDEXES[i] = Integer.toString(i);
+        }
+    }
+
+    private static String index(int i) {
+        return i >= 0 && i < INDEXES.length ? INDEXES[i] : Integer.toString(i);
+    }
+
     /** The initial capacity of a hash map that holds {@code n} entries without growing. */
     private static int mapCapacity(int n) {
         return n < 3 ? n + 1 : (int) (n / 0.75f) + 1;
@@ -170,7 +244,24 @@ public final class YnlCodec {
 
     private SetPlan plan(String setName) {
         SetPlan plan = sets.get(setName);
-        return plan != null ? plan : new SetPlan(spec.attributeSet(setName)); // throws, naming the sets there are
+        return plan != null ? plan : new SetPlan(spec.attributeSet(setName), null); // throws, naming the sets there are
+    }
+
+    private StructPlan structPlan(String structName) {
+        StructPlan plan = structs.get(structName);
+        return plan != null ? plan : new StructPlan(spec.struct(structName)); // throws, naming the structs there are
+    }
+
+    /** The plan of a message of {@code operation} with a fixed header: its members, then its attributes. */
+    private SetPlan messagePlan(YnlOperation operation, YnlStruct header) {
+        SetPlan plan = messages.get(operation);
+        if (plan != null) {
+            return plan;
+        }
+        // An operation of another spec object: planned for this message only.
+        YnlAttributeSet set = operation.attributeSet().map(spec::attributeSet)
+                .orElseGet(() -> new YnlAttributeSet(header.name(), Optional.empty(), List.of(), ""));
+        return new SetPlan(set, header);
     }
 
     private EnumPlan enumPlan(String enumName) {
@@ -233,16 +324,18 @@ public final class YnlCodec {
             }
             start = Math.min(end, start + align4(headerSize));
         }
-        SetPlan set = operation.attributeSet().map(this::plan).orElse(null);
-        Map<String, Object> attributes = decode(set, AttributeReader.of(buf, start, end), new Scope(null, null));
         if (header == null) {
-            return attributes;
+            SetPlan set = operation.attributeSet().map(this::plan).orElse(null);
+            return decode(set, AttributeReader.of(buf, start, end), new Scope(null, null));
         }
-        // The header's members first, then the attributes (an attribute of a member's name, such as
-        // rt_addr's ifa-flags, replaces the member's value in the member's place).
-        Map<String, Object> out = new LinkedHashMap<>(mapCapacity(header.members().size() + attributes.size()));
-        decodeStruct(header, buf, offset, headerSize, out);
-        out.putAll(attributes);
+        // The header's members first, then the attributes, in one map (an attribute of a member's
+        // name, such as rt_addr's ifa-flags, replaces the member's value in the member's place).
+        SetPlan plan = messagePlan(operation, header);
+        DecodedMap out = new DecodedMap(plan.layout);
+        decodeStruct(structPlan(header.name()), buf, offset, headerSize, out);
+        out.headerOnly = plan.shadowed;
+        decodeInto(plan, AttributeReader.of(buf, start, end), new Scope(null, null), out);
+        out.headerOnly = 0;
         return out;
     }
 
@@ -984,12 +1077,51 @@ public final class YnlCodec {
     }
 
     private Map<String, Object> decodeStruct(YnlStruct struct, ByteBuf buf, int offset, int length) {
-        Map<String, Object> out = new LinkedHashMap<>(mapCapacity(struct.members().size()));
-        decodeStruct(struct, buf, offset, length, out);
+        StructPlan plan = structPlan(struct.name());
+        DecodedMap out = new DecodedMap(plan.layout);
+        decodeStruct(plan, buf, offset, length, out);
         return out;
     }
 
-    /** Decodes the struct's members into {@code out}. */
+    /** Decodes the struct's members into {@code out}, whose layout starts with them. */
+    private void decodeStruct(StructPlan plan, ByteBuf buf, int offset, int length, DecodedMap out) {
+        int at = offset;
+        int end = offset + length;
+        List<YnlStruct.Member> members = plan.struct.members();
+        for (int i = 0; i < members.size(); i++) {
+            YnlStruct.Member m = members.get(i);
+            if (at + m.size() > end) {
+                break;
+            }
+            if (m.type() != YnlType.PAD) {
+                out.putSlot(plan.slots[i], member(m, buf, at));
+            }
+            at += m.size();
+        }
+    }
+
+    private Object member(YnlStruct.Member m, ByteBuf buf, int at) {
+        switch (m.type()) {
+            case BINARY -> {
+                if (m.struct().isPresent()) {
+                    return decodeStruct(spec.struct(m.struct().get()), buf, at, m.size());
+                }
+                byte[] b = new byte[m.size()];
+                buf.getBytes(at, b);
+                return formatBytes(b, m.displayHint());
+            }
+            case STRING -> {
+                int nul = buf.indexOf(at, at + m.size(), (byte) 0);
+                return buf.toString(at, (nul < 0 ? at + m.size() : nul) - at, StandardCharsets.UTF_8);
+            }
+            default -> {
+                long raw = readInteger(buf, at, m.size(), m.byteOrder(), m.type().isSigned());
+                return decodeInteger(raw, m.type().isSigned(), m.enumName(), m.enumAsFlags(), m.displayHint());
+            }
+        }
+    }
+
+    /** Decodes the struct's members into {@code out} (a sub-message's fixed header). */
     private void decodeStruct(YnlStruct struct, ByteBuf buf, int offset, int length, Map<String, Object> out) {
         int at = offset;
         int end = offset + length;
@@ -997,25 +1129,8 @@ public final class YnlCodec {
             if (at + m.size() > end) {
                 break;
             }
-            switch (m.type()) {
-                case PAD -> { }
-                case BINARY -> {
-                    if (m.struct().isPresent()) {
-                        out.put(m.name(), decodeStruct(spec.struct(m.struct().get()), buf, at, m.size()));
-                    } else {
-                        byte[] b = new byte[m.size()];
-                        buf.getBytes(at, b);
-                        out.put(m.name(), formatBytes(b, m.displayHint()));
-                    }
-                }
-                case STRING -> {
-                    int nul = buf.indexOf(at, at + m.size(), (byte) 0);
-                    out.put(m.name(), buf.toString(at, (nul < 0 ? at + m.size() : nul) - at, StandardCharsets.UTF_8));
-                }
-                default -> {
-                    long raw = readInteger(buf, at, m.size(), m.byteOrder(), m.type().isSigned());
-                    out.put(m.name(), decodeInteger(raw, m.type().isSigned(), m.enumName(), m.enumAsFlags(), m.displayHint()));
-                }
+            if (m.type() != YnlType.PAD) {
+                out.put(m.name(), member(m, buf, at));
             }
             at += m.size();
         }
@@ -1026,18 +1141,65 @@ public final class YnlCodec {
     // ---------------------------------------------------------------------------------------
 
     private Map<String, Object> decode(SetPlan set, AttributeReader r, Scope parent) {
-        Map<String, Object> out = set == null ? new LinkedHashMap<>() : new LinkedHashMap<>(set.mapCapacity);
+        if (set == null) {
+            // A nest the spec does not describe: every attribute unknown.
+            Map<String, Object> out = new LinkedHashMap<>();
+            Scope scope = new Scope(parent, out);
+            while (r.next()) {
+                add(out, "UnknownAttr(" + r.type() + ")", unknown(r, scope), false);
+            }
+            return out;
+        }
+        DecodedMap out = new DecodedMap(set.layout);
+        decodeInto(set, r, parent, out);
+        return out;
+    }
+
+    private void decodeInto(SetPlan set, AttributeReader r, Scope parent, DecodedMap out) {
         Scope scope = new Scope(parent, out);
         while (r.next()) {
-            YnlAttribute a = set == null ? null : set.attribute(r.type());
+            int type = r.type();
+            YnlAttribute a = set.attribute(type);
             if (a == null) {
-                Object value = r.isNestedFlag() ? decode(null, r.nested(), scope) : r.bytes();
-                add(out, "UnknownAttr(" + r.type() + ")", value, false);
+                add(out, "UnknownAttr(" + type + ")", unknown(r, scope), false);
                 continue;
             }
-            add(out, a.name(), decodeOne(set, a, r, scope), a.multiAttr());
+            add(out, set.slotByNumber[type], decodeOne(set, a, r, scope), a.multiAttr());
         }
-        return out;
+    }
+
+    private Object unknown(AttributeReader r, Scope scope) {
+        return r.isNestedFlag() ? decode(null, r.nested(), scope) : r.bytes();
+    }
+
+    /** {@link #add(Map, String, Object, boolean)} by slot. */
+    @SuppressWarnings("unchecked")
+    private static void add(DecodedMap out, int slot, Object value, boolean multi) {
+        if (slot < 64 && (out.headerOnly & (1L << slot)) != 0) {
+            // The first attribute of a fixed header member's name: it replaces the member's value.
+            out.headerOnly &= ~(1L << slot);
+            out.putSlot(slot, multi ? newList(value) : value);
+            return;
+        }
+        Object previous = out.getSlot(slot);
+        if (previous == null) {
+            out.putSlot(slot, multi ? newList(value) : value);
+        } else if (multi) {
+            ((List<Object>) previous).add(value);
+        } else if (previous instanceof Repeated list) {
+            list.add(value);
+        } else {
+            Repeated list = new Repeated();
+            list.add(previous);
+            list.add(value);
+            out.putSlot(slot, list);
+        }
+    }
+
+    private static List<Object> newList(Object first) {
+        List<Object> list = new ArrayList<>();
+        list.add(first);
+        return list;
     }
 
     @SuppressWarnings("unchecked")
@@ -1137,8 +1299,8 @@ public final class YnlCodec {
                 AttributeReader inner = r.nested();
                 while (inner.next()) {
                     if (sub == YnlType.NEST) {
-                        Map<String, Object> item = new LinkedHashMap<>();
-                        item.put(Integer.toString(inner.type()),
+                        Map<String, Object> item = new LinkedHashMap<>(2);
+                        item.put(index(inner.type()),
                                 decode(plan(a.nestedAttributes().get()), inner.nested(), scope));
                         items.add(item);
                     } else if (sub == YnlType.BINARY && a.struct().isPresent()) {
