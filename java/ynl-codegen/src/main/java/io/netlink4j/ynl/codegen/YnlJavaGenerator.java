@@ -92,7 +92,7 @@ public final class YnlJavaGenerator {
             "clone", "finalize");
 
     /** Field names of the generated enum and flags classes. */
-    private static final Set<String> RESERVED_CONSTANTS = Set.of("KNOWN", "NONE", "MASKS", "NAMES");
+    private static final Set<String> RESERVED_CONSTANTS = Set.of("KNOWN", "NONE", "MASKS", "NAMES", "CACHE");
 
     private final YnlSpec spec;
     private final String pkg;
@@ -405,12 +405,31 @@ public final class YnlJavaGenerator {
         }
         sb.append(String.join(", ", masks)).append("};\n");
         sb.append("    private static final String[] NAMES = {").append(String.join(", ", names)).append("};\n");
-        sb.append("    private static final long KNOWN = 0x").append(Long.toHexString(known)).append("L;\n\n");
+        sb.append("    private static final long KNOWN = 0x").append(Long.toHexString(known)).append("L;\n");
+        // Shared instances for the masks of the known bits' combinations (up to 1024 values),
+        // made as they first come: decoding does not allocate for them.
+        int highest = 63 - Long.numberOfLeadingZeros(known);
+        int cache = highest < 0 ? 1 : 1 << Math.min(highest + 1, 10);
+        sb.append("    private static final ").append(c).append("[] CACHE = new ").append(c).append('[').append(cache).append("];\n\n");
+        sb.append("    static {\n        CACHE[0] = NONE;\n");
+        Set<String> cached = new HashSet<>();
+        for (YnlEnum.Entry en : e.entries()) {
+            String id = constantId(en.name());
+            if (en.mask() > 0 && en.mask() < cache && cached.add(id)) {
+                sb.append("        CACHE[").append(en.mask()).append("] = ").append(id).append(";\n");
+            }
+        }
+        sb.append("    }\n\n");
         sb.append("    private final long value;\n\n");
         sb.append("    private ").append(c).append("(long value) {\n        this.value = value;\n    }\n\n");
         javadoc(sb, "    ", "The flags of mask {@code value}, unknown bits kept.", "",
                 "@param value the kernel's mask", "@return the flags");
-        sb.append("    public static ").append(c).append(" of(long value) {\n        return new ").append(c).append("(value);\n    }\n\n");
+        sb.append("    public static ").append(c).append(" of(long value) {\n")
+                .append("        if (value >= 0 && value < CACHE.length) {\n")
+                .append("            ").append(c).append(" f = CACHE[(int) value];\n")
+                .append("            if (f == null) {\n                // Immutable (a final field): safe to share however it is published.\n")
+                .append("                f = new ").append(c).append("(value);\n                CACHE[(int) value] = f;\n            }\n")
+                .append("            return f;\n        }\n        return new ").append(c).append("(value);\n    }\n\n");
         javadoc(sb, "    ", "The union of {@code flags}.", "", "@param flags flags", "@return their union");
         sb.append("    public static ").append(c).append(" of(").append(c).append("... flags) {\n        long v = 0;\n")
                 .append("        for (").append(c).append(" f : flags) {\n            v |= Objects.requireNonNull(f, \"flags\").value;\n        }\n")
@@ -939,7 +958,7 @@ public final class YnlJavaGenerator {
         List<Field> fields = fields(s);
         StringBuilder sb = new StringBuilder(header());
         sb.append("import io.netlink4j.codec.AttributeReader;\nimport io.netlink4j.codec.MessageWriter;\n\n");
-        sb.append("import java.util.ArrayList;\nimport java.util.Arrays;\nimport java.util.List;\nimport java.util.Objects;\n");
+        sb.append("import java.util.ArrayList;\nimport java.util.Arrays;\nimport java.util.Collections;\nimport java.util.List;\nimport java.util.Objects;\n");
         sb.append("import java.util.Optional;\nimport java.util.OptionalInt;\nimport java.util.OptionalLong;\n\n");
         javadoc(sb, "", "The attribute set {@code " + s.name() + "} of " + spec.name() + ".", s.doc(),
                 "<p>Immutable; every attribute is optional (absent unless set), a multi-attr attribute or an "
@@ -950,12 +969,21 @@ public final class YnlJavaGenerator {
             sb.append("    private final ").append(f.fieldType()).append(' ').append(f.name).append(";\n");
         }
         sb.append("    private final List<UnknownAttribute> unknown;\n\n");
-        sb.append("    private ").append(c).append("(Builder b) {\n");
+        sb.append("    private ").append(c).append("(Builder b) {\n        this(");
         for (Field f : fields) {
-            sb.append("        this.").append(f.name).append(" = ").append(f.list ? "List.copyOf(b." + f.name + ")" : "b." + f.name)
-                    .append(";\n");
+            sb.append(f.list ? "List.copyOf(b." + f.name + ")" : "b." + f.name).append(",\n                ");
         }
-        sb.append("        this.unknown = List.copyOf(b.unknown);\n    }\n\n");
+        sb.append("List.copyOf(b.unknown));\n    }\n\n");
+        // The values as they are, lists already immutable: from the builder (copied) or from decode (wrapped).
+        sb.append("    private ").append(c).append('(');
+        for (Field f : fields) {
+            sb.append(f.fieldType()).append(' ').append(f.name).append(", ");
+        }
+        sb.append("List<UnknownAttribute> unknown) {\n");
+        for (Field f : fields) {
+            sb.append("        this.").append(f.name).append(" = ").append(f.name).append(";\n");
+        }
+        sb.append("        this.unknown = unknown;\n    }\n\n");
         // accessors
         for (Field f : fields) {
             javadoc(sb, "    ", "{@code " + f.a.name() + "} (" + f.a.value() + ", " + f.a.type().specName()
@@ -991,8 +1019,20 @@ public final class YnlJavaGenerator {
                 "@param r a reader before the first attribute", "@return the value",
                 "@throws io.netlink4j.NetlinkDecodeException malformed attributes (a length that does not add up, a "
                         + "value of the wrong size)");
-        sb.append("    public static ").append(c).append(" decode(AttributeReader r) {\n        Builder b$ = new Builder();\n")
-                .append("        while (r.next()) {\n            switch (r.type()) {\n");
+        // Into locals, then the constructor: no builder, lists made when their first value comes and
+        // wrapped (not copied), the list of unknown attributes made only when one comes.
+        sb.append("    public static ").append(c).append(" decode(AttributeReader r) {\n");
+        boolean itemReader = false;
+        for (Field f : fields) {
+            sb.append("        ").append(f.fieldType()).append(" a$").append(f.name).append(" = ")
+                    .append(f.kind == Kind.BOOL && !f.list ? "false" : "null").append(";\n");
+            itemReader |= f.list && f.a.type() == YnlType.INDEXED_ARRAY && f.kind == Kind.NEST;
+        }
+        sb.append("        List<UnknownAttribute> unknown$ = null;\n");
+        if (itemReader) {
+            sb.append("        AttributeReader item$ = null;\n");
+        }
+        sb.append("        while (r.next()) {\n            switch (r.type()) {\n");
         Set<Integer> skipped = new HashSet<>();
         for (YnlAttribute a : s.attributes()) {
             if ((a.type() == YnlType.PAD || a.type() == YnlType.UNUSED)
@@ -1001,21 +1041,39 @@ public final class YnlJavaGenerator {
             }
         }
         for (Field f : fields) {
+            String v = "a$" + f.name;
             sb.append("                case ").append(f.a.value()).append(" -> ");
             if (f.list && f.a.type() == YnlType.INDEXED_ARRAY) {
-                sb.append("{\n                    AttributeReader items$ = r.nested();\n                    while (items$.next()) {\n")
-                        .append("                        b$.").append(f.name).append(".add(").append(f.read("items$")).append(");\n")
+                sb.append("{\n                    AttributeReader items$ = r.nested();\n");
+                if (f.kind == Kind.NEST) {
+                    // One reader for every item: each is decoded before the next is read.
+                    sb.append("                    if (item$ == null) {\n                        item$ = new AttributeReader();\n                    }\n");
+                }
+                sb.append("                    while (items$.next()) {\n")
+                        .append("                        if (").append(v).append(" == null) {\n                            ")
+                        .append(v).append(" = new ArrayList<>();\n                        }\n")
+                        .append("                        ").append(v).append(".add(")
+                        .append(f.kind == Kind.NEST ? f.cls + ".decode(items$.nested(item$))" : f.read("items$")).append(");\n")
                         .append("                    }\n                }\n");
             } else if (f.list) {
-                sb.append("b$.").append(f.name).append(".add(").append(f.read("r")).append(");\n");
+                sb.append("{\n                    if (").append(v).append(" == null) {\n                        ").append(v)
+                        .append(" = new ArrayList<>();\n                    }\n                    ").append(v).append(".add(")
+                        .append(f.read("r")).append(");\n                }\n");
             } else if (f.kind == Kind.BOOL) {
-                sb.append("b$.").append(f.name).append(" = r.flag();\n");
+                sb.append(v).append(" = r.flag();\n");
             } else {
-                sb.append("b$.").append(f.name).append(" = ").append(f.read("r")).append(";\n");
+                sb.append(v).append(" = ").append(f.read("r")).append(";\n");
             }
         }
-        sb.append("                default -> b$.unknown.add(UnknownAttribute.read(r));\n            }\n        }\n")
-                .append("        return new ").append(c).append("(b$);\n    }\n\n");
+        sb.append("                default -> {\n                    if (unknown$ == null) {\n")
+                .append("                        unknown$ = new ArrayList<>();\n                    }\n")
+                .append("                    unknown$.add(UnknownAttribute.read(r));\n                }\n            }\n        }\n")
+                .append("        return new ").append(c).append('(');
+        for (Field f : fields) {
+            String v = "a$" + f.name;
+            sb.append(f.list ? v + " == null ? List.of() : Collections.unmodifiableList(" + v + ")" : v).append(",\n                ");
+        }
+        sb.append("unknown$ == null ? List.of() : Collections.unmodifiableList(unknown$));\n    }\n\n");
         // encode
         javadoc(sb, "    ", "Writes the attributes that are present, in the spec's order, then the unknown ones.", "",
                 "@param w a writer with a message (or a nest) begun");
