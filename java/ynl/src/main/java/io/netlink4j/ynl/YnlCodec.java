@@ -18,12 +18,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,6 +54,11 @@ import java.util.regex.Pattern;
  *       such maps.</li>
  *   <li>{@code multi-attr}, and any attribute that occurs more than once: a list of values.</li>
  * </ul>
+ * Decoded maps, lists and sets are mutable and keep their order, as {@code LinkedHashMap},
+ * {@code ArrayList} and {@code LinkedHashSet} do; a decoded tree can be changed and encoded again.
+ * The maps and sets of flags are the codec's own compact forms (a level's values in an array laid
+ * out by its attribute set; a set of flags sharing its names with every set of the same value
+ * until it is changed), equal to any map or set with the same entries.
  *
  * <h2>Newer kernels</h2>
  * Decoding never fails on what a spec does not know, so that a program carrying older specs
@@ -218,6 +221,40 @@ public final class YnlCodec {
             }
         }
 
+        /** The names of a set of flags' values 0-1023, made as they first come; shared, never changed. */
+        private final FlagNames[] flagNames = new FlagNames[DENSE];
+
+        /** An array of names; a final field, so that it is safe to share however it is published. */
+        private record FlagNames(Object[] names) {
+        }
+
+        /**
+         * The names of the bits of {@code raw}, lowest first; an unknown bit by its mask. Shared
+         * by every set of that value: callers must not change it.
+         */
+        Object[] flagNames(long raw) {
+            if (raw >= 0 && raw < DENSE) {
+                FlagNames cached = flagNames[(int) raw];
+                if (cached == null) {
+                    cached = new FlagNames(bitNames(raw));
+                    flagNames[(int) raw] = cached;
+                }
+                return cached.names();
+            }
+            return bitNames(raw);
+        }
+
+        private Object[] bitNames(long raw) {
+            Object[] names = new Object[Long.bitCount(raw)];
+            int i = 0;
+            for (long bits = raw; bits != 0; bits &= bits - 1) { // the set bits, lowest first
+                int b = Long.numberOfTrailingZeros(bits);
+                String name = name(b);
+                names[i++] = name != null ? name : number(1L << b, false);
+            }
+            return names;
+        }
+
         /** @return the name of the entry whose raw value is {@code value}, or null */
         String name(long value) {
             return value >= 0 && value < dense.length ? dense[(int) value] : value >= DENSE || value < 0 ? sparse.get(value) : null;
@@ -235,11 +272,6 @@ public final class YnlCodec {
 
     private static String index(int i) {
         return i >= 0 && i < INDEXES.length ? INDEXES[i] : Integer.toString(i);
-    }
-
-    /** The initial capacity of a hash map that holds {@code n} entries without growing. */
-    private static int mapCapacity(int n) {
-        return n < 3 ? n + 1 : (int) (n / 0.75f) + 1;
     }
 
     private SetPlan plan(String setName) {
@@ -849,13 +881,7 @@ public final class YnlCodec {
         if (enumName.isPresent()) {
             EnumPlan e = enumPlan(enumName.get());
             if (e.definition.flags() || asFlags) {
-                Set<Object> names = new LinkedHashSet<>(mapCapacity(Long.bitCount(raw)));
-                for (long bits = raw; bits != 0; bits &= bits - 1) { // the set bits, lowest first
-                    int b = Long.numberOfTrailingZeros(bits);
-                    String name = e.name(b);
-                    names.add(name != null ? name : number(1L << b, false));
-                }
-                return names;
+                return new DecodedSet(e.flagNames(raw));
             }
             String name = e.name(raw);
             return name != null ? name : number(raw, signed);
