@@ -882,6 +882,33 @@ public final class YnlJavaGenerator {
             return list ? "List<" + elem(true) + ">" : kind == Kind.BOOL ? "boolean" : elem(true);
         }
 
+        /** Whether the class keeps the value unboxed, its presence in a bit of a {@code present$} word. */
+        boolean unboxed() {
+            return !list && (kind == Kind.INT || kind == Kind.LONG);
+        }
+
+        /** The type of the class's field (unboxed integers), where {@link #fieldType()} is the builder's. */
+        String storedType() {
+            return unboxed() ? elem(false) : fieldType();
+        }
+
+        /** Bit {@code bit} of the presence words: set on unboxed fields by {@link #setClass}. */
+        int bit = -1;
+
+        String presentWord() {
+            return "present$" + (bit / 64);
+        }
+
+        String presentMask() {
+            return "0x" + Long.toHexString(1L << (bit % 64)) + "L";
+        }
+
+        /** An expression: whether the field of {@code owner} ({@code this}, {@code o$}) is present. */
+        String isPresent(String owner) {
+            return unboxed() ? "(" + owner + "." + presentWord() + " & " + presentMask() + ") != 0"
+                    : owner + "." + name + " != null";
+        }
+
         String accessorType() {
             if (list) {
                 return fieldType();
@@ -920,7 +947,7 @@ public final class YnlJavaGenerator {
                 case INT -> writeInt(intType, order, type, v, false);
                 case LONG -> list && a.type() == YnlType.INDEXED_ARRAY
                         ? "Wire.scalar(w, " + type + ", " + v + ", " + intType.size() + ", " + bigEndian(order) + ");"
-                        : writeInt(intType, order, type, v + ".longValue()", true);
+                        : writeInt(intType, order, type, unboxed() ? v : v + ".longValue()", true);
                 case BOOL -> "w.flag(" + type + ");";
                 case STRING -> "w.string(" + type + ", " + v + ");";
                 case BYTES -> "w.bytes(" + type + ", " + v + ");";
@@ -965,25 +992,54 @@ public final class YnlJavaGenerator {
                         + "indexed array is a list. Attributes the spec does not describe are kept in "
                         + "{@link #unknown()} and encoded back. Build one with {@link #builder()}.");
         sb.append("public final class ").append(c).append(" {\n");
+        int unboxed = 0;
         for (Field f : fields) {
-            sb.append("    private final ").append(f.fieldType()).append(' ').append(f.name).append(";\n");
+            if (f.unboxed()) {
+                f.bit = unboxed++;
+            }
         }
-        sb.append("    private final List<UnknownAttribute> unknown;\n\n");
+        int words = (unboxed + 63) / 64;
+        for (Field f : fields) {
+            sb.append("    private final ").append(f.storedType()).append(' ').append(f.name).append(";\n");
+        }
+        sb.append("    private final List<UnknownAttribute> unknown;\n");
+        for (int i = 0; i < words; i++) {
+            sb.append("    /** Which of the integers are present, a bit each. */\n    private final long present$").append(i).append(";\n");
+        }
+        sb.append('\n');
         sb.append("    private ").append(c).append("(Builder b) {\n        this(");
         for (Field f : fields) {
-            sb.append(f.list ? "List.copyOf(b." + f.name + ")" : "b." + f.name).append(",\n                ");
+            sb.append(f.list ? "List.copyOf(b." + f.name + ")" : f.unboxed() ? "b." + f.name + " == null ? 0 : b." + f.name
+                    : "b." + f.name).append(",\n                ");
         }
-        sb.append("List.copyOf(b.unknown));\n    }\n\n");
+        sb.append("List.copyOf(b.unknown)");
+        for (int i = 0; i < words; i++) {
+            sb.append(",\n                0L");
+            for (Field f : fields) {
+                if (f.unboxed() && f.bit / 64 == i) {
+                    sb.append(" | (b.").append(f.name).append(" == null ? 0L : ").append(f.presentMask()).append(')');
+                }
+            }
+        }
+        sb.append(");\n    }\n\n");
         // The values as they are, lists already immutable: from the builder (copied) or from decode (wrapped).
         sb.append("    private ").append(c).append('(');
         for (Field f : fields) {
-            sb.append(f.fieldType()).append(' ').append(f.name).append(", ");
+            sb.append(f.storedType()).append(' ').append(f.name).append(", ");
         }
-        sb.append("List<UnknownAttribute> unknown) {\n");
+        sb.append("List<UnknownAttribute> unknown");
+        for (int i = 0; i < words; i++) {
+            sb.append(", long present$").append(i);
+        }
+        sb.append(") {\n");
         for (Field f : fields) {
             sb.append("        this.").append(f.name).append(" = ").append(f.name).append(";\n");
         }
-        sb.append("        this.unknown = unknown;\n    }\n\n");
+        sb.append("        this.unknown = unknown;\n");
+        for (int i = 0; i < words; i++) {
+            sb.append("        this.present$").append(i).append(" = present$").append(i).append(";\n");
+        }
+        sb.append("    }\n\n");
         // accessors
         for (Field f : fields) {
             javadoc(sb, "    ", "{@code " + f.a.name() + "} (" + f.a.value() + ", " + f.a.type().specName()
@@ -994,8 +1050,8 @@ public final class YnlJavaGenerator {
                 sb.append(f.name);
             } else {
                 sb.append(switch (f.kind) {
-                    case INT -> f.name + " == null ? OptionalInt.empty() : OptionalInt.of(" + f.name + ")";
-                    case LONG -> f.name + " == null ? OptionalLong.empty() : OptionalLong.of(" + f.name + ")";
+                    case INT -> f.isPresent("this") + " ? OptionalInt.of(" + f.name + ") : OptionalInt.empty()";
+                    case LONG -> f.isPresent("this") + " ? OptionalLong.of(" + f.name + ") : OptionalLong.empty()";
                     case BYTES -> "Optional.ofNullable(" + f.name + ").map(byte[]::clone)";
                     default -> "Optional.ofNullable(" + f.name + ")";
                 });
@@ -1010,7 +1066,8 @@ public final class YnlJavaGenerator {
         javadoc(sb, "    ", "A builder holding this value's attributes.", "", "@return a new builder");
         sb.append("    public Builder toBuilder() {\n        Builder b = new Builder();\n");
         for (Field f : fields) {
-            sb.append("        b.").append(f.name).append(" = ").append(f.list ? "new ArrayList<>(" + f.name + ")" : f.name).append(";\n");
+            sb.append("        b.").append(f.name).append(" = ").append(f.list ? "new ArrayList<>(" + f.name + ")"
+                    : f.unboxed() ? f.isPresent("this") + " ? " + f.elem(true) + ".valueOf(" + f.name + ") : null" : f.name).append(";\n");
         }
         sb.append("        b.unknown = new ArrayList<>(unknown);\n        return b;\n    }\n\n");
         // decode
@@ -1024,11 +1081,14 @@ public final class YnlJavaGenerator {
         sb.append("    public static ").append(c).append(" decode(AttributeReader r) {\n");
         boolean itemReader = false;
         for (Field f : fields) {
-            sb.append("        ").append(f.fieldType()).append(" a$").append(f.name).append(" = ")
-                    .append(f.kind == Kind.BOOL && !f.list ? "false" : "null").append(";\n");
+            sb.append("        ").append(f.storedType()).append(" a$").append(f.name).append(" = ")
+                    .append(f.kind == Kind.BOOL && !f.list ? "false" : f.unboxed() ? "0" : "null").append(";\n");
             itemReader |= f.list && f.a.type() == YnlType.INDEXED_ARRAY && f.kind == Kind.NEST;
         }
         sb.append("        List<UnknownAttribute> unknown$ = null;\n");
+        for (int i = 0; i < words; i++) {
+            sb.append("        long present$").append(i).append(" = 0;\n");
+        }
         if (itemReader) {
             sb.append("        AttributeReader item$ = null;\n");
         }
@@ -1061,6 +1121,9 @@ public final class YnlJavaGenerator {
                         .append(f.read("r")).append(");\n                }\n");
             } else if (f.kind == Kind.BOOL) {
                 sb.append(v).append(" = r.flag();\n");
+            } else if (f.unboxed()) {
+                sb.append("{\n                    ").append(v).append(" = ").append(f.read("r")).append(";\n                    ")
+                        .append(f.presentWord()).append(" |= ").append(f.presentMask()).append(";\n                }\n");
             } else {
                 sb.append(v).append(" = ").append(f.read("r")).append(";\n");
             }
@@ -1073,7 +1136,11 @@ public final class YnlJavaGenerator {
             String v = "a$" + f.name;
             sb.append(f.list ? v + " == null ? List.of() : Collections.unmodifiableList(" + v + ")" : v).append(",\n                ");
         }
-        sb.append("unknown$ == null ? List.of() : Collections.unmodifiableList(unknown$));\n    }\n\n");
+        sb.append("unknown$ == null ? List.of() : Collections.unmodifiableList(unknown$)");
+        for (int i = 0; i < words; i++) {
+            sb.append(", present$").append(i);
+        }
+        sb.append(");\n    }\n\n");
         // encode
         javadoc(sb, "    ", "Writes the attributes that are present, in the spec's order, then the unknown ones.", "",
                 "@param w a writer with a message (or a nest) begun");
@@ -1092,7 +1159,7 @@ public final class YnlJavaGenerator {
             } else if (f.kind == Kind.BOOL) {
                 sb.append("        if (").append(fn).append(") {\n            w.flag(").append(type).append(");\n        }\n");
             } else {
-                sb.append("        if (").append(fn).append(" != null) {\n")
+                sb.append("        if (").append(f.isPresent("this")).append(") {\n")
                         .append(indent(f.write(type, fn), "            ")).append("        }\n");
             }
         }
@@ -1102,10 +1169,13 @@ public final class YnlJavaGenerator {
                 .append(" o$)) {\n            return false;\n        }\n        return ");
         for (Field f : fields) {
             String fn = "this." + f.name;
-            sb.append(f.kind == Kind.BOOL && !f.list ? fn + " == o$." + f.name
+            sb.append(f.kind == Kind.BOOL && !f.list || f.unboxed() ? fn + " == o$." + f.name
                     : f.kind == Kind.BYTES && !f.list ? "Arrays.equals(" + fn + ", o$." + f.name + ")"
                     : f.kind == Kind.BYTES ? "Arrays.deepEquals(" + fn + ".toArray(), o$." + f.name + ".toArray())"
                     : "Objects.equals(" + fn + ", o$." + f.name + ")").append("\n                && ");
+        }
+        for (int i = 0; i < words; i++) {
+            sb.append("this.present$").append(i).append(" == o$.present$").append(i).append("\n                && ");
         }
         sb.append("this.unknown.equals(o$.unknown);\n    }\n\n");
         sb.append("    @Override\n    public int hashCode() {\n        int h$ = this.unknown.hashCode();\n");
@@ -1114,7 +1184,11 @@ public final class YnlJavaGenerator {
             sb.append("        h$ = h$ * 31 + ").append(f.kind == Kind.BOOL && !f.list ? "Boolean.hashCode(" + fn + ")"
                     : f.kind == Kind.BYTES && !f.list ? "Arrays.hashCode(" + fn + ")"
                     : f.kind == Kind.BYTES ? "Arrays.deepHashCode(" + fn + ".toArray())"
+                    : f.unboxed() ? f.elem(true) + ".hashCode(" + fn + ")"
                     : "Objects.hashCode(" + fn + ")").append(";\n");
+        }
+        for (int i = 0; i < words; i++) {
+            sb.append("        h$ = h$ * 31 + Long.hashCode(this.present$").append(i).append(");\n");
         }
         sb.append("        return h$;\n    }\n\n");
         javadoc(sb, "    ", "The attributes present, by their Java names.", "", "@return a description");
@@ -1130,7 +1204,7 @@ public final class YnlJavaGenerator {
                         .append(f.kind == Kind.BYTES ? fn + ".stream().map(v$ -> Wire.show(v$, \"" + hint(f.a.displayHint()) + "\")).toList()" : fn)
                         .append(").append(\", \");\n        }\n");
             } else {
-                sb.append("        if (").append(fn).append(" != null) {\n            s$.append(\"").append(f.name).append("=\").append(")
+                sb.append("        if (").append(f.isPresent("this")).append(") {\n            s$.append(\"").append(f.name).append("=\").append(")
                         .append(f.show(fn)).append(").append(\", \");\n        }\n");
             }
         }
