@@ -18,12 +18,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,6 +54,11 @@ import java.util.regex.Pattern;
  *       such maps.</li>
  *   <li>{@code multi-attr}, and any attribute that occurs more than once: a list of values.</li>
  * </ul>
+ * Decoded maps, lists and sets are mutable and keep their order, as {@code LinkedHashMap},
+ * {@code ArrayList} and {@code LinkedHashSet} do; a decoded tree can be changed and encoded again.
+ * The maps and sets of flags are the codec's own compact forms (a level's values in an array laid
+ * out by its attribute set; a set of flags sharing its names with every set of the same value
+ * until it is changed), equal to any map or set with the same entries.
  *
  * <h2>Newer kernels</h2>
  * Decoding never fails on what a spec does not know, so that a program carrying older specs
@@ -80,13 +83,33 @@ public final class YnlCodec {
     private final Map<String, SetPlan> sets;
     /** Every enum's and set of flags' names by value, by name: built once, read only after. */
     private final Map<String, EnumPlan> enums;
+    /** Every struct's decoding plan, by name: built once, read only after. */
+    private final Map<String, StructPlan> structs;
+    /** The plans of the messages with a fixed header, by operation: built once, read only after. */
+    private final Map<YnlOperation, SetPlan> messages;
 
     /** A codec for the family {@code spec} describes. */
     public YnlCodec(YnlSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
         Map<String, SetPlan> setPlans = new HashMap<>();
-        spec.attributeSets().forEach((name, set) -> setPlans.put(name, new SetPlan(set)));
+        spec.attributeSets().forEach((name, set) -> setPlans.put(name, new SetPlan(set, null)));
         this.sets = setPlans;
+        Map<String, StructPlan> structPlans = new HashMap<>();
+        spec.definitions().forEach((name, d) -> {
+            if (d instanceof YnlStruct st) {
+                structPlans.put(name, new StructPlan(st));
+            }
+        });
+        this.structs = structPlans;
+        Map<YnlOperation, SetPlan> messagePlans = new java.util.IdentityHashMap<>();
+        for (YnlOperation op : spec.operations().values()) {
+            if (op.fixedHeader().isPresent() && spec.definitions().get(op.fixedHeader().get()) instanceof YnlStruct header) {
+                YnlAttributeSet set = op.attributeSet().map(spec.attributeSets()::get).orElse(null);
+                messagePlans.put(op, new SetPlan(set != null ? set
+                        : new YnlAttributeSet(header.name(), Optional.empty(), List.of(), ""), header));
+            }
+        }
+        this.messages = messagePlans;
         Map<String, EnumPlan> enumPlans = new HashMap<>();
         spec.definitions().forEach((name, d) -> {
             if (d instanceof YnlEnum e) {
@@ -98,32 +121,73 @@ public final class YnlCodec {
 
     /**
      * An attribute set as decoding reads it: its attributes by number in an array (the first
-     * should two share a number, as {@link YnlAttributeSet#attribute(int)}), and the initial
-     * capacity of its maps (room for every attribute of a small set; the default for large ones,
-     * of which a message carries a few).
+     * should two share a number, as {@link YnlAttributeSet#attribute(int)}) with their slots in
+     * the layout of the maps it decodes to ({@link DecodedMap}). A message's plan puts its fixed
+     * header's members first in the layout; an attribute of a member's name shares its slot.
      */
     private static final class SetPlan {
         final YnlAttributeSet set;
         final YnlAttribute[] byNumber;
-        final int mapCapacity;
+        final int[] slotByNumber;
+        final DecodedMap.Layout layout;
+        /** Slots (below 64) of header members that an attribute of the same name replaces. */
+        final long shadowed;
 
-        SetPlan(YnlAttributeSet set) {
+        SetPlan(YnlAttributeSet set, YnlStruct header) {
             this.set = set;
             int max = -1;
             for (YnlAttribute a : set.attributes()) {
                 max = Math.max(max, a.value());
             }
             byNumber = new YnlAttribute[max + 1];
+            slotByNumber = new int[max + 1];
+            List<String> names = new ArrayList<>();
+            if (header != null) {
+                for (YnlStruct.Member m : header.members()) {
+                    names.add(m.name());
+                }
+            }
+            int members = names.size();
+            for (YnlAttribute a : set.attributes()) {
+                names.add(a.name());
+            }
+            layout = new DecodedMap.Layout(names.toArray(String[]::new));
+            long shadow = 0;
             for (YnlAttribute a : set.attributes()) {
                 if (byNumber[a.value()] == null) {
                     byNumber[a.value()] = a;
+                    int slot = layout.slot(a.name());
+                    slotByNumber[a.value()] = slot;
+                    if (slot < members && slot < 64) {
+                        shadow |= 1L << slot;
+                    }
                 }
             }
-            mapCapacity = set.attributes().size() <= 12 ? mapCapacity(set.attributes().size()) : 16;
+            shadowed = shadow;
         }
 
         YnlAttribute attribute(int number) {
             return number < byNumber.length ? byNumber[number] : null;
+        }
+    }
+
+    /** A struct as decoding reads it: the layout of its maps, a slot per member. */
+    private static final class StructPlan {
+        final YnlStruct struct;
+        final DecodedMap.Layout layout;
+        final int[] slots;
+
+        StructPlan(YnlStruct struct) {
+            this.struct = struct;
+            String[] names = new String[struct.members().size()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = struct.members().get(i).name();
+            }
+            layout = new DecodedMap.Layout(names);
+            slots = new int[names.length];
+            for (int i = 0; i < names.length; i++) {
+                slots[i] = layout.slot(names[i]);
+            }
         }
     }
 
@@ -157,20 +221,79 @@ public final class YnlCodec {
             }
         }
 
+        /** The names of a set of flags' values 0-1023, made as they first come; shared, never changed. */
+        private final FlagNames[] flagNames = new FlagNames[DENSE];
+
+        /** An array of names; a final field, so that it is safe to share however it is published. */
+        private record FlagNames(Object[] names) {
+        }
+
+        /**
+         * The names of the bits of {@code raw}, lowest first; an unknown bit by its mask. Shared
+         * by every set of that value: callers must not change it.
+         */
+        Object[] flagNames(long raw) {
+            if (raw >= 0 && raw < DENSE) {
+                FlagNames cached = flagNames[(int) raw];
+                if (cached == null) {
+                    cached = new FlagNames(bitNames(raw));
+                    flagNames[(int) raw] = cached;
+                }
+                return cached.names();
+            }
+            return bitNames(raw);
+        }
+
+        private Object[] bitNames(long raw) {
+            Object[] names = new Object[Long.bitCount(raw)];
+            int i = 0;
+            for (long bits = raw; bits != 0; bits &= bits - 1) { // the set bits, lowest first
+                int b = Long.numberOfTrailingZeros(bits);
+                String name = name(b);
+                names[i++] = name != null ? name : number(1L << b, false);
+            }
+            return names;
+        }
+
         /** @return the name of the entry whose raw value is {@code value}, or null */
         String name(long value) {
             return value >= 0 && value < dense.length ? dense[(int) value] : value >= DENSE || value < 0 ? sparse.get(value) : null;
         }
     }
 
-    /** The initial capacity of a hash map that holds {@code n} entries without growing. */
-    private static int mapCapacity(int n) {
-        return n < 3 ? n + 1 : (int) (n / 0.75f) + 1;
+    /** Indexes of indexed-array items as the tree's keys, made once. */
+    private static final String[] INDEXES = new String[256];
+
+    static {
+        for (int i = 0; i < INDEXES.length; i++) {
+            INDEXES[i] = Integer.toString(i);
+        }
+    }
+
+    private static String index(int i) {
+        return i >= 0 && i < INDEXES.length ? INDEXES[i] : Integer.toString(i);
     }
 
     private SetPlan plan(String setName) {
         SetPlan plan = sets.get(setName);
-        return plan != null ? plan : new SetPlan(spec.attributeSet(setName)); // throws, naming the sets there are
+        return plan != null ? plan : new SetPlan(spec.attributeSet(setName), null); // throws, naming the sets there are
+    }
+
+    private StructPlan structPlan(String structName) {
+        StructPlan plan = structs.get(structName);
+        return plan != null ? plan : new StructPlan(spec.struct(structName)); // throws, naming the structs there are
+    }
+
+    /** The plan of a message of {@code operation} with a fixed header: its members, then its attributes. */
+    private SetPlan messagePlan(YnlOperation operation, YnlStruct header) {
+        SetPlan plan = messages.get(operation);
+        if (plan != null) {
+            return plan;
+        }
+        // An operation of another spec object: planned for this message only.
+        YnlAttributeSet set = operation.attributeSet().map(spec::attributeSet)
+                .orElseGet(() -> new YnlAttributeSet(header.name(), Optional.empty(), List.of(), ""));
+        return new SetPlan(set, header);
     }
 
     private EnumPlan enumPlan(String enumName) {
@@ -233,16 +356,18 @@ public final class YnlCodec {
             }
             start = Math.min(end, start + align4(headerSize));
         }
-        SetPlan set = operation.attributeSet().map(this::plan).orElse(null);
-        Map<String, Object> attributes = decode(set, AttributeReader.of(buf, start, end), new Scope(null, null));
         if (header == null) {
-            return attributes;
+            SetPlan set = operation.attributeSet().map(this::plan).orElse(null);
+            return decode(set, AttributeReader.of(buf, start, end), new Scope(null, null));
         }
-        // The header's members first, then the attributes (an attribute of a member's name, such as
-        // rt_addr's ifa-flags, replaces the member's value in the member's place).
-        Map<String, Object> out = new LinkedHashMap<>(mapCapacity(header.members().size() + attributes.size()));
-        decodeStruct(header, buf, offset, headerSize, out);
-        out.putAll(attributes);
+        // The header's members first, then the attributes, in one map (an attribute of a member's
+        // name, such as rt_addr's ifa-flags, replaces the member's value in the member's place).
+        SetPlan plan = messagePlan(operation, header);
+        DecodedMap out = new DecodedMap(plan.layout);
+        decodeStruct(structPlan(header.name()), buf, offset, headerSize, out);
+        out.headerOnly = plan.shadowed;
+        decodeInto(plan, AttributeReader.of(buf, start, end), new Scope(null, null), out);
+        out.headerOnly = 0;
         return out;
     }
 
@@ -756,13 +881,7 @@ public final class YnlCodec {
         if (enumName.isPresent()) {
             EnumPlan e = enumPlan(enumName.get());
             if (e.definition.flags() || asFlags) {
-                Set<Object> names = new LinkedHashSet<>(mapCapacity(Long.bitCount(raw)));
-                for (long bits = raw; bits != 0; bits &= bits - 1) { // the set bits, lowest first
-                    int b = Long.numberOfTrailingZeros(bits);
-                    String name = e.name(b);
-                    names.add(name != null ? name : number(1L << b, false));
-                }
-                return names;
+                return new DecodedSet(e.flagNames(raw));
             }
             String name = e.name(raw);
             return name != null ? name : number(raw, signed);
@@ -984,12 +1103,51 @@ public final class YnlCodec {
     }
 
     private Map<String, Object> decodeStruct(YnlStruct struct, ByteBuf buf, int offset, int length) {
-        Map<String, Object> out = new LinkedHashMap<>(mapCapacity(struct.members().size()));
-        decodeStruct(struct, buf, offset, length, out);
+        StructPlan plan = structPlan(struct.name());
+        DecodedMap out = new DecodedMap(plan.layout);
+        decodeStruct(plan, buf, offset, length, out);
         return out;
     }
 
-    /** Decodes the struct's members into {@code out}. */
+    /** Decodes the struct's members into {@code out}, whose layout starts with them. */
+    private void decodeStruct(StructPlan plan, ByteBuf buf, int offset, int length, DecodedMap out) {
+        int at = offset;
+        int end = offset + length;
+        List<YnlStruct.Member> members = plan.struct.members();
+        for (int i = 0; i < members.size(); i++) {
+            YnlStruct.Member m = members.get(i);
+            if (at + m.size() > end) {
+                break;
+            }
+            if (m.type() != YnlType.PAD) {
+                out.putSlot(plan.slots[i], member(m, buf, at));
+            }
+            at += m.size();
+        }
+    }
+
+    private Object member(YnlStruct.Member m, ByteBuf buf, int at) {
+        switch (m.type()) {
+            case BINARY -> {
+                if (m.struct().isPresent()) {
+                    return decodeStruct(spec.struct(m.struct().get()), buf, at, m.size());
+                }
+                byte[] b = new byte[m.size()];
+                buf.getBytes(at, b);
+                return formatBytes(b, m.displayHint());
+            }
+            case STRING -> {
+                int nul = buf.indexOf(at, at + m.size(), (byte) 0);
+                return buf.toString(at, (nul < 0 ? at + m.size() : nul) - at, StandardCharsets.UTF_8);
+            }
+            default -> {
+                long raw = readInteger(buf, at, m.size(), m.byteOrder(), m.type().isSigned());
+                return decodeInteger(raw, m.type().isSigned(), m.enumName(), m.enumAsFlags(), m.displayHint());
+            }
+        }
+    }
+
+    /** Decodes the struct's members into {@code out} (a sub-message's fixed header). */
     private void decodeStruct(YnlStruct struct, ByteBuf buf, int offset, int length, Map<String, Object> out) {
         int at = offset;
         int end = offset + length;
@@ -997,25 +1155,8 @@ public final class YnlCodec {
             if (at + m.size() > end) {
                 break;
             }
-            switch (m.type()) {
-                case PAD -> { }
-                case BINARY -> {
-                    if (m.struct().isPresent()) {
-                        out.put(m.name(), decodeStruct(spec.struct(m.struct().get()), buf, at, m.size()));
-                    } else {
-                        byte[] b = new byte[m.size()];
-                        buf.getBytes(at, b);
-                        out.put(m.name(), formatBytes(b, m.displayHint()));
-                    }
-                }
-                case STRING -> {
-                    int nul = buf.indexOf(at, at + m.size(), (byte) 0);
-                    out.put(m.name(), buf.toString(at, (nul < 0 ? at + m.size() : nul) - at, StandardCharsets.UTF_8));
-                }
-                default -> {
-                    long raw = readInteger(buf, at, m.size(), m.byteOrder(), m.type().isSigned());
-                    out.put(m.name(), decodeInteger(raw, m.type().isSigned(), m.enumName(), m.enumAsFlags(), m.displayHint()));
-                }
+            if (m.type() != YnlType.PAD) {
+                out.put(m.name(), member(m, buf, at));
             }
             at += m.size();
         }
@@ -1026,18 +1167,65 @@ public final class YnlCodec {
     // ---------------------------------------------------------------------------------------
 
     private Map<String, Object> decode(SetPlan set, AttributeReader r, Scope parent) {
-        Map<String, Object> out = set == null ? new LinkedHashMap<>() : new LinkedHashMap<>(set.mapCapacity);
+        if (set == null) {
+            // A nest the spec does not describe: every attribute unknown.
+            Map<String, Object> out = new LinkedHashMap<>();
+            Scope scope = new Scope(parent, out);
+            while (r.next()) {
+                add(out, "UnknownAttr(" + r.type() + ")", unknown(r, scope), false);
+            }
+            return out;
+        }
+        DecodedMap out = new DecodedMap(set.layout);
+        decodeInto(set, r, parent, out);
+        return out;
+    }
+
+    private void decodeInto(SetPlan set, AttributeReader r, Scope parent, DecodedMap out) {
         Scope scope = new Scope(parent, out);
         while (r.next()) {
-            YnlAttribute a = set == null ? null : set.attribute(r.type());
+            int type = r.type();
+            YnlAttribute a = set.attribute(type);
             if (a == null) {
-                Object value = r.isNestedFlag() ? decode(null, r.nested(), scope) : r.bytes();
-                add(out, "UnknownAttr(" + r.type() + ")", value, false);
+                add(out, "UnknownAttr(" + type + ")", unknown(r, scope), false);
                 continue;
             }
-            add(out, a.name(), decodeOne(set, a, r, scope), a.multiAttr());
+            add(out, set.slotByNumber[type], decodeOne(set, a, r, scope), a.multiAttr());
         }
-        return out;
+    }
+
+    private Object unknown(AttributeReader r, Scope scope) {
+        return r.isNestedFlag() ? decode(null, r.nested(), scope) : r.bytes();
+    }
+
+    /** {@link #add(Map, String, Object, boolean)} by slot. */
+    @SuppressWarnings("unchecked")
+    private static void add(DecodedMap out, int slot, Object value, boolean multi) {
+        if (slot < 64 && (out.headerOnly & (1L << slot)) != 0) {
+            // The first attribute of a fixed header member's name: it replaces the member's value.
+            out.headerOnly &= ~(1L << slot);
+            out.putSlot(slot, multi ? newList(value) : value);
+            return;
+        }
+        Object previous = out.getSlot(slot);
+        if (previous == null) {
+            out.putSlot(slot, multi ? newList(value) : value);
+        } else if (multi) {
+            ((List<Object>) previous).add(value);
+        } else if (previous instanceof Repeated list) {
+            list.add(value);
+        } else {
+            Repeated list = new Repeated();
+            list.add(previous);
+            list.add(value);
+            out.putSlot(slot, list);
+        }
+    }
+
+    private static List<Object> newList(Object first) {
+        List<Object> list = new ArrayList<>();
+        list.add(first);
+        return list;
     }
 
     @SuppressWarnings("unchecked")
@@ -1137,8 +1325,8 @@ public final class YnlCodec {
                 AttributeReader inner = r.nested();
                 while (inner.next()) {
                     if (sub == YnlType.NEST) {
-                        Map<String, Object> item = new LinkedHashMap<>();
-                        item.put(Integer.toString(inner.type()),
+                        Map<String, Object> item = new LinkedHashMap<>(2);
+                        item.put(index(inner.type()),
                                 decode(plan(a.nestedAttributes().get()), inner.nested(), scope));
                         items.add(item);
                     } else if (sub == YnlType.BINARY && a.struct().isPresent()) {

@@ -92,7 +92,7 @@ public final class YnlJavaGenerator {
             "clone", "finalize");
 
     /** Field names of the generated enum and flags classes. */
-    private static final Set<String> RESERVED_CONSTANTS = Set.of("KNOWN", "NONE", "MASKS", "NAMES");
+    private static final Set<String> RESERVED_CONSTANTS = Set.of("KNOWN", "NONE", "MASKS", "NAMES", "CACHE");
 
     private final YnlSpec spec;
     private final String pkg;
@@ -405,12 +405,31 @@ public final class YnlJavaGenerator {
         }
         sb.append(String.join(", ", masks)).append("};\n");
         sb.append("    private static final String[] NAMES = {").append(String.join(", ", names)).append("};\n");
-        sb.append("    private static final long KNOWN = 0x").append(Long.toHexString(known)).append("L;\n\n");
+        sb.append("    private static final long KNOWN = 0x").append(Long.toHexString(known)).append("L;\n");
+        // Shared instances for the masks of the known bits' combinations (up to 1024 values),
+        // made as they first come: decoding does not allocate for them.
+        int highest = 63 - Long.numberOfLeadingZeros(known);
+        int cache = highest < 0 ? 1 : 1 << Math.min(highest + 1, 10);
+        sb.append("    private static final ").append(c).append("[] CACHE = new ").append(c).append('[').append(cache).append("];\n\n");
+        sb.append("    static {\n        CACHE[0] = NONE;\n");
+        Set<String> cached = new HashSet<>();
+        for (YnlEnum.Entry en : e.entries()) {
+            String id = constantId(en.name());
+            if (en.mask() > 0 && en.mask() < cache && cached.add(id)) {
+                sb.append("        CACHE[").append(en.mask()).append("] = ").append(id).append(";\n");
+            }
+        }
+        sb.append("    }\n\n");
         sb.append("    private final long value;\n\n");
         sb.append("    private ").append(c).append("(long value) {\n        this.value = value;\n    }\n\n");
         javadoc(sb, "    ", "The flags of mask {@code value}, unknown bits kept.", "",
                 "@param value the kernel's mask", "@return the flags");
-        sb.append("    public static ").append(c).append(" of(long value) {\n        return new ").append(c).append("(value);\n    }\n\n");
+        sb.append("    public static ").append(c).append(" of(long value) {\n")
+                .append("        if (value >= 0 && value < CACHE.length) {\n")
+                .append("            ").append(c).append(" f = CACHE[(int) value];\n")
+                .append("            if (f == null) {\n                // Immutable (a final field): safe to share however it is published.\n")
+                .append("                f = new ").append(c).append("(value);\n                CACHE[(int) value] = f;\n            }\n")
+                .append("            return f;\n        }\n        return new ").append(c).append("(value);\n    }\n\n");
         javadoc(sb, "    ", "The union of {@code flags}.", "", "@param flags flags", "@return their union");
         sb.append("    public static ").append(c).append(" of(").append(c).append("... flags) {\n        long v = 0;\n")
                 .append("        for (").append(c).append(" f : flags) {\n            v |= Objects.requireNonNull(f, \"flags\").value;\n        }\n")
@@ -863,6 +882,33 @@ public final class YnlJavaGenerator {
             return list ? "List<" + elem(true) + ">" : kind == Kind.BOOL ? "boolean" : elem(true);
         }
 
+        /** Whether the class keeps the value unboxed, its presence in a bit of a {@code present$} word. */
+        boolean unboxed() {
+            return !list && (kind == Kind.INT || kind == Kind.LONG);
+        }
+
+        /** The type of the class's field (unboxed integers), where {@link #fieldType()} is the builder's. */
+        String storedType() {
+            return unboxed() ? elem(false) : fieldType();
+        }
+
+        /** Bit {@code bit} of the presence words: set on unboxed fields by {@link #setClass}. */
+        int bit = -1;
+
+        String presentWord() {
+            return "present$" + (bit / 64);
+        }
+
+        String presentMask() {
+            return "0x" + Long.toHexString(1L << (bit % 64)) + "L";
+        }
+
+        /** An expression: whether the field of {@code owner} ({@code this}, {@code o$}) is present. */
+        String isPresent(String owner) {
+            return unboxed() ? "(" + owner + "." + presentWord() + " & " + presentMask() + ") != 0"
+                    : owner + "." + name + " != null";
+        }
+
         String accessorType() {
             if (list) {
                 return fieldType();
@@ -901,7 +947,7 @@ public final class YnlJavaGenerator {
                 case INT -> writeInt(intType, order, type, v, false);
                 case LONG -> list && a.type() == YnlType.INDEXED_ARRAY
                         ? "Wire.scalar(w, " + type + ", " + v + ", " + intType.size() + ", " + bigEndian(order) + ");"
-                        : writeInt(intType, order, type, v + ".longValue()", true);
+                        : writeInt(intType, order, type, unboxed() ? v : v + ".longValue()", true);
                 case BOOL -> "w.flag(" + type + ");";
                 case STRING -> "w.string(" + type + ", " + v + ");";
                 case BYTES -> "w.bytes(" + type + ", " + v + ");";
@@ -939,23 +985,61 @@ public final class YnlJavaGenerator {
         List<Field> fields = fields(s);
         StringBuilder sb = new StringBuilder(header());
         sb.append("import io.netlink4j.codec.AttributeReader;\nimport io.netlink4j.codec.MessageWriter;\n\n");
-        sb.append("import java.util.ArrayList;\nimport java.util.Arrays;\nimport java.util.List;\nimport java.util.Objects;\n");
+        sb.append("import java.util.ArrayList;\nimport java.util.Arrays;\nimport java.util.Collections;\nimport java.util.List;\nimport java.util.Objects;\n");
         sb.append("import java.util.Optional;\nimport java.util.OptionalInt;\nimport java.util.OptionalLong;\n\n");
         javadoc(sb, "", "The attribute set {@code " + s.name() + "} of " + spec.name() + ".", s.doc(),
                 "<p>Immutable; every attribute is optional (absent unless set), a multi-attr attribute or an "
                         + "indexed array is a list. Attributes the spec does not describe are kept in "
                         + "{@link #unknown()} and encoded back. Build one with {@link #builder()}.");
         sb.append("public final class ").append(c).append(" {\n");
+        int unboxed = 0;
         for (Field f : fields) {
-            sb.append("    private final ").append(f.fieldType()).append(' ').append(f.name).append(";\n");
+            if (f.unboxed()) {
+                f.bit = unboxed++;
+            }
         }
-        sb.append("    private final List<UnknownAttribute> unknown;\n\n");
-        sb.append("    private ").append(c).append("(Builder b) {\n");
+        int words = (unboxed + 63) / 64;
         for (Field f : fields) {
-            sb.append("        this.").append(f.name).append(" = ").append(f.list ? "List.copyOf(b." + f.name + ")" : "b." + f.name)
-                    .append(";\n");
+            sb.append("    private final ").append(f.storedType()).append(' ').append(f.name).append(";\n");
         }
-        sb.append("        this.unknown = List.copyOf(b.unknown);\n    }\n\n");
+        sb.append("    private final List<UnknownAttribute> unknown;\n");
+        for (int i = 0; i < words; i++) {
+            sb.append("    /** Which of the integers are present, a bit each. */\n    private final long present$").append(i).append(";\n");
+        }
+        sb.append('\n');
+        sb.append("    private ").append(c).append("(Builder b) {\n        this(");
+        for (Field f : fields) {
+            sb.append(f.list ? "List.copyOf(b." + f.name + ")" : f.unboxed() ? "b." + f.name + " == null ? 0 : b." + f.name
+                    : "b." + f.name).append(",\n                ");
+        }
+        sb.append("List.copyOf(b.unknown)");
+        for (int i = 0; i < words; i++) {
+            sb.append(",\n                0L");
+            for (Field f : fields) {
+                if (f.unboxed() && f.bit / 64 == i) {
+                    sb.append(" | (b.").append(f.name).append(" == null ? 0L : ").append(f.presentMask()).append(')');
+                }
+            }
+        }
+        sb.append(");\n    }\n\n");
+        // The values as they are, lists already immutable: from the builder (copied) or from decode (wrapped).
+        sb.append("    private ").append(c).append('(');
+        for (Field f : fields) {
+            sb.append(f.storedType()).append(' ').append(f.name).append(", ");
+        }
+        sb.append("List<UnknownAttribute> unknown");
+        for (int i = 0; i < words; i++) {
+            sb.append(", long present$").append(i);
+        }
+        sb.append(") {\n");
+        for (Field f : fields) {
+            sb.append("        this.").append(f.name).append(" = ").append(f.name).append(";\n");
+        }
+        sb.append("        this.unknown = unknown;\n");
+        for (int i = 0; i < words; i++) {
+            sb.append("        this.present$").append(i).append(" = present$").append(i).append(";\n");
+        }
+        sb.append("    }\n\n");
         // accessors
         for (Field f : fields) {
             javadoc(sb, "    ", "{@code " + f.a.name() + "} (" + f.a.value() + ", " + f.a.type().specName()
@@ -966,8 +1050,8 @@ public final class YnlJavaGenerator {
                 sb.append(f.name);
             } else {
                 sb.append(switch (f.kind) {
-                    case INT -> f.name + " == null ? OptionalInt.empty() : OptionalInt.of(" + f.name + ")";
-                    case LONG -> f.name + " == null ? OptionalLong.empty() : OptionalLong.of(" + f.name + ")";
+                    case INT -> f.isPresent("this") + " ? OptionalInt.of(" + f.name + ") : OptionalInt.empty()";
+                    case LONG -> f.isPresent("this") + " ? OptionalLong.of(" + f.name + ") : OptionalLong.empty()";
                     case BYTES -> "Optional.ofNullable(" + f.name + ").map(byte[]::clone)";
                     default -> "Optional.ofNullable(" + f.name + ")";
                 });
@@ -982,7 +1066,8 @@ public final class YnlJavaGenerator {
         javadoc(sb, "    ", "A builder holding this value's attributes.", "", "@return a new builder");
         sb.append("    public Builder toBuilder() {\n        Builder b = new Builder();\n");
         for (Field f : fields) {
-            sb.append("        b.").append(f.name).append(" = ").append(f.list ? "new ArrayList<>(" + f.name + ")" : f.name).append(";\n");
+            sb.append("        b.").append(f.name).append(" = ").append(f.list ? "new ArrayList<>(" + f.name + ")"
+                    : f.unboxed() ? f.isPresent("this") + " ? " + f.elem(true) + ".valueOf(" + f.name + ") : null" : f.name).append(";\n");
         }
         sb.append("        b.unknown = new ArrayList<>(unknown);\n        return b;\n    }\n\n");
         // decode
@@ -991,8 +1076,23 @@ public final class YnlJavaGenerator {
                 "@param r a reader before the first attribute", "@return the value",
                 "@throws io.netlink4j.NetlinkDecodeException malformed attributes (a length that does not add up, a "
                         + "value of the wrong size)");
-        sb.append("    public static ").append(c).append(" decode(AttributeReader r) {\n        Builder b$ = new Builder();\n")
-                .append("        while (r.next()) {\n            switch (r.type()) {\n");
+        // Into locals, then the constructor: no builder, lists made when their first value comes and
+        // wrapped (not copied), the list of unknown attributes made only when one comes.
+        sb.append("    public static ").append(c).append(" decode(AttributeReader r) {\n");
+        boolean itemReader = false;
+        for (Field f : fields) {
+            sb.append("        ").append(f.storedType()).append(" a$").append(f.name).append(" = ")
+                    .append(f.kind == Kind.BOOL && !f.list ? "false" : f.unboxed() ? "0" : "null").append(";\n");
+            itemReader |= f.list && f.a.type() == YnlType.INDEXED_ARRAY && f.kind == Kind.NEST;
+        }
+        sb.append("        List<UnknownAttribute> unknown$ = null;\n");
+        for (int i = 0; i < words; i++) {
+            sb.append("        long present$").append(i).append(" = 0;\n");
+        }
+        if (itemReader) {
+            sb.append("        AttributeReader item$ = null;\n");
+        }
+        sb.append("        while (r.next()) {\n            switch (r.type()) {\n");
         Set<Integer> skipped = new HashSet<>();
         for (YnlAttribute a : s.attributes()) {
             if ((a.type() == YnlType.PAD || a.type() == YnlType.UNUSED)
@@ -1001,21 +1101,46 @@ public final class YnlJavaGenerator {
             }
         }
         for (Field f : fields) {
+            String v = "a$" + f.name;
             sb.append("                case ").append(f.a.value()).append(" -> ");
             if (f.list && f.a.type() == YnlType.INDEXED_ARRAY) {
-                sb.append("{\n                    AttributeReader items$ = r.nested();\n                    while (items$.next()) {\n")
-                        .append("                        b$.").append(f.name).append(".add(").append(f.read("items$")).append(");\n")
+                sb.append("{\n                    AttributeReader items$ = r.nested();\n");
+                if (f.kind == Kind.NEST) {
+                    // One reader for every item: each is decoded before the next is read.
+                    sb.append("                    if (item$ == null) {\n                        item$ = new AttributeReader();\n                    }\n");
+                }
+                sb.append("                    while (items$.next()) {\n")
+                        .append("                        if (").append(v).append(" == null) {\n                            ")
+                        .append(v).append(" = new ArrayList<>();\n                        }\n")
+                        .append("                        ").append(v).append(".add(")
+                        .append(f.kind == Kind.NEST ? f.cls + ".decode(items$.nested(item$))" : f.read("items$")).append(");\n")
                         .append("                    }\n                }\n");
             } else if (f.list) {
-                sb.append("b$.").append(f.name).append(".add(").append(f.read("r")).append(");\n");
+                sb.append("{\n                    if (").append(v).append(" == null) {\n                        ").append(v)
+                        .append(" = new ArrayList<>();\n                    }\n                    ").append(v).append(".add(")
+                        .append(f.read("r")).append(");\n                }\n");
             } else if (f.kind == Kind.BOOL) {
-                sb.append("b$.").append(f.name).append(" = r.flag();\n");
+                sb.append(v).append(" = r.flag();\n");
+            } else if (f.unboxed()) {
+                sb.append("{\n                    ").append(v).append(" = ").append(f.read("r")).append(";\n                    ")
+                        .append(f.presentWord()).append(" |= ").append(f.presentMask()).append(";\n                }\n");
             } else {
-                sb.append("b$.").append(f.name).append(" = ").append(f.read("r")).append(";\n");
+                sb.append(v).append(" = ").append(f.read("r")).append(";\n");
             }
         }
-        sb.append("                default -> b$.unknown.add(UnknownAttribute.read(r));\n            }\n        }\n")
-                .append("        return new ").append(c).append("(b$);\n    }\n\n");
+        sb.append("                default -> {\n                    if (unknown$ == null) {\n")
+                .append("                        unknown$ = new ArrayList<>();\n                    }\n")
+                .append("                    unknown$.add(UnknownAttribute.read(r));\n                }\n            }\n        }\n")
+                .append("        return new ").append(c).append('(');
+        for (Field f : fields) {
+            String v = "a$" + f.name;
+            sb.append(f.list ? v + " == null ? List.of() : Collections.unmodifiableList(" + v + ")" : v).append(",\n                ");
+        }
+        sb.append("unknown$ == null ? List.of() : Collections.unmodifiableList(unknown$)");
+        for (int i = 0; i < words; i++) {
+            sb.append(", present$").append(i);
+        }
+        sb.append(");\n    }\n\n");
         // encode
         javadoc(sb, "    ", "Writes the attributes that are present, in the spec's order, then the unknown ones.", "",
                 "@param w a writer with a message (or a nest) begun");
@@ -1034,7 +1159,7 @@ public final class YnlJavaGenerator {
             } else if (f.kind == Kind.BOOL) {
                 sb.append("        if (").append(fn).append(") {\n            w.flag(").append(type).append(");\n        }\n");
             } else {
-                sb.append("        if (").append(fn).append(" != null) {\n")
+                sb.append("        if (").append(f.isPresent("this")).append(") {\n")
                         .append(indent(f.write(type, fn), "            ")).append("        }\n");
             }
         }
@@ -1044,10 +1169,13 @@ public final class YnlJavaGenerator {
                 .append(" o$)) {\n            return false;\n        }\n        return ");
         for (Field f : fields) {
             String fn = "this." + f.name;
-            sb.append(f.kind == Kind.BOOL && !f.list ? fn + " == o$." + f.name
+            sb.append(f.kind == Kind.BOOL && !f.list || f.unboxed() ? fn + " == o$." + f.name
                     : f.kind == Kind.BYTES && !f.list ? "Arrays.equals(" + fn + ", o$." + f.name + ")"
                     : f.kind == Kind.BYTES ? "Arrays.deepEquals(" + fn + ".toArray(), o$." + f.name + ".toArray())"
                     : "Objects.equals(" + fn + ", o$." + f.name + ")").append("\n                && ");
+        }
+        for (int i = 0; i < words; i++) {
+            sb.append("this.present$").append(i).append(" == o$.present$").append(i).append("\n                && ");
         }
         sb.append("this.unknown.equals(o$.unknown);\n    }\n\n");
         sb.append("    @Override\n    public int hashCode() {\n        int h$ = this.unknown.hashCode();\n");
@@ -1056,7 +1184,11 @@ public final class YnlJavaGenerator {
             sb.append("        h$ = h$ * 31 + ").append(f.kind == Kind.BOOL && !f.list ? "Boolean.hashCode(" + fn + ")"
                     : f.kind == Kind.BYTES && !f.list ? "Arrays.hashCode(" + fn + ")"
                     : f.kind == Kind.BYTES ? "Arrays.deepHashCode(" + fn + ".toArray())"
+                    : f.unboxed() ? f.elem(true) + ".hashCode(" + fn + ")"
                     : "Objects.hashCode(" + fn + ")").append(";\n");
+        }
+        for (int i = 0; i < words; i++) {
+            sb.append("        h$ = h$ * 31 + Long.hashCode(this.present$").append(i).append(");\n");
         }
         sb.append("        return h$;\n    }\n\n");
         javadoc(sb, "    ", "The attributes present, by their Java names.", "", "@return a description");
@@ -1072,7 +1204,7 @@ public final class YnlJavaGenerator {
                         .append(f.kind == Kind.BYTES ? fn + ".stream().map(v$ -> Wire.show(v$, \"" + hint(f.a.displayHint()) + "\")).toList()" : fn)
                         .append(").append(\", \");\n        }\n");
             } else {
-                sb.append("        if (").append(fn).append(" != null) {\n            s$.append(\"").append(f.name).append("=\").append(")
+                sb.append("        if (").append(f.isPresent("this")).append(") {\n            s$.append(\"").append(f.name).append("=\").append(")
                         .append(f.show(fn)).append(").append(\", \");\n        }\n");
             }
         }
