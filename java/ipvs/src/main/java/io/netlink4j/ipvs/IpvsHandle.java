@@ -285,6 +285,55 @@ public final class IpvsHandle implements AutoCloseable {
         IpvsCommand.GET_DESTS.forEach(genl, family, IpvsCommand.GET_DESTS.checked(service, "service"), action);
     }
 
+    // Sysctls.
+
+    /**
+     * The IPVS sysctl settings ({@code net.ipv4.vs.*}) of the handle's namespace: every setting the
+     * kernel has (those of {@link IpvsSysctl#values()} it has, and any newer ones), in name order.
+     * Costs one open and read of a file per setting, each inside the namespace; not one snapshot
+     * of the kernel (a setting changed meanwhile may be read before or after the change).
+     *
+     * @throws IpvsException the kernel has no IPVS sysctls (ip_vs not loaded), or a file cannot be read
+     */
+    public IpvsSysctls getSysctls() {
+        return procFiles().readAll();
+    }
+
+    /**
+     * The value of one IPVS sysctl setting in the handle's namespace (one file read).
+     *
+     * @throws IpvsException the kernel does not have the setting (the message names the setting,
+     *                       the kernel release and why: a newer kernel, a module not loaded), or refused
+     */
+    public IpvsSysctlValue getSysctl(IpvsSysctl sysctl) {
+        return procFiles().read(Objects.requireNonNull(sysctl, "sysctl"));
+    }
+
+    /**
+     * Sets one IPVS sysctl setting in the handle's namespace (one file write, {@code sysctl -w}).
+     * Needs CAP_NET_ADMIN in the namespace's owning user namespace.
+     *
+     * @throws IpvsException the kernel does not have the setting, or refused the value (EINVAL; EBUSY
+     *                       for sync_ports while a sync daemon runs; EPERM)
+     */
+    public void setSysctl(IpvsSysctlValue value) {
+        procFiles().write(Objects.requireNonNull(value, "value"));
+    }
+
+    /**
+     * Sets one IPVS sysctl setting to {@code value}, checked as {@link IpvsSysctlValue#of(IpvsSysctl, String)} does.
+     *
+     * @throws IllegalArgumentException the value is not allowed (the message names the allowed values)
+     * @throws IpvsException            as {@link #setSysctl(IpvsSysctlValue)}
+     */
+    public void setSysctl(IpvsSysctl sysctl, String value) {
+        setSysctl(IpvsSysctlValue.of(sysctl, value));
+    }
+
+    private ProcFiles procFiles() {
+        return new ProcFiles(connection().options().netns());
+    }
+
     // Timeouts, information, counters.
 
     /** The TCP, TCP FIN and UDP timeouts (ipvsadm -L --timeout). */
