@@ -285,6 +285,51 @@ public final class IpvsHandle implements AutoCloseable {
         IpvsCommand.GET_DESTS.forEach(genl, family, IpvsCommand.GET_DESTS.checked(service, "service"), action);
     }
 
+    // The connection table.
+
+    /**
+     * The connection table of the handle's namespace ({@code ipvsadm -Lc}): connections and
+     * persistence templates, with their persistence engine data, in the kernel's order (its hash
+     * table's: the same table lists in the same order). Read from {@code /proc/net/ip_vs_conn},
+     * opened inside the namespace; the kernel prints it piece by piece while connections come and
+     * go, so an entry created or expiring during the read may be missing. Memory grows with the
+     * table: {@link #forEachConnection} streams.
+     *
+     * @throws IpvsException                         the table cannot be read (ip_vs not loaded, no permission)
+     * @throws io.netlink4j.NetlinkDecodeException   a line is malformed (the message quotes it)
+     */
+    public List<IpvsConnection> getConnections() {
+        List<IpvsConnection> list = new ArrayList<>();
+        forEachConnection(list::add);
+        return list;
+    }
+
+    /**
+     * Streams the connection table ({@link #getConnections()}) to {@code action}, one entry at a
+     * time, in bounded memory.
+     *
+     * @throws IpvsException                         the table cannot be read
+     * @throws io.netlink4j.NetlinkDecodeException   a line is malformed (the message quotes it)
+     */
+    public void forEachConnection(Consumer<? super IpvsConnection> action) {
+        Objects.requireNonNull(action, "action");
+        procFiles().forEachConnection(ProcFiles.CONN, action);
+    }
+
+    /**
+     * The connection table with each entry's {@link IpvsConnection#origin() origin}: created here
+     * ({@code LOCAL}) or learned from a sync master ({@code SYNC}), from {@code /proc/net/ip_vs_conn_sync}
+     * (without persistence engine data). As {@link #getConnections()} otherwise.
+     *
+     * @throws IpvsException                         the table cannot be read
+     * @throws io.netlink4j.NetlinkDecodeException   a line is malformed (the message quotes it)
+     */
+    public List<IpvsConnection> getSyncConnections() {
+        List<IpvsConnection> list = new ArrayList<>();
+        procFiles().forEachConnection(ProcFiles.CONN_SYNC, list::add);
+        return list;
+    }
+
     // Sysctls.
 
     /**

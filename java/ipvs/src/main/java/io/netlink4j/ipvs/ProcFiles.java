@@ -58,6 +58,34 @@ final class ProcFiles {
         }
     }
 
+    static final Path CONN = Path.of("/proc/thread-self/net/ip_vs_conn");
+    static final Path CONN_SYNC = Path.of("/proc/thread-self/net/ip_vs_conn_sync");
+
+    /** Each entry of the connection listing {@code file}, in the kernel's order. */
+    void forEachConnection(Path file, java.util.function.Consumer<? super IpvsConnection> action) {
+        boolean sync = file.equals(CONN_SYNC);
+        NetnsFile f;
+        try {
+            f = openForReading(file);
+        } catch (NetlinkErrnoException e) {
+            String why = e.errno() == Errno.ENOENT
+                    ? ": IPVS is not loaded in this kernel (Linux " + kernelRelease() + "): load the ip_vs module (modprobe ip_vs)" : "";
+            throw new IpvsException("cannot read the connection table " + file + where() + why, e);
+        }
+        try (java.io.BufferedReader r = new java.io.BufferedReader(
+                new java.io.InputStreamReader(f.inputStream(), StandardCharsets.US_ASCII), 1 << 16)) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (!line.isBlank() && !ConnectionTable.isHeader(line)) {
+                    action.accept(ConnectionTable.parse(line, sync));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            f.close();
+        }
+    }
+
     /** Every setting present, in name order: the known ones and any others the kernel lists. */
     IpvsSysctls readAll() {
         TreeSet<IpvsSysctl> names = new TreeSet<>(IpvsSysctl.values());
