@@ -92,7 +92,7 @@ class ConnectionListingVmTest {
         }
         String numeric = theirs.get(0).out();
         // What the table must hold (at least): three TCP connections to 10.0.0.1, a template and connections of the
-        // persistent service, UDP, IPv6, the SIP template with its Call-ID.
+        // persistent service, UDP, IPv6.
         assertTrue(count(numeric, " 10.0.0.1:80 ") >= 3, numeric);
         assertTrue(numeric.contains(" 10.0.0.2:80 ") && numeric.contains(":0 "), numeric);
         assertTrue(numeric.contains("UDP ") && numeric.contains("[2001:db8::1]:80"), numeric);
