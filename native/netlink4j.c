@@ -4,9 +4,9 @@
  * netlink4j native shim: the system calls the Java netlink stack needs, and nothing else.
  *
  * Rules this file keeps:
- *  - one system call per entry point (socket creation in another network namespace is the one
- *    fixed sequence open/setns/socket/setns, done entirely here so no JVM thread is ever left in
- *    another namespace);
+ *  - one system call per entry point (socket creation and file opening in another network
+ *    namespace are the two fixed sequences open/setns/socket-or-open/setns, done entirely here so
+ *    no JVM thread is ever left in another namespace);
  *  - every entry point returns a non-negative result or -errno; EINTR is retried here;
  *  - no Java objects are created and nothing calls back into Java;
  *  - buffer bounds are checked in Java before the call and checked again here against the direct
@@ -50,11 +50,12 @@ static char *buffer_range(JNIEnv *env, jobject buf, jint offset, jint length) {
 }
 
 /*
- * Creates the socket inside the network namespace at `path`. The thread's own namespace is
- * restored before returning, on every path. A failure to restore it cannot be reported safely
- * (the thread would silently keep operating in the wrong namespace), so it aborts the process.
+ * Runs `make` (socket(2) or open(2) of `arg`) inside the network namespace at `path`. The thread's
+ * own namespace is restored before returning, on every path. A failure to restore it cannot be
+ * reported safely (the thread would silently keep operating in the wrong namespace), so it aborts
+ * the process.
  */
-static int socket_in_netns(int protocol, const char *path) {
+static int in_netns(const char *path, int (*make)(const void *arg), const void *arg) {
     int target = open(path, O_RDONLY | O_CLOEXEC);
     if (target < 0) {
         return -errno;
@@ -69,8 +70,7 @@ static int socket_in_netns(int protocol, const char *path) {
     if (setns(target, CLONE_NEWNET) < 0) {
         result = -errno;
     } else {
-        int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
-        result = fd < 0 ? -errno : fd;
+        result = make(arg);
         if (setns(self, CLONE_NEWNET) < 0) {
             fprintf(stderr, "netlink4j: cannot restore the thread's network namespace: %s\n", strerror(errno));
             abort();
@@ -81,23 +81,96 @@ static int socket_in_netns(int protocol, const char *path) {
     return result;
 }
 
-JNIEXPORT jint JNICALL Java_io_netlink4j_socket_Native_socket(JNIEnv *env, jclass clazz, jint protocol, jbyteArray netnsPath) {
-    (void) clazz;
-    if (netnsPath == NULL) {
-        int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
-        return fd < 0 ? -errno : fd;
-    }
-    jsize len = (*env)->GetArrayLength(env, netnsPath);
+static int make_socket(const void *arg) {
+    int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, *(const int *) arg);
+    return fd < 0 ? -errno : fd;
+}
+
+struct open_args {
+    const char *path;
+    int flags;
+};
+
+static int make_file(const void *arg) {
+    const struct open_args *a = arg;
+    int fd;
+    do {
+        fd = open(a->path, a->flags);
+    } while (fd < 0 && errno == EINTR);
+    return fd < 0 ? -errno : fd;
+}
+
+/* Copies a Java byte array holding a path into `out` (NUL-terminated), or returns -errno. */
+static int path_of(JNIEnv *env, jbyteArray array, char *out) {
+    jsize len = (*env)->GetArrayLength(env, array);
     if (len <= 0 || len >= NL4J_NETNS_PATH_MAX) {
         return -ENAMETOOLONG;
     }
+    (*env)->GetByteArrayRegion(env, array, 0, len, (jbyte *) out);
+    out[len] = '\0';
+    return memchr(out, '\0', (size_t) len) != NULL ? -EINVAL : 0;
+}
+
+JNIEXPORT jint JNICALL Java_io_netlink4j_socket_Native_socket(JNIEnv *env, jclass clazz, jint protocol, jbyteArray netnsPath) {
+    (void) clazz;
+    if (netnsPath == NULL) {
+        return make_socket(&protocol);
+    }
     char path[NL4J_NETNS_PATH_MAX];
-    (*env)->GetByteArrayRegion(env, netnsPath, 0, len, (jbyte *) path);
-    path[len] = '\0';
-    if (memchr(path, '\0', (size_t) len) != NULL) {
+    int err = path_of(env, netnsPath, path);
+    return err < 0 ? err : in_netns(path, make_socket, &protocol);
+}
+
+/*
+ * open(2) of `filePath` for reading (write == 0) or writing, inside the network namespace at
+ * `netnsPath` (or the calling thread's own when NULL). Files whose namespace is fixed when they are
+ * opened (/proc/thread-self/net/..., net.* sysctls under /proc/sys) stay in that namespace for
+ * every later read and write of the descriptor.
+ */
+JNIEXPORT jint JNICALL Java_io_netlink4j_socket_Native_open(JNIEnv *env, jclass clazz, jbyteArray netnsPath, jbyteArray filePath,
+                                                           jboolean write) {
+    (void) clazz;
+    if (filePath == NULL) {
         return -EINVAL;
     }
-    return socket_in_netns(protocol, path);
+    char file[NL4J_NETNS_PATH_MAX];
+    int err = path_of(env, filePath, file);
+    if (err < 0) {
+        return err;
+    }
+    struct open_args args = {file, (write ? O_WRONLY : O_RDONLY) | O_CLOEXEC | O_NOCTTY};
+    if (netnsPath == NULL) {
+        return make_file(&args);
+    }
+    char path[NL4J_NETNS_PATH_MAX];
+    err = path_of(env, netnsPath, path);
+    return err < 0 ? err : in_netns(path, make_file, &args);
+}
+
+JNIEXPORT jint JNICALL Java_io_netlink4j_socket_Native_read(JNIEnv *env, jclass clazz, jint fd, jobject buf, jint offset, jint length) {
+    (void) clazz;
+    char *data = buffer_range(env, buf, offset, length);
+    if (data == NULL) {
+        return -EINVAL;
+    }
+    ssize_t n;
+    do {
+        n = read(fd, data, (size_t) length);
+    } while (n < 0 && errno == EINTR);
+    return n < 0 ? -errno : (jint) n;
+}
+
+JNIEXPORT jint JNICALL Java_io_netlink4j_socket_Native_write(JNIEnv *env, jclass clazz, jint fd, jobject buf, jint offset, jint length) {
+    (void) clazz;
+    char *data = buffer_range(env, buf, offset, length);
+    if (data == NULL) {
+        return -EINVAL;
+    }
+    ssize_t n;
+    do {
+        n = write(fd, data, (size_t) length);
+    } while (n < 0 && errno == EINTR);
+    return n < 0 ? -errno : (jint) n;
 }
 
 JNIEXPORT jint JNICALL Java_io_netlink4j_socket_Native_bind(JNIEnv *env, jclass clazz, jint fd, jint portId, jint groups) {
@@ -230,6 +303,9 @@ static const JNINativeMethod methods[] = {
     {"getsockoptInt", "(III)I", (void *) Java_io_netlink4j_socket_Native_getsockoptInt},
     {"setsockoptTimeval", "(IIJ)I", (void *) Java_io_netlink4j_socket_Native_setsockoptTimeval},
     {"getsockoptTimeval", "(II)J", (void *) Java_io_netlink4j_socket_Native_getsockoptTimeval},
+    {"open", "([B[BZ)I", (void *) Java_io_netlink4j_socket_Native_open},
+    {"read", "(ILjava/nio/ByteBuffer;II)I", (void *) Java_io_netlink4j_socket_Native_read},
+    {"write", "(ILjava/nio/ByteBuffer;II)I", (void *) Java_io_netlink4j_socket_Native_write},
     {"close", "(I)I", (void *) Java_io_netlink4j_socket_Native_close},
 };
 

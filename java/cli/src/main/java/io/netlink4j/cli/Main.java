@@ -5,6 +5,7 @@ package io.netlink4j.cli;
 import io.netlink4j.cli.demo.DemoCli;
 import io.netlink4j.cli.genl.GenlCli;
 import io.netlink4j.cli.ipvs.IpvsCli;
+import io.netlink4j.cli.ipvs.IpvsSysctlCli;
 import io.netlink4j.cli.ipvs.IpvsSyncCli;
 import io.netlink4j.cli.route.AddrCli;
 import io.netlink4j.cli.route.LinkCli;
@@ -168,6 +169,7 @@ public final class Main {
         }
         if (only == null || only.equals("ipvs")) {
             cl.getSubcommands().get("ipvs").setStopAtUnmatched(true);
+            cl.getSubcommands().get("ipvs").addSubcommand(new IpvsSysctlCli(main));
         }
         // A namespace may be named like a command: --netns ipvs.
         cl.setAllowSubcommandsAsOptionParameters(true);

@@ -6,12 +6,13 @@ import java.nio.ByteBuffer;
 
 /**
  * The JNI entry points of the shim in {@code native/}. Every method is a thin wrapper around one
- * system call (or, for {@link #socket}, the fixed sequence open/setns/socket/setns that creates a
- * socket inside another network namespace). Every method returns a non-negative result or
+ * system call (or, for {@link #socket} and {@link #open}, the fixed sequence
+ * open/setns/socket-or-open/setns that creates a socket or opens a file inside another network
+ * namespace). Every method returns a non-negative result or
  * {@code -errno}; {@code EINTR} is retried in C. No method constructs Java objects or calls back
  * into Java.
  *
- * <p>Callers must have validated every argument: {@link NetlinkSocket} is the only user and checks
+ * <p>Callers must have validated every argument: {@link NetlinkSocket} and {@link NetnsFile} are the only users and check
  * buffers, offsets and lengths before each call. The C side re-checks buffer bounds against the
  * direct buffer's capacity as a second line of defence and returns {@code -EINVAL} on violation.
  */
@@ -55,6 +56,21 @@ final class Native {
 
     /** getsockopt(2) of a struct timeval, returned in microseconds, or -errno. */
     static native long getsockoptTimeval(int fd, int optname);
+
+    /**
+     * open(2) of {@code filePath} read-only ({@code write} false) or write-only, with O_CLOEXEC.
+     * With a non-null {@code netnsPath} the file is opened inside that network namespace, as
+     * {@link #socket} creates sockets; with null, in the calling thread's own namespace.
+     *
+     * @return the file descriptor, or {@code -errno}
+     */
+    static native int open(byte[] netnsPath, byte[] filePath, boolean write);
+
+    /** read(2) into {@code buf[offset, offset+length)}: the byte count (0 at end of file), or -errno. */
+    static native int read(int fd, ByteBuffer buf, int offset, int length);
+
+    /** write(2) of {@code buf[offset, offset+length)}: the byte count, or -errno. */
+    static native int write(int fd, ByteBuffer buf, int offset, int length);
 
     /** close(2). Not retried on EINTR (Linux releases the descriptor regardless). */
     static native int close(int fd);

@@ -285,6 +285,100 @@ public final class IpvsHandle implements AutoCloseable {
         IpvsCommand.GET_DESTS.forEach(genl, family, IpvsCommand.GET_DESTS.checked(service, "service"), action);
     }
 
+    // The connection table.
+
+    /**
+     * The connection table of the handle's namespace ({@code ipvsadm -Lc}): connections and
+     * persistence templates, with their persistence engine data, in the kernel's order (its hash
+     * table's: the same table lists in the same order). Read from {@code /proc/net/ip_vs_conn},
+     * opened inside the namespace; the kernel prints it piece by piece while connections come and
+     * go, so an entry created or expiring during the read may be missing. Memory grows with the
+     * table: {@link #forEachConnection} streams.
+     *
+     * @throws IpvsException                         the table cannot be read (ip_vs not loaded, no permission)
+     * @throws io.netlink4j.NetlinkDecodeException   a line is malformed (the message quotes it)
+     */
+    public List<IpvsConnection> getConnections() {
+        List<IpvsConnection> list = new ArrayList<>();
+        forEachConnection(list::add);
+        return list;
+    }
+
+    /**
+     * Streams the connection table ({@link #getConnections()}) to {@code action}, one entry at a
+     * time, in bounded memory.
+     *
+     * @throws IpvsException                         the table cannot be read
+     * @throws io.netlink4j.NetlinkDecodeException   a line is malformed (the message quotes it)
+     */
+    public void forEachConnection(Consumer<? super IpvsConnection> action) {
+        Objects.requireNonNull(action, "action");
+        procFiles().forEachConnection(ProcFiles.CONN, action);
+    }
+
+    /**
+     * The connection table with each entry's {@link IpvsConnection#origin() origin}: created here
+     * ({@code LOCAL}) or learned from a sync master ({@code SYNC}), from {@code /proc/net/ip_vs_conn_sync}
+     * (without persistence engine data). As {@link #getConnections()} otherwise.
+     *
+     * @throws IpvsException                         the table cannot be read
+     * @throws io.netlink4j.NetlinkDecodeException   a line is malformed (the message quotes it)
+     */
+    public List<IpvsConnection> getSyncConnections() {
+        List<IpvsConnection> list = new ArrayList<>();
+        procFiles().forEachConnection(ProcFiles.CONN_SYNC, list::add);
+        return list;
+    }
+
+    // Sysctls.
+
+    /**
+     * The IPVS sysctl settings ({@code net.ipv4.vs.*}) of the handle's namespace: every setting the
+     * kernel has (those of {@link IpvsSysctl#values()} it has, and any newer ones), in name order.
+     * Costs one open and read of a file per setting, each inside the namespace; not one snapshot
+     * of the kernel (a setting changed meanwhile may be read before or after the change).
+     *
+     * @throws IpvsException the kernel has no IPVS sysctls (ip_vs not loaded), or a file cannot be read
+     */
+    public IpvsSysctls getSysctls() {
+        return procFiles().readAll();
+    }
+
+    /**
+     * The value of one IPVS sysctl setting in the handle's namespace (one file read).
+     *
+     * @throws IpvsException the kernel does not have the setting (the message names the setting,
+     *                       the kernel release and why: a newer kernel, a module not loaded), or refused
+     */
+    public IpvsSysctlValue getSysctl(IpvsSysctl sysctl) {
+        return procFiles().read(Objects.requireNonNull(sysctl, "sysctl"));
+    }
+
+    /**
+     * Sets one IPVS sysctl setting in the handle's namespace (one file write, {@code sysctl -w}).
+     * Needs CAP_NET_ADMIN in the namespace's owning user namespace.
+     *
+     * @throws IpvsException the kernel does not have the setting, or refused the value (EINVAL; EBUSY
+     *                       for sync_ports while a sync daemon runs; EPERM)
+     */
+    public void setSysctl(IpvsSysctlValue value) {
+        procFiles().write(Objects.requireNonNull(value, "value"));
+    }
+
+    /**
+     * Sets one IPVS sysctl setting to {@code value}, checked as {@link IpvsSysctlValue#of(IpvsSysctl, String)} does.
+     *
+     * @throws IllegalArgumentException the value is not allowed (the message names the allowed values)
+     * @throws IpvsException            as {@link #setSysctl(IpvsSysctlValue)}
+     */
+    public void setSysctl(IpvsSysctl sysctl, String value) {
+        setSysctl(IpvsSysctlValue.of(sysctl, value));
+    }
+
+    private ProcFiles procFiles() {
+        return new ProcFiles(connection().options().netns());
+    }
+
     // Timeouts, information, counters.
 
     /** The TCP, TCP FIN and UDP timeouts (ipvsadm -L --timeout). */

@@ -62,7 +62,8 @@ record IpvsadmCommand(Command command, Listing listing, Service service, Destina
         ALL,
         SERVICE,
         TIMEOUTS,
-        DAEMONS
+        DAEMONS,
+        CONNECTIONS
     }
 
     /** ipvsadm's output format options. */

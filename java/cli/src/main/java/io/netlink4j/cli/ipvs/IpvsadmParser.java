@@ -359,9 +359,6 @@ final class IpvsadmParser {
                     || (timeoutOrDaemon && options.contains(Opt.PERSISTENTCONN))) {
                 throw usage("options conflicts in the list command");
             }
-            if (options.contains(Opt.CONNECTION)) {
-                throw usage("listing connections (-c) is not supported: read /proc/net/ip_vs_conn in the namespace");
-            }
         }
         if (json && command != Command.LIST) {
             throw usage("--json applies to the list command (-L) only");
@@ -373,7 +370,8 @@ final class IpvsadmParser {
         Destination dest = options.contains(Opt.SERVER) ? buildDestination() : null;
         Listing listing = null;
         if (command == Command.LIST) {
-            listing = options.contains(Opt.SERVICE) ? Listing.SERVICE
+            listing = options.contains(Opt.CONNECTION) ? Listing.CONNECTIONS
+                    : options.contains(Opt.SERVICE) ? Listing.SERVICE
                     : options.contains(Opt.TIMEOUT) ? Listing.TIMEOUTS
                     : options.contains(Opt.DAEMON) ? Listing.DAEMONS
                     : Listing.ALL;

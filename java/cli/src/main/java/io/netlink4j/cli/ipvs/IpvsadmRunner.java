@@ -78,6 +78,16 @@ final class IpvsadmRunner {
                 List<ListedService> entries = List.of(entry(s, c));
                 print(c, null, entries, false);
             }
+            case CONNECTIONS -> {
+                if (c.json()) {
+                    out.print(ConnectionText.json(ipvs.getConnections()));
+                } else {
+                    ConnectionText text = new ConnectionText(c.format().contains(IpvsadmCommand.Format.NUMERIC),
+                            c.format().contains(IpvsadmCommand.Format.PERSISTENT_CONN));
+                    out.print(text.title());
+                    ipvs.forEachConnection(e -> out.print(text.line(e)));
+                }
+            }
             case ALL -> {
                 Info info = ipvs.getInfo();
                 print(c, info, entries(c), false);

@@ -238,6 +238,9 @@ class IpvsadmParserTest {
         assertEquals(Listing.SERVICE, parse("-L -t 10.0.0.1:80").listing());
         assertEquals(Listing.TIMEOUTS, parse("-L --timeout").listing());
         assertEquals(Listing.DAEMONS, parse("-L --daemon").listing());
+        assertEquals(Listing.CONNECTIONS, parse("-Lc").listing());
+        assertEquals(Listing.CONNECTIONS, parse("-L --connection -n --persistent-conn").listing());
+        assertEquals(Listing.CONNECTIONS, parse("-Lcn --json").listing());
         assertEquals(Set.of(Format.NUMERIC), parse("-S -n").format());
         assertTrue(parse("-L --json").json());
         assertFalse(parse("-L").json());
@@ -290,8 +293,7 @@ class IpvsadmParserTest {
         assertError("-L --daemon --timeout", 2, "The option 'daemon' conflicts with the 'timeout' option in the 'list' command");
         assertError("-L --timeout --stats", 2, "options conflicts in the list command");
         assertError("-L --daemon --persistent-conn", 2, "options conflicts in the list command");
-        assertError("-L -c", 2, "listing connections (-c) is not supported: read /proc/net/ip_vs_conn in the namespace");
-        assertError("-L --connection", 2, "listing connections (-c) is not supported: read /proc/net/ip_vs_conn in the namespace");
+        assertError("-L -c --stats", 2, "options conflicts in the list command");
         assertError("-A -t 10.0.0.1", 2, "Zero port specified for non-persistent service");
         assertError("-A -t 10.0.0.1:80 -o", 2, "One-Packet Scheduling is only for UDP virtual services");
         assertError("-A -u 10.0.0.1:53 -b sh-port", 2, "incompatible scheduler flag `sh-port'");
