@@ -4,7 +4,6 @@ package io.netlink4j.ipvs;
 
 import io.netlink4j.ipvs.testsupport.TrafficRig;
 import io.netlink4j.ipvs.testsupport.TrafficRig.HeldConnection;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -37,14 +36,7 @@ class DrainVmTest {
 
     @BeforeAll
     static void setUp() {
-        rig = TrafficRig.create(2);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (rig != null) {
-            rig.close();
-        }
+        rig = TrafficRig.shared();
     }
 
     @AfterEach
