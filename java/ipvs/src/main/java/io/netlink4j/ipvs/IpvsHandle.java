@@ -11,11 +11,13 @@ import io.netlink4j.ipvs.internal.Ipvs;
 import io.netlink4j.socket.NetlinkProtocol;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -261,6 +263,99 @@ public final class IpvsHandle implements AutoCloseable {
      */
     public void delDestination(Service service, Destination destination) {
         execute(IpvsCommand.DEL_DEST, new IpvsCommand.ServiceDestination(service, destination), null);
+    }
+
+    /**
+     * Drains a real server with {@link DrainOptions#DEFAULTS} and no progress callback; see
+     * {@link #drainDestination(Service, Destination, DrainOptions, Consumer)}.
+     */
+    public DrainResult drainDestination(Service service, Destination destination) {
+        return drainDestination(service, destination, DrainOptions.DEFAULTS, p -> { });
+    }
+
+    /**
+     * Drains a real server gracefully, as orchestrators do by hand: sets the destination's weight
+     * to 0 (no new connections are scheduled to it; its other settings are kept), then looks at
+     * its connections every {@link DrainOptions#interval()} until its active connections are at
+     * most {@link DrainOptions#threshold()}, and deletes it. Each look is reported to
+     * {@code progress} (on this thread) before it is judged.
+     *
+     * <p>When {@link DrainOptions#timeout()} expires first, the destination is left in place with
+     * weight 0 ({@link DrainResult.Outcome#TIMED_OUT}, with the remaining counts), or deleted if
+     * {@link DrainOptions#force()} ({@link DrainResult.Outcome#FORCED}). A destination that
+     * disappears meanwhile ends the drain with {@link DrainResult.Outcome#GONE}. Costs one dump
+     * of the service's destinations per look.
+     *
+     * @param service     the service (its identity)
+     * @param destination the destination (its identity; its other fields are read from the kernel)
+     * @param options     timeout, interval, threshold, force
+     * @param progress    told of every look; an exception it throws ends the drain, leaving the
+     *                    destination with weight 0
+     * @return how it ended
+     * @throws NoSuchServiceException      no service has the identity of {@code service}
+     * @throws NoSuchDestinationException  the service has no such destination
+     * @throws DrainInterruptedException   the thread was interrupted while waiting; the destination
+     *                                     stays in place with weight 0
+     */
+    public DrainResult drainDestination(Service service, Destination destination, DrainOptions options,
+                                        Consumer<? super DrainProgress> progress) {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(destination, "destination");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(progress, "progress");
+        Destination current = find(service, destination);
+        if (current == null) {
+            // The kernel's own refusal: no such service or no such destination.
+            updateDestination(service, destination.toBuilder().weight(0).build());
+            current = destination;
+        } else if (current.weight() != 0) {
+            updateDestination(service, current.toBuilder().weight(0).build());
+        }
+        long start = System.nanoTime();
+        long timeout = options.timeout().toNanos();
+        DrainProgress last = null;
+        for (int poll = 1; ; poll++) {
+            Destination now = find(service, destination);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            if (now == null) {
+                return last == null ? new DrainResult(DrainResult.Outcome.GONE, 0, 0, elapsed)
+                        : new DrainResult(DrainResult.Outcome.GONE, last.activeConnections(), last.inactiveConnections(), elapsed);
+            }
+            last = new DrainProgress(poll, now.activeConnections(), now.inactiveConnections(), elapsed);
+            progress.accept(last);
+            boolean drained = now.activeConnections() <= options.threshold();
+            boolean late = System.nanoTime() - start >= timeout;
+            if (drained || (late && options.force())) {
+                try {
+                    delDestination(service, now);
+                } catch (NoSuchDestinationException | NoSuchServiceException e) {
+                    return new DrainResult(DrainResult.Outcome.GONE, now.activeConnections(), now.inactiveConnections(), elapsed);
+                }
+                return new DrainResult(drained ? DrainResult.Outcome.DRAINED : DrainResult.Outcome.FORCED,
+                        now.activeConnections(), now.inactiveConnections(), elapsed);
+            }
+            if (late) {
+                return new DrainResult(DrainResult.Outcome.TIMED_OUT, now.activeConnections(), now.inactiveConnections(), elapsed);
+            }
+            long remaining = timeout - (System.nanoTime() - start);
+            try {
+                TimeUnit.NANOSECONDS.sleep(Math.max(1, Math.min(options.interval().toNanos(), remaining)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DrainInterruptedException("interrupted while draining " + destination.describe() + " of "
+                        + service.describe() + " (left with weight 0, " + last.activeConnections() + " active, "
+                        + last.inactiveConnections() + " inactive connections)", last, e);
+            }
+        }
+    }
+
+    private Destination find(Service service, Destination destination) {
+        for (Destination d : getDestinations(service)) {
+            if (d.sameIdentity(destination)) {
+                return d;
+            }
+        }
+        return null;
     }
 
     /**

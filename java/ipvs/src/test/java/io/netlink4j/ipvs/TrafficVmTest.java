@@ -4,7 +4,6 @@ package io.netlink4j.ipvs;
 
 import io.netlink4j.ipvs.testsupport.TrafficRig;
 import io.netlink4j.ipvs.testsupport.TrafficRig.HeldConnection;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -34,16 +33,7 @@ class TrafficVmTest {
 
     @BeforeAll
     static void setUp() {
-        long start = System.nanoTime();
-        rig = TrafficRig.create(3);
-        System.out.printf("TrafficVmTest: rig of 3 servers set up in %d ms%n", (System.nanoTime() - start) / 1_000_000);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (rig != null) {
-            rig.close();
-        }
+        rig = TrafficRig.shared();
     }
 
     @AfterEach
@@ -70,8 +60,8 @@ class TrafficVmTest {
         for (int s = 0; s < 3; s++) {
             destination(web, s, TrafficRig.HTTP_PORT, 1, ForwardingMethod.MASQUERADE);
         }
-        assertEquals(Map.of("s0", 10, "s1", 10, "s2", 10), rig.request(30));
-        assertEquals(Map.of("s0", 3, "s1", 3, "s2", 3), rig.requestFromClientNamespace(9));
+        assertEquals(Map.of("s0", 5, "s1", 5, "s2", 5), rig.request(15));
+        assertEquals(Map.of("s0", 1, "s1", 1, "s2", 1), rig.requestFromClientNamespace(3));
     }
 
     @Test
@@ -81,10 +71,10 @@ class TrafficVmTest {
         destination(web, 1, TrafficRig.HTTP_PORT, 1, ForwardingMethod.MASQUERADE);
         Destination idle = destination(web, 2, TrafficRig.HTTP_PORT, 0, ForwardingMethod.MASQUERADE);
         // wrr serves whole cycles of 3 + 1 exactly in proportion.
-        assertEquals(Map.of("s0", 30, "s1", 10), rig.request(40));
+        assertEquals(Map.of("s0", 15, "s1", 5), rig.request(20));
         rig.ipvs().updateDestination(web, idle.toBuilder().weight(2).build());
-        Map<String, Integer> after = rig.request(60);
-        assertEquals(Map.of("s0", 30, "s1", 10, "s2", 20), after);
+        Map<String, Integer> after = rig.request(30);
+        assertEquals(Map.of("s0", 15, "s1", 5, "s2", 10), after);
     }
 
     @Test
@@ -105,8 +95,6 @@ class TrafficVmTest {
         destination(web, 1, TrafficRig.HTTP_PORT, 1, ForwardingMethod.TUNNEL);
         destination(web, 2, TrafficRig.HTTP_PORT, 1, ForwardingMethod.DIRECT_ROUTE);
         assertEquals(Map.of("s0", 3, "s1", 3, "s2", 3), rig.request(9));
-        Stats stats = settled(web, 9);
-        assertTrue(stats.packetsIn() >= 9 * 4, stats.toString());
         String listed = rig.ipvsadm("-Ln", "-t", rig.vip().getHostAddress() + ":" + TrafficRig.HTTP_PORT);
         assertEquals(2, listed.lines().filter(l -> l.contains(" Route ")).count(), listed);
         assertEquals(1, listed.lines().filter(l -> l.contains(" Tunnel ")).count(), listed);
@@ -120,10 +108,10 @@ class TrafficVmTest {
         Service web = service(8080, Scheduler.RR);
         destination(web, 0, TrafficRig.HTTP_PORT, 1, ForwardingMethod.MASQUERADE);
         destination(web, 1, TrafficRig.HTTP_PORT, 1, ForwardingMethod.MASQUERADE);
-        rig.request(20, 8080);
-        Stats stats = settled(web, 20);
+        rig.request(10, 8080);
+        Stats stats = settled(web, 10);
         // A TCP connection with an HTTP exchange: at least SYN, ACK, request, FIN, ACK in; more out.
-        assertTrue(stats.packetsIn() >= 20 * 4 && stats.packetsOut() >= 20 * 3, stats.toString());
+        assertTrue(stats.packetsIn() >= 10 * 4 && stats.packetsOut() >= 10 * 3, stats.toString());
         assertTrue(stats.bytesIn() > stats.packetsIn() * 40 && stats.bytesOut() > stats.packetsOut() * 40, stats.toString());
         List<Destination> dests = rig.ipvs().getDestinations(web);
         assertEquals(stats.connections(), dests.stream().mapToLong(d -> d.stats().connections()).sum());

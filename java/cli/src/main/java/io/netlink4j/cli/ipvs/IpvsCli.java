@@ -40,6 +40,9 @@ public final class IpvsCli implements Callable<Integer> {
     @Override
     public Integer call() {
         Streams io = main.io();
+        if (!args.isEmpty() && args.get(0).equals("drain")) {
+            return drain(io);
+        }
         // Like ipvsadm, no arguments lists the table.
         IpvsadmCommand c = IpvsadmParser.parse(args.isEmpty() ? List.of("-L") : args);
         if (c.command() == IpvsadmCommand.Command.HELP) {
@@ -59,6 +62,19 @@ public final class IpvsCli implements Callable<Integer> {
             }
             runner.run(c);
             return 0;
+        }
+    }
+
+    /** {@code ipvs drain ...}: {@link IpvsDrain}. */
+    private int drain(Streams io) {
+        IpvsDrain.Parsed p = IpvsDrain.parse(args.subList(1, args.size()));
+        if (p.help()) {
+            io.out().print(IpvsDrain.USAGE);
+            return 0;
+        }
+        String netns = p.target().netns() != null ? p.target().netns() : main.netns();
+        try (IpvsHandle ipvs = IpvsHandle.open(Namespaces.in(IpvsHandle.defaultOptions(), Namespaces.resolve(netns)).build())) {
+            return IpvsDrain.run(ipvs, p, io.out());
         }
     }
 

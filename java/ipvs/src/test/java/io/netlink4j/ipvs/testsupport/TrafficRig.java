@@ -85,6 +85,22 @@ public final class TrafficRig implements AutoCloseable {
         this.all = List.copyOf(list);
     }
 
+    private static TrafficRig shared;
+
+    /**
+     * One rig of 3 servers for every test class of this JVM that asks (setting one up costs
+     * seconds in the emulated VM), made on first use and closed when the JVM exits. Its users
+     * leave IPVS empty after each test ({@code ipvs().flush()}) and use a service port of their own.
+     */
+    public static synchronized TrafficRig shared() {
+        if (shared == null) {
+            TrafficRig rig = create(3);
+            Runtime.getRuntime().addShutdownHook(new Thread(rig::close, "traffic-rig-close"));
+            shared = rig;
+        }
+        return shared;
+    }
+
     /** A rig with {@code serverCount} real servers (1-50), serving and routed, IPVS empty. */
     public static TrafficRig create(int serverCount) {
         if (serverCount < 1 || serverCount > 50) {
