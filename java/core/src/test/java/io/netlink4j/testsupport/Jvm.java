@@ -32,10 +32,20 @@ public final class Jvm {
 
     private Jvm() {}
 
-    /** {@code java} of this JVM's runtime with native access enabled: the start of a child JVM's command line. */
+    /**
+     * {@code java} of this JVM's runtime with native access enabled: the start of a child JVM's
+     * command line. Inside the test VM (scripts/kernel-vm, which sets {@code NETLINK4J_VM_SHARE}),
+     * a child that crashes writes its hs_err file into the VM's share, where scripts/vm-test finds
+     * and keeps it (see "The emulator crash" in docs/reliability.md).
+     */
     public static List<String> java() {
-        return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 ENABLE_NATIVE_ACCESS));
+        String share = System.getenv("NETLINK4J_VM_SHARE");
+        if (System.getenv("NETLINK4J_VM") != null && share != null && !share.isBlank()) {
+            command.add("-XX:ErrorFile=" + Path.of(share, "hs_err_pid%p.log"));
+        }
+        return command;
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Many IPVS operations applied with as few system calls as the socket allows: the requests are
@@ -35,10 +36,15 @@ import java.util.Optional;
  * failure is reported as the same exception. Arguments are checked when queued. Not thread safe
  * (build a batch on one thread); {@link #apply()} itself may run concurrently with other calls on
  * the same handle.
+ *
+ * <p>A batch is sent under the IPVS family id the handle knows when {@link #apply()} runs. Unlike
+ * the handle's own methods, a batch does not look the family up again when the kernel answers
+ * ENOENT: after the ip_vs module was removed and loaded again, the first batch fails with ENOENT
+ * in every operation unless a call on the handle (any call) has already found the new id.
  */
 public final class IpvsBatch {
     private final GenericNetlink genl;
-    private final GenlFamily family;
+    private final Supplier<GenlFamily> family;
     private final List<Queued<?>> queued = new ArrayList<>();
 
     /** One queued operation: its command, argument, and the change it carries out if any. */
@@ -53,7 +59,7 @@ public final class IpvsBatch {
         }
     }
 
-    IpvsBatch(GenericNetlink genl, GenlFamily family) {
+    IpvsBatch(GenericNetlink genl, Supplier<GenlFamily> family) {
         this.genl = genl;
         this.family = family;
     }
@@ -145,8 +151,9 @@ public final class IpvsBatch {
     public Result apply() {
         List<Queued<?>> ops = List.copyOf(queued);
         List<Request> requests = new ArrayList<>(ops.size());
+        GenlFamily current = family.get();
         for (Queued<?> op : ops) {
-            requests.add(op.request(family));
+            requests.add(op.request(current));
         }
         BatchResult raw = genl.connection().batch(requests, ReplyHandler.IGNORE);
         queued.clear();

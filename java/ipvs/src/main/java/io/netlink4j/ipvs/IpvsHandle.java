@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
+import io.netlink4j.Errno;
 import io.netlink4j.engine.NetlinkConnection;
 import io.netlink4j.engine.NetlinkOptions;
 import io.netlink4j.genl.GenericNetlink;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -61,7 +63,8 @@ public final class IpvsHandle implements AutoCloseable {
     private static final Comparator<DaemonConfig> DAEMON_ORDER = Comparator.comparingInt(d -> d.state().value());
 
     private final GenericNetlink genl;
-    private final GenlFamily family;
+    /** The IPVS family as last resolved: replaced when the kernel registered it anew (see {@link #withFamily}). */
+    private volatile GenlFamily family;
 
     private IpvsHandle(GenericNetlink genl, GenlFamily family) {
         this.genl = genl;
@@ -134,7 +137,7 @@ public final class IpvsHandle implements AutoCloseable {
         }
     }
 
-    /** The IPVS generic netlink family as resolved when the handle was opened. */
+    /** The IPVS generic netlink family as last resolved (when the handle was opened, or again after a reload of ip_vs). */
     GenlFamily family() {
         return family;
     }
@@ -211,7 +214,7 @@ public final class IpvsHandle implements AutoCloseable {
      * @return an unmodifiable list
      */
     public List<Service> getServices() {
-        return sorted(IpvsCommand.GET_SERVICES.list(genl, family, null), Service.IDENTITY_ORDER);
+        return sorted(withFamily(f -> IpvsCommand.GET_SERVICES.list(genl, f, null)), Service.IDENTITY_ORDER);
     }
 
     /**
@@ -223,7 +226,10 @@ public final class IpvsHandle implements AutoCloseable {
      */
     public void forEachService(Consumer<? super Service> action) {
         Objects.requireNonNull(action, "action");
-        IpvsCommand.GET_SERVICES.forEach(genl, family, null, action);
+        withFamily(f -> {
+            IpvsCommand.GET_SERVICES.forEach(genl, f, null, action);
+            return null;
+        });
     }
 
     /** Deletes every service (ipvsadm -C). */
@@ -367,7 +373,7 @@ public final class IpvsHandle implements AutoCloseable {
      * @return an unmodifiable list
      */
     public List<Destination> getDestinations(Service service) {
-        return sorted(IpvsCommand.GET_DESTS.list(genl, family, IpvsCommand.GET_DESTS.checked(service, "service")),
+        return sorted(withFamily(f -> IpvsCommand.GET_DESTS.list(genl, f, IpvsCommand.GET_DESTS.checked(service, "service"))),
                 Destination.IDENTITY_ORDER);
     }
 
@@ -377,7 +383,11 @@ public final class IpvsHandle implements AutoCloseable {
      */
     public void forEachDestination(Service service, Consumer<? super Destination> action) {
         Objects.requireNonNull(action, "action");
-        IpvsCommand.GET_DESTS.forEach(genl, family, IpvsCommand.GET_DESTS.checked(service, "service"), action);
+        Service checked = IpvsCommand.GET_DESTS.checked(service, "service");
+        withFamily(f -> {
+            IpvsCommand.GET_DESTS.forEach(genl, f, checked, action);
+            return null;
+        });
     }
 
     // The connection table.
@@ -532,7 +542,7 @@ public final class IpvsHandle implements AutoCloseable {
      * @return an unmodifiable list of at most one daemon per state
      */
     public List<DaemonConfig> getDaemons() {
-        return sorted(IpvsCommand.GET_DAEMONS.list(genl, family, null), DAEMON_ORDER);
+        return sorted(withFamily(f -> IpvsCommand.GET_DAEMONS.list(genl, f, null)), DAEMON_ORDER);
     }
 
     // Whole tables.
@@ -599,15 +609,63 @@ public final class IpvsHandle implements AutoCloseable {
 
     /** A batch of operations to apply with few system calls; see {@link IpvsBatch}. */
     public IpvsBatch batch() {
-        return new IpvsBatch(genl, family);
+        return new IpvsBatch(genl, this::family);
     }
 
     private <A> void execute(IpvsCommand<A, Void> command, A argument, String what) {
-        command.execute(genl, family, command.checked(argument, what));
+        A checked = command.checked(argument, what);
+        withFamily(f -> {
+            command.execute(genl, f, checked);
+            return null;
+        });
     }
 
     private <A, R> R request(IpvsCommand<A, R> command, A argument, String what) {
-        return command.request(genl, family, command.checked(argument, what));
+        A checked = command.checked(argument, what);
+        return withFamily(f -> command.request(genl, f, checked));
+    }
+
+    /**
+     * Runs {@code operation} with the IPVS family, following the family when the kernel has
+     * registered it anew. Generic netlink answers ENOENT to a message for a family id that is no
+     * longer registered, which happens after the ip_vs module was removed (and perhaps loaded
+     * again, under a new id). So on an ENOENT the family is looked up again by name (one more
+     * request, made only then): when it is gone, the caller gets a
+     * {@link GenlFamilyNotFoundException} saying to load ip_vs; when it is back under another
+     * id, the operation is sent once more under the new id (the kernel did nothing with the
+     * first one) and the handle keeps the new id; when the id is unchanged, the ENOENT was the
+     * operation's own (no such destination, unknown scheduler) and is thrown as it was.
+     */
+    private <R> R withFamily(Function<GenlFamily, R> operation) {
+        GenlFamily used = family;
+        try {
+            return operation.apply(used);
+        } catch (IpvsException e) {
+            if (e.errno() != Errno.ENOENT) {
+                throw e;
+            }
+            GenlFamily now = resolveAgain(e);
+            if (now.id() == used.id()) {
+                throw e;
+            }
+            return operation.apply(now);
+        }
+    }
+
+    /** Looks the IPVS family up again after {@code refusal}; the handle keeps what it found. */
+    private GenlFamily resolveAgain(IpvsException refusal) {
+        GenlFamily now;
+        try {
+            now = genl.refreshFamily(FAMILY_NAME);
+        } catch (GenlFamilyNotFoundException e) {
+            GenlFamilyNotFoundException gone = new GenlFamilyNotFoundException(FAMILY_NAME, "IPVS is no longer in this kernel"
+                    + genl.connection().options().netns().map(netns -> " (namespace " + netns + ")").orElse("")
+                    + " (was the ip_vs module removed?): load the ip_vs kernel module (modprobe ip_vs); this handle then works again", e);
+            gone.addSuppressed(refusal);
+            throw gone;
+        }
+        family = now;
+        return now;
     }
 
     private static <T> List<T> sorted(List<T> values, Comparator<? super T> order) {

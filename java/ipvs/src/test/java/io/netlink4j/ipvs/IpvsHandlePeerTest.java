@@ -94,6 +94,58 @@ class IpvsHandlePeerTest {
         }
     }
 
+    // The family registered anew (ip_vs removed and loaded again).
+
+    /** The types of the requests the peer received: the family ids, and nlctrl's. */
+    static List<Integer> types(IpvsTestPeer peer) {
+        return peer.peer.received().stream().map(ReceivedRequest::type).toList();
+    }
+
+    @Test
+    void aFamilyRegisteredAnewUnderAnotherIdIsLookedUpAgainAndTheOperationSentThere() {
+        AtomicInteger id = new AtomicInteger(IpvsTestPeer.FAMILY_ID);
+        try (IpvsTestPeer peer = IpvsTestPeer.reloadable(id, IpvsHandlePeerTest::acknowledge);
+             IpvsHandle ipvs = peer.open()) {
+            id.set(IpvsTestPeer.FAMILY_ID + 1);
+            ipvs.newService(WEB);
+            assertEquals(IpvsTestPeer.FAMILY_ID + 1, ipvs.family().id());
+            ipvs.delService(WEB);
+            int ctrl = Genl.GENL_ID_CTRL;
+            assertEquals(List.of(ctrl, IpvsTestPeer.FAMILY_ID, ctrl, IpvsTestPeer.FAMILY_ID + 1, IpvsTestPeer.FAMILY_ID + 1), types(peer),
+                    "open's lookup, the refused request, the lookup, the request again under the new id, the next one straight there");
+        }
+    }
+
+    @Test
+    void whileTheFamilyIsGoneEveryOperationSaysToLoadIpVsAndTheHandleWorksOnceItIsBack() {
+        AtomicInteger id = new AtomicInteger(IpvsTestPeer.FAMILY_ID);
+        try (IpvsTestPeer peer = IpvsTestPeer.reloadable(id, req -> IpvsTestPeer.dump(req));
+             IpvsHandle ipvs = peer.open()) {
+            id.set(0);
+            for (Runnable op : List.<Runnable>of(ipvs::getServices, () -> ipvs.forEachService(s -> {}))) {
+                GenlFamilyNotFoundException e = assertThrows(GenlFamilyNotFoundException.class, op::run);
+                assertEquals("IPVS", e.family());
+                assertEquals(Errno.ENOENT, e.errno());
+                assertTrue(e.getMessage().contains("no longer in this kernel") && e.getMessage().contains("modprobe ip_vs"), e.getMessage());
+                assertEquals(1, e.getSuppressed().length, "the refusal that led to the lookup");
+            }
+            id.set(IpvsTestPeer.FAMILY_ID + 7);
+            assertEquals(List.of(), ipvs.getServices());
+            assertEquals(IpvsTestPeer.FAMILY_ID + 7, ipvs.family().id());
+        }
+    }
+
+    @Test
+    void anEnoentOfTheOperationItselfCostsOneLookupAndIsThrownAsItWas() {
+        try (IpvsTestPeer peer = IpvsTestPeer.start(req -> List.of(ack(req, Errno.ENOENT)));
+             IpvsHandle ipvs = peer.open()) {
+            NoSuchDestinationException e = assertThrows(NoSuchDestinationException.class, () -> ipvs.delDestination(WEB, REAL));
+            assertTrue(e.getMessage().startsWith("no destination 10.1.1.2:80 in service TCP 10.0.0.1:80"), e.getMessage());
+            assertEquals(IpvsTestPeer.FAMILY_ID, ipvs.family().id());
+            assertEquals(List.of(Genl.GENL_ID_CTRL, IpvsTestPeer.FAMILY_ID, Genl.GENL_ID_CTRL), types(peer));
+        }
+    }
+
     // Requests as the kernel reads them.
 
     @Test

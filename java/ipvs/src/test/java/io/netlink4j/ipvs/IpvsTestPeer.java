@@ -17,6 +17,7 @@ import io.netty.buffer.PooledByteBufAllocator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -42,6 +43,23 @@ final class IpvsTestPeer implements AutoCloseable {
                 return List.of(family(req), NetlinkTestPeer.ack(req, 0));
             }
             return ipvs.respond(req);
+        }));
+    }
+
+    /**
+     * A peer whose IPVS family id is {@code familyId}'s current value, or absent while it is 0 (as
+     * while ip_vs is removed): nlctrl answers with that id or ENOENT, and, as the kernel's generic
+     * netlink does, a request to any other id is refused with ENOENT; requests to the current id
+     * go to {@code ipvs}.
+     */
+    static IpvsTestPeer reloadable(AtomicInteger familyId, NetlinkTestPeer.Responder ipvs) {
+        return new IpvsTestPeer(NetlinkTestPeer.start(req -> {
+            int id = familyId.get();
+            if (req.type() == Genl.GENL_ID_CTRL) {
+                return id == 0 ? List.of(NetlinkTestPeer.ack(req, io.netlink4j.Errno.ENOENT))
+                        : List.of(family(req, id), NetlinkTestPeer.ack(req, 0));
+            }
+            return req.type() == id ? ipvs.respond(req) : List.of(NetlinkTestPeer.ack(req, io.netlink4j.Errno.ENOENT));
         }));
     }
 
@@ -115,8 +133,12 @@ final class IpvsTestPeer implements AutoCloseable {
     }
 
     private static byte[] family(ReceivedRequest req) {
+        return family(req, FAMILY_ID);
+    }
+
+    private static byte[] family(ReceivedRequest req, int id) {
         return message(Genl.GENL_ID_CTRL, 0, req, Genl.CTRL_CMD_NEWFAMILY, 2, w -> {
-            w.u16(Genl.CTRL_ATTR_FAMILY_ID, FAMILY_ID);
+            w.u16(Genl.CTRL_ATTR_FAMILY_ID, id);
             w.string(Genl.CTRL_ATTR_FAMILY_NAME, Ipvs.FAMILY_NAME);
             w.u32(Genl.CTRL_ATTR_VERSION, Ipvs.GENL_VERSION);
             w.u32(Genl.CTRL_ATTR_HDRSIZE, 0);
