@@ -107,6 +107,7 @@ class DestinationVmTest {
                 "the destination family is read, not assumed from the service");
     }
 
+    @Tag("volume")
     @Test
     void manyDestinationsPerService() {
         Service svc = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.9")).port(443).scheduler(Scheduler.MH).build();

@@ -57,6 +57,7 @@ class ReliabilityVmTest {
      * own and checking every result; odd cycles delete their service, even ones keep it with one
      * destination. The kernel's final table must be exactly the kept services.
      */
+    @Tag("volume")
     @Test
     void eightThreadsShareOneHandleWithoutCrossedReplies() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -112,6 +113,7 @@ class ReliabilityVmTest {
         return kept;
     }
 
+    @Tag("volume")
     @Test
     void tinyReceiveBufferStillGivesCompleteDumpsAndBatches() {
         try (IpvsHandle tiny = IpvsHandle.open(NetlinkOptions.builder().netns(ns.netns.path()).socketReceiveBufferSize(1).build())) {
@@ -153,6 +155,7 @@ class ReliabilityVmTest {
     }
 
     /** Without CAP_NET_ADMIN, IPVS refuses with a message naming the capability; the family list still works. */
+    @Tag("volume")
     @Test
     void withoutCapNetAdminThePermissionErrorNamesTheCapability() throws Exception {
         List<String> command = new ArrayList<>(List.of("setpriv", "--inh-caps=-net_admin", "--bounding-set=-net_admin"));

@@ -3,6 +3,8 @@
 package io.netlink4j.ipvs;
 
 import io.netlink4j.AddressFamily;
+import io.netlink4j.Errno;
+import io.netlink4j.testsupport.KernelVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -64,6 +66,26 @@ class ServiceVmTest {
                 "available: " + schedulers);
     }
 
+    /** twos came with Linux 6.2: a service uses it from then on; before, the error names its module. */
+    @Test
+    void twosSchedulerFromLinux62On() {
+        Service twos = Service.builder().protocol(Protocol.TCP).address(ip("10.9.9.8")).port(80).scheduler(Scheduler.TWOS).build();
+        if (KernelVersion.current().atLeast(6, 2)) {
+            assertTrue(schedulers.contains("twos"), "available: " + schedulers);
+            ns.ipvs.newService(twos);
+            try {
+                assertEquals(Scheduler.TWOS, ns.ipvs.getService(twos).scheduler());
+            } finally {
+                ns.ipvs.delService(twos);
+            }
+        } else {
+            assertFalse(schedulers.contains("twos"), "available: " + schedulers);
+            UnknownSchedulerException e = assertThrows(UnknownSchedulerException.class, () -> ns.ipvs.newService(twos));
+            assertEquals(Errno.ENOENT, e.errno());
+            assertEquals("ip_vs_twos", e.module());
+        }
+    }
+
     static Stream<Arguments> kinds() {
         return Stream.of(
                 Arguments.of("TCP IPv4", Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80)),
@@ -75,6 +97,7 @@ class ServiceVmTest {
                 Arguments.of("SCTP IPv4", Service.builder().protocol(Protocol.SCTP).address(ip("10.0.0.3")).port(65535)));
     }
 
+    @Tag("volume")
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
     void lifecycleAcrossEverySchedulerAndBack(String name, Service.Builder template) {
@@ -140,6 +163,7 @@ class ServiceVmTest {
         assertEquals(List.of(), ns.ipvs.getServices());
     }
 
+    @Tag("volume")
     @Test
     void largeTableDumpsCompletely() {
         IpvsBatch batch = ns.ipvs.batch();
