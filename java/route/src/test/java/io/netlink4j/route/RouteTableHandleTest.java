@@ -49,7 +49,7 @@ class RouteTableHandleTest {
     RouteHandle handle(Function<ReceivedRequest, List<byte[]>> script) {
         peer = NetlinkTestPeer.start(script::apply);
         route = RouteHandle.open(NetlinkConnection.open(NetlinkTestPeer.PROTOCOL,
-                peer.clientOptions().receiveTimeout(Duration.ofMillis(500)).build()));
+                peer.clientOptions().receiveTimeout(Duration.ofSeconds(10)).build()));
         return route;
     }
 
