@@ -194,7 +194,7 @@ class DistributionIT {
         }
         Set<String> expected = new TreeSet<>(List.of("netlink4j.1", "netlink4j-genl-list.1", "netlink4j-genl-show.1",
                 "netlink4j-link-list.1", "netlink4j-addr-list.1", "netlink4j-route-list.1", "netlink4j-route-add.1", "netlink4j-route-del.1",
-                "netlink4j-route-replace.1", "netlink4j-route-change.1"));
+                "netlink4j-route-replace.1", "netlink4j-route-change.1", "netlink4j-ipvs-sysctl.1"));
         Main.COMMANDS.forEach(c -> expected.add("netlink4j-" + c + ".1"));
         assertEquals(expected, pages);
         for (String page : pages) {
