@@ -3,8 +3,13 @@
 package io.netlink4j.socket;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.quicktheories.core.Gen;
 
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 
@@ -91,7 +96,7 @@ class NativeLibraryTest {
             return Character.isDigit(s.charAt(0)) ? "p" + s : s;
         });
         Gen<String> prefix = lists().of(segment).ofSizeBetween(1, 5).map(s -> String.join(".", s) + ".");
-        Gen<String> tail = arbitrary().pick(List.of("x86_64.so", "aarch64_1.2.0.so", "x86_64_0.1.0-SNAPSHOT-20260102030405.so"));
+        Gen<String> tail = arbitrary().pick(List.of("x86_64.so", "aarch64_1.2.0.so", "x86_64_0.1.0-SNAPSHOT-3f2a9c01b7de.so"));
         qt().forAll(prefix, tail).checkAssert((p, t) -> {
             assertEquals(p, NativeLibrary.packagePrefix(p + "io.netlink4j.socket.Native"));
             assertEquals(p, NativeLibrary.prefixOfFileName("lib" + NativeLibrary.mangle(p) + "netlink4j_linux_" + t));
@@ -99,23 +104,36 @@ class NativeLibraryTest {
     }
 
     @Test
-    void releasesAreNamedByTheirVersionAndSnapshotsAlsoByTheirBuildTime() {
-        assertEquals("1.2.0", NativeLibrary.versionTag(props("1.2.0", "20260102030405")));
-        assertEquals("1.2.0-SNAPSHOT-20260102030405", NativeLibrary.versionTag(props("1.2.0-SNAPSHOT", "20260102030405")));
-        // Classes built without Maven's resource filtering carry no version: java.library.path is not searched.
-        assertNull(NativeLibrary.versionTag(props("${project.version}", "${netlink4j.build.time}")));
-        assertNull(NativeLibrary.versionTag(props("1.2.0-SNAPSHOT", "${netlink4j.build.time}")));
-        assertNull(NativeLibrary.versionTag(new Properties()));
+    void releasesAreNamedByTheirVersionAndSnapshotsAlsoByTheirLibrarysDigest(@TempDir Path dir) throws Exception {
+        Path library = dir.resolve("libnetlink4j_linux_x86_64.so");
+        Files.write(library, "not really a library, but bytes to digest".getBytes(StandardCharsets.US_ASCII));
+        URL url = library.toUri().toURL();
+        assertEquals("1.2.0", NativeLibrary.versionTag(props("1.2.0"), url));
+        assertEquals("1.2.0", NativeLibrary.versionTag(props("1.2.0"), null));
+        // The digest as coreutils computes it, as the distribution's assemble script names its copy.
+        Process p = new ProcessBuilder("sha256sum", library.toString()).redirectErrorStream(true).start();
+        String sum = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        assertEquals(0, p.waitFor(), sum);
+        assertEquals("1.2.0-SNAPSHOT-" + sum.substring(0, NativeLibrary.DIGEST_DIGITS),
+                NativeLibrary.versionTag(props("1.2.0-SNAPSHOT"), url));
+        // Other bytes, another name; the same bytes, the same name.
+        Files.write(library, "other bytes".getBytes(StandardCharsets.US_ASCII));
+        String other = NativeLibrary.versionTag(props("1.2.0-SNAPSHOT"), url);
+        assertTrue(other.matches("1\\.2\\.0-SNAPSHOT-[0-9a-f]{12}") && !other.endsWith(sum.substring(0, 12)), other);
+        assertEquals(other, NativeLibrary.versionTag(props("1.2.0-SNAPSHOT"), url));
+        // A snapshot without its library, and classes built without Maven's resource filtering: no name.
+        assertNull(NativeLibrary.versionTag(props("1.2.0-SNAPSHOT"), null));
+        assertNull(NativeLibrary.versionTag(props("${project.version}"), url));
+        assertNull(NativeLibrary.versionTag(new Properties(), url));
         // This build's own name.
         String name = NativeLibrary.libraryName();
         String platform = NativeLibrary.platform(System.getProperty("os.name"), System.getProperty("os.arch"));
         assertTrue(name.matches("netlink4j_" + platform.replace('-', '_') + "_[0-9][A-Za-z0-9.+-]*"), name);
     }
 
-    private static Properties props(String version, String build) {
+    private static Properties props(String version) {
         Properties p = new Properties();
         p.setProperty("version", version);
-        p.setProperty("build", build);
         return p;
     }
 }
