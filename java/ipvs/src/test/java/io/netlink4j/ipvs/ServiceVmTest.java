@@ -5,10 +5,10 @@ package io.netlink4j.ipvs;
 import io.netlink4j.AddressFamily;
 import io.netlink4j.Errno;
 import io.netlink4j.testsupport.KernelVersion;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,18 +28,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Services against the real IPVS of the test VM: every kind, every scheduler, both families. */
 @Tag("kernel-vm")
 class ServiceVmTest {
-    static IpvsNamespace ns;
+    @RegisterExtension
+    static final IpvsNamespace ns = IpvsNamespace.perClass();
     static List<String> schedulers;
 
     @BeforeAll
     static void setUp() {
-        ns = IpvsNamespace.create();
         schedulers = availableSchedulers(ns.ipvs);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        ns.close();
     }
 
     /** The kernel's schedulers: every one this library names, less those this kernel lacks. */
