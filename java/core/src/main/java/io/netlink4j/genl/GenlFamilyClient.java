@@ -281,7 +281,11 @@ public final class GenlFamilyClient {
         }
     }
 
-    /** {@code GenlFamilyClient[IPVS, id 0x20]}. */
+    /**
+     * The family's name and the id requests go to.
+     *
+     * @return e.g. {@code GenlFamilyClient[IPVS, id 0x20]}
+     */
     @Override
     public String toString() {
         return "GenlFamilyClient[" + name + ", id 0x" + Integer.toHexString(family.id()) + "]";
