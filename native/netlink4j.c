@@ -147,30 +147,27 @@ JNIEXPORT jint JNICALL Java_io_netlink4j_socket_Native_open(JNIEnv *env, jclass 
     return err < 0 ? err : in_netns(path, make_file, &args);
 }
 
-JNIEXPORT jint JNICALL Java_io_netlink4j_socket_Native_read(JNIEnv *env, jclass clazz, jint fd, jobject buf, jint offset, jint length) {
-    (void) clazz;
+/* read(2) into (write == 0) or write(2) from buf[offset, offset + length), EINTR retried. */
+static jint transfer(JNIEnv *env, jint fd, jobject buf, jint offset, jint length, int write_out) {
     char *data = buffer_range(env, buf, offset, length);
     if (data == NULL) {
         return -EINVAL;
     }
     ssize_t n;
     do {
-        n = read(fd, data, (size_t) length);
+        n = write_out ? write(fd, data, (size_t) length) : read(fd, data, (size_t) length);
     } while (n < 0 && errno == EINTR);
     return n < 0 ? -errno : (jint) n;
 }
 
+JNIEXPORT jint JNICALL Java_io_netlink4j_socket_Native_read(JNIEnv *env, jclass clazz, jint fd, jobject buf, jint offset, jint length) {
+    (void) clazz;
+    return transfer(env, fd, buf, offset, length, 0);
+}
+
 JNIEXPORT jint JNICALL Java_io_netlink4j_socket_Native_write(JNIEnv *env, jclass clazz, jint fd, jobject buf, jint offset, jint length) {
     (void) clazz;
-    char *data = buffer_range(env, buf, offset, length);
-    if (data == NULL) {
-        return -EINVAL;
-    }
-    ssize_t n;
-    do {
-        n = write(fd, data, (size_t) length);
-    } while (n < 0 && errno == EINTR);
-    return n < 0 ? -errno : (jint) n;
+    return transfer(env, fd, buf, offset, length, 1);
 }
 
 JNIEXPORT jint JNICALL Java_io_netlink4j_socket_Native_bind(JNIEnv *env, jclass clazz, jint fd, jint portId, jint groups) {

@@ -36,4 +36,14 @@ public final class Namespaces {
     public static NetlinkOptions.Builder in(NetlinkOptions.Builder builder, Path netns) {
         return netns == null ? builder : builder.netns(netns);
     }
+
+    /**
+     * The connection options of a command: {@code builder} (a handle's defaults) in the namespace
+     * the {@code --netns} option names, or in the caller's when it is null.
+     *
+     * @throws CliException if that namespace does not exist
+     */
+    public static NetlinkOptions options(NetlinkOptions.Builder builder, String netnsOption) {
+        return in(builder, resolve(netnsOption)).build();
+    }
 }

@@ -26,7 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Costs: {@link #getFamily} asks the kernel once per family name and then answers from its
  * cache; {@link #refreshFamily}, {@link #getFamilies} and {@link #getPolicy} send a request (or
- * a dump) on every call. The methods that take a {@link GenlFamily} send exactly what they say.
+ * a dump) on every call. The methods that take a {@link GenlFamily} send exactly what they say,
+ * to the id it has: after the family's module was reloaded under another id the kernel refuses
+ * them with ENOENT. A {@link GenlFamilyClient} ({@link #familyClient}) follows the family instead.
  *
  * <p>Every method that talks to the kernel throws {@link io.netlink4j.NetlinkClosedException}
  * once this object is closed, {@link io.netlink4j.NetlinkTimeoutException} when no answer came in
@@ -152,6 +154,35 @@ public final class GenericNetlink implements AutoCloseable {
         }
         cache.put(name, found);
         return found;
+    }
+
+    /**
+     * A client for the family called {@code name} that follows it when the kernel registers it anew
+     * (a module reloaded under another id): see {@link GenlFamilyClient}. Resolved as
+     * {@link #getFamily} resolves (one CTRL_CMD_GETFAMILY request unless cached).
+     *
+     * @param name the family's name, 1-{@value Genl#MAX_FAMILY_NAME} characters, e.g. {@code "IPVS"}
+     * @return the client, sending on this connection
+     * @throws GenlFamilyNotFoundException the kernel has no such family
+     * @throws IllegalArgumentException    the name is empty or too long
+     * @throws NetlinkErrnoException       the kernel refused otherwise
+     */
+    public GenlFamilyClient familyClient(String name) {
+        return new GenlFamilyClient(this, getFamily(name));
+    }
+
+    /**
+     * A client for {@code family} as resolved before (sends nothing now), which follows it by its
+     * name when the kernel no longer knows its id: see {@link GenlFamilyClient}.
+     *
+     * @param family the family, from {@link #getFamily}, {@link #getFamilies} or kept from earlier
+     * @return the client, sending on this connection
+     * @throws IllegalArgumentException the family's name is empty or too long
+     */
+    public GenlFamilyClient familyClient(GenlFamily family) {
+        Objects.requireNonNull(family, "family");
+        checkFamilyName(family.name());
+        return new GenlFamilyClient(this, family);
     }
 
     /** Forgets every cached family. */

@@ -7,15 +7,14 @@ import io.netlink4j.NetlinkException;
 import io.netlink4j.engine.BatchResult;
 import io.netlink4j.engine.ReplyHandler;
 import io.netlink4j.engine.Request;
-import io.netlink4j.genl.GenericNetlink;
 import io.netlink4j.genl.GenlFamily;
+import io.netlink4j.genl.GenlFamilyClient;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Many IPVS operations applied with as few system calls as the socket allows: the requests are
@@ -43,8 +42,7 @@ import java.util.function.Supplier;
  * in every operation unless a call on the handle (any call) has already found the new id.
  */
 public final class IpvsBatch {
-    private final GenericNetlink genl;
-    private final Supplier<GenlFamily> family;
+    private final GenlFamilyClient ipvs;
     private final List<Queued<?>> queued = new ArrayList<>();
 
     /** One queued operation: its command, argument, and the change it carries out if any. */
@@ -59,9 +57,8 @@ public final class IpvsBatch {
         }
     }
 
-    IpvsBatch(GenericNetlink genl, Supplier<GenlFamily> family) {
-        this.genl = genl;
-        this.family = family;
+    IpvsBatch(GenlFamilyClient ipvs) {
+        this.ipvs = ipvs;
     }
 
     private <A> IpvsBatch queue(IpvsCommand<A, Void> command, A argument, String what, IpvsChange change) {
@@ -151,11 +148,11 @@ public final class IpvsBatch {
     public Result apply() {
         List<Queued<?>> ops = List.copyOf(queued);
         List<Request> requests = new ArrayList<>(ops.size());
-        GenlFamily current = family.get();
+        GenlFamily current = ipvs.family();
         for (Queued<?> op : ops) {
             requests.add(op.request(current));
         }
-        BatchResult raw = genl.connection().batch(requests, ReplyHandler.IGNORE);
+        BatchResult raw = ipvs.genericNetlink().connection().batch(requests, ReplyHandler.IGNORE);
         queued.clear();
         List<Failure> failures = new ArrayList<>();
         for (BatchResult.Failure f : raw.failures()) {

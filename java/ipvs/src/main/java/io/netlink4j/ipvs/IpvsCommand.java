@@ -11,6 +11,8 @@ import io.netlink4j.engine.Request;
 import io.netlink4j.engine.RequestBody;
 import io.netlink4j.genl.GenericNetlink;
 import io.netlink4j.genl.GenlFamily;
+import io.netlink4j.genl.GenlFamilyClient;
+import io.netlink4j.genl.GenlFamilyNotFoundException;
 import io.netlink4j.ipvs.internal.Ipvs;
 import io.netlink4j.ipvs.internal.IpvsCodec;
 
@@ -236,20 +238,24 @@ final class IpvsCommand<A, R> {
     }
 
     /** Sends the command and waits for its ACK. */
-    void execute(GenericNetlink genl, GenlFamily family, A argument) {
+    void execute(GenlFamilyClient ipvs, A argument) {
         expect(Kind.ACKNOWLEDGED);
         try {
-            genl.execute(operation, family, cmd, body(argument));
+            ipvs.execute(operation, cmd, body(argument));
+        } catch (GenlFamilyNotFoundException e) {
+            throw familyGone(ipvs, e);
         } catch (NetlinkErrnoException e) {
             throw refused(argument, e);
         }
     }
 
     /** Sends the command and returns its one reply. */
-    R request(GenericNetlink genl, GenlFamily family, A argument) {
+    R request(GenlFamilyClient ipvs, A argument) {
         expect(Kind.REPLY);
         try {
-            return genl.request(operation, family, cmd, body(argument), decoder(argument));
+            return ipvs.request(operation, cmd, body(argument), decoder(argument));
+        } catch (GenlFamilyNotFoundException e) {
+            throw familyGone(ipvs, e);
         } catch (NetlinkErrnoException e) {
             throw refused(argument, e);
         }
@@ -260,21 +266,23 @@ final class IpvsCommand<A, R> {
      * receive buffer overrun) or a table changed during the dump (NLM_F_DUMP_INTR), up to
      * {@code NetlinkOptions.dumpAttempts()} times.
      */
-    List<R> list(GenericNetlink genl, GenlFamily family, A argument) {
+    List<R> list(GenlFamilyClient ipvs, A argument) {
         expect(Kind.DUMP);
         try {
-            return genl.dump(operation, family, cmd, body(argument), decoder(argument));
+            return ipvs.dump(operation, cmd, body(argument), decoder(argument));
+        } catch (GenlFamilyNotFoundException e) {
+            throw familyGone(ipvs, e);
         } catch (NetlinkErrnoException e) {
             throw refused(argument, e);
         }
     }
 
     /** Dumps to {@code action}, value by value, in bounded memory; not restarted. */
-    void forEach(GenericNetlink genl, GenlFamily family, A argument, Consumer<? super R> action) {
+    void forEach(GenlFamilyClient ipvs, A argument, Consumer<? super R> action) {
         expect(Kind.DUMP);
         ReplyDecoder<R> d = decoder(argument);
         try {
-            genl.dumpEach(operation, family, cmd, body(argument), msg -> {
+            ipvs.dumpEach(operation, cmd, body(argument), msg -> {
                 R value = d.decode(msg);
                 try {
                     action.accept(value);
@@ -284,6 +292,8 @@ final class IpvsCommand<A, R> {
             });
         } catch (ActionFailure f) {
             throw (RuntimeException) f.getCause();
+        } catch (GenlFamilyNotFoundException e) {
+            throw familyGone(ipvs, e);
         } catch (NetlinkErrnoException e) {
             throw refused(argument, e);
         }
@@ -296,6 +306,20 @@ final class IpvsCommand<A, R> {
         ActionFailure(RuntimeException cause) {
             super(null, cause, false, false);
         }
+    }
+
+    /**
+     * The IPVS family gone while a handle was open (ip_vs removed): the client's lookup after an
+     * ENOENT found no family. Says what to load and that the handle works again then.
+     */
+    private static GenlFamilyNotFoundException familyGone(GenlFamilyClient ipvs, GenlFamilyNotFoundException e) {
+        GenlFamilyNotFoundException gone = new GenlFamilyNotFoundException(Ipvs.FAMILY_NAME, "IPVS is no longer in this kernel"
+                + ipvs.genericNetlink().connection().options().netns().map(netns -> " (namespace " + netns + ")").orElse("")
+                + " (was the ip_vs module removed?): load the ip_vs kernel module (modprobe ip_vs); this handle then works again", e);
+        for (Throwable refusal : e.getSuppressed()) {
+            gone.addSuppressed(refusal);
+        }
+        return gone;
     }
 
     /** The kernel's refusal of this command, as the exception that names its object. */

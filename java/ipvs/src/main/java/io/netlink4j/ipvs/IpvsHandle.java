@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
-import io.netlink4j.Errno;
 import io.netlink4j.engine.NetlinkConnection;
 import io.netlink4j.engine.NetlinkOptions;
 import io.netlink4j.genl.GenericNetlink;
 import io.netlink4j.genl.GenlFamily;
+import io.netlink4j.genl.GenlFamilyClient;
 import io.netlink4j.genl.GenlFamilyNotFoundException;
 import io.netlink4j.ipvs.internal.Ipvs;
 import io.netlink4j.socket.NetlinkProtocol;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -51,6 +50,13 @@ import java.util.function.Predicate;
  * also throw {@link io.netlink4j.NetlinkOverrunException} or
  * {@link io.netlink4j.NetlinkDumpInterruptedException} (after its restarts, for the list forms).
  * An {@link IpvsException} with errno EPERM says the caller lacks CAP_NET_ADMIN.
+ *
+ * <p>The handle follows the IPVS family when the ip_vs module is removed and loaded again (the
+ * kernel registers the family under another id), as {@link GenlFamilyClient} describes: while
+ * IPVS is gone every operation throws a {@link GenlFamilyNotFoundException} that says to load
+ * ip_vs, and once it is back the handle works again without being reopened. The price is on
+ * refusals with ENOENT alone, which IPVS also gives for an absent destination or an unknown
+ * scheduler: each costs one more small request to nlctrl (never a second IPVS request).
  */
 public final class IpvsHandle implements AutoCloseable {
     /** The generic netlink family name the kernel registers IPVS under: {@code "IPVS"}. */
@@ -62,13 +68,11 @@ public final class IpvsHandle implements AutoCloseable {
     /** The order of {@link #getDaemons()}: by state number, MASTER (1) before BACKUP (2). */
     private static final Comparator<DaemonConfig> DAEMON_ORDER = Comparator.comparingInt(d -> d.state().value());
 
-    private final GenericNetlink genl;
-    /** The IPVS family as last resolved: replaced when the kernel registered it anew (see {@link #withFamily}). */
-    private volatile GenlFamily family;
+    /** The IPVS family, followed when the kernel registers it anew (ip_vs reloaded): see {@link GenlFamilyClient}. */
+    private final GenlFamilyClient ipvs;
 
-    private IpvsHandle(GenericNetlink genl, GenlFamily family) {
-        this.genl = genl;
-        this.family = family;
+    private IpvsHandle(GenlFamilyClient ipvs) {
+        this.ipvs = ipvs;
     }
 
     /**
@@ -125,7 +129,7 @@ public final class IpvsHandle implements AutoCloseable {
     public static IpvsHandle open(NetlinkConnection connection) {
         GenericNetlink genl = GenericNetlink.open(Objects.requireNonNull(connection, "connection"));
         try {
-            return new IpvsHandle(genl, genl.getFamily(FAMILY_NAME));
+            return new IpvsHandle(genl.familyClient(FAMILY_NAME));
         } catch (GenlFamilyNotFoundException e) {
             genl.close();
             throw new GenlFamilyNotFoundException(FAMILY_NAME, "IPVS is not available in this kernel"
@@ -139,7 +143,7 @@ public final class IpvsHandle implements AutoCloseable {
 
     /** The IPVS generic netlink family as last resolved (when the handle was opened, or again after a reload of ip_vs). */
     GenlFamily family() {
-        return family;
+        return ipvs.family();
     }
 
     /**
@@ -148,7 +152,7 @@ public final class IpvsHandle implements AutoCloseable {
      * handle.
      */
     public NetlinkConnection connection() {
-        return genl.connection();
+        return ipvs.genericNetlink().connection();
     }
 
     // Services.
@@ -214,7 +218,7 @@ public final class IpvsHandle implements AutoCloseable {
      * @return an unmodifiable list
      */
     public List<Service> getServices() {
-        return sorted(withFamily(f -> IpvsCommand.GET_SERVICES.list(genl, f, null)), Service.IDENTITY_ORDER);
+        return sorted(IpvsCommand.GET_SERVICES.list(ipvs, null), Service.IDENTITY_ORDER);
     }
 
     /**
@@ -226,10 +230,7 @@ public final class IpvsHandle implements AutoCloseable {
      */
     public void forEachService(Consumer<? super Service> action) {
         Objects.requireNonNull(action, "action");
-        withFamily(f -> {
-            IpvsCommand.GET_SERVICES.forEach(genl, f, null, action);
-            return null;
-        });
+        IpvsCommand.GET_SERVICES.forEach(ipvs, null, action);
     }
 
     /** Deletes every service (ipvsadm -C). */
@@ -373,8 +374,7 @@ public final class IpvsHandle implements AutoCloseable {
      * @return an unmodifiable list
      */
     public List<Destination> getDestinations(Service service) {
-        return sorted(withFamily(f -> IpvsCommand.GET_DESTS.list(genl, f, IpvsCommand.GET_DESTS.checked(service, "service"))),
-                Destination.IDENTITY_ORDER);
+        return sorted(IpvsCommand.GET_DESTS.list(ipvs, IpvsCommand.GET_DESTS.checked(service, "service")), Destination.IDENTITY_ORDER);
     }
 
     /**
@@ -384,10 +384,7 @@ public final class IpvsHandle implements AutoCloseable {
     public void forEachDestination(Service service, Consumer<? super Destination> action) {
         Objects.requireNonNull(action, "action");
         Service checked = IpvsCommand.GET_DESTS.checked(service, "service");
-        withFamily(f -> {
-            IpvsCommand.GET_DESTS.forEach(genl, f, checked, action);
-            return null;
-        });
+        IpvsCommand.GET_DESTS.forEach(ipvs, checked, action);
     }
 
     // The connection table.
@@ -542,7 +539,7 @@ public final class IpvsHandle implements AutoCloseable {
      * @return an unmodifiable list of at most one daemon per state
      */
     public List<DaemonConfig> getDaemons() {
-        return sorted(withFamily(f -> IpvsCommand.GET_DAEMONS.list(genl, f, null)), DAEMON_ORDER);
+        return sorted(IpvsCommand.GET_DAEMONS.list(ipvs, null), DAEMON_ORDER);
     }
 
     // Whole tables.
@@ -609,63 +606,15 @@ public final class IpvsHandle implements AutoCloseable {
 
     /** A batch of operations to apply with few system calls; see {@link IpvsBatch}. */
     public IpvsBatch batch() {
-        return new IpvsBatch(genl, this::family);
+        return new IpvsBatch(ipvs);
     }
 
     private <A> void execute(IpvsCommand<A, Void> command, A argument, String what) {
-        A checked = command.checked(argument, what);
-        withFamily(f -> {
-            command.execute(genl, f, checked);
-            return null;
-        });
+        command.execute(ipvs, command.checked(argument, what));
     }
 
     private <A, R> R request(IpvsCommand<A, R> command, A argument, String what) {
-        A checked = command.checked(argument, what);
-        return withFamily(f -> command.request(genl, f, checked));
-    }
-
-    /**
-     * Runs {@code operation} with the IPVS family, following the family when the kernel has
-     * registered it anew. Generic netlink answers ENOENT to a message for a family id that is no
-     * longer registered, which happens after the ip_vs module was removed (and perhaps loaded
-     * again, under a new id). So on an ENOENT the family is looked up again by name (one more
-     * request, made only then): when it is gone, the caller gets a
-     * {@link GenlFamilyNotFoundException} saying to load ip_vs; when it is back under another
-     * id, the operation is sent once more under the new id (the kernel did nothing with the
-     * first one) and the handle keeps the new id; when the id is unchanged, the ENOENT was the
-     * operation's own (no such destination, unknown scheduler) and is thrown as it was.
-     */
-    private <R> R withFamily(Function<GenlFamily, R> operation) {
-        GenlFamily used = family;
-        try {
-            return operation.apply(used);
-        } catch (IpvsException e) {
-            if (e.errno() != Errno.ENOENT) {
-                throw e;
-            }
-            GenlFamily now = resolveAgain(e);
-            if (now.id() == used.id()) {
-                throw e;
-            }
-            return operation.apply(now);
-        }
-    }
-
-    /** Looks the IPVS family up again after {@code refusal}; the handle keeps what it found. */
-    private GenlFamily resolveAgain(IpvsException refusal) {
-        GenlFamily now;
-        try {
-            now = genl.refreshFamily(FAMILY_NAME);
-        } catch (GenlFamilyNotFoundException e) {
-            GenlFamilyNotFoundException gone = new GenlFamilyNotFoundException(FAMILY_NAME, "IPVS is no longer in this kernel"
-                    + genl.connection().options().netns().map(netns -> " (namespace " + netns + ")").orElse("")
-                    + " (was the ip_vs module removed?): load the ip_vs kernel module (modprobe ip_vs); this handle then works again", e);
-            gone.addSuppressed(refusal);
-            throw gone;
-        }
-        family = now;
-        return now;
+        return command.request(ipvs, command.checked(argument, what));
     }
 
     private static <T> List<T> sorted(List<T> values, Comparator<? super T> order) {
@@ -677,6 +626,6 @@ public final class IpvsHandle implements AutoCloseable {
     /** Closes the socket. Idempotent; other threads' calls fail with a closed-handle exception. */
     @Override
     public void close() {
-        genl.close();
+        ipvs.genericNetlink().close();
     }
 }

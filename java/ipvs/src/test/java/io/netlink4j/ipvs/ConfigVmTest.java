@@ -2,10 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.ipvs;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,17 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Timeouts, info, counters and sync daemons in the test VM. */
 @Tag("kernel-vm")
 class ConfigVmTest {
-    static IpvsNamespace ns;
-
-    @BeforeAll
-    static void setUp() {
-        ns = IpvsNamespace.create();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        ns.close();
-    }
+    @RegisterExtension
+    static final IpvsNamespace ns = IpvsNamespace.perClass();
 
     @Test
     void configRoundTripsAndZeroLeavesUnchanged() {

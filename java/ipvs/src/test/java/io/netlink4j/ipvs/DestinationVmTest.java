@@ -3,11 +3,9 @@
 package io.netlink4j.ipvs;
 
 import io.netlink4j.AddressFamily;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.HashSet;
 import java.util.List;
@@ -20,22 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Destinations of every forwarding method and tunnel type, IPv4 and IPv6, in the test VM. */
 @Tag("kernel-vm")
 class DestinationVmTest {
-    static IpvsNamespace ns;
-
-    @BeforeAll
-    static void setUp() {
-        ns = IpvsNamespace.create();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        ns.close();
-    }
-
-    @AfterEach
-    void flush() {
-        ns.ipvs.flush();
-    }
+    @RegisterExtension
+    static final IpvsNamespace ns = IpvsNamespace.perClassFlushed();
 
     static Set<Destination> configOf(List<Destination> ds) {
         Set<Destination> out = new HashSet<>();

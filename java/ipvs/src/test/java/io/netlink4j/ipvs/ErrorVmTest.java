@@ -4,11 +4,9 @@ package io.netlink4j.ipvs;
 
 import io.netlink4j.AddressFamily;
 import io.netlink4j.Errno;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -20,24 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every IPVS error path, against the kernel. */
 @Tag("kernel-vm")
 class ErrorVmTest {
-    static IpvsNamespace ns;
+    @RegisterExtension
+    static final IpvsNamespace ns = IpvsNamespace.perClassFlushed();
+
     static final Service WEB = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).scheduler(Scheduler.RR).build();
     static final Destination REAL = Destination.builder().address(ip("10.1.1.2")).port(80).build();
-
-    @BeforeAll
-    static void setUp() {
-        ns = IpvsNamespace.create();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        ns.close();
-    }
-
-    @AfterEach
-    void flush() {
-        ns.ipvs.flush();
-    }
 
     @Test
     void serviceExists() {

@@ -4,10 +4,9 @@ package io.netlink4j.ipvs;
 
 import io.netlink4j.genl.GenlFamilyNotFoundException;
 import io.netlink4j.testsupport.Netns;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,17 +34,9 @@ class FaultVmTest {
     /** Namespaces (one handle each) of {@link #manyHandlesInManyNamespaces}; docs/reliability.md has a run with 1,000. */
     static final int NAMESPACES = Integer.getInteger("nl4j.faults.namespaces", 100);
     static final Path KERNEL_MODPROBE = Path.of("/proc/sys/kernel/modprobe");
-    static IpvsNamespace ns;
 
-    @BeforeAll
-    static void setUp() {
-        ns = IpvsNamespace.create();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        ns.close();
-    }
+    @RegisterExtension
+    static final IpvsNamespace ns = IpvsNamespace.perClass();
 
     static Service service(String address, Scheduler scheduler) {
         return Service.builder().protocol(Protocol.TCP).address(ip(address)).port(80).scheduler(scheduler).build();

@@ -3,11 +3,9 @@
 package io.netlink4j.ipvs;
 
 import io.netlink4j.AddressFamily;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Set;
@@ -23,22 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Reading whole tables and reconciling the kernel's table with a desired one, in the test VM. */
 @Tag("kernel-vm")
 class IpvsSyncVmTest {
-    static IpvsNamespace ns;
-
-    @BeforeAll
-    static void setUp() {
-        ns = IpvsNamespace.create();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        ns.close();
-    }
-
-    @AfterEach
-    void flush() {
-        ns.ipvs.flush();
-    }
+    @RegisterExtension
+    static final IpvsNamespace ns = IpvsNamespace.perClassFlushed();
 
     static final Service WEB = Service.builder().protocol(Protocol.TCP).address(ip("10.0.0.1")).port(80).scheduler(Scheduler.WRR).build();
     static final Service DNS = Service.builder().protocol(Protocol.UDP).address(ip("10.0.0.1")).port(53).scheduler(Scheduler.RR).build();

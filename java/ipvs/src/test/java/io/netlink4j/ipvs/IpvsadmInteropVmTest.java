@@ -3,11 +3,9 @@
 package io.netlink4j.ipvs;
 
 import io.netlink4j.AddressFamily;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.OptionalInt;
@@ -19,22 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The library and the real ipvsadm, inside the test VM, agree on every field. */
 @Tag("kernel-vm")
 class IpvsadmInteropVmTest {
-    static IpvsNamespace ns;
-
-    @BeforeAll
-    static void setUp() {
-        ns = IpvsNamespace.create();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        ns.close();
-    }
-
-    @AfterEach
-    void flush() {
-        ns.ipvs.flush();
-    }
+    @RegisterExtension
+    static final IpvsNamespace ns = IpvsNamespace.perClassFlushed();
 
     @Test
     void stateWrittenByTheLibraryIsWhatIpvsadmSaves() {

@@ -5,12 +5,10 @@ package io.netlink4j.ynl;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
-import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -109,6 +107,7 @@ final class DecodedMap extends AbstractMap<String, Object> {
             values = null;
             order = null;
             size = 0;
+            modCount++;
         }
         return inflated;
     }
@@ -211,42 +210,25 @@ final class DecodedMap extends AbstractMap<String, Object> {
     }
 
     /** The entries in order; removal and {@code setValue} write through. */
-    private final class Entries implements Iterator<Map.Entry<String, Object>> {
-        private int next;
-        private int last = -1;
-        private int expected = modCount;
-
+    private final class Entries extends PositionIterator<Map.Entry<String, Object>> {
         @Override
-        public boolean hasNext() {
-            return next < size;
+        int end() {
+            return size;
         }
 
         @Override
-        public Map.Entry<String, Object> next() {
-            check();
-            if (next >= size) {
-                throw new NoSuchElementException();
-            }
-            last = order[next++];
-            return new Entry(last);
+        int modifications() {
+            return modCount;
         }
 
         @Override
-        public void remove() {
-            check();
-            if (last < 0) {
-                throw new IllegalStateException();
-            }
-            removeSlot(last);
-            next--;
-            last = -1;
-            expected = modCount;
+        Map.Entry<String, Object> at(int position) {
+            return new Entry(order[position]);
         }
 
-        private void check() {
-            if (inflated != null || modCount != expected) {
-                throw new ConcurrentModificationException();
-            }
+        @Override
+        void removeAt(int position) {
+            removeSlot(order[position]);
         }
     }
 

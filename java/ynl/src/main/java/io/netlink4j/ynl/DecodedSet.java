@@ -4,9 +4,7 @@ package io.netlink4j.ynl;
 
 import java.util.AbstractSet;
 import java.util.Arrays;
-import java.util.ConcurrentModificationException;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 
 /**
@@ -96,40 +94,25 @@ final class DecodedSet extends AbstractSet<Object> {
 
     @Override
     public Iterator<Object> iterator() {
-        return new Iterator<>() {
-            private int next;
-            private int last = -1;
-            private int expected = modCount;
-
+        return new PositionIterator<>() {
             @Override
-            public boolean hasNext() {
-                return next < size;
+            int end() {
+                return size;
             }
 
             @Override
-            public Object next() {
-                if (modCount != expected) {
-                    throw new ConcurrentModificationException();
-                }
-                if (next >= size) {
-                    throw new NoSuchElementException();
-                }
-                last = next;
-                return elements[next++];
+            int modifications() {
+                return modCount;
             }
 
             @Override
-            public void remove() {
-                if (last < 0) {
-                    throw new IllegalStateException();
-                }
-                if (modCount != expected) {
-                    throw new ConcurrentModificationException();
-                }
-                removeAt(last);
-                next = last;
-                last = -1;
-                expected = modCount;
+            Object at(int position) {
+                return elements[position];
+            }
+
+            @Override
+            void removeAt(int position) {
+                DecodedSet.this.removeAt(position);
             }
         };
     }

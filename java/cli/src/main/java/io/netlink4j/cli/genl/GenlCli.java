@@ -66,7 +66,7 @@ public final class GenlCli {
     }
 
     private GenericNetlink open() {
-        return GenericNetlink.open(Namespaces.in(NetlinkOptions.builder(), Namespaces.resolve(main.netns())).build());
+        return GenericNetlink.open(Namespaces.options(NetlinkOptions.builder(), main.netns()));
     }
 
     static String listText(List<GenlFamily> families) {

@@ -55,7 +55,7 @@ public final class IpvsCli implements Callable<Integer> {
         }
         IpvsRestore restore = c.command() == IpvsadmCommand.Command.RESTORE ? IpvsRestore.read(io.in()) : null;
         String netns = c.netns() != null ? c.netns() : main.netns();
-        try (IpvsHandle ipvs = IpvsHandle.open(Namespaces.in(IpvsHandle.defaultOptions(), Namespaces.resolve(netns)).build())) {
+        try (IpvsHandle ipvs = IpvsHandle.open(Namespaces.options(IpvsHandle.defaultOptions(), netns))) {
             IpvsadmRunner runner = new IpvsadmRunner(ipvs, io.out());
             if (restore != null) {
                 return restore.apply(ipvs, runner, io.err());
@@ -73,7 +73,7 @@ public final class IpvsCli implements Callable<Integer> {
             return 0;
         }
         String netns = p.target().netns() != null ? p.target().netns() : main.netns();
-        try (IpvsHandle ipvs = IpvsHandle.open(Namespaces.in(IpvsHandle.defaultOptions(), Namespaces.resolve(netns)).build())) {
+        try (IpvsHandle ipvs = IpvsHandle.open(Namespaces.options(IpvsHandle.defaultOptions(), netns))) {
             return IpvsDrain.run(ipvs, p, io.out());
         }
     }

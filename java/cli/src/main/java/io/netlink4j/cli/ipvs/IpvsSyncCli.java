@@ -67,7 +67,7 @@ public final class IpvsSyncCli implements Callable<Integer> {
     public Integer call() {
         IpvsTable desired = read();
         PrintWriter out = main.io().out();
-        try (IpvsHandle ipvs = IpvsHandle.open(Namespaces.in(IpvsHandle.defaultOptions(), Namespaces.resolve(main.netns())).build())) {
+        try (IpvsHandle ipvs = IpvsHandle.open(Namespaces.options(IpvsHandle.defaultOptions(), main.netns()))) {
             List<IpvsChange> changes = ipvs.getTable().changesTo(desired);
             IpvsadmText text = new IpvsadmText(EnumSet.of(Format.NUMERIC), true);
             if (dryRun) {

@@ -3,6 +3,7 @@
 package io.netlink4j.cli.ipvs;
 
 import io.netlink4j.cli.CliException;
+import io.netlink4j.cli.Failures;
 import io.netlink4j.cli.Main;
 import io.netlink4j.cli.Namespaces;
 import io.netlink4j.cli.json.JsonWriter;
@@ -27,6 +28,8 @@ import java.util.concurrent.Callable;
                 "Without NAME every setting the kernel has, in name order; NAME=VALUE sets one (values are checked against"
                         + " the range the kernel documents) and prints its new value."})
 public final class IpvsSysctlCli implements Callable<Integer> {
+    private static final String COMMAND = "netlink4j ipvs sysctl";
+
     @Parameters(arity = "0..*", paramLabel = "NAME[=VALUE]",
             description = "A setting (conntrack or net.ipv4.vs.conntrack), with =VALUE to set it.")
     List<String> settings = new ArrayList<>();
@@ -56,10 +59,10 @@ public final class IpvsSysctlCli implements Callable<Integer> {
                 }
                 named.add(sysctl);
             } catch (IllegalArgumentException e) {
-                throw new CliException(e.getMessage(), 2);
+                throw new CliException(e.getMessage(), Failures.EXIT_USAGE, COMMAND);
             }
         }
-        try (IpvsHandle ipvs = IpvsHandle.open(Namespaces.in(IpvsHandle.defaultOptions(), Namespaces.resolve(main.netns())).build())) {
+        try (IpvsHandle ipvs = IpvsHandle.open(Namespaces.options(IpvsHandle.defaultOptions(), main.netns()))) {
             for (IpvsSysctlValue v : toSet) {
                 ipvs.setSysctl(v);
             }

@@ -23,7 +23,7 @@ final class Routes {
 
     /** A handle on the namespace of --netns (the caller's without it). */
     static RouteHandle open(Main main) {
-        return RouteHandle.open(Namespaces.in(RouteHandle.defaultOptions(), Namespaces.resolve(main.netns())).build());
+        return RouteHandle.open(Namespaces.options(RouteHandle.defaultOptions(), main.netns()));
     }
 
     /**

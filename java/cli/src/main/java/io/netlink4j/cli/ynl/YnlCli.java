@@ -129,7 +129,7 @@ public final class YnlCli implements Callable<Integer> {
             listOps(spec, out);
             return 0;
         }
-        NetlinkOptions options = Namespaces.in(NetlinkOptions.builder(), Namespaces.resolve(main.netns())).build();
+        NetlinkOptions options = Namespaces.options(NetlinkOptions.builder(), main.netns());
         try (YnlFamily family = YnlFamily.open(spec, options);
              YnlSubscription subscription = subscribe == null ? null : family.subscribe(subscribe)) {
             if (sleep != null && sleep > 0) {
