@@ -41,14 +41,24 @@ class ConnectionListingVmTest {
             -a -u 10.0.0.3:53 -r 10.1.1.5:53 -m
             -A -t [2001:db8::1]:80 -s rr
             -a -t [2001:db8::1]:80 -r [2001:db8:1::2]:80 -m
+            -A -u 10.0.0.4:5060 -s rr -p 60 --pe sip
+            -a -u 10.0.0.4:5060 -r 10.1.1.6:5060 -m
             """;
 
-    /** Clients in the namespace: each TCP connect is given up after a second, its IPVS entry stays. */
+    /** The Call-ID of the SIP INVITE the clients send: the SIP persistence engine's data. */
+    static final String CALL_ID = "a84b4c76e66710@10.1.1.1";
+
+    /**
+     * Clients in the namespace: each TCP connect is given up after a second, its IPVS entry stays;
+     * two UDP queries; a SIP INVITE with the Call-ID $1, written by busybox printf in one piece, so
+     * one datagram (bash's printf writes line by line, a datagram per line).
+     */
     static final String CLIENTS = """
             for a in 10.0.0.1 10.0.0.1 10.0.0.1 10.0.0.2 10.0.0.2 2001:db8::1; do
                 busybox nc -w 1 $a 80 </dev/null >/dev/null 2>&1 &
             done
             bash -c 'echo query > /dev/udp/10.0.0.3/53; echo query > /dev/udp/10.0.0.3/53'
+            busybox printf 'INVITE sip:bob@10.0.0.4 SIP/2.0\\r\\nVia: SIP/2.0/UDP 10.1.1.1:5060;branch=z9hG4bK776asdhds\\r\\nMax-Forwards: 70\\r\\nTo: Bob <sip:bob@10.0.0.4>\\r\\nFrom: Alice <sip:alice@10.1.1.1>;tag=1928301774\\r\\nCall-ID: %s\\r\\nCSeq: 314159 INVITE\\r\\nContact: <sip:alice@10.1.1.1>\\r\\nContent-Length: 0\\r\\n\\r\\n' "$1" >/dev/udp/10.0.0.4/5060
             wait
             """;
 
@@ -63,7 +73,7 @@ class ConnectionListingVmTest {
 
     /** New client entries: three TCP to 10.0.0.1, two to the persistent 10.0.0.2 (and its template), IPv6, two UDP. */
     private static void clients() {
-        Run clients = Run.program("", List.of("ip", "netns", "exec", ns.name(), "bash", "-c", CLIENTS));
+        Run clients = Run.program("", List.of("ip", "netns", "exec", ns.name(), "bash", "-c", CLIENTS, "clients", CALL_ID));
         assertEquals(0, clients.exitCode(), clients.toString());
     }
 
@@ -96,6 +106,11 @@ class ConnectionListingVmTest {
         assertTrue(count(numeric, " 10.0.0.1:80 ") >= 3, numeric);
         assertTrue(numeric.contains(" 10.0.0.2:80 ") && numeric.contains(":0 "), numeric);
         assertTrue(numeric.contains("UDP ") && numeric.contains("[2001:db8::1]:80"), numeric);
+        // A SIP INVITE to the service with the SIP persistence engine: its template carries the
+        // engine's name and the Call-ID, shown with --persistent-conn.
+        String persistent = theirs.get(1).out();
+        assertTrue(persistent.lines().anyMatch(l -> l.contains(" 10.0.0.4:5060 ") && l.contains(" sip ") && l.contains(" " + CALL_ID)),
+                persistent);
     }
 
     @Test
