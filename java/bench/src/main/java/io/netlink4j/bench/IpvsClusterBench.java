@@ -54,7 +54,10 @@ import java.util.regex.Pattern;
  * service, and the ratios the goals are stated in.
  *
  * <p>Arguments: the floor binary, then {@code --services N} (10000), {@code --dests D} (5),
- * {@code --reps R} (5), {@code --max-warmup W} (8), {@code --tolerance T} (0.005).
+ * {@code --reps R} (5), {@code --tolerance T} (0.005), {@code --warmup-services S} (1000: the
+ * smaller table of the first warm-up cycles, 0 for none), {@code --max-warmup W} (8: their cap),
+ * {@code --full-warmup F} (1: the least number of warm-up cycles at full size) and
+ * {@code --full-warmup-max M} (3: their cap).
  */
 public final class IpvsClusterBench {
     private static final String DUMMY = "nl4jc";
@@ -72,7 +75,8 @@ public final class IpvsClusterBench {
     private final String restoreRules;
     private final String editRules;
     private final int changed;
-    private int namespaces;
+    private static int namespaces;
+    private double timedMillis;
     private boolean verify = true;
     private IpvsTable lastRead;
 
@@ -126,6 +130,9 @@ public final class IpvsClusterBench {
         int reps = 5;
         int maxWarmup = 8;
         double tolerance = 0.005;
+        int warmupServices = 1000;
+        int fullWarmup = 1;
+        int fullWarmupMax = 3;
         for (int i = 1; i < args.length; i += 2) {
             String v = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
@@ -134,12 +141,30 @@ public final class IpvsClusterBench {
                 case "--reps" -> reps = Integer.parseInt(v);
                 case "--max-warmup" -> maxWarmup = Integer.parseInt(v);
                 case "--tolerance" -> tolerance = Double.parseDouble(v);
+                case "--warmup-services" -> warmupServices = Integer.parseInt(v);
+                case "--full-warmup" -> fullWarmup = Integer.parseInt(v);
+                case "--full-warmup-max" -> fullWarmupMax = Integer.parseInt(v);
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-                        + "' (expected: --services, --dests, --reps, --max-warmup, --tolerance)");
+                        + "' (expected: --services, --dests, --reps, --max-warmup, --tolerance, --warmup-services,"
+                        + " --full-warmup, --full-warmup-max)");
             }
         }
+        copyTools();
+        long start = System.nanoTime();
+        // Warm-up, first on a smaller table (cheaper cycles for the JIT's first compilations), then on
+        // the full one, each until the last three cycles agree or the cap is reached.
+        int warmSmall = 0;
+        if (warmupServices > 0 && warmupServices < services) {
+            IpvsClusterBench small = new IpvsClusterBench(floor, warmupServices, dests, tolerance);
+            do {
+                small.cycle();
+                small.verify = false;
+                warmSmall++;
+                System.out.printf(Locale.ROOT, "warm-up cycle %d at %d services done (guest clock %.1f s)%n", warmSmall, warmupServices,
+                        (System.nanoTime() - start) / 1e9);
+            } while (!(warmSmall >= 3 && small.lastThreeAgree()) && warmSmall < maxWarmup);
+        }
         IpvsClusterBench bench = new IpvsClusterBench(floor, services, dests, tolerance);
-        long wall = System.currentTimeMillis();
         System.out.printf(Locale.ROOT, "%d services x %d destinations; 1%% change: weight 1 -> 2 of %d destinations%n",
                 services, dests, bench.changed);
         int warm = 0;
@@ -147,20 +172,21 @@ public final class IpvsClusterBench {
             bench.cycle();
             bench.verify = false;
             warm++;
-            System.out.printf(Locale.ROOT, "warm-up cycle %d done (guest %.0f s since start)%n", warm,
-                    (System.currentTimeMillis() - wall) / 1e3);
-            if (warm >= 3 && bench.lastThreeAgree() || warm >= maxWarmup) {
+            System.out.printf(Locale.ROOT, "warm-up cycle %d done (guest clock %.1f s)%n", warm, (System.nanoTime() - start) / 1e9);
+            if (warm >= fullWarmup && (warm >= 3 && bench.lastThreeAgree() || warm >= fullWarmupMax)) {
                 break;
             }
         }
-        System.out.println("warm-up: " + warm + " cycles" + (bench.lastThreeAgree() ? " (last three agreed)" : " (cap reached)"));
+        String warmText = (warmSmall > 0 ? warmSmall + " at " + warmupServices + " services, then " : "") + warm + " at full size";
+        System.out.println("warm-up: " + warmText);
         bench.values.clear();
         bench.allocated.clear();
         bench.disturbed.clear();
         for (int r = 0; r < reps; r++) {
             bench.cycle();
+            System.out.printf(Locale.ROOT, "measured cycle %d done (guest clock %.1f s)%n", r + 1, (System.nanoTime() - start) / 1e9);
         }
-        bench.print(reps, warm);
+        bench.print(reps, warmText);
     }
 
     // ---- the table ----
@@ -178,6 +204,14 @@ public final class IpvsClusterBench {
     // ---- one cycle: every row once ----
 
     private void cycle() throws Exception {
+        long begin = System.nanoTime();
+        timedMillis = 0;
+        rows();
+        System.out.printf(Locale.ROOT, "  cycle: %.1f s of guest clock, %.1f s of it in timed rows%n", (System.nanoTime() - begin) / 1e9,
+                timedMillis / 1e3);
+    }
+
+    private void rows() throws Exception {
         // A full table, made by the floor program, for the rows that read or change one.
         String ns = newNamespace();
         Path path = Path.of("/run/netns", ns);
@@ -310,7 +344,7 @@ public final class IpvsClusterBench {
 
     /** Puts the changed destinations back to weight 1 (untimed). */
     private void restore(IpvsHandle ipvs) {
-        IpvsBatch.Result r = ipvs.batch().addAll(ipvs.getTable().changesTo(desired)).apply();
+        IpvsBatch.Result r = ipvs.batch().addAll(desiredChanged.changesTo(desired)).apply();
         check(r.size() == changed && r.allSucceeded(), "the table restored");
     }
 
@@ -375,8 +409,12 @@ public final class IpvsClusterBench {
     }
 
     private void timedProcess(String row, String ns, String input, String... command) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("nsenter", "--net=/run/netns/" + ns));
-        cmd.addAll(List.of(command));
+        // The programs and their libraries run from the guest's memory (see copyTools): no read of
+        // the host's file system, whose waits the guest's clock would skip over, lands in the row.
+        String ld = TOOLS + "/ld.so";
+        List<String> cmd = new ArrayList<>(List.of(ld, "--library-path", TOOLS, TOOLS + "/nsenter", "--net=/run/netns/" + ns,
+                ld, "--library-path", TOOLS, TOOLS + "/" + command[0]));
+        cmd.addAll(List.of(command).subList(1, command.length));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         Path file = null;
@@ -402,6 +440,14 @@ public final class IpvsClusterBench {
         }
     }
 
+    /** Where copyTools puts ipvsadm, nsenter, their libraries and the dynamic loader: the guest's tmpfs. */
+    private static final String TOOLS = "/tmp/nl4jc-tools";
+
+    private static void copyTools() throws Exception {
+        sh("set -e; d=" + TOOLS + "; mkdir -p $d; for b in $(command -v ipvsadm) $(command -v nsenter); do cp $b $d/;"
+                + " for l in $(ldd $b | grep -o '/[^ ]*'); do cp -n $l $d/; done; done; cp /lib64/ld-linux-x86-64.so.2 $d/ld.so");
+    }
+
     private static long gcCount() {
         long n = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -417,6 +463,7 @@ public final class IpvsClusterBench {
 
     private void record(String row, long nanos, long bytes, boolean gc, boolean jit) {
         values.computeIfAbsent(row, k -> new ArrayList<>()).add(nanos / 1e6);
+        timedMillis += nanos / 1e6;
         allocated.computeIfAbsent(row, k -> new ArrayList<>()).add((double) bytes);
         if (gc || jit) {
             disturbed.merge(row, 1, Integer::sum);
@@ -453,9 +500,9 @@ public final class IpvsClusterBench {
 
     // ---- the report ----
 
-    private void print(int reps, int warm) {
+    private void print(int reps, String warm) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "%d services x %d destinations, %d measured cycles after %d warm-up cycles;"
+        System.out.printf(Locale.ROOT, "%d services x %d destinations, %d measured cycles after warm-up cycles: %s;"
                 + " guest milliseconds (= millions of instructions in icount mode)%n", services, dests, reps, warm);
         System.out.printf(Locale.ROOT, "| row | median ms | per service µs | reps within %.1f%% of median | spread | KiB allocated per service | disturbed (GC/JIT) |%n",
                 tolerance * 100);
