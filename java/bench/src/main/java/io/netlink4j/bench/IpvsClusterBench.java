@@ -247,7 +247,6 @@ public final class IpvsClusterBench {
             timed("read | changesTo alone (both tables in memory, nothing changed)",
                     () -> check(lastRead.changesTo(desired).isEmpty(), "no change"));
             timedProcess("read | ipvsadm -Ln", ns, null, "ipvsadm", "-Ln");
-            timedProcess("read | ipvsadm -S -n", ns, null, "ipvsadm", "-S", "-n");
 
             // No change.
             IpvsBatch.Result[] result = new IpvsBatch.Result[1];
@@ -464,6 +463,7 @@ public final class IpvsClusterBench {
     private void record(String row, long nanos, long bytes, boolean gc, boolean jit) {
         values.computeIfAbsent(row, k -> new ArrayList<>()).add(nanos / 1e6);
         timedMillis += nanos / 1e6;
+        System.out.printf(Locale.ROOT, "    %-90s %12.3f ms%n", row, nanos / 1e6);
         allocated.computeIfAbsent(row, k -> new ArrayList<>()).add((double) bytes);
         if (gc || jit) {
             disturbed.merge(row, 1, Integer::sum);
