@@ -149,7 +149,7 @@ public final class IpvsClusterBench {
                         + " --full-warmup, --full-warmup-max)");
             }
         }
-        copyTools();
+        copyTools(Path.of(floor).resolveSibling("cpu_time").toString());
         long start = System.nanoTime();
         // Warm-up, first on a smaller table (cheaper cycles for the JIT's first compilations), then on
         // the full one, each until the last three cycles agree or the cap is reached.
@@ -407,43 +407,53 @@ public final class IpvsClusterBench {
         record(row, t1 - t0, bytes1 - bytes0, gcCount() != gc0, jitMillis() != jit0);
     }
 
+    /**
+     * Times a command in the namespace as the kernel counts its CPU time (user and system, of
+     * nsenter and the command it becomes), through {@code cpu_time}: the guest's clock, which skips
+     * the time a waiting process leaves idle, would count more than the command's own instructions.
+     */
     private void timedProcess(String row, String ns, String input, String... command) throws Exception {
-        // The programs and their libraries run from the guest's memory (see copyTools): no read of
-        // the host's file system, whose waits the guest's clock would skip over, lands in the row.
+        // The programs and their libraries run from the guest's memory (see copyTools), so no read
+        // of the host's file system lands in the row.
         String ld = TOOLS + "/ld.so";
-        List<String> cmd = new ArrayList<>(List.of(ld, "--library-path", TOOLS, TOOLS + "/nsenter", "--net=/run/netns/" + ns,
-                ld, "--library-path", TOOLS, TOOLS + "/" + command[0]));
+        List<String> cmd = new ArrayList<>(List.of(TOOLS + "/cpu_time", ld, "--library-path", TOOLS, TOOLS + "/nsenter",
+                "--net=/run/netns/" + ns, ld, "--library-path", TOOLS, TOOLS + "/" + command[0]));
         cmd.addAll(List.of(command).subList(1, command.length));
+        Path file = Files.createTempFile("rules", ".txt");
+        Files.writeString(file, input == null ? "" : input);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        Path file = null;
-        if (input != null) {
-            file = Files.createTempFile("rules", ".txt");
-            Files.writeString(file, input);
-            pb.redirectInput(file.toFile());
-        } else {
-            pb.redirectInput(new File("/dev/null"));
-        }
+                .redirectInput(input == null ? new File("/dev/null") : file.toFile());
         try {
-            Path in = file;
-            timed(row, () -> {
-                Process p = pb.start();
-                if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                    throw new IllegalStateException(String.join(" ", cmd) + " failed" + (in == null ? "" : " on " + in));
-                }
-            });
-        } finally {
-            if (file != null) {
-                Files.deleteIfExists(file);
+            prepare();
+            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long gc0 = gcCount();
+            long jit0 = jitMillis();
+            long bytes0 = threads.getCurrentThreadAllocatedBytes();
+            Process p = pb.start();
+            String err;
+            try (var in = p.getErrorStream()) {
+                err = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
+            if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", cmd) + " failed: " + err);
+            }
+            long bytes1 = threads.getCurrentThreadAllocatedBytes();
+            Matcher m = Pattern.compile("cpu_time: user (\\d+) sys (\\d+) elapsed (\\d+)").matcher(err);
+            check(m.find(), "cpu_time reported: " + err);
+            long cpu = (Long.parseLong(m.group(1)) + Long.parseLong(m.group(2))) * 1000;
+            System.out.printf(Locale.ROOT, "    (%s: guest clock %.3f ms, of which CPU time %.3f ms)%n", command[0],
+                    Long.parseLong(m.group(3)) / 1e3, cpu / 1e6);
+            record(row, cpu, bytes1 - bytes0, gcCount() != gc0, jitMillis() != jit0);
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 
     /** Where copyTools puts ipvsadm, nsenter, their libraries and the dynamic loader: the guest's tmpfs. */
     private static final String TOOLS = "/tmp/nl4jc-tools";
 
-    private static void copyTools() throws Exception {
-        sh("set -e; d=" + TOOLS + "; mkdir -p $d; for b in $(command -v ipvsadm) $(command -v nsenter); do cp $b $d/;"
+    private static void copyTools(String cpuTime) throws Exception {
+        sh("set -e; d=" + TOOLS + "; mkdir -p $d; cp " + cpuTime + " $d/cpu_time; d=" + TOOLS + "; mkdir -p $d; for b in $(command -v ipvsadm) $(command -v nsenter); do cp $b $d/;"
                 + " for l in $(ldd $b | grep -o '/[^ ]*'); do cp -n $l $d/; done; done; cp /lib64/ld-linux-x86-64.so.2 $d/ld.so");
     }
 
