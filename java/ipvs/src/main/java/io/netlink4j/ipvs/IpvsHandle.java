@@ -561,12 +561,39 @@ public final class IpvsHandle implements AutoCloseable {
     public IpvsTable getTable(Predicate<? super Service> scope) {
         Objects.requireNonNull(scope, "scope");
         IpvsTable.Builder b = IpvsTable.builder();
-        for (Service s : getServices()) {
+        // The kernel's order: the table sorts its services and destinations once, when built.
+        for (Service s : dumpServices()) {
             if (scope.test(s)) {
-                b.addReported(s, getDestinations(s));
+                b.addReported(s, dumpDestinations(s));
             }
         }
         return b.build();
+    }
+
+    /** The service dump as the kernel lists it (restarted as {@link #getServices()} is), unsorted. */
+    private List<Service> dumpServices() {
+        return withFamily(f -> IpvsCommand.GET_SERVICES.list(genl, f, null));
+    }
+
+    /** The destination dump of a service the kernel reported, as the kernel lists it, unsorted. */
+    private List<Destination> dumpDestinations(Service reported) {
+        return withFamily(f -> IpvsCommand.GET_DESTS.list(genl, f, reported));
+    }
+
+    /**
+     * What {@code getTable(scope).changesTo(desired)} returns, computed as the dumps arrive: each
+     * service the kernel reports is compared with {@code desired} directly, without building,
+     * sorting and indexing a table of the kernel's side first.
+     */
+    private List<IpvsChange> changesFromKernel(IpvsTable desired, Predicate<? super Service> scope) {
+        List<Service> services = dumpServices();
+        IpvsTable.Reconciliation r = desired.reconciliation(services.size());
+        for (Service s : services) {
+            if (scope.test(s)) {
+                r.reported(s, dumpDestinations(s));
+            }
+        }
+        return r.changes();
     }
 
     /**
@@ -579,7 +606,7 @@ public final class IpvsHandle implements AutoCloseable {
      */
     public IpvsBatch.Result sync(IpvsTable desired) {
         Objects.requireNonNull(desired, "desired");
-        return batch().addAll(getTable().changesTo(desired)).apply();
+        return batch().addAll(changesFromKernel(desired, s -> true)).apply();
     }
 
     /**
@@ -599,7 +626,7 @@ public final class IpvsHandle implements AutoCloseable {
                         + " is outside the scope (expected: only services the scope accepts)");
             }
         }
-        return batch().addAll(getTable(scope).changesTo(desired)).apply();
+        return batch().addAll(changesFromKernel(desired, scope)).apply();
     }
 
     // Batches.

@@ -177,6 +177,155 @@ public final class IpvsTable {
         return Collections.unmodifiableList(out);
     }
 
+    /** A comparison of the kernel's table, fed as its dumps arrive, with this one as the target. */
+    Reconciliation reconciliation(int expectedServices) {
+        return new Reconciliation(this, expectedServices);
+    }
+
+    /**
+     * {@link #changesTo} from a table that is not built: the services and destinations a dump
+     * reports are kept as they come (unsorted, unindexed; a service reported again replaces the
+     * earlier report, as {@link Builder#addReported} does) and compared with the target by lookups
+     * in its maps. The result is the list {@code current.changesTo(target)} returns for the table
+     * {@code current} the same reports would build, in the same order. What costs a table read
+     * (sorting the services and each service's destinations, a map per service) is left out; only
+     * the changes themselves are sorted.
+     */
+    static final class Reconciliation {
+        /** Up to this many destinations in a service, duplicates are looked for pairwise rather than with a set. */
+        private static final int PAIRWISE = 16;
+
+        private final IpvsTable target;
+        private final HashMap<ServiceKey, Reported> reported;
+
+        private record Reported(Service service, List<Destination> destinations) {
+        }
+
+        private Reconciliation(IpvsTable target, int expectedServices) {
+            this.target = target;
+            this.reported = new HashMap<>(Math.max(16, (int) (expectedServices / 0.75f) + 1));
+        }
+
+        /** A service as the kernel reported it, with its destinations. */
+        void reported(Service service, List<Destination> destinations) {
+            reported.put(service.key(), new Reported(service, destinations));
+        }
+
+        List<IpvsChange> changes() {
+            List<IpvsChange> deleteDestinations = new ArrayList<>();
+            List<IpvsChange> deleteServices = new ArrayList<>();
+            List<IpvsChange> updateServices = new ArrayList<>();
+            List<IpvsChange> createServices = new ArrayList<>();
+            List<IpvsChange> updateDestinations = new ArrayList<>();
+            List<IpvsChange> createDestinations = new ArrayList<>();
+            List<Service> surplusServices = new ArrayList<>();
+            for (Map.Entry<ServiceKey, Reported> r : reported.entrySet()) {
+                if (!target.entries.containsKey(r.getKey())) {
+                    surplusServices.add(r.getValue().service());
+                }
+            }
+            surplusServices.sort(Service.IDENTITY_ORDER);
+            for (Service s : surplusServices) {
+                deleteServices.add(IpvsChange.deleteService(s));
+            }
+            for (Map.Entry<ServiceKey, Entry> wanted : target.entries.entrySet()) {
+                Reported mine = reported.get(wanted.getKey());
+                Service service = wanted.getValue().service();
+                Map<DestinationKey, Destination> want = wanted.getValue().destinations();
+                if (mine == null) {
+                    createServices.add(IpvsChange.createService(service));
+                    for (Destination d : want.values()) {
+                        createDestinations.add(IpvsChange.createDestination(service, d));
+                    }
+                    continue;
+                }
+                if (!mine.service().sameSettings(service)) {
+                    updateServices.add(IpvsChange.updateService(mine.service(), service));
+                }
+                List<Destination> have = mine.destinations();
+                if (sameIdentities(have, want)) {
+                    // The common case: the same destinations; only settings may differ.
+                    int first = updateDestinations.size();
+                    for (Destination current : have) {
+                        Destination d = want.get(current.key());
+                        if (!current.sameSettings(d)) {
+                            updateDestinations.add(IpvsChange.updateDestination(service, current, d));
+                        }
+                    }
+                    if (updateDestinations.size() - first > 1) {
+                        updateDestinations.subList(first, updateDestinations.size())
+                                .sort((a, b) -> Destination.IDENTITY_ORDER.compare(a.destination().orElseThrow(), b.destination().orElseThrow()));
+                    }
+                    continue;
+                }
+                // Destinations added or removed (or reported twice): index the reported ones, as a table would.
+                HashMap<DestinationKey, Destination> current = new HashMap<>();
+                for (Destination d : have) {
+                    current.put(d.key(), d);
+                }
+                List<Destination> surplus = new ArrayList<>();
+                for (Map.Entry<DestinationKey, Destination> d : current.entrySet()) {
+                    if (!want.containsKey(d.getKey())) {
+                        surplus.add(d.getValue());
+                    }
+                }
+                surplus.sort(Destination.IDENTITY_ORDER);
+                for (Destination d : surplus) {
+                    deleteDestinations.add(IpvsChange.deleteDestination(service, d));
+                }
+                for (Map.Entry<DestinationKey, Destination> d : want.entrySet()) {
+                    Destination c = current.get(d.getKey());
+                    if (c == null) {
+                        createDestinations.add(IpvsChange.createDestination(service, d.getValue()));
+                    } else if (!c.sameSettings(d.getValue())) {
+                        updateDestinations.add(IpvsChange.updateDestination(service, c, d.getValue()));
+                    }
+                }
+            }
+            List<IpvsChange> out = new ArrayList<>(deleteDestinations.size() + deleteServices.size() + updateServices.size()
+                    + createServices.size() + updateDestinations.size() + createDestinations.size());
+            out.addAll(deleteDestinations);
+            out.addAll(deleteServices);
+            out.addAll(updateServices);
+            out.addAll(createServices);
+            out.addAll(updateDestinations);
+            out.addAll(createDestinations);
+            return Collections.unmodifiableList(out);
+        }
+
+        /** Whether {@code have} holds each identity of {@code want} exactly once, and nothing else. */
+        private static boolean sameIdentities(List<Destination> have, Map<DestinationKey, Destination> want) {
+            int n = have.size();
+            if (n != want.size()) {
+                return false;
+            }
+            for (Destination d : have) {
+                if (!want.containsKey(d.key())) {
+                    return false;
+                }
+            }
+            // As many as wanted, each wanted: the same set unless one is reported twice.
+            if (n <= PAIRWISE) {
+                for (int i = 1; i < n; i++) {
+                    DestinationKey k = have.get(i).key();
+                    for (int j = 0; j < i; j++) {
+                        if (k.equals(have.get(j).key())) {
+                            return false;
+                        }
+                    }
+                }
+                return true;
+            }
+            HashMap<DestinationKey, Boolean> seen = new HashMap<>();
+            for (Destination d : have) {
+                if (seen.put(d.key(), Boolean.TRUE) != null) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
     /**
      * The services of this table that {@code scope} accepts, with their destinations, in the same
      * order. For a controller that owns only part of the kernel's table (the services it created,

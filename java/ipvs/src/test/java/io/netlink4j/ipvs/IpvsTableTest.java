@@ -256,6 +256,37 @@ class IpvsTableTest {
         });
     }
 
+    @Test
+    void reconcilingTheReportsAsTheyComeGivesTheChangesOfTheTableTheyBuild() {
+        // What sync compares, against what getTable then changesTo would: the reports of the kernel's
+        // side in any order, a destination or a whole service reported twice (the later copy wins).
+        qt().forAll(TABLES, TABLES, longs().all()).checkAssert((from, to, seed) -> {
+            Random random = new Random(seed);
+            List<Service> order = new ArrayList<>(from.services());
+            Collections.shuffle(order, random);
+            List<Service> reports = new ArrayList<>(order);
+            if (!order.isEmpty() && random.nextInt(4) == 0) {
+                reports.add(random.nextInt(reports.size() + 1), order.get(random.nextInt(order.size())));
+            }
+            IpvsTable.Builder built = IpvsTable.builder();
+            IpvsTable.Reconciliation reconciliation = to.reconciliation(reports.size());
+            for (Service s : reports) {
+                List<Destination> ds = new ArrayList<>(from.destinations(s));
+                Collections.shuffle(ds, random);
+                if (!ds.isEmpty() && random.nextInt(4) == 0) {
+                    Destination again = ds.get(random.nextInt(ds.size()));
+                    ds.add(random.nextInt(ds.size() + 1), again.toBuilder().weight(again.weight() + 1).build());
+                }
+                if (!ds.isEmpty() && random.nextInt(4) == 0) {
+                    ds.remove(random.nextInt(ds.size()));
+                }
+                built.addReported(s, ds);
+                reconciliation.reported(s, List.copyOf(ds));
+            }
+            assertEquals(built.build().changesTo(to), reconciliation.changes());
+        });
+    }
+
     /** Services on port 80 or 81, and IPv4 firewall marks: a controller's share of a table. */
     static boolean owned(Service s) {
         return s.isFwMark() ? s.addressFamily().equals(AddressFamily.INET) : s.port() == 80 || s.port() == 81;
