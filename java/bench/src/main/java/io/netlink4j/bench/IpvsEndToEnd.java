@@ -47,11 +47,24 @@ import java.util.regex.Pattern;
  * spread (max-min)/median; cells in which a GC or a compilation fell are flagged.
  *
  * <p>Arguments: the floor binary, then options ({@code --repeat=5 --max-warmup=10
- * --agree=0.005 --settle=250 --batch=64 --ipvsadm --probe-trash}), then scenarios as
+ * --agree=0.005 --settle=400 --batch=64 --ipvsadm --probe-trash}), then scenarios as
  * SERVICESxDESTINATIONS (default 3000x1 1000x5).
  */
 public final class IpvsEndToEnd {
     static final String[] PHASES = {"new_svc", "new_dest", "dump_svc", "dump_dest", "set_dest", "del_svc"};
+    /**
+     * Sub-steps of the dumps, timed in the row "netlink4j, one at a time" right after its dumps:
+     * the dump streamed into a list (engine and decoding, no sort), and the sort of the dumped
+     * list, by {@link Service#IDENTITY_ORDER} and by the same order comparing {@code getAddress()}
+     * copies (as it compared before).
+     */
+    static final String[] SUB_STEPS = {"dump_svc: forEachService", "dump_svc: sort", "dump_svc: sort, address copies",
+            "dump_dest: forEachDestination", "dump_dest: sort"};
+    private static final java.util.Comparator<Service> COPYING_ORDER = java.util.Comparator.<Service>comparingLong(Service::fwMark)
+            .thenComparingInt(x -> x.addressFamily().value()).thenComparingInt(x -> x.protocol() == null ? 0 : x.protocol().value())
+            .thenComparing((x, y) -> java.util.Arrays.compareUnsigned(x.address() == null ? null : x.address().getAddress(),
+                    y.address() == null ? null : y.address().getAddress()))
+            .thenComparingInt(Service::port);
     private static final String[] LABELS = {"create services", "create destinations", "dump services",
             "dump destinations", "update destinations", "delete services"};
 
@@ -59,7 +72,7 @@ public final class IpvsEndToEnd {
     private int repeat = 5;
     private int maxWarmup = 10;
     private double agree = 0.005;
-    private int settle = 250;
+    private int settle = 400;
     private int batch = 64;
     private boolean ipvsadm;
     /** scenario | row -> phase -> one value per repetition. */
@@ -130,8 +143,8 @@ public final class IpvsEndToEnd {
         for (String s : scenarios) {
             String[] p = s.split("x");
             bench.runScenario(new Scenario(Integer.parseInt(p[0]), Integer.parseInt(p[1])));
+            bench.print();
         }
-        bench.print();
     }
 
     record Scenario(int services, int destsPerService) {
@@ -279,6 +292,20 @@ public final class IpvsEndToEnd {
             count[0] = 0;
             time(out, key, 3, n * d, () -> dumped.forEach(s -> count[0] += ipvs.getDestinations(s).size()));
             expect(n * d, count[0], "destinations dumped");
+            if (!batched) {
+                List<Service> each = new ArrayList<>(n);
+                subStep(out, key, 0, n, () -> ipvs.forEachService(each::add));
+                subStep(out, key, 1, n, () -> new ArrayList<>(each).sort(Service.IDENTITY_ORDER));
+                subStep(out, key, 2, n, () -> new ArrayList<>(each).sort(COPYING_ORDER));
+                List<Destination> all = new ArrayList<>(n * d);
+                subStep(out, key, 3, n * d, () -> dumped.forEach(s -> ipvs.forEachDestination(s, all::add)));
+                expect(n * d, all.size(), "destinations streamed");
+                subStep(out, key, 4, n * d, () -> {
+                    for (int i = 0; i < n; i++) {
+                        new ArrayList<>(all.subList(i * d, i * d + d)).sort(Destination.IDENTITY_ORDER);
+                    }
+                });
+            }
             time(out, key, 4, n * d, () -> {
                 IpvsBatch b = batched ? ipvs.batch() : null;
                 for (int i = 0; i < n; i++) {
@@ -424,6 +451,13 @@ public final class IpvsEndToEnd {
         }
     }
 
+    /** Times a sub-step (see {@link #SUB_STEPS}) as {@link #time} times a phase. */
+    private void subStep(Map<String, Double> out, String key, int step, int ops, Work r) throws Exception {
+        Map<String, Double> one = new LinkedHashMap<>();
+        time(one, null, 0, ops, r);
+        out.put(SUB_STEPS[step], one.get(PHASES[0]));
+    }
+
     private long gcCount() {
         long n = 0;
         for (GarbageCollectorMXBean gc : gcs) {
@@ -460,6 +494,19 @@ public final class IpvsEndToEnd {
                         dist > 0 ? " *" + dist : ""));
             }
             System.out.println(sb);
+        }
+        System.out.println();
+        System.out.println("sub-steps of the dumps (netlink4j, one at a time), us per service or destination: median [agreeing, spread]");
+        for (Map.Entry<String, Map<String, List<Double>>> row : table.entrySet()) {
+            for (String p : SUB_STEPS) {
+                List<Double> v = row.getValue().get(p);
+                if (v != null) {
+                    double med = median(v);
+                    long agreeing = v.stream().filter(x -> Math.abs(x - med) <= agree * med).count();
+                    double spread = (v.stream().mapToDouble(x -> x).max().orElse(0) - v.stream().mapToDouble(x -> x).min().orElse(0)) / med;
+                    System.out.printf(Locale.ROOT, "| %s | %s | %.2f [%d/%d, %.1f%%] |%n", row.getKey(), p, med, agreeing, v.size(), spread * 100);
+                }
+            }
         }
         System.out.println();
         System.out.println("bytes allocated per operation by the benchmark thread (last repetition)");
