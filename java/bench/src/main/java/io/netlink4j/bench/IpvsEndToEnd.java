@@ -40,11 +40,12 @@ import java.util.regex.Pattern;
  * and for the kernel's deferred work to run. In instruction-count mode sleeping is free: the
  * guest's clock jumps to the next timer.
  *
- * <p>Warm-up: passes of the Java rows (results discarded) until two consecutive passes agree
- * within {@code --agree} in every phase and no JIT compilation or GC fell in a timed phase of
- * the second, or {@code --max-warmup} passes. Then {@code --repeat} measured passes of every
+ * <p>Warm-up: passes of every row but ipvsadm (results discarded) until two consecutive passes
+ * agree within {@code --agree} in every phase and no JIT compilation or GC fell in a timed phase
+ * of the second, or {@code --max-warmup} passes. Then {@code --repeat} measured passes of every
  * row. A cell shows the median, how many repetitions lie within {@code --agree} of it, and the
- * spread (max-min)/median; cells in which a GC or a compilation fell are flagged.
+ * spread (max-min)/median, of the repetitions no GC or compilation fell into ({@code *n}: n were
+ * left out).
  *
  * <p>Arguments: the floor binary, then options ({@code --repeat=5 --max-warmup=10
  * --agree=0.005 --settle=400 --batch=64 --ipvsadm --probe-trash}), then scenarios as
@@ -81,6 +82,8 @@ public final class IpvsEndToEnd {
     private final Map<String, Map<String, Double>> allocation = new LinkedHashMap<>();
     /** scenario | row | phase -> how many timed runs a GC or a JIT compilation fell into. */
     private final Map<String, Integer> disturbed = new LinkedHashMap<>();
+    /** scenario | row | phase -> the values of the repetitions no GC or JIT compilation fell into. */
+    private final Map<String, List<Double>> undisturbed = new LinkedHashMap<>();
     private boolean disturbedThisPass;
 
     private final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
@@ -173,13 +176,15 @@ public final class IpvsEndToEnd {
     }
 
     private void runScenario(Scenario sc) throws Exception {
-        List<String> javaRows = rows().stream().filter(r -> r.startsWith("Java") || r.startsWith("netlink4j")).toList();
+        // The floor rows too: their first run loads and compiles the JVM's process code, which would
+        // otherwise invalidate compiled code of the Java rows during the measured passes.
+        List<String> warmRows = rows().stream().filter(r -> !r.startsWith("ipvsadm")).toList();
         Map<String, Map<String, Double>> previous = null;
         int pass = 0;
         for (boolean warm = false; !warm && pass < maxWarmup; pass++) {
             Map<String, Map<String, Double>> current = new LinkedHashMap<>();
             disturbedThisPass = false;
-            for (String row : javaRows) {
+            for (String row : warmRows) {
                 current.put(row, runRow(sc, row, null));
             }
             warm = previous != null && !disturbedThisPass && agrees(previous, current);
@@ -447,6 +452,9 @@ public final class IpvsEndToEnd {
         }
         if (key != null) {
             disturbed.merge(key + " | " + PHASES[phase], disturbedHere ? 1 : 0, Integer::sum);
+            if (!disturbedHere) {
+                undisturbed.computeIfAbsent(key + " | " + PHASES[phase], k -> new ArrayList<>()).add((t1 - t0) / 1e3 / ops);
+            }
             allocation.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(PHASES[phase], (double) (a1 - a0) / ops);
         }
     }
@@ -470,7 +478,7 @@ public final class IpvsEndToEnd {
         System.out.println();
         System.out.println("us per operation as the guest's clock counts it; per cell: median [repetitions within "
                 + String.format(Locale.ROOT, "%.1f%%", agree * 100) + " of it / " + repeat + ", spread (max-min)/median]"
-                + "; * = a GC or JIT compilation fell in that many repetitions");
+                + "; *n = a GC or JIT compilation fell in n repetitions, which are left out of that cell");
         System.out.print("| scenario | row |");
         for (String l : LABELS) {
             System.out.print(" " + l + " |");
@@ -486,10 +494,11 @@ public final class IpvsEndToEnd {
                     sb.append(" - |");
                     continue;
                 }
+                int dist = disturbed.getOrDefault(row.getKey() + " | " + p, 0);
+                v = cell(row.getKey(), p);
                 double med = median(v);
                 long agreeing = v.stream().filter(x -> Math.abs(x - med) <= agree * med).count();
                 double spread = (v.stream().mapToDouble(x -> x).max().orElse(0) - v.stream().mapToDouble(x -> x).min().orElse(0)) / med;
-                int dist = disturbed.getOrDefault(row.getKey() + " | " + p, 0);
                 sb.append(String.format(Locale.ROOT, " %.2f [%d/%d, %.1f%%]%s |", med, agreeing, v.size(), spread * 100,
                         dist > 0 ? " *" + dist : ""));
             }
@@ -534,6 +543,12 @@ public final class IpvsEndToEnd {
         }
     }
 
+    /** A cell's values: those of the repetitions no GC or compilation fell into, or all when it fell into every one. */
+    private List<Double> cell(String rowKey, String phase) {
+        List<Double> clean = undisturbed.get(rowKey + " | " + phase);
+        return clean == null || clean.isEmpty() ? table.get(rowKey).get(phase) : clean;
+    }
+
     static double median(List<Double> values) {
         List<Double> v = values.stream().sorted().toList();
         int n = v.size();
@@ -548,8 +563,8 @@ public final class IpvsEndToEnd {
         }
         StringBuilder sb = new StringBuilder("| " + scenario + " | " + a + " / " + b + " |");
         for (String p : PHASES) {
-            List<Double> u = x.get(p);
-            List<Double> v = y.get(p);
+            List<Double> u = x.get(p) == null ? null : cell(scenario + " | " + a, p);
+            List<Double> v = y.get(p) == null ? null : cell(scenario + " | " + b, p);
             sb.append(u == null || v == null ? " - |" : String.format(Locale.ROOT, " %.2fx |", median(u) / median(v)));
         }
         System.out.println(sb);
