@@ -40,7 +40,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The codecs on their own: request encoding into a reused buffer, reply decoding, attribute
- * iteration, and parsing a real 1,000-service dump captured from the kernel. Run with
+ * iteration, parsing a real 1,000-service dump captured from the kernel, and sorting its
+ * services into the order {@code IpvsHandle.getServices()} returns. Run with
  * {@code java -jar java/bench/target/benchmarks.jar -prof gc} for bytes allocated per operation.
  */
 @State(Scope.Thread)
@@ -62,6 +63,8 @@ public class CodecBenchmark {
     private List<ByteBuf> dump;
     private Service service;
     private Destination destination;
+    /** The captured dump's services in the kernel's order (its hash table's). */
+    private List<Service> dumped;
     private int seq;
 
     @Setup(Level.Trial)
@@ -76,6 +79,15 @@ public class CodecBenchmark {
                 throw new IllegalStateException("missing the captured dump resource ipvs-service-dump-1000.bin");
             }
             dump = DumpCapture.load(in);
+        }
+        dumped = new java.util.ArrayList<>();
+        for (ByteBuf datagram : dump) {
+            reader.reset(datagram, 0, datagram.writerIndex());
+            while (reader.next()) {
+                if (reader.type() >= Netlink.NLMSG_MIN_TYPE) {
+                    dumped.add(IpvsCodec.decodeService(reader));
+                }
+            }
         }
         // A real service reply (the first of the captured dump) and a destination reply in the kernel's layout.
         serviceReply = dump.get(0);
@@ -154,5 +166,14 @@ public class CodecBenchmark {
                 }
             }
         }
+    }
+
+    /** Sorts the 1,000 dumped services into {@link Service#IDENTITY_ORDER}, as {@code getServices()} returns them. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public List<Service> sortDump1000() {
+        List<Service> copy = new java.util.ArrayList<>(dumped);
+        copy.sort(Service.IDENTITY_ORDER);
+        return copy;
     }
 }

@@ -10,6 +10,9 @@ import io.netlink4j.ipvs.Scheduler;
 import io.netlink4j.ipvs.Service;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -25,29 +28,69 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The end-to-end IPVS benchmark: the kernel's own cost (the raw-netlink floor program), netlink4j
- * one request at a time, netlink4j batched, and ipvsadm, on the same kernel in one run, after JIT
- * warm-up. Run it where IPVS exists, as root, through {@code scripts/bench-ipvs} (which boots the
- * test VM). Prints one table of microseconds per operation and ratios.
+ * The end-to-end IPVS benchmark: the kernel's own cost (the C floor program), the floor's loop in
+ * Java over netlink4j's socket layer alone, netlink4j one request at a time and batched, and
+ * optionally ipvsadm, on the same kernel in one JVM. Run it where IPVS exists, as root, through
+ * {@code scripts/bench-ipvs} (which boots the test VM, by default with the guest's clock counting
+ * executed instructions, so that 1 ns reads as one instruction).
  *
- * <p>Arguments: the floor binary, optionally {@code --repeat=R} (default 5), then scenarios as
- * SERVICESxDESTINATIONS (default 10000x1 1000x10). Every row of a scenario runs R times,
- * interleaved (the floor, its loop in Java, netlink4j one at a time and batched, ipvsadm, then
- * again), after one unmeasured pass of every Java row at the scenario's size; the table shows
- * the median of the R runs and a second table the range. Each timed phase is also recorded as a
- * JFR event ({@code io.netlink4j.bench.Phase}) so that a profile of the run
- * ({@code scripts/bench-ipvs --jfr}) can be split by phase.
+ * <p>Every row starts from the same kernel state: the table flushed, then {@code --settle}
+ * seconds of sleep, long enough for IPVS to free the destinations its deletes left in its
+ * trash (a later create of the same destination looks through that list, one entry at a time)
+ * and for the kernel's deferred work to run. In instruction-count mode sleeping is free: the
+ * guest's clock jumps to the next timer.
+ *
+ * <p>Warm-up: passes of every row but ipvsadm (results discarded) until two consecutive passes
+ * agree within {@code --agree} in every phase and no JIT compilation or GC fell in a timed phase
+ * of the second, or {@code --max-warmup} passes. Then {@code --repeat} measured passes of every
+ * row. A cell shows the median, how many repetitions lie within {@code --agree} of it, and the
+ * spread (max-min)/median, of the repetitions no GC or compilation fell into ({@code *n}: n were
+ * left out).
+ *
+ * <p>Arguments: the floor binary, then options ({@code --repeat=5 --max-warmup=10
+ * --agree=0.005 --settle=400 --batch=64 --ipvsadm --probe-trash}), then scenarios as
+ * SERVICESxDESTINATIONS (default 3000x1 1000x5).
  */
 public final class IpvsEndToEnd {
-    private static final String[] PHASES = {"create services", "create destinations", "dump services",
-            "dump destinations", "update weights", "delete all"};
+    static final String[] PHASES = {"new_svc", "new_dest", "dump_svc", "dump_dest", "set_dest", "del_svc"};
+    /**
+     * Sub-steps of the dumps, timed in the row "netlink4j, one at a time" right after its dumps:
+     * the dump streamed into a list (engine and decoding, no sort), and the sort of the dumped
+     * list, by {@link Service#IDENTITY_ORDER} and by the same order comparing {@code getAddress()}
+     * copies (as it compared before).
+     */
+    static final String[] SUB_STEPS = {"dump_svc: forEachService", "dump_svc: sort", "dump_svc: sort, address copies",
+            "dump_dest: forEachDestination", "dump_dest: sort"};
+    private static final java.util.Comparator<Service> COPYING_ORDER = java.util.Comparator.<Service>comparingLong(Service::fwMark)
+            .thenComparingInt(x -> x.addressFamily().value()).thenComparingInt(x -> x.protocol() == null ? 0 : x.protocol().value())
+            .thenComparing((x, y) -> java.util.Arrays.compareUnsigned(x.address() == null ? null : x.address().getAddress(),
+                    y.address() == null ? null : y.address().getAddress()))
+            .thenComparingInt(Service::port);
+    private static final String[] LABELS = {"create services", "create destinations", "dump services",
+            "dump destinations", "update destinations", "delete services"};
 
     private final String floor;
+    private int repeat = 5;
+    private int maxWarmup = 10;
+    private double agree = 0.005;
+    private int settle = 400;
+    private int batch = 64;
+    private boolean ipvsadm;
     /** scenario | row -> phase -> one value per repetition. */
     private final Map<String, Map<String, List<Double>>> table = new LinkedHashMap<>();
-    private String currentRow = "warm-up";
+    /** scenario | row -> phase -> bytes allocated per operation by the benchmark thread (last pass). */
+    private final Map<String, Map<String, Double>> allocation = new LinkedHashMap<>();
+    /** scenario | row | phase -> how many timed runs a GC or a JIT compilation fell into. */
+    private final Map<String, Integer> disturbed = new LinkedHashMap<>();
+    /** scenario | row | phase -> the values of the repetitions no GC or JIT compilation fell into. */
+    private final Map<String, List<Double>> undisturbed = new LinkedHashMap<>();
+    private boolean disturbedThisPass;
 
-    /** One timed phase, for splitting a JFR profile of the run by phase. */
+    private final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    private final List<GarbageCollectorMXBean> gcs = ManagementFactory.getGarbageCollectorMXBeans();
+    private final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    /** One timed phase, for splitting a JFR profile of the run by phase ({@code scripts/jfr-summary}). */
     @jdk.jfr.Name("io.netlink4j.bench.Phase")
     @jdk.jfr.Label("Benchmark phase")
     static final class PhaseEvent extends jdk.jfr.Event {
@@ -65,41 +108,55 @@ public final class IpvsEndToEnd {
 
     public static void main(String[] args) throws Exception {
         IpvsEndToEnd bench = new IpvsEndToEnd(args[0]);
-        List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
-        int repeat = 5;
-        if (!rest.isEmpty() && rest.get(0).startsWith("--repeat=")) {
-            repeat = Integer.parseInt(rest.remove(0).substring("--repeat=".length()));
+        List<String> scenarios = new ArrayList<>();
+        boolean probe = false;
+        for (String a : List.of(args).subList(1, args.length)) {
+            String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : "";
+            if (a.startsWith("--repeat=")) {
+                bench.repeat = Integer.parseInt(v);
+            } else if (a.startsWith("--max-warmup=")) {
+                bench.maxWarmup = Integer.parseInt(v);
+            } else if (a.startsWith("--agree=")) {
+                bench.agree = Double.parseDouble(v);
+            } else if (a.startsWith("--settle=")) {
+                bench.settle = Integer.parseInt(v);
+            } else if (a.startsWith("--batch=")) {
+                bench.batch = Integer.parseInt(v);
+            } else if (a.equals("--ipvsadm")) {
+                bench.ipvsadm = true;
+            } else if (a.equals("--probe-trash")) {
+                probe = true;
+            } else if (a.matches("\\d+x\\d+")) {
+                scenarios.add(a);
+            } else {
+                throw new IllegalArgumentException("unknown argument '" + a + "' (expected: --repeat=N, --max-warmup=N, --agree=F, "
+                        + "--settle=SECONDS, --batch=B, --ipvsadm, --probe-trash, or SERVICESxDESTINATIONS)");
+            }
         }
-        List<String> scenarios = rest.isEmpty() ? List.of("10000x1", "1000x10") : rest;
+        if (scenarios.isEmpty()) {
+            scenarios = List.of("3000x1", "1000x5");
+        }
         sh("ip link add nl4jbench type dummy && ip addr add 10.1.0.1/16 dev nl4jbench && ip link set nl4jbench up");
-        // Warm-up: smaller runs of every netlink4j path until the JIT has compiled them, results discarded.
-        for (int i = 0; i < 3; i++) {
-            bench.runNetlink4j(new Scenario(2000, 2), false, new LinkedHashMap<>());
-            bench.runNetlink4j(new Scenario(2000, 2), true, new LinkedHashMap<>());
+        System.out.printf(Locale.ROOT, "settle %d s, batch %d, agree within %.2f%%, %d measured repetitions, at most %d warm-up passes%n",
+                bench.settle, bench.batch, bench.agree * 100, bench.repeat, bench.maxWarmup);
+        if (probe) {
+            bench.probeTrash(new Scenario(1000, 5));
+            return;
         }
         for (String s : scenarios) {
             String[] p = s.split("x");
-            Scenario sc = new Scenario(Integer.parseInt(p[0]), Integer.parseInt(p[1]));
-            // One unmeasured pass at this size: the JIT keeps compiling (and recompiling) for a while.
-            bench.currentRow = "warm-up";
-            bench.runNetlink4j(sc, false, new LinkedHashMap<>());
-            bench.runNetlink4j(sc, true, new LinkedHashMap<>());
-            runJavaFloor(sc.services(), 1);
-            runJavaFloor(sc.services(), 256);
-            for (int r = 0; r < repeat; r++) {
-                bench.run(sc);
-            }
+            bench.runScenario(new Scenario(Integer.parseInt(p[0]), Integer.parseInt(p[1])));
+            bench.print();
         }
-        bench.print(repeat);
     }
 
     record Scenario(int services, int destsPerService) {
         String name() {
-            return services + " services x " + destsPerService + " destination" + (destsPerService == 1 ? "" : "s");
+            return services + "x" + destsPerService;
         }
 
         Service service(int i) {
-            return Service.builder().protocol(Protocol.TCP).address(addr(10, 20, i >> 8, i & 0xFF)).port(80).scheduler(Scheduler.RR).build();
+            return Service.builder().protocol(Protocol.TCP).address(addr(10, 20, i >> 8 & 0xFF, i & 0xFF)).port(80).scheduler(Scheduler.RR).build();
         }
 
         Destination destination(int i, int j, int weight) {
@@ -108,36 +165,103 @@ public final class IpvsEndToEnd {
         }
     }
 
-    private void run(Scenario sc) throws Exception {
-        // Row order of the table; each call adds one repetition to every row.
-        String[] rows = {"floor, one at a time", "floor, batched", "floor loop in Java, one at a time", "floor loop in Java, batched",
-                "netlink4j, one at a time", "netlink4j, batched", "ipvsadm -R / -Ln"};
-        for (String row : rows) {
-            currentRow = sc.name() + " | " + row;
-            Map<String, Double> values = switch (row) {
-                case "floor, one at a time" -> runFloor(sc.services(), 1);
-                case "floor, batched" -> runFloor(sc.services(), 256);
-                case "floor loop in Java, one at a time" -> runJavaFloor(sc.services(), 1);
-                case "floor loop in Java, batched" -> runJavaFloor(sc.services(), 256);
-                case "netlink4j, one at a time" -> runNetlink4j(sc, false, new LinkedHashMap<>());
-                case "netlink4j, batched" -> runNetlink4j(sc, true, new LinkedHashMap<>());
-                default -> runIpvsadm(sc);
-            };
-            Map<String, List<Double>> cells = table.computeIfAbsent(currentRow, k -> new LinkedHashMap<>());
-            values.forEach((phase, v) -> cells.computeIfAbsent(phase, k -> new ArrayList<>()).add(v));
+    private List<String> rows() {
+        List<String> rows = new ArrayList<>(List.of("C floor, one per send", "C floor, " + batch + " per send",
+                "Java floor loop, one per send", "Java floor loop, " + batch + " per send",
+                "netlink4j, one at a time", "netlink4j, IpvsBatch (" + batch + " per send)"));
+        if (ipvsadm) {
+            rows.add("ipvsadm -R / -Ln");
+        }
+        return rows;
+    }
+
+    private void runScenario(Scenario sc) throws Exception {
+        // The floor rows too: their first run loads and compiles the JVM's process code, which would
+        // otherwise invalidate compiled code of the Java rows during the measured passes.
+        List<String> warmRows = rows().stream().filter(r -> !r.startsWith("ipvsadm")).toList();
+        Map<String, Map<String, Double>> previous = null;
+        int pass = 0;
+        for (boolean warm = false; !warm && pass < maxWarmup; pass++) {
+            Map<String, Map<String, Double>> current = new LinkedHashMap<>();
+            disturbedThisPass = false;
+            for (String row : warmRows) {
+                current.put(row, runRow(sc, row, null));
+            }
+            warm = previous != null && !disturbedThisPass && agrees(previous, current);
+            System.out.printf(Locale.ROOT, "%s warm-up pass %d: %s%s%n", sc.name(), pass + 1, current,
+                    disturbedThisPass ? " (GC or JIT in a timed phase)" : "");
+            previous = current;
+        }
+        System.out.printf(Locale.ROOT, "%s: %d warm-up passes%s%n", sc.name(), pass,
+                pass >= maxWarmup ? " (the limit; the rows did not agree yet)" : "");
+        for (int r = 0; r < repeat; r++) {
+            for (String row : rows()) {
+                String key = sc.name() + " | " + row;
+                Map<String, Double> values = runRow(sc, row, key);
+                Map<String, List<Double>> cells = table.computeIfAbsent(key, k -> new LinkedHashMap<>());
+                values.forEach((phase, v) -> cells.computeIfAbsent(phase, k -> new ArrayList<>()).add(v));
+            }
         }
     }
 
-    private Map<String, Double> runNetlink4j(Scenario sc, boolean batched, Map<String, Double> out) throws Exception {
-        int n = sc.services();
-        int d = sc.destsPerService();
+    private boolean agrees(Map<String, Map<String, Double>> a, Map<String, Map<String, Double>> b) {
+        for (Map.Entry<String, Map<String, Double>> row : a.entrySet()) {
+            for (Map.Entry<String, Double> cell : row.getValue().entrySet()) {
+                double x = cell.getValue();
+                double y = b.get(row.getKey()).get(cell.getKey());
+                if (Math.abs(x - y) > agree * Math.min(x, y)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The same kernel state before every row: an empty table, an empty destination trash, no deferred work. */
+    private void settle() throws Exception {
         try (IpvsHandle ipvs = IpvsHandle.open()) {
             ipvs.flush();
+        }
+        System.gc();
+        Thread.sleep(settle * 1000L);
+    }
+
+    private Map<String, Double> runRow(Scenario sc, String row, String key) throws Exception {
+        settle();
+        Map<String, Double> out;
+        if (row.startsWith("C floor")) {
+            out = runFloor(sc, row.contains("one per send") ? 1 : batch);
+        } else if (row.startsWith("Java floor")) {
+            out = runJavaFloor(sc, row.contains("one per send") ? 1 : batch, key);
+        } else if (row.startsWith("netlink4j")) {
+            out = runNetlink4j(sc, !row.contains("one at a time"), key);
+        } else {
+            out = runIpvsadm(sc, key);
+        }
+        return out;
+    }
+
+    private Map<String, Double> runNetlink4j(Scenario sc, boolean batched, String key) throws Exception {
+        int n = sc.services();
+        int d = sc.destsPerService();
+        Map<String, Double> out = new LinkedHashMap<>();
+        // Batched: the ACK budget of a 64 KiB receive buffer (the kernel doubles it) makes batch-size requests per send.
+        try (IpvsHandle ipvs = IpvsHandle.open(IpvsHandle.defaultOptions().socketReceiveBufferSize(batch * 1024).build())) {
             List<Service> services = new ArrayList<>(n);
+            List<List<Destination>> dests = new ArrayList<>(n);
+            List<List<Destination>> updated = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 services.add(sc.service(i));
+                List<Destination> a = new ArrayList<>(d);
+                List<Destination> b = new ArrayList<>(d);
+                for (int j = 0; j < d; j++) {
+                    a.add(sc.destination(i, j, 1));
+                    b.add(sc.destination(i, j, 2));
+                }
+                dests.add(a);
+                updated.add(b);
             }
-            out.put(PHASES[0], time(PHASES[0], n, () -> {
+            time(out, key, 0, n, () -> {
                 if (batched) {
                     IpvsBatch b = ipvs.batch();
                     services.forEach(b::newService);
@@ -145,46 +269,65 @@ public final class IpvsEndToEnd {
                 } else {
                     services.forEach(ipvs::newService);
                 }
-            }));
-            out.put(PHASES[1], time(PHASES[1], n * d, () -> {
-                IpvsBatch b = ipvs.batch();
+            });
+            time(out, key, 1, n * d, () -> {
+                IpvsBatch b = batched ? ipvs.batch() : null;
                 for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < d; j++) {
+                    Service s = services.get(i);
+                    for (Destination x : dests.get(i)) {
                         if (batched) {
-                            b.newDestination(services.get(i), sc.destination(i, j, 1));
+                            b.newDestination(s, x);
                         } else {
-                            ipvs.newDestination(services.get(i), sc.destination(i, j, 1));
+                            ipvs.newDestination(s, x);
                         }
                     }
                 }
                 if (batched) {
                     check(b.apply());
                 }
-            }));
-            List<Service> dumped = new ArrayList<>();
+            });
             // As the floor program does: the second of two dumps (the first meets the kernel's cold caches).
             expect(n, ipvs.getServices().size(), "services dumped");
-            out.put(PHASES[2], time(PHASES[2], n, () -> dumped.addAll(ipvs.getServices())));
+            List<Service> dumped = new ArrayList<>(n);
+            time(out, key, 2, n, () -> dumped.addAll(ipvs.getServices()));
             expect(n, dumped.size(), "services dumped");
-            int[] dests = {0};
-            out.put(PHASES[3], time(PHASES[3], n * d, () -> dumped.forEach(s -> dests[0] += ipvs.getDestinations(s).size())));
-            expect(n * d, dests[0], "destinations dumped");
-            out.put(PHASES[4], time(PHASES[4], n * d, () -> {
-                IpvsBatch b = ipvs.batch();
+            int[] count = {0};
+            dumped.forEach(s -> count[0] += ipvs.getDestinations(s).size());
+            expect(n * d, count[0], "destinations dumped");
+            count[0] = 0;
+            time(out, key, 3, n * d, () -> dumped.forEach(s -> count[0] += ipvs.getDestinations(s).size()));
+            expect(n * d, count[0], "destinations dumped");
+            if (!batched) {
+                List<Service> each = new ArrayList<>(n);
+                subStep(out, key, 0, n, () -> ipvs.forEachService(each::add));
+                subStep(out, key, 1, n, () -> new ArrayList<>(each).sort(Service.IDENTITY_ORDER));
+                subStep(out, key, 2, n, () -> new ArrayList<>(each).sort(COPYING_ORDER));
+                List<Destination> all = new ArrayList<>(n * d);
+                subStep(out, key, 3, n * d, () -> dumped.forEach(s -> ipvs.forEachDestination(s, all::add)));
+                expect(n * d, all.size(), "destinations streamed");
+                subStep(out, key, 4, n * d, () -> {
+                    for (int i = 0; i < n; i++) {
+                        new ArrayList<>(all.subList(i * d, i * d + d)).sort(Destination.IDENTITY_ORDER);
+                    }
+                });
+            }
+            time(out, key, 4, n * d, () -> {
+                IpvsBatch b = batched ? ipvs.batch() : null;
                 for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < d; j++) {
+                    Service s = services.get(i);
+                    for (Destination x : updated.get(i)) {
                         if (batched) {
-                            b.updateDestination(services.get(i), sc.destination(i, j, 7));
+                            b.updateDestination(s, x);
                         } else {
-                            ipvs.updateDestination(services.get(i), sc.destination(i, j, 7));
+                            ipvs.updateDestination(s, x);
                         }
                     }
                 }
                 if (batched) {
                     check(b.apply());
                 }
-            }));
-            out.put(PHASES[5], time(PHASES[5], n, () -> {
+            });
+            time(out, key, 5, n, () -> {
                 if (batched) {
                     IpvsBatch b = ipvs.batch();
                     services.forEach(b::delService);
@@ -192,39 +335,57 @@ public final class IpvsEndToEnd {
                 } else {
                     services.forEach(ipvs::delService);
                 }
-            }));
+            });
             expect(0, ipvs.getServices().size(), "services left");
         }
         return out;
     }
 
-    private Map<String, Double> runFloor(int n, int batch) throws Exception {
-        String text = sh(floor + " " + n + " " + batch);
+    private Map<String, Double> runJavaFloor(Scenario sc, int perSend, String key) throws Exception {
         Map<String, Double> out = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("floor (\\w+)\\s+n=\\d+(?: batch=\\d+)?: ([0-9.]+) us").matcher(text);
-        while (m.find()) {
-            double v = Double.parseDouble(m.group(2));
-            switch (m.group(1)) {
-                case "new_svc" -> out.put(PHASES[0], v);
-                case "dump_svc" -> out.put(PHASES[2], v); // the second (warm) dump wins
-                case "del_svc" -> out.put(PHASES[5], v);
-                default -> { }
-            }
+        int n = sc.services();
+        int nd = n * sc.destsPerService();
+        try (JavaFloor f = new JavaFloor(n, sc.destsPerService())) {
+            time(out, key, 0, n, () -> f.requests(JavaFloor.Kind.NEW_SERVICE, perSend));
+            time(out, key, 1, nd, () -> f.requests(JavaFloor.Kind.NEW_DEST, perSend));
+            expect(n, f.dumpServices(), "services dumped");
+            time(out, key, 2, n, () -> expect(n, f.dumpServices(), "services dumped"));
+            expect(nd, f.dumpDestinations(), "destinations dumped");
+            time(out, key, 3, nd, () -> expect(nd, f.dumpDestinations(), "destinations dumped"));
+            time(out, key, 4, nd, () -> f.requests(JavaFloor.Kind.SET_DEST, perSend));
+            time(out, key, 5, n, () -> f.requests(JavaFloor.Kind.DEL_SERVICE, perSend));
         }
         return out;
     }
 
-    private static Map<String, Double> runJavaFloor(int n, int batch) {
-        try (JavaFloor f = new JavaFloor()) {
-            return f.run(n, batch, PHASES);
+    private Map<String, Double> runFloor(Scenario sc, int perSend) throws Exception {
+        String text = sh(floor + " --services " + sc.services() + " --dests " + sc.destsPerService() + " --batch " + perSend);
+        Map<String, Double> out = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("floor (\\w+)\\s+n=\\d+ batch=\\d+: ([0-9.]+) us").matcher(text);
+        while (m.find()) {
+            out.put(m.group(1), Double.parseDouble(m.group(2)));
+        }
+        return out;
+    }
+
+    /** Destination creation against the trash: one row after another without and with the settle step. */
+    private void probeTrash(Scenario sc) throws Exception {
+        String args = " --services " + sc.services() + " --dests " + sc.destsPerService() + " --phases new_svc,new_dest,del_svc --batch ";
+        for (int b : new int[] {1, 4, 16, 64, 256}) {
+            settle();
+            System.out.println("after the settle step, batch " + b + ": " + grep(sh(floor + args + b), "new_dest"));
+            System.out.println("  right after it (the trash full), batch " + b + ": " + grep(sh(floor + args + b), "new_dest"));
         }
     }
 
-    private Map<String, Double> runIpvsadm(Scenario sc) throws Exception {
+    private static String grep(String text, String phase) {
+        return text.lines().filter(l -> l.contains(phase)).findFirst().orElse("-");
+    }
+
+    private Map<String, Double> runIpvsadm(Scenario sc, String key) throws Exception {
         int n = sc.services();
         int d = sc.destsPerService();
         Map<String, Double> out = new LinkedHashMap<>();
-        sh("ipvsadm -C");
         StringBuilder svc = new StringBuilder();
         StringBuilder dst = new StringBuilder();
         StringBuilder upd = new StringBuilder();
@@ -238,63 +399,154 @@ public final class IpvsEndToEnd {
                 Destination x = sc.destination(i, j, 1);
                 String rip = x.address().getHostAddress() + ":" + x.port();
                 dst.append("-a -t ").append(vip).append(" -r ").append(rip).append(" -m -w 1\n");
-                upd.append("-e -t ").append(vip).append(" -r ").append(rip).append(" -m -w 7\n");
+                upd.append("-e -t ").append(vip).append(" -r ").append(rip).append(" -m -w 2\n");
             }
         }
-        out.put(PHASES[0], restore(PHASES[0], svc, n));
-        out.put(PHASES[1], restore(PHASES[1], dst, n * d));
+        restore(out, key, 0, svc, n);
+        restore(out, key, 1, dst, n * d);
         sh("ipvsadm -Ln > /dev/null");
-        out.put(PHASES[2], time(PHASES[2], n, () -> sh("ipvsadm -Ln > /dev/null")));
-        out.put(PHASES[4], restore(PHASES[4], upd, n * d));
-        out.put(PHASES[5], restore(PHASES[5], del, n));
+        time(out, key, 2, n, () -> sh("ipvsadm -Ln > /dev/null"));
+        restore(out, key, 4, upd, n * d);
+        restore(out, key, 5, del, n);
         return out;
     }
 
-    private double restore(String phase, CharSequence rules, int ops) throws Exception {
+    private void restore(Map<String, Double> out, String key, int phase, CharSequence rules, int ops) throws Exception {
         Path file = Files.createTempFile("rules", ".txt");
         try {
             Files.writeString(file, rules);
-            return time(phase, ops, () -> sh("ipvsadm -R < " + file));
+            time(out, key, phase, ops, () -> sh("ipvsadm -R < " + file));
         } finally {
             Files.deleteIfExists(file);
         }
     }
 
-    private void print(int repeat) {
-        System.out.println();
-        System.out.println("microseconds per operation (lower is better), median of " + repeat + " runs");
-        printTable(IpvsEndToEnd::median);
-        System.out.println();
-        System.out.println("range of the " + repeat + " runs (min-max)");
-        printTable(v -> String.format(Locale.ROOT, "%.1f-%.1f", v.stream().mapToDouble(x -> x).min().orElse(0),
-                v.stream().mapToDouble(x -> x).max().orElse(0)));
-        System.out.println();
-        System.out.println("ratios of the medians");
-        for (String scenario : table.keySet().stream().map(k -> k.substring(0, k.indexOf(" |"))).distinct().toList()) {
-            ratio(scenario, "netlink4j, one at a time", "floor, one at a time");
-            ratio(scenario, "netlink4j, batched", "floor, batched");
-            ratio(scenario, "floor loop in Java, one at a time", "floor, one at a time");
-            ratio(scenario, "floor loop in Java, batched", "floor, batched");
-            ratio(scenario, "netlink4j, batched", "ipvsadm -R / -Ln");
-            ratio(scenario, "netlink4j, one at a time", "ipvsadm -R / -Ln");
+    /** A timed piece of work. */
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    /**
+     * Times {@code r} as phase {@code phase} ({@code ops} operations) into {@code out}; notes a GC or a JIT
+     * compilation that fell inside, and (for a measured row, {@code key} not null) the bytes allocated per op.
+     */
+    private void time(Map<String, Double> out, String key, int phase, int ops, Work r) throws Exception {
+        PhaseEvent event = new PhaseEvent();
+        event.row = key == null ? "warm-up" : key;
+        event.phase = LABELS[phase];
+        event.operations = ops;
+        long thread = Thread.currentThread().getId();
+        event.begin();
+        long gc0 = gcCount();
+        long jit0 = jit.getTotalCompilationTime();
+        long a0 = threads.getThreadAllocatedBytes(thread);
+        long t0 = System.nanoTime();
+        r.run();
+        long t1 = System.nanoTime();
+        long a1 = threads.getThreadAllocatedBytes(thread);
+        event.commit();
+        boolean disturbedHere = gcCount() != gc0 || jit.getTotalCompilationTime() != jit0;
+        out.put(PHASES[phase], (t1 - t0) / 1e3 / ops);
+        if (disturbedHere) {
+            disturbedThisPass = true;
+        }
+        if (key != null) {
+            disturbed.merge(key + " | " + PHASES[phase], disturbedHere ? 1 : 0, Integer::sum);
+            if (!disturbedHere) {
+                undisturbed.computeIfAbsent(key + " | " + PHASES[phase], k -> new ArrayList<>()).add((t1 - t0) / 1e3 / ops);
+            }
+            allocation.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(PHASES[phase], (double) (a1 - a0) / ops);
         }
     }
 
-    private void printTable(java.util.function.Function<List<Double>, Object> cell) {
-        System.out.printf(Locale.ROOT, "%-62s", "scenario | row");
-        for (String p : PHASES) {
-            System.out.printf(Locale.ROOT, " %20s", p);
+    /** Times a sub-step (see {@link #SUB_STEPS}) as {@link #time} times a phase. */
+    private void subStep(Map<String, Double> out, String key, int step, int ops, Work r) throws Exception {
+        Map<String, Double> one = new LinkedHashMap<>();
+        time(one, null, 0, ops, r);
+        out.put(SUB_STEPS[step], one.get(PHASES[0]));
+    }
+
+    private long gcCount() {
+        long n = 0;
+        for (GarbageCollectorMXBean gc : gcs) {
+            n += gc.getCollectionCount();
+        }
+        return n;
+    }
+
+    private void print() {
+        System.out.println();
+        System.out.println("us per operation as the guest's clock counts it; per cell: median [repetitions within "
+                + String.format(Locale.ROOT, "%.1f%%", agree * 100) + " of it / " + repeat + ", spread (max-min)/median]"
+                + "; *n = a GC or JIT compilation fell in n repetitions, which are left out of that cell");
+        System.out.print("| scenario | row |");
+        for (String l : LABELS) {
+            System.out.print(" " + l + " |");
         }
         System.out.println();
+        System.out.println("|---|---|" + "---:|".repeat(PHASES.length));
         for (Map.Entry<String, Map<String, List<Double>>> row : table.entrySet()) {
-            System.out.printf(Locale.ROOT, "%-62s", row.getKey());
+            String[] k = row.getKey().split(" \\| ");
+            StringBuilder sb = new StringBuilder("| " + k[0] + " | " + k[1] + " |");
             for (String p : PHASES) {
                 List<Double> v = row.getValue().get(p);
-                Object c = v == null ? "-" : cell.apply(v);
-                System.out.printf(Locale.ROOT, " %20s", c instanceof Double d ? String.format(Locale.ROOT, "%.1f", d) : c);
+                if (v == null) {
+                    sb.append(" - |");
+                    continue;
+                }
+                int dist = disturbed.getOrDefault(row.getKey() + " | " + p, 0);
+                v = cell(row.getKey(), p);
+                double med = median(v);
+                long agreeing = v.stream().filter(x -> Math.abs(x - med) <= agree * med).count();
+                double spread = (v.stream().mapToDouble(x -> x).max().orElse(0) - v.stream().mapToDouble(x -> x).min().orElse(0)) / med;
+                sb.append(String.format(Locale.ROOT, " %.2f [%d/%d, %.1f%%]%s |", med, agreeing, v.size(), spread * 100,
+                        dist > 0 ? " *" + dist : ""));
             }
-            System.out.println();
+            System.out.println(sb);
         }
+        System.out.println();
+        System.out.println("sub-steps of the dumps (netlink4j, one at a time), us per service or destination: median [agreeing, spread]");
+        for (Map.Entry<String, Map<String, List<Double>>> row : table.entrySet()) {
+            for (String p : SUB_STEPS) {
+                List<Double> v = row.getValue().get(p);
+                if (v != null) {
+                    double med = median(v);
+                    long agreeing = v.stream().filter(x -> Math.abs(x - med) <= agree * med).count();
+                    double spread = (v.stream().mapToDouble(x -> x).max().orElse(0) - v.stream().mapToDouble(x -> x).min().orElse(0)) / med;
+                    System.out.printf(Locale.ROOT, "| %s | %s | %.2f [%d/%d, %.1f%%] |%n", row.getKey(), p, med, agreeing, v.size(), spread * 100);
+                }
+            }
+        }
+        System.out.println();
+        System.out.println("bytes allocated per operation by the benchmark thread (last repetition)");
+        for (Map.Entry<String, Map<String, Double>> row : allocation.entrySet()) {
+            StringBuilder sb = new StringBuilder("| " + row.getKey().replace(" | ", " | ") + " |");
+            for (String p : PHASES) {
+                Double v = row.getValue().get(p);
+                sb.append(v == null ? " - |" : String.format(Locale.ROOT, " %.0f |", v));
+            }
+            System.out.println(sb);
+        }
+        System.out.println();
+        System.out.println("ratios of the medians");
+        List<String> scenarios = table.keySet().stream().map(k -> k.substring(0, k.indexOf(" |"))).distinct().toList();
+        for (String scenario : scenarios) {
+            ratio(scenario, "netlink4j, one at a time", "C floor, one per send");
+            ratio(scenario, "netlink4j, IpvsBatch (" + batch + " per send)", "C floor, " + batch + " per send");
+            ratio(scenario, "Java floor loop, one per send", "C floor, one per send");
+            ratio(scenario, "Java floor loop, " + batch + " per send", "C floor, " + batch + " per send");
+            ratio(scenario, "netlink4j, one at a time", "Java floor loop, one per send");
+            ratio(scenario, "netlink4j, IpvsBatch (" + batch + " per send)", "Java floor loop, " + batch + " per send");
+            if (ipvsadm) {
+                ratio(scenario, "netlink4j, IpvsBatch (" + batch + " per send)", "ipvsadm -R / -Ln");
+            }
+        }
+    }
+
+    /** A cell's values: those of the repetitions no GC or compilation fell into, or all when it fell into every one. */
+    private List<Double> cell(String rowKey, String phase) {
+        List<Double> clean = undisturbed.get(rowKey + " | " + phase);
+        return clean == null || clean.isEmpty() ? table.get(rowKey).get(phase) : clean;
     }
 
     static double median(List<Double> values) {
@@ -306,32 +558,16 @@ public final class IpvsEndToEnd {
     private void ratio(String scenario, String a, String b) {
         Map<String, List<Double>> x = table.get(scenario + " | " + a);
         Map<String, List<Double>> y = table.get(scenario + " | " + b);
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-62s", scenario + " | " + a + " / " + b));
+        if (x == null || y == null) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder("| " + scenario + " | " + a + " / " + b + " |");
         for (String p : PHASES) {
-            List<Double> u = x.get(p);
-            List<Double> v = y.get(p);
-            sb.append(String.format(Locale.ROOT, " %20s", u == null || v == null ? "-"
-                    : String.format(Locale.ROOT, "%.2fx", median(u) / median(v))));
+            List<Double> u = x.get(p) == null ? null : cell(scenario + " | " + a, p);
+            List<Double> v = y.get(p) == null ? null : cell(scenario + " | " + b, p);
+            sb.append(u == null || v == null ? " - |" : String.format(Locale.ROOT, " %.2fx |", median(u) / median(v)));
         }
         System.out.println(sb);
-    }
-
-    /** A timed piece of work. */
-    private interface Work {
-        void run() throws Exception;
-    }
-
-    private double time(String phase, int ops, Work r) throws Exception {
-        PhaseEvent event = new PhaseEvent();
-        event.row = currentRow;
-        event.phase = phase;
-        event.operations = ops;
-        event.begin();
-        long t0 = System.nanoTime();
-        r.run();
-        long t1 = System.nanoTime();
-        event.commit();
-        return (t1 - t0) / 1e3 / ops;
     }
 
     private static void check(IpvsBatch.Result r) {

@@ -6,6 +6,7 @@ import io.netlink4j.AddressFamily;
 import io.netlink4j.ipvs.internal.Addresses;
 
 import java.net.InetAddress;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -36,7 +37,7 @@ public final class Destination {
      * counters are not compared: two destinations with the same identity are equal in this order
      * ({@link #sameIdentity}), though not {@link #equals}.
      */
-    public static final Comparator<Destination> IDENTITY_ORDER = Comparator.comparing(Destination::key);
+    public static final Comparator<Destination> IDENTITY_ORDER = Destination::compareIdentity;
 
     private final DestinationKey key;
     private final int weight;
@@ -96,6 +97,18 @@ public final class Destination {
 
     DestinationKey key() {
         return key;
+    }
+
+    /**
+     * {@link #IDENTITY_ORDER}: the order of {@link DestinationKey}, with the addresses compared in
+     * their wire form (the same order within one family) so that sorting a dump copies no address.
+     */
+    private static int compareIdentity(Destination a, Destination b) {
+        int r = Integer.compare(a.key.family().value(), b.key.family().value());
+        if (r == 0) {
+            r = Arrays.compareUnsigned(a.wireAddress, b.wireAddress);
+        }
+        return r != 0 ? r : Integer.compare(a.key.port(), b.key.port());
     }
 
     /** {@link AddressFamily#INET} or {@link AddressFamily#INET6}. */

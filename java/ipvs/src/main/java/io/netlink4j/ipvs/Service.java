@@ -8,6 +8,7 @@ import io.netlink4j.ipvs.internal.Addresses;
 import io.netlink4j.ipvs.internal.IpvsAccess;
 
 import java.net.InetAddress;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,7 +53,7 @@ public final class Service {
      * subtracts 32-bit words, so it puts addresses more than 2^31 apart (200.0.0.1 and 10.0.0.1)
      * the other way round; this order does not.
      */
-    public static final Comparator<Service> IDENTITY_ORDER = Comparator.comparing(Service::key);
+    public static final Comparator<Service> IDENTITY_ORDER = Service::compareIdentity;
 
     static {
         IpvsAccess.install(new IpvsAccess() {
@@ -129,6 +130,27 @@ public final class Service {
 
     ServiceKey key() {
         return key;
+    }
+
+    /**
+     * {@link #IDENTITY_ORDER}: the order of {@link ServiceKey}, with the addresses compared in their
+     * wire form (the same order within one family, where both have the same length) so that
+     * sorting a dump copies no address.
+     */
+    private static int compareIdentity(Service a, Service b) {
+        ServiceKey x = a.key;
+        ServiceKey y = b.key;
+        int r = Long.compare(x.fwMark(), y.fwMark());
+        if (r == 0) {
+            r = Integer.compare(x.family().value(), y.family().value());
+        }
+        if (r == 0) {
+            r = Integer.compare(x.protocol() == null ? 0 : x.protocol().value(), y.protocol() == null ? 0 : y.protocol().value());
+        }
+        if (r == 0) {
+            r = Arrays.compareUnsigned(a.wireAddress, b.wireAddress);
+        }
+        return r != 0 ? r : Integer.compare(x.port(), y.port());
     }
 
     /** {@link AddressFamily#INET} or {@link AddressFamily#INET6}. */
