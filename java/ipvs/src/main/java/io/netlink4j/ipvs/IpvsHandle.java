@@ -572,12 +572,12 @@ public final class IpvsHandle implements AutoCloseable {
 
     /** The service dump as the kernel lists it (restarted as {@link #getServices()} is), unsorted. */
     private List<Service> dumpServices() {
-        return withFamily(f -> IpvsCommand.GET_SERVICES.list(genl, f, null));
+        return IpvsCommand.GET_SERVICES.list(ipvs, null);
     }
 
     /** The destination dump of a service the kernel reported, as the kernel lists it, unsorted. */
     private List<Destination> dumpDestinations(Service reported) {
-        return withFamily(f -> IpvsCommand.GET_DESTS.list(genl, f, reported));
+        return IpvsCommand.GET_DESTS.list(ipvs, reported);
     }
 
     /**
