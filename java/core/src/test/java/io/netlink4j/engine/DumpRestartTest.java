@@ -52,8 +52,9 @@ class DumpRestartTest {
     }
 
     static NetlinkConnection connect(NetlinkTestPeer peer, int attempts) {
+        // Long enough for the peer's thread to answer on a machine under heavy load: no test here waits it out.
         return NetlinkConnection.open(NetlinkTestPeer.PROTOCOL,
-                peer.clientOptions().receiveTimeout(Duration.ofSeconds(3)).dumpAttempts(attempts).build());
+                peer.clientOptions().receiveTimeout(Duration.ofSeconds(10)).dumpAttempts(attempts).build());
     }
 
     @Test
