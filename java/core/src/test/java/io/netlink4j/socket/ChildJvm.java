@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -45,6 +46,30 @@ final class ChildJvm {
                 throw new IllegalStateException("no " + RESOURCE + " on the test class path: build with mvn");
             }
             return in.readAllBytes();
+        }
+    }
+
+    /**
+     * {@link NativeLibrary#libraryName()} as a child JVM whose jar carries {@link #shim()} computes
+     * it: a snapshot's name carries the digest of the library in the jar, which in the sanitizer
+     * build is not the library this JVM's classes carry.
+     */
+    static String libraryName() {
+        try {
+            Path file = Files.createTempFile("netlink4j-shim-", ".so");
+            try {
+                Files.write(file, shim());
+                Properties build = new Properties();
+                try (InputStream in = NativeLibrary.class.getResourceAsStream("native-library.properties")) {
+                    build.load(in);
+                }
+                String platform = NativeLibrary.platform(System.getProperty("os.name"), System.getProperty("os.arch"));
+                return "netlink4j_" + platform.replace('-', '_') + "_" + NativeLibrary.versionTag(build, file.toUri().toURL());
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

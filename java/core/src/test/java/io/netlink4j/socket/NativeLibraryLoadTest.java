@@ -57,7 +57,7 @@ class NativeLibraryLoadTest {
 
     /** The file names the shim has had on java.library.path: unversioned, other releases, other snapshot builds. */
     private static List<String> staleNames() {
-        String name = NativeLibrary.libraryName();
+        String name = ChildJvm.libraryName();
         String stem = name.substring(0, name.indexOf('_', "netlink4j_linux_".length()));
         String tag = name.substring(stem.length() + 1);
         List<String> names = new ArrayList<>(List.of(stem, stem + "_0.0.1"));
@@ -75,12 +75,12 @@ class NativeLibraryLoadTest {
         Path workdir = tmp.resolve("work/not/yet");
         String out = probe(classPath(true), "-D" + NativeLibrary.WORKDIR_PROPERTY + "=" + workdir);
         assertWorks(out);
-        assertEquals(NativeLibrary.libraryName(), value(out, "- libraryName"), out);
+        assertEquals(ChildJvm.libraryName(), value(out, "- libraryName"), out);
         List<String> mapped = mapped(out);
         assertEquals(1, mapped.size(), out);
         String file = mapped.get(0);
         assertTrue(file.startsWith(workdir + "/netlink4j-"), file);
-        assertTrue(file.endsWith("/lib" + NativeLibrary.libraryName() + ".so (deleted)"), file);
+        assertTrue(file.endsWith("/lib" + ChildJvm.libraryName() + ".so (deleted)"), file);
         assertEquals(List.of(), list(workdir), "left behind in the workdir");
     }
 
@@ -100,7 +100,7 @@ class NativeLibraryLoadTest {
         assertTrue(cause.contains("failed to map segment from shared object"), cause);
         assertTrue(cause.contains(" " + workdir + " is on a file system mounted noexec, where no library can be loaded. "
                 + "Set -Dnetlink4j.native.workdir to a writable directory on a file system mounted exec (now " + workdir
-                + "), or install the library as lib" + NativeLibrary.libraryName() + ".so in a directory on"
+                + "), or install the library as lib" + ChildJvm.libraryName() + ".so in a directory on"
                 + " java.library.path, or name the file with -Dnetlink4j.native.path."), cause);
     }
 
@@ -114,7 +114,7 @@ class NativeLibraryLoadTest {
         assertTrue(cause.startsWith("cannot extract netlink4j's native library " + ChildJvm.RESOURCE + " in "
                 + tmp.resolve("netlink4j-core.jar") + " into " + workdir + ": java.nio.file.FileSystemException: "), cause);
         assertTrue(cause.endsWith(". Set -Dnetlink4j.native.workdir to a writable directory on a file system mounted exec"
-                + " (now " + workdir + "), or install the library as lib" + NativeLibrary.libraryName() + ".so in a"
+                + " (now " + workdir + "), or install the library as lib" + ChildJvm.libraryName() + ".so in a"
                 + " directory on java.library.path, or name the file with -Dnetlink4j.native.path."), cause);
     }
 
@@ -140,7 +140,7 @@ class NativeLibraryLoadTest {
         for (String name : staleNames()) {
             Files.write(libs.resolve(name), shim);
         }
-        Path installed = Files.write(libs.resolve("lib" + NativeLibrary.libraryName() + ".so"), shim);
+        Path installed = Files.write(libs.resolve("lib" + ChildJvm.libraryName() + ".so"), shim);
         // As the distribution has it: the jar with its copy, and the named copy on the library path.
         String out = probe(classPath(true), "-Djava.library.path=" + libs);
         assertWorks(out);
@@ -202,8 +202,8 @@ class NativeLibraryLoadTest {
         String platform = ChildJvm.RESOURCE.split("/")[2];
         // A release names its copy on the library path by its version alone; a snapshot also by the
         // digest of the jar's copy, which this jar does not have.
-        String wanted = NativeLibrary.libraryName().matches(".*-SNAPSHOT-[0-9a-f]+")
-                ? "versioned library" : "lib" + NativeLibrary.libraryName() + ".so";
+        String wanted = ChildJvm.libraryName().matches(".*-SNAPSHOT-[0-9a-f]+")
+                ? "versioned library" : "lib" + ChildJvm.libraryName() + ".so";
         assertEquals("netlink4j's native library for " + platform + " is missing: no " + ChildJvm.RESOURCE + " in " + jar
                 + " (nor elsewhere on the class path), and no " + wanted + " on"
                 + " java.library.path. Use a netlink4j jar built with the " + platform + " library, install the library"

@@ -75,7 +75,7 @@ class ShadedJarIT {
         Path workdir = tmp.resolve("work");
         String out = probe(shadedOnly(), List.of("-D" + NativeLibrary.WORKDIR_PROPERTY + "=" + workdir), PREFIX);
         assertWorks(out, PREFIX);
-        String name = MANGLED + NativeLibrary.libraryName();
+        String name = MANGLED + ChildJvm.libraryName();
         assertEquals(name, value(out, PREFIX + " libraryName"), out);
         List<String> mapped = mapped(out);
         assertEquals(1, mapped.size(), out);
@@ -95,15 +95,15 @@ class ShadedJarIT {
         // Two libraries, each registered on its own Native class.
         List<String> mapped = mapped(out);
         assertEquals(2, mapped.size(), out);
-        assertEquals(1, mapped.stream().filter(m -> m.endsWith("/lib" + NativeLibrary.libraryName() + ".so (deleted)")).count(), out);
-        assertEquals(1, mapped.stream().filter(m -> m.endsWith("/lib" + MANGLED + NativeLibrary.libraryName() + ".so (deleted)")).count(), out);
+        assertEquals(1, mapped.stream().filter(m -> m.endsWith("/lib" + ChildJvm.libraryName() + ".so (deleted)")).count(), out);
+        assertEquals(1, mapped.stream().filter(m -> m.endsWith("/lib" + MANGLED + ChildJvm.libraryName() + ".so (deleted)")).count(), out);
     }
 
     @Test
     void onTheLibraryPathARelocatedCopyTakesOnlyTheFileNamedWithItsPrefix() throws IOException {
         Path libs = Files.createDirectories(tmp.resolve("libs"));
         byte[] shim = ChildJvm.shim();
-        Files.write(libs.resolve("lib" + NativeLibrary.libraryName() + ".so"), shim);
+        Files.write(libs.resolve("lib" + ChildJvm.libraryName() + ".so"), shim);
         Path workdir = tmp.resolve("work");
         List<String> options = List.of("-Djava.library.path=" + libs, "-D" + NativeLibrary.WORKDIR_PROPERTY + "=" + workdir);
 
@@ -112,7 +112,7 @@ class ShadedJarIT {
         assertEquals(1, mapped(unprefixedOnly).size(), unprefixedOnly);
         assertTrue(mapped(unprefixedOnly).get(0).startsWith(workdir + "/"), unprefixedOnly);
 
-        Path installed = Files.write(libs.resolve("lib" + MANGLED + NativeLibrary.libraryName() + ".so"), shim);
+        Path installed = Files.write(libs.resolve("lib" + MANGLED + ChildJvm.libraryName() + ".so"), shim);
         String out = probe(shadedOnly(), options, PREFIX);
         assertWorks(out, PREFIX);
         assertEquals(List.of(installed.toString()), mapped(out), out);
