@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.netlink4j.bench;
 
+import static io.netlink4j.bench.IpvsEndToEnd.addr;
+import static io.netlink4j.bench.IpvsEndToEnd.sh;
+
 import io.netlink4j.ipvs.Destination;
 import io.netlink4j.ipvs.IpvsBatch;
 import io.netlink4j.ipvs.IpvsHandle;
@@ -12,12 +15,9 @@ import io.netlink4j.ipvs.Scheduler;
 import io.netlink4j.ipvs.Service;
 
 import java.io.File;
-import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -554,25 +554,5 @@ public final class IpvsClusterBench {
         if (!ok) {
             throw new IllegalStateException("check failed: " + what);
         }
-    }
-
-    static InetAddress addr(int a, int b, int c, int d) {
-        try {
-            return InetAddress.getByAddress(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d});
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    static String sh(String command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
-        String out;
-        try (var in = p.getInputStream()) {
-            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new IllegalStateException(command + " failed: " + out);
-        }
-        return out;
     }
 }
