@@ -125,22 +125,17 @@ public final class IpvsTable {
      */
     public List<IpvsChange> changesTo(IpvsTable target) {
         Objects.requireNonNull(target, "target");
-        List<IpvsChange> deleteDestinations = new ArrayList<>();
-        List<IpvsChange> deleteServices = new ArrayList<>();
-        List<IpvsChange> updateServices = new ArrayList<>();
-        List<IpvsChange> createServices = new ArrayList<>();
-        List<IpvsChange> updateDestinations = new ArrayList<>();
-        List<IpvsChange> createDestinations = new ArrayList<>();
+        ChangeList changes = new ChangeList();
         for (Map.Entry<ServiceKey, Entry> mine : entries.entrySet()) {
             Entry wanted = target.entries.get(mine.getKey());
             Service service = mine.getValue().service();
             if (wanted == null) {
-                deleteServices.add(IpvsChange.deleteService(service));
+                changes.deleteServices.add(IpvsChange.deleteService(service));
                 continue;
             }
             for (Map.Entry<DestinationKey, Destination> d : mine.getValue().destinations().entrySet()) {
                 if (!wanted.destinations().containsKey(d.getKey())) {
-                    deleteDestinations.add(IpvsChange.deleteDestination(wanted.service(), d.getValue()));
+                    changes.deleteDestinations.add(IpvsChange.deleteDestination(wanted.service(), d.getValue()));
                 }
             }
         }
@@ -148,33 +143,51 @@ public final class IpvsTable {
             Entry mine = entries.get(wanted.getKey());
             Service service = wanted.getValue().service();
             if (mine == null) {
-                createServices.add(IpvsChange.createService(service));
+                changes.createServices.add(IpvsChange.createService(service));
                 for (Destination d : wanted.getValue().destinations().values()) {
-                    createDestinations.add(IpvsChange.createDestination(service, d));
+                    changes.createDestinations.add(IpvsChange.createDestination(service, d));
                 }
                 continue;
             }
             if (!mine.service().sameSettings(service)) {
-                updateServices.add(IpvsChange.updateService(mine.service(), service));
+                changes.updateServices.add(IpvsChange.updateService(mine.service(), service));
             }
             for (Map.Entry<DestinationKey, Destination> d : wanted.getValue().destinations().entrySet()) {
                 Destination current = mine.destinations().get(d.getKey());
                 if (current == null) {
-                    createDestinations.add(IpvsChange.createDestination(service, d.getValue()));
+                    changes.createDestinations.add(IpvsChange.createDestination(service, d.getValue()));
                 } else if (!current.sameSettings(d.getValue())) {
-                    updateDestinations.add(IpvsChange.updateDestination(service, current, d.getValue()));
+                    changes.updateDestinations.add(IpvsChange.updateDestination(service, current, d.getValue()));
                 }
             }
         }
-        List<IpvsChange> out = new ArrayList<>(deleteDestinations.size() + deleteServices.size() + updateServices.size()
-                + createServices.size() + updateDestinations.size() + createDestinations.size());
-        out.addAll(deleteDestinations);
-        out.addAll(deleteServices);
-        out.addAll(updateServices);
-        out.addAll(createServices);
-        out.addAll(updateDestinations);
-        out.addAll(createDestinations);
-        return Collections.unmodifiableList(out);
+        return changes.inOrder();
+    }
+
+    /**
+     * The changes of one comparison gathered by kind, and returned in the order {@link #changesTo}
+     * promises: by kind in the order of {@link IpvsChange.Kind}, each kind in the order it was
+     * gathered in.
+     */
+    private static final class ChangeList {
+        final List<IpvsChange> deleteDestinations = new ArrayList<>();
+        final List<IpvsChange> deleteServices = new ArrayList<>();
+        final List<IpvsChange> updateServices = new ArrayList<>();
+        final List<IpvsChange> createServices = new ArrayList<>();
+        final List<IpvsChange> updateDestinations = new ArrayList<>();
+        final List<IpvsChange> createDestinations = new ArrayList<>();
+
+        List<IpvsChange> inOrder() {
+            List<IpvsChange> out = new ArrayList<>(deleteDestinations.size() + deleteServices.size() + updateServices.size()
+                    + createServices.size() + updateDestinations.size() + createDestinations.size());
+            out.addAll(deleteDestinations);
+            out.addAll(deleteServices);
+            out.addAll(updateServices);
+            out.addAll(createServices);
+            out.addAll(updateDestinations);
+            out.addAll(createDestinations);
+            return Collections.unmodifiableList(out);
+        }
     }
 
     /** A comparison of the kernel's table, fed as its dumps arrive, with this one as the target. */
@@ -212,12 +225,7 @@ public final class IpvsTable {
         }
 
         List<IpvsChange> changes() {
-            List<IpvsChange> deleteDestinations = new ArrayList<>();
-            List<IpvsChange> deleteServices = new ArrayList<>();
-            List<IpvsChange> updateServices = new ArrayList<>();
-            List<IpvsChange> createServices = new ArrayList<>();
-            List<IpvsChange> updateDestinations = new ArrayList<>();
-            List<IpvsChange> createDestinations = new ArrayList<>();
+            ChangeList changes = new ChangeList();
             List<Service> surplusServices = new ArrayList<>();
             for (Map.Entry<ServiceKey, Reported> r : reported.entrySet()) {
                 if (!target.entries.containsKey(r.getKey())) {
@@ -226,34 +234,34 @@ public final class IpvsTable {
             }
             surplusServices.sort(Service.IDENTITY_ORDER);
             for (Service s : surplusServices) {
-                deleteServices.add(IpvsChange.deleteService(s));
+                changes.deleteServices.add(IpvsChange.deleteService(s));
             }
             for (Map.Entry<ServiceKey, Entry> wanted : target.entries.entrySet()) {
                 Reported mine = reported.get(wanted.getKey());
                 Service service = wanted.getValue().service();
                 Map<DestinationKey, Destination> want = wanted.getValue().destinations();
                 if (mine == null) {
-                    createServices.add(IpvsChange.createService(service));
+                    changes.createServices.add(IpvsChange.createService(service));
                     for (Destination d : want.values()) {
-                        createDestinations.add(IpvsChange.createDestination(service, d));
+                        changes.createDestinations.add(IpvsChange.createDestination(service, d));
                     }
                     continue;
                 }
                 if (!mine.service().sameSettings(service)) {
-                    updateServices.add(IpvsChange.updateService(mine.service(), service));
+                    changes.updateServices.add(IpvsChange.updateService(mine.service(), service));
                 }
                 List<Destination> have = mine.destinations();
                 if (sameIdentities(have, want)) {
                     // The common case: the same destinations; only settings may differ.
-                    int first = updateDestinations.size();
+                    int first = changes.updateDestinations.size();
                     for (Destination current : have) {
                         Destination d = want.get(current.key());
                         if (!current.sameSettings(d)) {
-                            updateDestinations.add(IpvsChange.updateDestination(service, current, d));
+                            changes.updateDestinations.add(IpvsChange.updateDestination(service, current, d));
                         }
                     }
-                    if (updateDestinations.size() - first > 1) {
-                        updateDestinations.subList(first, updateDestinations.size())
+                    if (changes.updateDestinations.size() - first > 1) {
+                        changes.updateDestinations.subList(first, changes.updateDestinations.size())
                                 .sort((a, b) -> Destination.IDENTITY_ORDER.compare(a.destination().orElseThrow(), b.destination().orElseThrow()));
                     }
                     continue;
@@ -271,26 +279,18 @@ public final class IpvsTable {
                 }
                 surplus.sort(Destination.IDENTITY_ORDER);
                 for (Destination d : surplus) {
-                    deleteDestinations.add(IpvsChange.deleteDestination(service, d));
+                    changes.deleteDestinations.add(IpvsChange.deleteDestination(service, d));
                 }
                 for (Map.Entry<DestinationKey, Destination> d : want.entrySet()) {
                     Destination c = current.get(d.getKey());
                     if (c == null) {
-                        createDestinations.add(IpvsChange.createDestination(service, d.getValue()));
+                        changes.createDestinations.add(IpvsChange.createDestination(service, d.getValue()));
                     } else if (!c.sameSettings(d.getValue())) {
-                        updateDestinations.add(IpvsChange.updateDestination(service, c, d.getValue()));
+                        changes.updateDestinations.add(IpvsChange.updateDestination(service, c, d.getValue()));
                     }
                 }
             }
-            List<IpvsChange> out = new ArrayList<>(deleteDestinations.size() + deleteServices.size() + updateServices.size()
-                    + createServices.size() + updateDestinations.size() + createDestinations.size());
-            out.addAll(deleteDestinations);
-            out.addAll(deleteServices);
-            out.addAll(updateServices);
-            out.addAll(createServices);
-            out.addAll(updateDestinations);
-            out.addAll(createDestinations);
-            return Collections.unmodifiableList(out);
+            return changes.inOrder();
         }
 
         /** Whether {@code have} holds each identity of {@code want} exactly once, and nothing else. */
