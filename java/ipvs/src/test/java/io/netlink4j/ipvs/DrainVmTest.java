@@ -109,7 +109,7 @@ class DrainVmTest {
         try {
             List<DrainProgress> seen = new CopyOnWriteArrayList<>();
             DrainResult result = rig.ipvs().drainDestination(echo, s0,
-                    DrainOptions.builder().timeout(Duration.ofMillis(500)).interval(Duration.ofMillis(100)).build(), seen::add);
+                    DrainOptions.builder().timeout(Duration.ofSeconds(2)).interval(Duration.ofMillis(100)).build(), seen::add);
             assertEquals(DrainResult.Outcome.TIMED_OUT, result.outcome(), result.toString());
             assertEquals(1, result.activeConnections());
             assertFalse(result.removed());
