@@ -7,6 +7,7 @@ import io.netlink4j.NetlinkClosedException;
 import io.netlink4j.NetlinkErrnoException;
 import io.netlink4j.NetlinkTimeoutException;
 import io.netlink4j.NetlinkTruncatedException;
+import io.netlink4j.testsupport.Descriptors;
 import io.netlink4j.testsupport.Netns;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -15,13 +16,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,39 +28,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** The socket layer against the real kernel: argument checks, close, descriptors, namespaces. */
 @Tag("kernel")
 class NetlinkSocketTest {
-
-    /**
-     * Descriptors of the kinds the native shim opens: sockets other than Unix-domain ones,
-     * namespace files ({@code net:[...]}) and /proc/.../status (the path the namespace test has
-     * refused). Counting every descriptor of the JVM would also count the jars, class files and
-     * Unix sockets that the JVM's own threads open and close at any moment.
-     */
-    static int openDescriptors() throws IOException {
-        Set<String> unix = new HashSet<>();
-        for (String line : Files.readAllLines(Path.of("/proc/self/net/unix"))) {
-            String[] cols = line.trim().split("\\s+");
-            if (cols.length >= 7) {
-                unix.add("socket:[" + cols[6] + "]");
-            }
-        }
-        int n = 0;
-        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
-            for (Path fd : fds) {
-                String target;
-                try {
-                    target = Files.readSymbolicLink(fd).toString();
-                } catch (NoSuchFileException closedMeanwhile) {
-                    continue;
-                }
-                if (target.startsWith("socket:") && !unix.contains(target)
-                        || target.startsWith("net:[")
-                        || target.startsWith("/proc/") && target.endsWith("/status")) {
-                    n++;
-                }
-            }
-        }
-        return n;
-    }
 
     static String threadNetns() throws IOException {
         return Files.readSymbolicLink(Path.of("/proc/thread-self/ns/net")).toString();
@@ -174,12 +138,12 @@ class NetlinkSocketTest {
 
     @Test
     void hundredThousandOpenCloseCyclesLeakNoDescriptor() throws IOException {
-        int before = openDescriptors();
+        int before = Descriptors.ofShimKinds();
         for (int i = 0; i < 100_000; i++) {
             NetlinkSocket s = NetlinkSocket.open(NetlinkProtocol.GENERIC);
             s.close();
         }
-        assertEquals(before, openDescriptors());
+        assertEquals(before, Descriptors.ofShimKinds());
     }
 
     @Test
@@ -187,7 +151,7 @@ class NetlinkSocketTest {
         assumeTrue(Netns.available(), "needs root and iproute2 to create a network namespace");
         String home = threadNetns();
         try (Netns ns = Netns.create("nl4j-sock")) {
-            int fdsBefore = openDescriptors();
+            int fdsBefore = Descriptors.ofShimKinds();
             String nsLink;
             try (NetlinkSocket probe = NetlinkSocket.open(NetlinkProtocol.ROUTE, ns.path())) {
                 nsLink = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fdOf(probe))).toString();
@@ -205,7 +169,7 @@ class NetlinkSocketTest {
                 }
             }
             assertTrue(nsLink.startsWith("socket:"), nsLink);
-            assertEquals(fdsBefore, openDescriptors());
+            assertEquals(fdsBefore, Descriptors.ofShimKinds());
         }
         assertEquals(home, threadNetns());
     }

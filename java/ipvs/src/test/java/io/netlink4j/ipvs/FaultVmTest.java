@@ -3,6 +3,7 @@
 package io.netlink4j.ipvs;
 
 import io.netlink4j.genl.GenlFamilyNotFoundException;
+import io.netlink4j.testsupport.Descriptors;
 import io.netlink4j.testsupport.Netns;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -151,7 +152,7 @@ class FaultVmTest {
     @Test
     void manyHandlesInManyNamespaces() throws IOException {
         String prefix = "nl4j-many-" + ProcessHandle.current().pid() + "-";
-        long fdsBefore = openDescriptors();
+        int fdsBefore = Descriptors.ofShimKinds();
         long availableBefore = meminfo("MemAvailable");
         long rssBefore = status("VmRSS");
         long start = System.nanoTime();
@@ -172,7 +173,7 @@ class FaultVmTest {
                         handles.get(i).getServices().stream().map(Service::withoutStats).toList(), "namespace " + i);
             }
             long used = System.nanoTime();
-            assertEquals(fdsBefore + NAMESPACES, openDescriptors(), "one descriptor per handle");
+            assertEquals(fdsBefore + NAMESPACES, Descriptors.ofShimKinds(), "one descriptor per handle");
             long rssOpen = status("VmRSS");
             long availableHandles = meminfo("MemAvailable");
             System.out.printf("FaultVmTest: %d namespaces created in %.1f s (MemAvailable -%d KiB), %d handles opened in %.1f s, "
@@ -187,7 +188,7 @@ class FaultVmTest {
             }
             ipBatch(Stream.iterate(0, i -> i + 1).limit(NAMESPACES).map(i -> "netns del " + prefix + i).toList());
         }
-        assertEquals(fdsBefore, openDescriptors(), "every descriptor given back");
+        assertEquals(fdsBefore, Descriptors.ofShimKinds(), "every descriptor given back");
     }
 
     // Helpers.
@@ -241,12 +242,6 @@ class FaultVmTest {
             Netns.run("ip", "-batch", batch.toString());
         } finally {
             Files.delete(batch);
-        }
-    }
-
-    static long openDescriptors() throws IOException {
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.count() - 1;    // less the one listing the directory
         }
     }
 
