@@ -6,7 +6,7 @@
 // send(2) and answered with recv(2); replies are walked for their headers and errors only. The
 // ratio of netlink4j to these figures is what docs/benchmarks.md reports.
 //
-//   ipvs_floor [--services N] [--dests D] [--batch B] [--phases LIST]
+//   ipvs_floor [--services N] [--dests D] [--batch B] [--ack every|last] [--phases LIST]
 //
 // Phases, run in the order given (default: new_svc,new_dest,dump_svc,dump_dest,set_dest,del_svc):
 //   new_svc    NEW_SERVICE for services 0..N-1 (TCP 10.20.i/256.i%256:80, rr)
@@ -15,7 +15,10 @@
 //   dump_dest  GET_DEST dumps of every service, twice; the second pass is timed
 //   set_dest   SET_DEST of every destination with weight 2
 //   del_svc    DEL_SERVICE of every service (which deletes its destinations)
-// B requests share one send(2) (default 1); dumps always send one request. Each phase prints
+// B requests share one send(2) (default 1); dumps always send one request. --ack every (the
+// default) sets NLM_F_ACK on every request and waits for B ACKs per send; --ack last sets it on
+// the last request of each send only and waits for that one ACK (the kernel answers a failing
+// request with its error either way), as netlink4j's batches do. Each phase prints
 //   floor PHASE n=OPS batch=B: US us/op (NS ns in all)
 // on stdout; OPS counts requests, or the services/destinations a dump returned. The kernel's
 // errors end the run with status 1 and their errno on stderr. Destinations must be routable in
@@ -42,6 +45,7 @@ static int sock = -1;
 static uint16_t family;
 static uint32_t next_seq = 1;
 static int services = 1000, dests = 1, batch = 1;
+static int ack_last;
 static unsigned char send_buf[SEND_CAPACITY];
 static unsigned char recv_buf[RECV_CAPACITY];
 
@@ -206,11 +210,12 @@ static void requests(enum kind kind, const char *phase) {
     uint64_t start = now_ns();
     long done = 0;
     while (done < total) {
-        size_t off = 0;
+        size_t off = 0, last = 0;
         int in_send = 0;
         for (; in_send < batch && done + in_send < total; in_send++) {
             long k = done + in_send;
-            struct msg m = begin(send_buf + off, family, NLM_F_REQUEST | NLM_F_ACK, cmd);
+            last = off;
+            struct msg m = begin(send_buf + off, family, ack_last ? NLM_F_REQUEST : NLM_F_REQUEST | NLM_F_ACK, cmd);
             switch (kind) {
             case SERVICE_NEW: put_service(&m, (int) k, 1); break;
             case SERVICE_DEL: put_service(&m, (int) k, 0); break;
@@ -219,8 +224,9 @@ static void requests(enum kind kind, const char *phase) {
             }
             off += finish(&m);
         }
+        if (ack_last) ((struct nlmsghdr *) (send_buf + last))->nlmsg_flags |= NLM_F_ACK;
         send_all(off);
-        await_acks(in_send, phase);
+        await_acks(ack_last ? 1 : in_send, phase);
         done += in_send;
     }
     report(phase, total, batch, now_ns() - start);
@@ -293,8 +299,9 @@ static int whole(const char *option, const char *value, int min, int max) {
 }
 
 static void usage(FILE *to) {
-    fputs("usage: ipvs_floor [--services N] [--dests D] [--batch B] [--phases LIST]\n"
+    fputs("usage: ipvs_floor [--services N] [--dests D] [--batch B] [--ack every|last] [--phases LIST]\n"
           "  N 1..65536 (default 1000), D 1..250 (default 1), B 1..256 (default 1)\n"
+          "  --ack every: NLM_F_ACK on every request (default); last: on each send's last request\n"
           "  LIST: comma-separated from new_svc,new_dest,dump_svc,dump_dest,set_dest,del_svc\n"
           "        (default: all six, in that order)\n", to);
 }
@@ -307,6 +314,8 @@ int main(int argc, char **argv) {
         else if (!strcmp(a, "--dests")) dests = whole(a, v, 1, 250), i++;
         else if (!strcmp(a, "--batch")) batch = whole(a, v, 1, 256), i++;
         else if (!strcmp(a, "--phases") && v) phases = v, i++;
+        else if (!strcmp(a, "--ack") && v && (!strcmp(v, "every") || !strcmp(v, "last"))) ack_last = !strcmp(v, "last"), i++;
+        else if (!strcmp(a, "--ack")) { fprintf(stderr, "ipvs_floor: --ack takes every or last, not '%s'\n", v ? v : ""); return 2; }
         else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); return 0; }
         else { fprintf(stderr, "ipvs_floor: unknown argument '%s'\n", a); usage(stderr); return 2; }
     }

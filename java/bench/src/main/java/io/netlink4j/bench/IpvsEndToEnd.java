@@ -47,9 +47,14 @@ import java.util.regex.Pattern;
  * spread (max-min)/median, of the repetitions no GC or compilation fell into ({@code *n}: n were
  * left out).
  *
+ * <p>Batched rows come in both wire modes: NLM_F_ACK on every request ({@code ACK every}; the
+ * floor rows without a mode) and on the last request of each send only ({@code ACK last}, how
+ * netlink4j sends batches by default), each compared with the floor in the same mode.
+ *
  * <p>Arguments: the floor binary, then options ({@code --repeat=5 --max-warmup=10
- * --agree=0.005 --settle=400 --batch=64 --ipvsadm --probe-trash}), then scenarios as
- * SERVICESxDESTINATIONS (default 3000x1 1000x5).
+ * --agree=0.005 --settle=400 --batch=64 --ipvsadm --probe-trash}; {@code --rows=REGEX} runs only
+ * the rows whose name it finds, {@code --phases=new_svc,new_dest,del_svc} only those phases, in
+ * their usual order), then scenarios as SERVICESxDESTINATIONS (default 3000x1 1000x5).
  */
 public final class IpvsEndToEnd {
     static final String[] PHASES = {"new_svc", "new_dest", "dump_svc", "dump_dest", "set_dest", "del_svc"};
@@ -76,6 +81,10 @@ public final class IpvsEndToEnd {
     private int settle = 400;
     private int batch = 64;
     private boolean ipvsadm;
+    /** Rows whose name this finds are run ({@code --rows}); all by default. */
+    private Pattern rowFilter = Pattern.compile("");
+    /** The phases run ({@code --phases}); all by default. */
+    private List<String> phases = List.of(PHASES);
     /** scenario | row -> phase -> one value per repetition. */
     private final Map<String, Map<String, List<Double>>> table = new LinkedHashMap<>();
     /** scenario | row -> phase -> bytes allocated per operation by the benchmark thread (last pass). */
@@ -122,6 +131,16 @@ public final class IpvsEndToEnd {
                 bench.settle = Integer.parseInt(v);
             } else if (a.startsWith("--batch=")) {
                 bench.batch = Integer.parseInt(v);
+            } else if (a.startsWith("--rows=")) {
+                bench.rowFilter = Pattern.compile(v);
+            } else if (a.startsWith("--phases=")) {
+                List<String> list = List.of(v.split(","));
+                for (String p : list) {
+                    if (!List.of(PHASES).contains(p)) {
+                        throw new IllegalArgumentException("--phases: unknown phase '" + p + "' (expected: some of " + String.join(",", PHASES) + ")");
+                    }
+                }
+                bench.phases = List.of(PHASES).stream().filter(list::contains).toList();
             } else if (a.equals("--ipvsadm")) {
                 bench.ipvsadm = true;
             } else if (a.equals("--probe-trash")) {
@@ -130,7 +149,7 @@ public final class IpvsEndToEnd {
                 scenarios.add(a);
             } else {
                 throw new IllegalArgumentException("unknown argument '" + a + "' (expected: --repeat=N, --max-warmup=N, --agree=F, "
-                        + "--settle=SECONDS, --batch=B, --ipvsadm, --probe-trash, or SERVICESxDESTINATIONS)");
+                        + "--settle=SECONDS, --batch=B, --rows=REGEX, --phases=LIST, --ipvsadm, --probe-trash, or SERVICESxDESTINATIONS)");
             }
         }
         if (scenarios.isEmpty()) {
@@ -139,6 +158,7 @@ public final class IpvsEndToEnd {
         sh("ip link add nl4jbench type dummy && ip addr add 10.1.0.1/16 dev nl4jbench && ip link set nl4jbench up");
         System.out.printf(Locale.ROOT, "settle %d s, batch %d, agree within %.2f%%, %d measured repetitions, at most %d warm-up passes%n",
                 bench.settle, bench.batch, bench.agree * 100, bench.repeat, bench.maxWarmup);
+        System.out.println("rows " + bench.rows() + ", phases " + bench.phases);
         if (probe) {
             bench.probeTrash(new Scenario(1000, 5));
             return;
@@ -165,14 +185,31 @@ public final class IpvsEndToEnd {
         }
     }
 
+    /** "IpvsBatch (B per send, ACK last)": netlink4j's batches as they are sent by default. */
+    private String batchRow(boolean ackLast) {
+        return "netlink4j, IpvsBatch (" + batch + " per send, " + (ackLast ? "ACK last" : "ACK every") + ")";
+    }
+
+    /**
+     * The rows. Batched rows come in two wire modes: NLM_F_ACK on every request ("C floor, B per
+     * send", "ACK every"), and on the last request of each send only ("ACK last"), which is how
+     * netlink4j sends batches unless {@code NetlinkOptions.ackEveryBatchRequest}.
+     */
     private List<String> rows() {
         List<String> rows = new ArrayList<>(List.of("C floor, one per send", "C floor, " + batch + " per send",
+                "C floor, " + batch + " per send, ACK last",
                 "Java floor loop, one per send", "Java floor loop, " + batch + " per send",
-                "netlink4j, one at a time", "netlink4j, IpvsBatch (" + batch + " per send)"));
+                "Java floor loop, " + batch + " per send, ACK last",
+                "netlink4j, one at a time", batchRow(false), batchRow(true)));
         if (ipvsadm) {
             rows.add("ipvsadm -R / -Ln");
         }
+        rows.removeIf(r -> !rowFilter.matcher(r).find());
         return rows;
+    }
+
+    private boolean on(int phase) {
+        return phases.contains(PHASES[phase]);
     }
 
     private void runScenario(Scenario sc) throws Exception {
@@ -229,24 +266,26 @@ public final class IpvsEndToEnd {
     private Map<String, Double> runRow(Scenario sc, String row, String key) throws Exception {
         settle();
         Map<String, Double> out;
+        boolean ackLast = row.contains("ACK last");
         if (row.startsWith("C floor")) {
-            out = runFloor(sc, row.contains("one per send") ? 1 : batch);
+            out = runFloor(sc, row.contains("one per send") ? 1 : batch, ackLast);
         } else if (row.startsWith("Java floor")) {
-            out = runJavaFloor(sc, row.contains("one per send") ? 1 : batch, key);
+            out = runJavaFloor(sc, row.contains("one per send") ? 1 : batch, ackLast, key);
         } else if (row.startsWith("netlink4j")) {
-            out = runNetlink4j(sc, !row.contains("one at a time"), key);
+            out = runNetlink4j(sc, !row.contains("one at a time"), ackLast, key);
         } else {
             out = runIpvsadm(sc, key);
         }
         return out;
     }
 
-    private Map<String, Double> runNetlink4j(Scenario sc, boolean batched, String key) throws Exception {
+    private Map<String, Double> runNetlink4j(Scenario sc, boolean batched, boolean ackLast, String key) throws Exception {
         int n = sc.services();
         int d = sc.destsPerService();
         Map<String, Double> out = new LinkedHashMap<>();
         // Batched: the ACK budget of a 64 KiB receive buffer (the kernel doubles it) makes batch-size requests per send.
-        try (IpvsHandle ipvs = IpvsHandle.open(IpvsHandle.defaultOptions().socketReceiveBufferSize(batch * 1024).build())) {
+        try (IpvsHandle ipvs = IpvsHandle.open(IpvsHandle.defaultOptions().socketReceiveBufferSize(batch * 1024)
+                .ackEveryBatchRequest(batched && !ackLast).build())) {
             List<Service> services = new ArrayList<>(n);
             List<List<Destination>> dests = new ArrayList<>(n);
             List<List<Destination>> updated = new ArrayList<>(n);
@@ -261,7 +300,7 @@ public final class IpvsEndToEnd {
                 dests.add(a);
                 updated.add(b);
             }
-            time(out, key, 0, n, () -> {
+            timeIf(out, key, 0, n, () -> {
                 if (batched) {
                     IpvsBatch b = ipvs.batch();
                     services.forEach(b::newService);
@@ -270,7 +309,7 @@ public final class IpvsEndToEnd {
                     services.forEach(ipvs::newService);
                 }
             });
-            time(out, key, 1, n * d, () -> {
+            timeIf(out, key, 1, n * d, () -> {
                 IpvsBatch b = batched ? ipvs.batch() : null;
                 for (int i = 0; i < n; i++) {
                     Service s = services.get(i);
@@ -287,31 +326,33 @@ public final class IpvsEndToEnd {
                 }
             });
             // As the floor program does: the second of two dumps (the first meets the kernel's cold caches).
-            expect(n, ipvs.getServices().size(), "services dumped");
-            List<Service> dumped = new ArrayList<>(n);
-            time(out, key, 2, n, () -> dumped.addAll(ipvs.getServices()));
-            expect(n, dumped.size(), "services dumped");
-            int[] count = {0};
-            dumped.forEach(s -> count[0] += ipvs.getDestinations(s).size());
-            expect(n * d, count[0], "destinations dumped");
-            count[0] = 0;
-            time(out, key, 3, n * d, () -> dumped.forEach(s -> count[0] += ipvs.getDestinations(s).size()));
-            expect(n * d, count[0], "destinations dumped");
-            if (!batched) {
-                List<Service> each = new ArrayList<>(n);
-                subStep(out, key, 0, n, () -> ipvs.forEachService(each::add));
-                subStep(out, key, 1, n, () -> new ArrayList<>(each).sort(Service.IDENTITY_ORDER));
-                subStep(out, key, 2, n, () -> new ArrayList<>(each).sort(COPYING_ORDER));
-                List<Destination> all = new ArrayList<>(n * d);
-                subStep(out, key, 3, n * d, () -> dumped.forEach(s -> ipvs.forEachDestination(s, all::add)));
-                expect(n * d, all.size(), "destinations streamed");
-                subStep(out, key, 4, n * d, () -> {
-                    for (int i = 0; i < n; i++) {
-                        new ArrayList<>(all.subList(i * d, i * d + d)).sort(Destination.IDENTITY_ORDER);
-                    }
-                });
+            if (on(2) || on(3)) {
+                expect(n, ipvs.getServices().size(), "services dumped");
+                List<Service> dumped = new ArrayList<>(n);
+                time(out, key, 2, n, () -> dumped.addAll(ipvs.getServices()));
+                expect(n, dumped.size(), "services dumped");
+                int[] count = {0};
+                dumped.forEach(s -> count[0] += ipvs.getDestinations(s).size());
+                expect(n * d, count[0], "destinations dumped");
+                count[0] = 0;
+                time(out, key, 3, n * d, () -> dumped.forEach(s -> count[0] += ipvs.getDestinations(s).size()));
+                expect(n * d, count[0], "destinations dumped");
+                if (!batched) {
+                    List<Service> each = new ArrayList<>(n);
+                    subStep(out, key, 0, n, () -> ipvs.forEachService(each::add));
+                    subStep(out, key, 1, n, () -> new ArrayList<>(each).sort(Service.IDENTITY_ORDER));
+                    subStep(out, key, 2, n, () -> new ArrayList<>(each).sort(COPYING_ORDER));
+                    List<Destination> all = new ArrayList<>(n * d);
+                    subStep(out, key, 3, n * d, () -> dumped.forEach(s -> ipvs.forEachDestination(s, all::add)));
+                    expect(n * d, all.size(), "destinations streamed");
+                    subStep(out, key, 4, n * d, () -> {
+                        for (int i = 0; i < n; i++) {
+                            new ArrayList<>(all.subList(i * d, i * d + d)).sort(Destination.IDENTITY_ORDER);
+                        }
+                    });
+                }
             }
-            time(out, key, 4, n * d, () -> {
+            timeIf(out, key, 4, n * d, () -> {
                 IpvsBatch b = batched ? ipvs.batch() : null;
                 for (int i = 0; i < n; i++) {
                     Service s = services.get(i);
@@ -327,7 +368,7 @@ public final class IpvsEndToEnd {
                     check(b.apply());
                 }
             });
-            time(out, key, 5, n, () -> {
+            timeIf(out, key, 5, n, () -> {
                 if (batched) {
                     IpvsBatch b = ipvs.batch();
                     services.forEach(b::delService);
@@ -336,30 +377,37 @@ public final class IpvsEndToEnd {
                     services.forEach(ipvs::delService);
                 }
             });
-            expect(0, ipvs.getServices().size(), "services left");
+            if (on(5)) {
+                expect(0, ipvs.getServices().size(), "services left");
+            }
         }
         return out;
     }
 
-    private Map<String, Double> runJavaFloor(Scenario sc, int perSend, String key) throws Exception {
+    private Map<String, Double> runJavaFloor(Scenario sc, int perSend, boolean ackLast, String key) throws Exception {
         Map<String, Double> out = new LinkedHashMap<>();
         int n = sc.services();
         int nd = n * sc.destsPerService();
         try (JavaFloor f = new JavaFloor(n, sc.destsPerService())) {
-            time(out, key, 0, n, () -> f.requests(JavaFloor.Kind.NEW_SERVICE, perSend));
-            time(out, key, 1, nd, () -> f.requests(JavaFloor.Kind.NEW_DEST, perSend));
-            expect(n, f.dumpServices(), "services dumped");
-            time(out, key, 2, n, () -> expect(n, f.dumpServices(), "services dumped"));
-            expect(nd, f.dumpDestinations(), "destinations dumped");
-            time(out, key, 3, nd, () -> expect(nd, f.dumpDestinations(), "destinations dumped"));
-            time(out, key, 4, nd, () -> f.requests(JavaFloor.Kind.SET_DEST, perSend));
-            time(out, key, 5, n, () -> f.requests(JavaFloor.Kind.DEL_SERVICE, perSend));
+            timeIf(out, key, 0, n, () -> f.requests(JavaFloor.Kind.NEW_SERVICE, perSend, ackLast));
+            timeIf(out, key, 1, nd, () -> f.requests(JavaFloor.Kind.NEW_DEST, perSend, ackLast));
+            if (on(2)) {
+                expect(n, f.dumpServices(), "services dumped");
+                time(out, key, 2, n, () -> expect(n, f.dumpServices(), "services dumped"));
+            }
+            if (on(3)) {
+                expect(nd, f.dumpDestinations(), "destinations dumped");
+                time(out, key, 3, nd, () -> expect(nd, f.dumpDestinations(), "destinations dumped"));
+            }
+            timeIf(out, key, 4, nd, () -> f.requests(JavaFloor.Kind.SET_DEST, perSend, ackLast));
+            timeIf(out, key, 5, n, () -> f.requests(JavaFloor.Kind.DEL_SERVICE, perSend, ackLast));
         }
         return out;
     }
 
-    private Map<String, Double> runFloor(Scenario sc, int perSend) throws Exception {
-        String text = sh(floor + " --services " + sc.services() + " --dests " + sc.destsPerService() + " --batch " + perSend);
+    private Map<String, Double> runFloor(Scenario sc, int perSend, boolean ackLast) throws Exception {
+        String text = sh(floor + " --services " + sc.services() + " --dests " + sc.destsPerService() + " --batch " + perSend
+                + " --ack " + (ackLast ? "last" : "every") + " --phases " + String.join(",", phases));
         Map<String, Double> out = new LinkedHashMap<>();
         Matcher m = Pattern.compile("floor (\\w+)\\s+n=\\d+ batch=\\d+: ([0-9.]+) us").matcher(text);
         while (m.find()) {
@@ -459,6 +507,13 @@ public final class IpvsEndToEnd {
         }
     }
 
+    /** {@link #time}, when {@code phase} is one of those run ({@code --phases}). */
+    private void timeIf(Map<String, Double> out, String key, int phase, int ops, Work r) throws Exception {
+        if (on(phase)) {
+            time(out, key, phase, ops, r);
+        }
+    }
+
     /** Times a sub-step (see {@link #SUB_STEPS}) as {@link #time} times a phase. */
     private void subStep(Map<String, Double> out, String key, int step, int ops, Work r) throws Exception {
         Map<String, Double> one = new LinkedHashMap<>();
@@ -531,14 +586,23 @@ public final class IpvsEndToEnd {
         System.out.println("ratios of the medians");
         List<String> scenarios = table.keySet().stream().map(k -> k.substring(0, k.indexOf(" |"))).distinct().toList();
         for (String scenario : scenarios) {
+            String floorEvery = "C floor, " + batch + " per send";
+            String floorLast = floorEvery + ", ACK last";
+            String javaEvery = "Java floor loop, " + batch + " per send";
+            String javaLast = javaEvery + ", ACK last";
             ratio(scenario, "netlink4j, one at a time", "C floor, one per send");
-            ratio(scenario, "netlink4j, IpvsBatch (" + batch + " per send)", "C floor, " + batch + " per send");
+            ratio(scenario, batchRow(true), floorLast);
+            ratio(scenario, batchRow(false), floorEvery);
+            ratio(scenario, batchRow(true), floorEvery);
+            ratio(scenario, floorLast, floorEvery);
             ratio(scenario, "Java floor loop, one per send", "C floor, one per send");
-            ratio(scenario, "Java floor loop, " + batch + " per send", "C floor, " + batch + " per send");
+            ratio(scenario, javaLast, floorLast);
+            ratio(scenario, javaEvery, floorEvery);
             ratio(scenario, "netlink4j, one at a time", "Java floor loop, one per send");
-            ratio(scenario, "netlink4j, IpvsBatch (" + batch + " per send)", "Java floor loop, " + batch + " per send");
+            ratio(scenario, batchRow(true), javaLast);
+            ratio(scenario, batchRow(false), javaEvery);
             if (ipvsadm) {
-                ratio(scenario, "netlink4j, IpvsBatch (" + batch + " per send)", "ipvsadm -R / -Ln");
+                ratio(scenario, batchRow(true), "ipvsadm -R / -Ln");
             }
         }
     }

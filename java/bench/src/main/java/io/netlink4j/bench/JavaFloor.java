@@ -78,17 +78,22 @@ final class JavaFloor implements AutoCloseable {
         socket.setReceiveBufferSize(64 << 20, true);
     }
 
-    /** Sends the requests of one phase, {@code batch} per send, and awaits their ACKs. */
-    void requests(Kind kind, int batch) {
+    /**
+     * Sends the requests of one phase, {@code batch} per send, and awaits their ACKs: NLM_F_ACK on
+     * every request, or with {@code ackLast} on the last request of each send only (then one ACK
+     * per send; an error still comes back for any request that fails).
+     */
+    void requests(Kind kind, int batch, boolean ackLast) {
         int total = services * (kind == Kind.NEW_DEST || kind == Kind.SET_DEST ? dests : 1);
         for (int done = 0; done < total; ) {
             tx.clear();
             int k = 0;
             for (; k < batch && done + k < total; k++) {
-                writeRequest(kind, done + k);
+                boolean last = k + 1 == batch || done + k + 1 == total;
+                writeRequest(kind, done + k, !ackLast || last);
             }
             socket.send(tx, 0);
-            drain(k);
+            drain(ackLast ? 1 : k);
             done += k;
         }
     }
@@ -118,14 +123,14 @@ final class JavaFloor implements AutoCloseable {
         return count;
     }
 
-    private void writeRequest(Kind kind, int k) {
+    private void writeRequest(Kind kind, int k, boolean ack) {
         int cmd = switch (kind) {
             case NEW_SERVICE -> CMD_NEW_SERVICE;
             case NEW_DEST -> CMD_NEW_DEST;
             case SET_DEST -> CMD_SET_DEST;
             case DEL_SERVICE -> CMD_DEL_SERVICE;
         };
-        writer.begin(tx, family, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK, ++seq, 0);
+        writer.begin(tx, family, ack ? Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK : Netlink.NLM_F_REQUEST, ++seq, 0);
         Genl.writeHeader(writer, cmd, 1);
         switch (kind) {
             case NEW_SERVICE -> writeService(k, true);

@@ -15,8 +15,8 @@ import java.util.Optional;
  * The outcome of {@link NetlinkConnection#batch}: for each request, in request order, whether the
  * kernel acknowledged it. A request that did not succeed has a {@link Failure}: a
  * {@link NetlinkErrnoException} when the kernel refused it, any other {@link NetlinkException}
- * when its outcome is unknown (its ACK was lost to a receive-buffer overrun or did not arrive in
- * time) or it was never sent (its body failed to encode). Immutable.
+ * when its outcome is unknown (its datagram's ACK did not arrive in time, or an answer was lost
+ * to a receive-buffer overrun) or it was never sent (its body failed to encode). Immutable.
  */
 public final class BatchResult {
     private final int size;

@@ -28,7 +28,9 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>Every request is sent with NLM_F_ACK and completes only when its ACK (or error) arrives,
- *       even when its reply came in an earlier datagram, so no ACK is ever left queued.</li>
+ *       even when its reply came in an earlier datagram, so no ACK is ever left queued. In a
+ *       {@link #batch batch}, the last request of each datagram asks for the ACK that completes
+ *       the datagram; the others are answered only when they fail.</li>
  *   <li>Every message received is checked against the request's sequence number and this
  *       socket's port id, and the datagram's sender against the peer (the kernel by default).
  *       Anything else (a late reply to a request that timed out, a message from another
@@ -57,8 +59,9 @@ public final class NetlinkConnection implements AutoCloseable {
     /** How often a blocked receive wakes up to notice close() and check its deadline. */
     static final Duration WAKEUP_INTERVAL = Duration.ofMillis(100);
     /**
-     * Receive-buffer bytes budgeted per ACK when sizing batches: an ACK is a small datagram, but
-     * the kernel charges its whole socket-buffer footprint (about 0.8-1.3 KiB) against SO_RCVBUF.
+     * Receive-buffer bytes budgeted per request when sizing batches, for the worst case of every
+     * request answered (refused, with an extended ACK): an answer is a small datagram, but the
+     * kernel charges its whole socket-buffer footprint (about 0.8-1.3 KiB) against SO_RCVBUF.
      */
     static final int ACK_BUDGET_BYTES = 2048;
     /** Upper bound on request bytes in one sendmsg of a batch. */
@@ -86,7 +89,7 @@ public final class NetlinkConnection implements AutoCloseable {
         }
         this.socketReceiveBufferSize = socket.getOption(NetlinkSocket.SOL_SOCKET, NetlinkSocket.SO_RCVBUF);
         int socketSendBufferSize = socket.getOption(NetlinkSocket.SOL_SOCKET, NetlinkSocket.SO_SNDBUF);
-        this.packer = new BatchPacker(socketReceiveBufferSize, socketSendBufferSize);
+        this.packer = new BatchPacker(socketReceiveBufferSize, socketSendBufferSize, options.ackEveryBatchRequest());
         this.portId = socket.localPortId();
         this.receiver = new Receiver(socket, options.peerPortId(), options.readBufferSize(), alloc, "netlink connection");
         ByteBuf t;
@@ -446,14 +449,25 @@ public final class NetlinkConnection implements AutoCloseable {
 
     /**
      * Applies many requests with as few system calls as the socket buffers allow: requests are
-     * packed into datagrams sized so that their ACKs fit the receive buffer, every ACK is matched
-     * to its request by sequence number, and the result says, per request, whether it succeeded,
-     * failed (and why), or has an unknown outcome. A failed request does not stop the others.
-     * Replies other than ACKs go to {@code handler}; if it throws, no further datagram is sent,
-     * the ACKs of the one in flight are read, and the handler's exception is rethrown.
+     * packed into datagrams sized so that an answer to every one of them would fit the receive
+     * buffer, every answer is matched to its request by sequence number, and the result says, per
+     * request, whether it succeeded, failed (and why), or has an unknown outcome. A failed request
+     * does not stop the others.
+     *
+     * <p>On the wire, only the last request of each datagram carries NLM_F_ACK (unless
+     * {@link NetlinkOptions#ackEveryBatchRequest()}): the kernel handles a datagram's requests in
+     * order and answers every one that fails with its error and extended ACK whether it asked for
+     * an ACK or not, so the last request's ACK (or error) says that the kernel is done with the
+     * datagram and every earlier request without an error succeeded. A request whose answer may
+     * have been lost (a receive-buffer overrun) or did not come within the receive timeout has an
+     * unknown outcome ({@link io.netlink4j.NetlinkOverrunException},
+     * {@link NetlinkTimeoutException}). Requests must not be dumps.
+     *
+     * <p>Replies other than answers go to {@code handler}; if it throws, no further datagram is
+     * sent, the answers of the one in flight are read, and the handler's exception is rethrown.
      *
      * @param requests the requests, in order
-     * @param handler  receives replies other than ACKs
+     * @param handler  receives replies other than ACKs and errors
      * @return each request's outcome
      * @throws NetlinkClosedException the connection was closed (requests in flight or not yet
      *                                sent have unknown outcomes)
@@ -479,7 +493,8 @@ public final class NetlinkConnection implements AutoCloseable {
                 send("batch of " + count + " requests");
                 datagrams++;
                 int first = i;
-                BatchState state = new BatchState(base, count, portId, k -> all.get(first + k).operation());
+                BatchState state = new BatchState(base, count, portId, k -> all.get(first + k).operation(),
+                        packer.ackEveryRequest());
                 awaitAcks(state, handler);
                 for (int k = 0; k < count; k++) {
                     outcomes[first + k] = state.outcome(k);
@@ -496,10 +511,10 @@ public final class NetlinkConnection implements AutoCloseable {
     }
 
     /**
-     * Reads ACKs until every request of the datagram has its outcome. The receive timeout bounds
-     * the kernel's silence, not the whole batch: a large batch on a slow machine takes as long as
-     * the kernel needs while its ACKs keep coming, and requests whose ACK never comes get an
-     * unknown outcome once nothing has arrived for the receive timeout.
+     * Reads answers until every request of the datagram has its outcome ({@link BatchState}). The
+     * receive timeout bounds the kernel's silence, not the whole batch: a large batch on a slow
+     * machine takes as long as the kernel needs while its answers keep coming, and requests whose
+     * answer never comes get an unknown outcome once nothing has arrived for the receive timeout.
      */
     private void awaitAcks(BatchState state, ReplyHandler handler) {
         long deadline = Receiver.deadline(options.receiveTimeout());

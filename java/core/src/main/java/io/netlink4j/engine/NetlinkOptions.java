@@ -41,6 +41,7 @@ public final class NetlinkOptions {
     private final boolean strictCheck;
     private final int peerPortId;
     private final int dumpAttempts;
+    private final boolean ackEveryBatchRequest;
 
     private NetlinkOptions(Builder b) {
         this.netns = b.netns;
@@ -52,6 +53,7 @@ public final class NetlinkOptions {
         this.strictCheck = b.strictCheck;
         this.peerPortId = b.peerPortId;
         this.dumpAttempts = b.dumpAttempts;
+        this.ackEveryBatchRequest = b.ackEveryBatchRequest;
     }
 
     /**
@@ -88,6 +90,7 @@ public final class NetlinkOptions {
         b.strictCheck = strictCheck;
         b.peerPortId = peerPortId;
         b.dumpAttempts = dumpAttempts;
+        b.ackEveryBatchRequest = ackEveryBatchRequest;
         return b;
     }
 
@@ -175,18 +178,34 @@ public final class NetlinkOptions {
         return dumpAttempts;
     }
 
+    /**
+     * Whether {@link NetlinkConnection#batch} asks for an ACK on every request instead of only on
+     * the last request of each datagram. Off by default: the kernel answers every failing request
+     * of a datagram with its error anyway and handles the requests in order, so the last request's
+     * ACK stands for the success of every earlier one that got no error, and a batch costs one ACK
+     * per datagram instead of one per request. On is for peers that do not work that way (a
+     * user-space service that answers only what asks for an ACK, or out of order); the outcomes
+     * reported are the same.
+     *
+     * @return true if every request of a batch carries NLM_F_ACK
+     */
+    public boolean ackEveryBatchRequest() {
+        return ackEveryBatchRequest;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof NetlinkOptions n && Objects.equals(netns, n.netns) && sendTimeout.equals(n.sendTimeout)
                 && receiveTimeout.equals(n.receiveTimeout) && socketReceiveBufferSize == n.socketReceiveBufferSize
                 && readBufferSize == n.readBufferSize && extendedAck == n.extendedAck && strictCheck == n.strictCheck
-                && peerPortId == n.peerPortId && dumpAttempts == n.dumpAttempts;
+                && peerPortId == n.peerPortId && dumpAttempts == n.dumpAttempts
+                && ackEveryBatchRequest == n.ackEveryBatchRequest;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(netns, sendTimeout, receiveTimeout, socketReceiveBufferSize, readBufferSize, extendedAck,
-                strictCheck, peerPortId, dumpAttempts);
+                strictCheck, peerPortId, dumpAttempts, ackEveryBatchRequest);
     }
 
     @Override
@@ -194,7 +213,8 @@ public final class NetlinkOptions {
         return "NetlinkOptions[netns=" + (netns == null ? "caller's" : netns) + ", sendTimeout=" + sendTimeout
                 + ", receiveTimeout=" + receiveTimeout + ", socketReceiveBufferSize=" + socketReceiveBufferSize
                 + ", readBufferSize=" + readBufferSize + ", extendedAck=" + extendedAck + ", strictCheck=" + strictCheck
-                + ", peerPortId=" + Integer.toUnsignedString(peerPortId) + ", dumpAttempts=" + dumpAttempts + "]";
+                + ", peerPortId=" + Integer.toUnsignedString(peerPortId) + ", dumpAttempts=" + dumpAttempts
+                + ", ackEveryBatchRequest=" + ackEveryBatchRequest + "]";
     }
 
     /** Builds {@link NetlinkOptions}; every setter validates its argument. Not thread safe. */
@@ -208,6 +228,7 @@ public final class NetlinkOptions {
         private boolean strictCheck;
         private int peerPortId;
         private int dumpAttempts = DEFAULT_DUMP_ATTEMPTS;
+        private boolean ackEveryBatchRequest;
 
         private Builder() {}
 
@@ -335,6 +356,18 @@ public final class NetlinkOptions {
                         + ", 1 = never restart a dump)");
             }
             this.dumpAttempts = attempts;
+            return this;
+        }
+
+        /**
+         * Sets {@link NetlinkOptions#ackEveryBatchRequest()}.
+         *
+         * @param on true to ask for an ACK on every request of a batch, false (the default) for
+         *           one ACK per datagram
+         * @return this builder
+         */
+        public Builder ackEveryBatchRequest(boolean on) {
+            this.ackEveryBatchRequest = on;
             return this;
         }
 

@@ -37,8 +37,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BatchStateTest {
     static final int FIRST = 1000;
 
+    /** A window in which every request asks for an ACK. */
     static BatchState window(int count) {
-        return new BatchState(FIRST, count, PORT, k -> "op " + k);
+        return new BatchState(FIRST, count, PORT, k -> "op " + k, true);
+    }
+
+    /** A window in which only the last request asks for an ACK. */
+    static BatchState lastAcked(int count) {
+        return new BatchState(FIRST, count, PORT, k -> "op " + k, false);
     }
 
     static List<Verdict> feed(BatchState state, byte[] datagram) {
@@ -130,13 +136,108 @@ class BatchStateTest {
 
     @Test
     void anEmptyWindowIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new BatchState(FIRST, 0, PORT, k -> "op"));
+        assertThrows(IllegalArgumentException.class, () -> new BatchState(FIRST, 0, PORT, k -> "op", false));
     }
 
     @Test
     void sequenceNumbersWrapAroundInsideTheWindow() {
-        BatchState s = new BatchState(Integer.MAX_VALUE, 2, PORT, k -> "op " + k);
+        BatchState s = new BatchState(Integer.MAX_VALUE, 2, PORT, k -> "op " + k, true);
         assertEquals(List.of(SKIP, COMPLETE), feed(s, datagram(ack(Integer.MIN_VALUE), ack(Integer.MAX_VALUE))));
         assertNull(s.outcome(1));
+    }
+
+    @Test
+    void theLastRequestsAckCompletesTheWindowAndEveryEarlierRequestWithoutAnErrorSucceeded() {
+        BatchState s = lastAcked(5);
+        assertEquals(List.of(SKIP, SKIP), feed(s, datagram(error(FIRST + 1, Errno.EEXIST), error(FIRST + 3, Errno.ENOENT))));
+        assertFalse(s.isComplete());
+        assertFalse(s.isAcknowledged(0));
+        assertEquals(List.of(COMPLETE), feed(s, ack(FIRST + 4)));
+        assertTrue(s.isComplete());
+        for (int k : new int[] {0, 2, 4}) {
+            assertNull(s.outcome(k), "request " + k);
+            assertTrue(s.isAcknowledged(k));
+        }
+        NetlinkErrnoException e1 = assertInstanceOf(NetlinkErrnoException.class, s.outcome(1));
+        assertEquals(Errno.EEXIST, e1.errno());
+        assertEquals("op 1", e1.operation());
+        assertEquals("refused " + (FIRST + 1), e1.extendedAck().message());
+        assertEquals(Errno.ENOENT, assertInstanceOf(NetlinkErrnoException.class, s.outcome(3)).errno());
+        assertEquals(List.of(DISCARD), feed(s, error(FIRST + 2, Errno.EPERM)), "an error after the last request's ACK");
+        assertNull(s.outcome(2));
+    }
+
+    @Test
+    void anErrorForTheLastRequestAlsoCompletesTheWindow() {
+        BatchState s = lastAcked(3);
+        assertEquals(List.of(SKIP, COMPLETE), feed(s, datagram(error(FIRST, Errno.EPERM), error(FIRST + 2, Errno.EEXIST))));
+        assertEquals(Errno.EPERM, assertInstanceOf(NetlinkErrnoException.class, s.outcome(0)).errno());
+        assertNull(s.outcome(1));
+        assertEquals(Errno.EEXIST, assertInstanceOf(NetlinkErrnoException.class, s.outcome(2)).errno());
+    }
+
+    @Test
+    void errorsForEarlierRequestsInAnyOrderBeforeTheLastAck() {
+        BatchState s = lastAcked(4);
+        assertEquals(List.of(SKIP, SKIP, DISCARD, COMPLETE),
+                feed(s, datagram(error(FIRST + 2, Errno.EEXIST), error(FIRST, Errno.ENOENT), error(FIRST, Errno.EPERM), ack(FIRST + 3))));
+        assertEquals(Errno.ENOENT, assertInstanceOf(NetlinkErrnoException.class, s.outcome(0)).errno());
+        assertNull(s.outcome(1));
+        assertEquals(Errno.EEXIST, assertInstanceOf(NetlinkErrnoException.class, s.outcome(2)).errno());
+    }
+
+    @Test
+    void withoutTheLastAckEveryRequestWithoutAnErrorIsUnknown() {
+        BatchState s = lastAcked(4);
+        feed(s, error(FIRST + 1, Errno.EEXIST));
+        s.timedOut(Duration.ofMillis(300));
+        assertTrue(s.isComplete());
+        assertInstanceOf(NetlinkErrnoException.class, s.outcome(1));
+        for (int k : new int[] {0, 2, 3}) {
+            NetlinkTimeoutException t = assertInstanceOf(NetlinkTimeoutException.class, s.outcome(k));
+            assertEquals("op " + k, t.operation());
+            assertTrue(t.getMessage().contains("outcome unknown"), t.getMessage());
+        }
+        assertEquals(List.of(DISCARD), feed(s, ack(FIRST + 3)), "a late ACK does not change a reported outcome");
+    }
+
+    @Test
+    void afterAnOverrunTheLastAckNoLongerStandsForTheEarlierRequests() {
+        BatchState s = lastAcked(4);
+        feed(s, error(FIRST + 1, Errno.EEXIST));
+        s.overrun();
+        assertTrue(s.receiveNonBlocking());
+        assertEquals(List.of(COMPLETE), feed(s, ack(FIRST + 3)));
+        assertEquals("op 0", assertInstanceOf(NetlinkOverrunException.class, s.outcome(0)).operation());
+        assertEquals(Errno.EEXIST, assertInstanceOf(NetlinkErrnoException.class, s.outcome(1)).errno());
+        assertInstanceOf(NetlinkOverrunException.class, s.outcome(2));
+        assertNull(s.outcome(3), "the last request has its own ACK");
+    }
+
+    @Test
+    void afterAnOverrunWithoutTheLastAckEveryRequestWithoutAnAnswerIsUnknownAsAnOverrun() {
+        BatchState s = lastAcked(3);
+        feed(s, error(FIRST, Errno.EEXIST));
+        s.overrun();
+        s.timedOut(Duration.ofSeconds(3));
+        assertInstanceOf(NetlinkErrnoException.class, s.outcome(0));
+        assertInstanceOf(NetlinkOverrunException.class, s.outcome(1));
+        assertInstanceOf(NetlinkOverrunException.class, s.outcome(2));
+    }
+
+    @Test
+    void repliesOfEarlierRequestsAreDeliveredUntilTheLastAck() {
+        BatchState s = lastAcked(3);
+        assertEquals(List.of(DELIVER, DELIVER, SKIP, DELIVER, COMPLETE),
+                feed(s, datagram(data(FIRST, PORT, 0), data(FIRST + 1, PORT, 0), error(FIRST + 1, Errno.EEXIST),
+                        data(FIRST + 2, PORT, 0), ack(FIRST + 2))));
+        assertEquals(List.of(SKIP), feed(s, data(FIRST, PORT, 0)), "a reply after its request's outcome is not delivered");
+    }
+
+    @Test
+    void aSingleRequestWindowIsItsOwnLastRequest() {
+        BatchState s = lastAcked(1);
+        assertEquals(List.of(COMPLETE), feed(s, error(FIRST, Errno.EEXIST)));
+        assertEquals(Errno.EEXIST, assertInstanceOf(NetlinkErrnoException.class, s.outcome(0)).errno());
     }
 }

@@ -333,42 +333,142 @@ class NetlinkConnectionTest {
         }
     }
 
+    /** Answers like the kernel's netlink_rcv_skb: an error for every third request, an ACK when asked for. */
+    static List<byte[]> kernelLike(ReceivedRequest req) {
+        int v = firstU32(req);
+        if (v % 3 == 0) {
+            return List.of(NetlinkTestPeer.error(req, Errno.EEXIST, "exists " + v));
+        }
+        return (req.flags() & Netlink.NLM_F_ACK) != 0 ? List.of(ack(req, 0)) : List.of();
+    }
+
     @Test
-    void batchMatchesEveryAckToItsRequest() {
+    void batchMatchesEveryAnswerToItsRequestWithOneAckPerDatagram() {
+        try (NetlinkTestPeer peer = NetlinkTestPeer.start(NetlinkConnectionTest::kernelLike);
+             NetlinkConnection conn = connect(peer, Duration.ofSeconds(5))) {
+            BatchResult result = assertBatchOfAThousand(conn, peer);
+            // Only the last request of each datagram asks for an ACK.
+            List<ReceivedRequest> received = peer.received();
+            int acked = 0;
+            for (int i = 0; i < received.size(); i++) {
+                if ((received.get(i).flags() & Netlink.NLM_F_ACK) != 0) {
+                    acked++;
+                }
+            }
+            assertEquals(result.datagramsSent(), acked);
+            assertTrue(result.datagramsSent() > 1, "several datagrams: " + result.datagramsSent());
+            assertTrue((received.get(999).flags() & Netlink.NLM_F_ACK) != 0, "the batch's last request asks for an ACK");
+            assertEquals(0, conn.discardedMessages());
+        }
+    }
+
+    @Test
+    void batchMatchesEveryAckToItsRequestWithAnAckPerRequest() {
+        try (NetlinkTestPeer peer = NetlinkTestPeer.start(NetlinkConnectionTest::kernelLike);
+             NetlinkConnection conn = NetlinkConnection.open(NetlinkTestPeer.PROTOCOL,
+                     peer.clientOptions().receiveTimeout(Duration.ofSeconds(5)).ackEveryBatchRequest(true).build())) {
+            assertBatchOfAThousand(conn, peer);
+            for (ReceivedRequest r : peer.received()) {
+                assertTrue((r.flags() & Netlink.NLM_F_ACK) != 0, "every request asks for an ACK");
+            }
+        }
+    }
+
+    @Test
+    void withAnAckPerRequestAnswersMayComeInAnyOrder() {
+        // Holds the answers of a datagram's requests and sends them in reverse when its last one arrives.
+        List<ReceivedRequest> held = new ArrayList<>();
+        try (NetlinkTestPeer peer = NetlinkTestPeer.start(req -> {
+            synchronized (held) {
+                held.add(req);
+                if (firstU32(req) % 10 != 9) {
+                    return List.of();
+                }
+                List<byte[]> out = new ArrayList<>();
+                for (int i = held.size() - 1; i >= 0; i--) {
+                    out.addAll(kernelLike(held.get(i)));
+                }
+                held.clear();
+                return List.of(datagram(out.toArray(byte[][]::new)));
+            }
+        });
+             NetlinkConnection conn = NetlinkConnection.open(NetlinkTestPeer.PROTOCOL, peer.clientOptions()
+                     .receiveTimeout(Duration.ofSeconds(5)).ackEveryBatchRequest(true).build())) {
+            for (int round = 0; round < 3; round++) {
+                List<Request> requests = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    int v = i;
+                    requests.add(new Request("op " + v, TYPE, 0, w -> w.rawU32(v)));
+                }
+                BatchResult result = conn.batch(requests, ReplyHandler.IGNORE);
+                assertEquals(List.of(0, 3, 6, 9), result.failures().stream().map(BatchResult.Failure::index).toList());
+                assertEquals("exists 6", ((NetlinkErrnoException) result.failure(6).orElseThrow().exception()).extendedAck().message());
+            }
+        }
+    }
+
+    private static BatchResult assertBatchOfAThousand(NetlinkConnection conn, NetlinkTestPeer peer) {
+        List<Request> requests = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            int v = i;
+            requests.add(new Request("op " + v, TYPE, 0, w -> w.rawU32(v)));
+        }
+        BatchResult result = conn.batch(requests, ReplyHandler.IGNORE);
+        assertEquals(1000, result.size());
+        for (int i = 0; i < 1000; i++) {
+            if (i % 3 == 0) {
+                BatchResult.Failure f = result.failure(i).orElseThrow();
+                assertEquals(i, f.index());
+                assertSame(requests.get(i), f.request());
+                assertFalse(result.succeeded(i));
+                NetlinkErrnoException e = assertInstanceOf(NetlinkErrnoException.class, f.exception());
+                assertEquals(Errno.EEXIST, e.errno());
+                assertEquals("exists " + i, e.extendedAck().message());
+                assertEquals("op " + i, e.operation());
+            } else {
+                assertTrue(result.failure(i).isEmpty(), "request " + i);
+                assertTrue(result.succeeded(i));
+            }
+        }
+        assertEquals(334, result.failures().size());
+        assertFalse(result.allSucceeded());
+        for (int k = 0; k < result.failures().size(); k++) {
+            assertEquals(3 * k, result.failures().get(k).index(), "failures in request order, only the failed ones");
+        }
+        assertTrue(result.datagramsSent() < 1000 / 10, "sent " + result.datagramsSent() + " datagrams");
+        assertEquals(1000, peer.received().size());
+        return result;
+    }
+
+    @Test
+    void batchWithoutTheLastAckReportsEveryRequestWithoutAnErrorAsUnknown() {
+        // The datagram's last request is never answered: the kernel's silence says nothing about the others.
         try (NetlinkTestPeer peer = NetlinkTestPeer.start(req -> {
             int v = firstU32(req);
-            return List.of(v % 3 == 0 ? NetlinkTestPeer.error(req, Errno.EEXIST, "exists " + v) : ack(req, 0));
+            if (v == 5) {
+                return List.of();
+            }
+            return v == 2 ? List.of(NetlinkTestPeer.error(req, Errno.EEXIST, "exists")) : kernelLike(req);
         });
-             NetlinkConnection conn = connect(peer, Duration.ofSeconds(5))) {
+             NetlinkConnection conn = connect(peer, Duration.ofSeconds(2))) {
             List<Request> requests = new ArrayList<>();
-            for (int i = 0; i < 1000; i++) {
+            for (int i = 0; i < 6; i++) {
                 int v = i;
                 requests.add(new Request("op " + v, TYPE, 0, w -> w.rawU32(v)));
             }
             BatchResult result = conn.batch(requests, ReplyHandler.IGNORE);
-            assertEquals(1000, result.size());
-            for (int i = 0; i < 1000; i++) {
-                if (i % 3 == 0) {
-                    BatchResult.Failure f = result.failure(i).orElseThrow();
-                    assertEquals(i, f.index());
-                    assertSame(requests.get(i), f.request());
-                    assertFalse(result.succeeded(i));
-                    NetlinkErrnoException e = assertInstanceOf(NetlinkErrnoException.class, f.exception());
-                    assertEquals(Errno.EEXIST, e.errno());
-                    assertEquals("exists " + i, e.extendedAck().message());
-                    assertEquals("op " + i, e.operation());
+            assertEquals(1, result.datagramsSent());
+            for (int i = 0; i < 6; i++) {
+                NetlinkException e = result.failure(i).orElseThrow().exception();
+                if (i == 0 || i == 2 || i == 3) {
+                    assertInstanceOf(NetlinkErrnoException.class, e, "request " + i);
                 } else {
-                    assertTrue(result.failure(i).isEmpty(), "request " + i);
-                    assertTrue(result.succeeded(i));
+                    assertInstanceOf(NetlinkTimeoutException.class, e, "request " + i);
                 }
             }
-            assertEquals(334, result.failures().size());
-            assertFalse(result.allSucceeded());
-            for (int k = 0; k < result.failures().size(); k++) {
-                assertEquals(3 * k, result.failures().get(k).index(), "failures in request order, only the failed ones");
-            }
-            assertTrue(result.datagramsSent() < 1000 / 10, "sent " + result.datagramsSent() + " datagrams");
-            assertEquals(1000, peer.received().size());
+            // The connection goes on: the next batch is answered.
+            BatchResult next = conn.batch(List.of(new Request("op 7", TYPE, 0, w -> w.rawU32(7))), ReplyHandler.IGNORE);
+            assertTrue(next.allSucceeded());
         }
     }
 
@@ -376,7 +476,8 @@ class NetlinkConnectionTest {
     void batchWithUnansweredRequestsReportsThemAsUnknown() {
         // The unanswered request waits out the timeout; the others must be answered within it, also under load.
         try (NetlinkTestPeer peer = NetlinkTestPeer.start(req -> firstU32(req) == 3 ? List.of() : List.of(ack(req, 0)));
-             NetlinkConnection conn = connect(peer, Duration.ofSeconds(2))) {
+             NetlinkConnection conn = NetlinkConnection.open(NetlinkTestPeer.PROTOCOL,
+                     peer.clientOptions().receiveTimeout(Duration.ofSeconds(2)).ackEveryBatchRequest(true).build())) {
             List<Request> requests = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 int v = i;

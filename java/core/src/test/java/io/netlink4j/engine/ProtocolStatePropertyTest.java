@@ -31,7 +31,8 @@ import static org.quicktheories.generators.SourceDSL.lists;
  * Properties of the protocol states over arbitrary message sequences: whatever a peer sends, a
  * message is delivered or completes the exchange only if it carries the request's sequence number
  * and port, the exchange completes at most once and only on its own ACK or DONE, and in a batch
- * every request gets the outcome of its own first ACK, in whatever order the ACKs come.
+ * every request gets the outcome of its own first ACK, in whatever order the ACKs come (or, when
+ * only the last request of a datagram asks for an ACK, its own error or the last request's ACK).
  */
 class ProtocolStatePropertyTest {
     static final int DATA = 0;
@@ -127,7 +128,7 @@ class ProtocolStatePropertyTest {
         qt().withExamples(2000).forAll(integers().between(1, 8), order, lists().of(booleans().all()).ofSize(30))
                 .checkAssert((count, positions, refuse) -> {
                     int first = Integer.MAX_VALUE - 3; // the window may wrap around
-                    BatchState state = new BatchState(first, count, PORT, k -> "op " + k);
+                    BatchState state = new BatchState(first, count, PORT, k -> "op " + k, true);
                     Boolean[] expected = new Boolean[count];
                     int pending = count;
                     for (int i = 0; i < positions.size(); i++) {
@@ -154,6 +155,42 @@ class ProtocolStatePropertyTest {
                             assertEquals("op " + k, e.operation());
                         } else {
                             assertNull(state.outcome(k));
+                        }
+                    }
+                });
+    }
+
+    @Test
+    void withTheAckOnTheLastRequestEachRequestGetsItsOwnErrorOrTheLastAnswersOutcome() {
+        // What a peer answers, in order: positions (-1 and count are outside the window; repeats are
+        // duplicates), each an error or an ACK; the window completes on the last position's answer.
+        Gen<List<Integer>> order = lists().of(integers().between(-1, 8)).ofSizeBetween(0, 30);
+        qt().withExamples(2000).forAll(integers().between(1, 8), order, lists().of(booleans().all()).ofSize(30))
+                .checkAssert((count, positions, refuse) -> {
+                    int first = Integer.MAX_VALUE - 3;
+                    BatchState state = new BatchState(first, count, PORT, k -> "op " + k, false);
+                    Boolean[] expected = new Boolean[count];
+                    boolean complete = false;
+                    for (int i = 0; i < positions.size(); i++) {
+                        int k = positions.get(i);
+                        boolean no = refuse.get(i);
+                        byte[] answer = no ? BatchStateTest.error(first + k, Errno.EPERM) : ExchangeStateTest.ack(first + k);
+                        Verdict v = ExchangeStateTest.feedOne(state, answer);
+                        if (k < 0 || k >= count || complete || expected[k] != null) {
+                            assertEquals(Verdict.DISCARD, v, "answer " + i + " for position " + k);
+                        } else {
+                            expected[k] = no;
+                            complete = k == count - 1;
+                            assertEquals(complete ? Verdict.COMPLETE : Verdict.SKIP, v, "answer " + i + " for position " + k);
+                        }
+                    }
+                    assertEquals(complete, state.isComplete());
+                    for (int k = 0; k < count; k++) {
+                        if (Boolean.TRUE.equals(expected[k])) {
+                            assertEquals("op " + k, assertInstanceOf(NetlinkErrnoException.class, state.outcome(k)).operation());
+                        } else {
+                            assertNull(state.outcome(k), "request " + k);
+                            assertEquals(expected[k] != null || complete, state.isAcknowledged(k));
                         }
                     }
                 });

@@ -18,9 +18,11 @@ import java.util.Optional;
 
 /**
  * Many IPVS operations applied with as few system calls as the socket allows: the requests are
- * packed into large datagrams sized so their ACKs never overflow the receive buffer, every ACK is
- * matched to its operation, and {@link #apply()} reports each operation's outcome. Operations are
- * applied in order; a failed one does not stop the rest.
+ * packed into large datagrams sized so their answers never overflow the receive buffer, the kernel
+ * answers each operation it refuses with its error, and one ACK per datagram (on its last request)
+ * says that every other operation of the datagram succeeded ({@link
+ * io.netlink4j.engine.NetlinkConnection#batch}); {@link #apply()} reports each operation's outcome.
+ * Operations are applied in order; a failed one does not stop the rest.
  *
  * <pre>{@code
  * IpvsBatch batch = ipvs.batch();
@@ -164,7 +166,8 @@ public final class IpvsBatch {
     /**
      * One operation of a batch that did not succeed: the kernel refused it (an
      * {@link IpvsException}, naming the object, as {@link IpvsHandle}'s method would throw it), or
-     * its outcome is unknown because its ACK never arrived (a timeout, or an overrun that lost it).
+     * its outcome is unknown because its datagram's ACK never arrived (a timeout), or an overrun may
+     * have lost its error.
      * It answers as {@link BatchResult.Failure} does, and names the change it carried out, if any.
      *
      * @param index     the operation's position in the batch, from 0, in the order the operations were queued

@@ -4,6 +4,7 @@ package io.netlink4j.ipvs;
 
 import io.netlink4j.AddressFamily;
 import io.netlink4j.Errno;
+import io.netlink4j.engine.NetlinkOptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,6 +13,7 @@ import java.util.List;
 
 import static io.netlink4j.ipvs.IpvsNamespace.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -138,5 +140,57 @@ class ErrorVmTest {
         assertEquals(3, r.failures().size());
         assertEquals(2, ns.ipvs.getServices().size());
         assertEquals(1, r.datagramsSent());
+    }
+
+    static Service port(int port) {
+        return WEB.toBuilder().port(port).build();
+    }
+
+    @Test
+    void batchOfCreatesAndDeletesOverSeveralDatagramsReportsExactlyTheRefusedOnes() {
+        // A 16 KiB receive buffer: 8 requests per datagram, each datagram acknowledged once (on its
+        // last request), so errors in the middle and at the end of datagrams come back on their own.
+        try (IpvsHandle small = IpvsHandle.open(NetlinkOptions.builder().netns(ns.netns.path()).socketReceiveBufferSize(8192).build())) {
+            for (int i = 0; i < 40; i += 5) {
+                small.newService(port(1000 + i));
+            }
+            IpvsBatch creates = small.batch();
+            for (int i = 0; i < 40; i++) {
+                creates.newService(port(1000 + i));
+            }
+            IpvsBatch.Result created = creates.apply();
+            assertEquals(5, created.datagramsSent());
+            for (int i = 0; i < 40; i++) {
+                if (i % 5 == 0) {
+                    ServiceExistsException e = assertInstanceOf(ServiceExistsException.class, created.failure(i).orElseThrow().exception());
+                    assertTrue(e.getMessage().contains("TCP 10.0.0.1:" + (1000 + i)), e.getMessage());
+                    assertEquals(i, created.failure(i).orElseThrow().index());
+                } else {
+                    assertTrue(created.succeeded(i), "create " + i + ": " + created.failure(i));
+                }
+            }
+            assertEquals(8, created.failures().size());
+            assertEquals(40, small.getServices().size());
+
+            // Each existing service deleted, then one that never existed: every odd request (the
+            // last of each datagram among them) fails.
+            IpvsBatch deletes = small.batch();
+            for (int i = 0; i < 40; i++) {
+                deletes.delService(port(1000 + i)).delService(port(2000 + i));
+            }
+            IpvsBatch.Result deleted = deletes.apply();
+            assertEquals(10, deleted.datagramsSent());
+            for (int k = 0; k < 80; k++) {
+                if (k % 2 == 1) {
+                    NoSuchServiceException e = assertInstanceOf(NoSuchServiceException.class, deleted.failure(k).orElseThrow().exception());
+                    assertTrue(e.getMessage().contains("TCP 10.0.0.1:" + (2000 + k / 2)), e.getMessage());
+                } else {
+                    assertTrue(deleted.succeeded(k), "delete " + k + ": " + deleted.failure(k));
+                }
+            }
+            assertEquals(40, deleted.failures().size());
+            assertEquals(List.of(), small.getServices());
+            assertEquals(0, small.connection().discardedMessages());
+        }
     }
 }
