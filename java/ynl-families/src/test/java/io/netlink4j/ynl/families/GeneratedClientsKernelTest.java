@@ -207,6 +207,27 @@ class GeneratedClientsKernelTest {
         return new RouteAttrsMessage(new Rtmsg(family, dstLen, 0, 0, 254, 4, 0, RtmType.UNICAST, 0), attributes);
     }
 
+    private record RouteDumps(List<RouteAttrsMessage> typed, List<Map<String, Object>> trees) {
+    }
+
+    /**
+     * The typed and the dynamic dump of one family's routes, taken while the table holds still: the
+     * kernel adds IPv6 routes of its own (link-local addresses and their local routes) a moment
+     * after a link comes up, so the dumps are taken again (a bounded number of times) until a typed
+     * dump before and one after the dynamic dump have as many routes as the dynamic one.
+     */
+    private static RouteDumps routeDumps(RtRouteClient typed, YnlFamily dynamic, int family) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            List<RouteAttrsMessage> before = typed.getrouteDump(filter(family));
+            List<Map<String, Object>> trees = dynamic.dump("getroute", Map.of("rtm-family", family));
+            List<RouteAttrsMessage> after = typed.getrouteDump(filter(family));
+            if (before.size() == trees.size() && after.size() == trees.size() || attempt == 20) {
+                return new RouteDumps(after, trees);
+            }
+            Thread.sleep(250);
+        }
+    }
+
     private static RouteAttrsMessage filter(int family) {
         return new RouteAttrsMessage(new Rtmsg(family, 0, 0, 0, 0, 0, 0, RtmType.of(0), 0), RouteAttrs.builder().build());
     }
@@ -232,8 +253,9 @@ class GeneratedClientsKernelTest {
                     ns.exec("ip", "route", "show"));
 
             for (int family : List.of(2, 10)) {
-                List<RouteAttrsMessage> routes = typed.getrouteDump(filter(family));
-                List<Map<String, Object>> trees = dynamic.dump("getroute", Map.of("rtm-family", family));
+                RouteDumps dumps = routeDumps(typed, dynamic, family);
+                List<RouteAttrsMessage> routes = dumps.typed();
+                List<Map<String, Object>> trees = dumps.trees();
                 assertEquals(trees.size(), routes.size(), routes.toString());
                 for (int i = 0; i < routes.size(); i++) {
                     same.message("rtmsg", "route-attrs", routes.get(i), trees.get(i), "getroute[" + family + "][" + i + "]");
@@ -259,8 +281,9 @@ class GeneratedClientsKernelTest {
             typed.delroute(v6);
             assertFalse(ns.exec("ip", "route", "show").contains("10.62.0.0"));
             for (int family : List.of(2, 10)) {
-                List<RouteAttrsMessage> routes = typed.getrouteDump(filter(family));
-                List<Map<String, Object>> trees = dynamic.dump("getroute", Map.of("rtm-family", family));
+                RouteDumps dumps = routeDumps(typed, dynamic, family);
+                List<RouteAttrsMessage> routes = dumps.typed();
+                List<Map<String, Object>> trees = dumps.trees();
                 assertEquals(trees.size(), routes.size());
                 for (int i = 0; i < routes.size(); i++) {
                     same.message("rtmsg", "route-attrs", routes.get(i), trees.get(i), "after delroute[" + i + "]");
