@@ -560,9 +560,10 @@ public final class IpvsHandle implements AutoCloseable {
      */
     public IpvsTable getTable(Predicate<? super Service> scope) {
         Objects.requireNonNull(scope, "scope");
-        IpvsTable.Builder b = IpvsTable.builder();
+        List<Service> services = dumpServices();
+        IpvsTable.Builder b = IpvsTable.builder(services.size());
         // The kernel's order: the table sorts its services and destinations once, when built.
-        for (Service s : dumpServices()) {
+        for (Service s : services) {
             if (scope.test(s)) {
                 b.addReported(s, dumpDestinations(s));
             }
