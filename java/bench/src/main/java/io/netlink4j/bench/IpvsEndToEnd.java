@@ -48,7 +48,8 @@ import java.util.regex.Pattern;
  * left out).
  *
  * <p>Arguments: the floor binary, then options ({@code --repeat=5 --max-warmup=10
- * --agree=0.005 --settle=400 --batch=64 --ipvsadm --probe-trash}), then scenarios as
+ * --agree=0.005 --settle=400 --batch=64 --ipvsadm --probe-trash}, {@code --rows=LIST} to run
+ * only some rows, by the names of {@link #ROW_NAMES}), then scenarios as
  * SERVICESxDESTINATIONS (default 3000x1 1000x5).
  */
 public final class IpvsEndToEnd {
@@ -66,6 +67,13 @@ public final class IpvsEndToEnd {
             .thenComparing((x, y) -> java.util.Arrays.compareUnsigned(x.address() == null ? null : x.address().getAddress(),
                     y.address() == null ? null : y.address().getAddress()))
             .thenComparingInt(Service::port);
+    /**
+     * The rows' short names for {@code --rows}, in the order of {@link #rows()}: the C floor one per
+     * send and batched, the Java floor loop one per send and batched, netlink4j one at a time and
+     * batched. Running only some rows changes what the JIT has seen by the time a row runs, so
+     * compare figures of runs made with the same rows.
+     */
+    static final List<String> ROW_NAMES = List.of("floor", "floor-batched", "java", "java-batched", "one", "batched");
     private static final String[] LABELS = {"create services", "create destinations", "dump services",
             "dump destinations", "update destinations", "delete services"};
 
@@ -76,6 +84,8 @@ public final class IpvsEndToEnd {
     private int settle = 400;
     private int batch = 64;
     private boolean ipvsadm;
+    /** The rows to run, by {@link #ROW_NAMES}; all by default. */
+    private List<String> rowNames = ROW_NAMES;
     /** scenario | row -> phase -> one value per repetition. */
     private final Map<String, Map<String, List<Double>>> table = new LinkedHashMap<>();
     /** scenario | row -> phase -> bytes allocated per operation by the benchmark thread (last pass). */
@@ -124,13 +134,21 @@ public final class IpvsEndToEnd {
                 bench.batch = Integer.parseInt(v);
             } else if (a.equals("--ipvsadm")) {
                 bench.ipvsadm = true;
+            } else if (a.startsWith("--rows=")) {
+                bench.rowNames = List.of(v.split(","));
+                for (String r : bench.rowNames) {
+                    if (!ROW_NAMES.contains(r)) {
+                        throw new IllegalArgumentException("--rows: unknown row '" + r + "' (expected: a comma-separated list of "
+                                + String.join(", ", ROW_NAMES) + ")");
+                    }
+                }
             } else if (a.equals("--probe-trash")) {
                 probe = true;
             } else if (a.matches("\\d+x\\d+")) {
                 scenarios.add(a);
             } else {
                 throw new IllegalArgumentException("unknown argument '" + a + "' (expected: --repeat=N, --max-warmup=N, --agree=F, "
-                        + "--settle=SECONDS, --batch=B, --ipvsadm, --probe-trash, or SERVICESxDESTINATIONS)");
+                        + "--settle=SECONDS, --batch=B, --rows=LIST, --ipvsadm, --probe-trash, or SERVICESxDESTINATIONS)");
             }
         }
         if (scenarios.isEmpty()) {
@@ -166,9 +184,15 @@ public final class IpvsEndToEnd {
     }
 
     private List<String> rows() {
-        List<String> rows = new ArrayList<>(List.of("C floor, one per send", "C floor, " + batch + " per send",
+        List<String> all = List.of("C floor, one per send", "C floor, " + batch + " per send",
                 "Java floor loop, one per send", "Java floor loop, " + batch + " per send",
-                "netlink4j, one at a time", "netlink4j, IpvsBatch (" + batch + " per send)"));
+                "netlink4j, one at a time", "netlink4j, IpvsBatch (" + batch + " per send)");
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (rowNames.contains(ROW_NAMES.get(i))) {
+                rows.add(all.get(i));
+            }
+        }
         if (ipvsadm) {
             rows.add("ipvsadm -R / -Ln");
         }
