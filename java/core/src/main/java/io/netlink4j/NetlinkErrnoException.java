@@ -11,6 +11,11 @@ import java.util.Objects;
  * kernel sent an extended ACK, its message and the offset of the offending attribute within the
  * request.
  *
+ * <p>A dump can be refused after it began: the kernel then ends it with an errno in
+ * {@code NLMSG_DONE}, after some entries. {@link #repliesDelivered()} says how many reply messages
+ * of the request had been handed out (to a handler, a decoder) before the refusal, so a caller that
+ * streamed them can tell a refusal of the request itself from one that came after partial results.
+ *
  * <p>Catching this type means "the kernel said no". Timeouts and receive-buffer overruns are not
  * errno failures ({@link NetlinkTimeoutException}, {@link NetlinkOverrunException}). Families
  * extend this class with exceptions whose message names the object (a service, a link).
@@ -24,6 +29,8 @@ public class NetlinkErrnoException extends NetlinkException {
     private final Errno errno;
     /** The extended ACK, or {@link ExtendedAck#NONE}. */
     private final ExtendedAck extendedAck;
+    /** Reply messages of the request delivered before the refusal. */
+    private final int repliesDelivered;
 
     /**
      * A refusal of {@code operation} with {@code errno}.
@@ -37,6 +44,21 @@ public class NetlinkErrnoException extends NetlinkException {
     }
 
     /**
+     * A refusal of {@code operation} with {@code errno} that came after {@code repliesDelivered}
+     * reply messages of the same request had been delivered (a dump ended with an errno in
+     * {@code NLMSG_DONE} after some entries).
+     *
+     * @param operation        what was being done, e.g. {@code "IPVS GET_SERVICE dump"}
+     * @param errno            the errno, positive or negative (the kernel's sign)
+     * @param extendedAck      the extended ACK the kernel attached; null for none
+     * @param repliesDelivered reply messages delivered before the refusal, 0 or more
+     * @throws IllegalArgumentException if {@code repliesDelivered} is negative
+     */
+    public NetlinkErrnoException(String operation, int errno, ExtendedAck extendedAck, int repliesDelivered) {
+        this(operation, Errno.of(errno), extendedAck, null, checkDelivered(repliesDelivered));
+    }
+
+    /**
      * A refusal of {@code operation} with {@code errno}, with a detail before the errno's name in
      * the message.
      *
@@ -46,10 +68,22 @@ public class NetlinkErrnoException extends NetlinkException {
      * @param detail      text between the operation and the errno, or null
      */
     protected NetlinkErrnoException(String operation, Errno errno, ExtendedAck extendedAck, String detail) {
+        this(operation, errno, extendedAck, detail, 0);
+    }
+
+    private NetlinkErrnoException(String operation, Errno errno, ExtendedAck extendedAck, String detail, int repliesDelivered) {
         super(format(operation, errno, extendedAck, detail));
         this.operation = Objects.requireNonNull(operation, "operation");
         this.errno = errno;
         this.extendedAck = extendedAck == null ? ExtendedAck.NONE : extendedAck;
+        this.repliesDelivered = repliesDelivered;
+    }
+
+    private static int checkDelivered(int repliesDelivered) {
+        if (repliesDelivered < 0) {
+            throw new IllegalArgumentException("repliesDelivered: " + repliesDelivered + " (expected: 0-" + Integer.MAX_VALUE + ")");
+        }
+        return repliesDelivered;
     }
 
     /**
@@ -57,7 +91,8 @@ public class NetlinkErrnoException extends NetlinkException {
      * exceptions: keeps {@code cause}'s operation, errno and extended ACK, and formats the message
      * as every family does, {@code <message>: <ERRNO> (<description>)}, followed by
      * {@code : <text>} when the kernel sent an extended-ACK message. For example
-     * {@code service TCP 10.0.0.1:80 already exists: EEXIST (File exists)}.
+     * {@code service TCP 10.0.0.1:80 already exists: EEXIST (File exists)}. Keeps
+     * {@link #repliesDelivered()} too.
      *
      * @param message the domain message, without the errno, e.g.
      *                {@code "service TCP 10.0.0.1:80 already exists"}
@@ -70,6 +105,7 @@ public class NetlinkErrnoException extends NetlinkException {
         this.operation = cause.operation;
         this.errno = cause.errno;
         this.extendedAck = cause.extendedAck;
+        this.repliesDelivered = cause.repliesDelivered;
     }
 
     private static String format(String operation, Errno errno, ExtendedAck ack, String detail) {
@@ -139,5 +175,19 @@ public class NetlinkErrnoException extends NetlinkException {
      */
     public ExtendedAck extendedAck() {
         return extendedAck;
+    }
+
+    /**
+     * How many reply messages of the refused request had been delivered before the refusal (to the
+     * caller's handler, or to the decoder of a list or a value). Zero when the kernel refused the
+     * request itself, which is the usual case, and for failed system calls; more than zero when a
+     * dump ended with an errno after some of its entries. Nothing of a request with replies
+     * delivered can be taken back, so such a request is not one to send again as if it had never
+     * run.
+     *
+     * @return 0 or more
+     */
+    public int repliesDelivered() {
+        return repliesDelivered;
     }
 }

@@ -284,8 +284,10 @@ public final class IpvsEndToEnd {
         int d = sc.destsPerService();
         Map<String, Double> out = new LinkedHashMap<>();
         // Batched: the ACK budget of a 64 KiB receive buffer (the kernel doubles it) makes batch-size requests per send.
+        // A long receive timeout: the JIT compiles in the foreground, and a compilation inside an exchange (slow in
+        // the emulator, slower with --jvm-opt=-XX:+PrintInlining) must not pass for a kernel that did not answer.
         try (IpvsHandle ipvs = IpvsHandle.open(IpvsHandle.defaultOptions().socketReceiveBufferSize(batch * 1024)
-                .ackEveryBatchRequest(batched && !ackLast).build())) {
+                .receiveTimeout(java.time.Duration.ofSeconds(120)).ackEveryBatchRequest(batched && !ackLast).build())) {
             List<Service> services = new ArrayList<>(n);
             List<List<Destination>> dests = new ArrayList<>(n);
             List<List<Destination>> updated = new ArrayList<>(n);

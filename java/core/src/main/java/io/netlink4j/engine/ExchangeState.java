@@ -24,7 +24,8 @@ import java.time.Duration;
  *       {@link Verdict#DISCARD discarded}, as is everything after the exchange completed.</li>
  *   <li>{@code NLMSG_ERROR} completes the exchange (errno 0 is the ACK); so does
  *       {@code NLMSG_DONE} for a dump (a {@code NLMSG_DONE} for a plain request is discarded).
- *       Their errno and extended ACK become the outcome.</li>
+ *       Their errno and extended ACK become the outcome, with the number of replies delivered
+ *       before it ({@link io.netlink4j.NetlinkErrnoException#repliesDelivered()}).</li>
  *   <li>Replies are {@link Verdict#DELIVER delivered} until the first failure (a handler that
  *       threw, an errno) or overrun; after that they are {@link Verdict#SKIP skipped}, so the
  *       exchange is still read to its end and the socket stays in sync.</li>
@@ -68,7 +69,7 @@ final class ExchangeState implements ProtocolState {
         if (type == Netlink.NLMSG_ERROR) {
             ControlMessages.Status st = ControlMessages.decodeError(m.buffer(), m.offset(), m.length());
             if (!st.isSuccess()) {
-                fail(Errors.fromKernel(operation, st.error(), st.extendedAck()));
+                fail(Errors.fromKernel(operation, st.error(), st.extendedAck(), delivered));
             }
             complete = true;
             return Verdict.COMPLETE;
@@ -80,7 +81,7 @@ final class ExchangeState implements ProtocolState {
             ControlMessages.Status st = ControlMessages.decodeDone(m.buffer(), m.offset(), m.length());
             interrupted |= (m.flags() & Netlink.NLM_F_DUMP_INTR) != 0;
             if (!st.isSuccess()) {
-                fail(Errors.fromKernel(operation, st.error(), st.extendedAck()));
+                fail(Errors.fromKernel(operation, st.error(), st.extendedAck(), delivered));
             }
             complete = true;
             return Verdict.COMPLETE;

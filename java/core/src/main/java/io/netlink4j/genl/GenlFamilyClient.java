@@ -4,7 +4,6 @@ package io.netlink4j.genl;
 
 import io.netlink4j.Errno;
 import io.netlink4j.NetlinkErrnoException;
-import io.netlink4j.codec.MessageReader;
 import io.netlink4j.engine.NetlinkConnection;
 import io.netlink4j.engine.NetlinkOptions;
 import io.netlink4j.engine.ReplyDecoder;
@@ -47,7 +46,7 @@ import java.util.Objects;
  * it stopped answering to its id, so a request can be refused before the announcement is queued.
  *
  * <p>A dump or request whose handler already received replies is never sent again: its ENOENT is
- * thrown as it came. Batches are not followed (a batch reports each request's outcome): build their
+ * thrown as it came (the engine counts them: {@link NetlinkErrnoException#repliesDelivered()}). Batches are not followed (a batch reports each request's outcome): build their
  * requests with {@link GenericNetlink#batchRequest} under {@link #family()}, which every followed
  * call keeps up to date, or call {@link #refresh()} first.
  *
@@ -107,13 +106,10 @@ public final class GenlFamilyClient {
      * @throws NetlinkErrnoException       the kernel refused
      */
     public void execute(String operation, int cmd, RequestBody attributes) {
-        check(operation, attributes);
-        GenlFamily used = family;
-        try {
-            genl.execute(operation, used, cmd, attributes);
-        } catch (NetlinkErrnoException e) {
-            genl.execute(operation, followed(used, e, false), cmd, attributes);
-        }
+        send(operation, cmd, attributes, null, false, (g, op, f, c, a, none) -> {
+            g.execute(op, f, c, a);
+            return null;
+        });
     }
 
     /**
@@ -132,14 +128,8 @@ public final class GenlFamilyClient {
      * @throws io.netlink4j.NetlinkDecodeException  acknowledged without a reply
      */
     public <T> T request(String operation, int cmd, RequestBody attributes, ReplyDecoder<T> decoder) {
-        check(operation, attributes);
         Objects.requireNonNull(decoder, "decoder");
-        GenlFamily used = family;
-        try {
-            return genl.request(operation, used, cmd, attributes, decoder);
-        } catch (NetlinkErrnoException e) {
-            return genl.request(operation, followed(used, e, false), cmd, attributes, decoder);
-        }
+        return send(operation, cmd, attributes, decoder, false, GenericNetlink::request);
     }
 
     /**
@@ -160,14 +150,8 @@ public final class GenlFamilyClient {
      * @throws io.netlink4j.NetlinkOverrunException         messages were lost to ENOBUFS in every attempt
      */
     public <T> List<T> dump(String operation, int cmd, RequestBody attributes, ReplyDecoder<T> decoder) {
-        check(operation, attributes);
         Objects.requireNonNull(decoder, "decoder");
-        GenlFamily used = family;
-        try {
-            return genl.dump(operation, used, cmd, attributes, decoder);
-        } catch (NetlinkErrnoException e) {
-            return genl.dump(operation, followed(used, e, false), cmd, attributes, decoder);
-        }
+        return send(operation, cmd, attributes, decoder, false, GenericNetlink::dump);
     }
 
     /**
@@ -183,14 +167,11 @@ public final class GenlFamilyClient {
      * @throws NetlinkErrnoException       the kernel refused
      */
     public void execute(String operation, int cmd, RequestBody attributes, ReplyHandler handler) {
-        check(operation, attributes);
-        CountingHandler counting = new CountingHandler(Objects.requireNonNull(handler, "handler"));
-        GenlFamily used = family;
-        try {
-            genl.execute(operation, used, cmd, attributes, counting);
-        } catch (NetlinkErrnoException e) {
-            genl.execute(operation, followed(used, e, counting.received), cmd, attributes, handler);
-        }
+        Objects.requireNonNull(handler, "handler");
+        send(operation, cmd, attributes, handler, true, (g, op, f, c, a, h) -> {
+            g.execute(op, f, c, a, h);
+            return null;
+        });
     }
 
     /**
@@ -208,14 +189,11 @@ public final class GenlFamilyClient {
      * @throws io.netlink4j.NetlinkOverrunException         messages were lost to ENOBUFS
      */
     public void dumpEach(String operation, int cmd, RequestBody attributes, ReplyHandler handler) {
-        check(operation, attributes);
-        CountingHandler counting = new CountingHandler(Objects.requireNonNull(handler, "handler"));
-        GenlFamily used = family;
-        try {
-            genl.dumpEach(operation, used, cmd, attributes, counting);
-        } catch (NetlinkErrnoException e) {
-            genl.dumpEach(operation, followed(used, e, counting.received), cmd, attributes, handler);
-        }
+        Objects.requireNonNull(handler, "handler");
+        send(operation, cmd, attributes, handler, true, (g, op, f, c, a, h) -> {
+            g.dumpEach(op, f, c, a, h);
+            return null;
+        });
     }
 
     /**
@@ -233,8 +211,38 @@ public final class GenlFamilyClient {
     }
 
     /**
+     * One of the five ways to send, as {@link GenericNetlink} has them: {@code extra} is the
+     * decoder or handler, passed through. The send methods give it as a lambda that captures
+     * nothing, so that a call allocates no object for it.
+     */
+    @FunctionalInterface
+    private interface Send<X, R> {
+        R send(GenericNetlink genl, String operation, GenlFamily family, int cmd, RequestBody attributes, X extra);
+    }
+
+    /**
+     * Sends under the family as last resolved and, when the kernel refuses, once more under the
+     * family {@link #followed} returns (or throws what it throws).
+     *
+     * @param streamed whether {@code extra} is the caller's handler, which a resend would give the
+     *                 same replies again: then nothing is sent again once it received one
+     */
+    private <X, R> R send(String operation, int cmd, RequestBody attributes, X extra, boolean streamed, Send<X, R> send) {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(attributes, "attributes");
+        GenlFamily used = family;
+        try {
+            return send.send(genl, operation, used, cmd, attributes, extra);
+        } catch (NetlinkErrnoException e) {
+            return send.send(genl, operation, followed(used, e, streamed && e.repliesDelivered() > 0), cmd, attributes, extra);
+        }
+    }
+
+    /**
      * The family to send a refused request to once more, or the refusal itself thrown when it is
      * not to be sent again: see the class comment.
+     *
+     * @param delivered whether the caller's handler already received replies of the request
      */
     private GenlFamily followed(GenlFamily used, NetlinkErrnoException refusal, boolean delivered) {
         if (refusal.errno() != Errno.ENOENT || delivered || refusal.extendedAck().isPresent()
@@ -258,27 +266,6 @@ public final class GenlFamilyClient {
             throw refusal;
         }
         return now;
-    }
-
-    private static void check(String operation, RequestBody attributes) {
-        Objects.requireNonNull(operation, "operation");
-        Objects.requireNonNull(attributes, "attributes");
-    }
-
-    /** Remembers whether the caller's handler was given a reply, after which nothing is sent again. */
-    private static final class CountingHandler implements ReplyHandler {
-        private final ReplyHandler handler;
-        boolean received;
-
-        CountingHandler(ReplyHandler handler) {
-            this.handler = handler;
-        }
-
-        @Override
-        public void onMessage(MessageReader message) {
-            received = true;
-            handler.onMessage(message);
-        }
     }
 
     /**

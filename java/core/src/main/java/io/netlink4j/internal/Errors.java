@@ -48,6 +48,14 @@ public final class Errors {
         return new NetlinkErrnoException(operation, Errno.of(errno).value(), ack);
     }
 
+    /**
+     * {@link #fromKernel(String, int, ExtendedAck)} for a request whose exchange had delivered
+     * {@code repliesDelivered} reply messages before the errno came.
+     */
+    public static NetlinkErrnoException fromKernel(String operation, int errno, ExtendedAck ack, int repliesDelivered) {
+        return new NetlinkErrnoException(operation, Errno.of(errno).value(), ack, repliesDelivered);
+    }
+
     /** Throws for a negative native return value, otherwise returns it. */
     public static int check(String operation, int result) {
         if (result < 0) {

@@ -137,6 +137,7 @@ class NetlinkConnectionTest {
             assertEquals("File exists", e.errnoDescription());
             assertEquals("object exists", e.extendedAck().message());
             assertEquals("create thing", e.operation());
+            assertEquals(0, e.repliesDelivered(), "the request itself was refused");
             assertTrue(e.getMessage().contains("object exists") && e.getMessage().contains("EEXIST"), e.getMessage());
         }
     }
@@ -212,6 +213,7 @@ class NetlinkConnectionTest {
              NetlinkConnection conn = connect(peer, Duration.ofSeconds(3))) {
             NetlinkErrnoException busy = assertThrows(NetlinkErrnoException.class, () -> conn.dumpEach("d1", TYPE, 0, RequestBody.EMPTY, ReplyHandler.IGNORE));
             assertEquals(Errno.EBUSY, busy.errno());
+            assertEquals(1, busy.repliesDelivered(), "one entry came before the errno in NLMSG_DONE");
             List<Integer> got = new ArrayList<>();
             assertThrows(NetlinkDumpInterruptedException.class, () -> conn.dumpEach("d2", TYPE, 0, RequestBody.EMPTY, m -> got.add(replyU32(m))));
             assertEquals(List.of(1, 2), got, "drained to DONE before reporting");

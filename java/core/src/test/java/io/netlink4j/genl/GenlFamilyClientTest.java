@@ -269,8 +269,49 @@ class GenlFamilyClientTest {
             NetlinkErrnoException e = assertThrows(NetlinkErrnoException.class,
                     () -> client.dumpEach("demo dump", 2, w -> { }, m -> got.add(Genl.command(m))));
             assertEquals(Errno.ENOENT, e.errno());
+            assertEquals(1, e.repliesDelivered());
             assertEquals(List.of(2), got);
             assertEquals(List.of(CTRL, OLD), types(peer), "the handler had seen a reply: no lookup, no second dump");
+        }
+    }
+
+    @Test
+    void aRequestWhoseHandlerReceivedAReplyIsNotSentAgain() {
+        AtomicInteger id = new AtomicInteger(OLD);
+        try (NetlinkTestPeer peer = kernel(id, req -> List.of(NetlinkTestPeer.datagram(
+                genlMessage(OLD, 0, req, 1, 1, w -> { }), ack(req, Errno.ENOENT))));
+             GenericNetlink genl = connect(peer)) {
+            GenlFamilyClient client = genl.familyClient(NAME);
+            List<Integer> got = new ArrayList<>();
+            NetlinkErrnoException e = assertThrows(NetlinkErrnoException.class,
+                    () -> client.execute("demo do", 1, w -> { }, m -> got.add(Genl.command(m))));
+            assertEquals(Errno.ENOENT, e.errno());
+            assertEquals(1, e.repliesDelivered());
+            assertEquals(List.of(1), got);
+            assertEquals(List.of(CTRL, OLD), types(peer), "the handler had seen a reply: no lookup, no second request");
+        }
+    }
+
+    @Test
+    void aListDumpRefusedAfterRepliesIsStillFollowed() {
+        // The list form hands out nothing before the end, so a dump the kernel ended with ENOENT is
+        // followed as a refused request is, whatever it had sent before.
+        AtomicInteger id = new AtomicInteger(OLD);
+        try (NetlinkTestPeer peer = NetlinkTestPeer.start(req -> {
+            if (req.type() == CTRL) {
+                return List.of(newFamily(req, id.get()), ack(req, 0));
+            }
+            return req.type() == OLD
+                    ? List.of(NetlinkTestPeer.datagram(genlMessage(OLD, Netlink.NLM_F_MULTI, req, 2, 1, w -> { }),
+                            NetlinkTestPeer.done(req, Errno.ENOENT)))
+                    : List.of(NetlinkTestPeer.datagram(genlMessage(req.type(), Netlink.NLM_F_MULTI, req, 3, 1, w -> { }),
+                            NetlinkTestPeer.done(req, 0)));
+        });
+             GenericNetlink genl = connect(peer)) {
+            GenlFamilyClient client = genl.familyClient(NAME);
+            id.set(NEW);
+            assertEquals(List.of(3), client.dump("demo dump", 2, w -> { }, Genl::command));
+            assertEquals(List.of(CTRL, OLD, CTRL, NEW), types(peer));
         }
     }
 
