@@ -158,13 +158,13 @@ public final class IpvsCodec {
         AttributeReader top = Genl.attributes(msg, 0, new AttributeReader());
         while (top.next()) {
             if (top.type() == Ipvs.CMD_ATTR_SERVICE) {
-                return decodeServiceAttributes(top.nested(top));
+                return decodeServiceAttributes(top.nested());
             }
         }
         throw new NetlinkDecodeException("IPVS service reply without IPVS_CMD_ATTR_SERVICE");
     }
 
-    /** A service from the attributes inside CMD_ATTR_SERVICE; reads {@code attrs} to its end (see {@link #statsOf}). */
+    /** A service from the attributes inside CMD_ATTR_SERVICE. */
     public static Service decodeServiceAttributes(AttributeReader attrs) {
         int af = -1;
         int protocol = -1;
@@ -178,9 +178,8 @@ public final class IpvsCodec {
         int rawNetmask = 0;
         boolean hasNetmask = false;
         String pe = null;
-        int counters = -1;
-        int countersEnd = 0;
-        boolean counters64 = false;
+        AttributeReader stats = null;
+        AttributeReader stats64 = null;
         while (attrs.next()) {
             switch (attrs.type()) {
                 case Ipvs.SVC_ATTR_AF -> af = attrs.u16();
@@ -200,23 +199,14 @@ public final class IpvsCodec {
                 }
                 case Ipvs.SVC_ATTR_PE_NAME -> pe = attrs.string(KNOWN_NAMES);
                 // The kernel sends both; the 32-bit counters are decoded only without the 64-bit ones.
-                case Ipvs.SVC_ATTR_STATS -> {
-                    if (!counters64) {
-                        counters = attrs.payloadOffset();
-                        countersEnd = counters + attrs.payloadLength();
-                    }
-                }
-                case Ipvs.SVC_ATTR_STATS64 -> {
-                    counters = attrs.payloadOffset();
-                    countersEnd = counters + attrs.payloadLength();
-                    counters64 = true;
-                }
+                case Ipvs.SVC_ATTR_STATS -> stats = attrs.nested();
+                case Ipvs.SVC_ATTR_STATS64 -> stats64 = attrs.nested();
                 default -> { }
             }
         }
         AddressFamily family = familyOf(af, "service");
         Service.Builder b = Service.builder().addressFamily(family).fwMark(fwMark).flags(flags).timeout(timeout)
-                .stats(statsOf(attrs, counters, countersEnd));
+                .stats(statsOf(stats, stats64));
         try {
             b.scheduler(sched == null || sched.isEmpty() ? NO_SCHEDULER : Scheduler.of(sched));
             if (pe != null && !pe.isEmpty()) {
@@ -263,21 +253,20 @@ public final class IpvsCodec {
         AttributeReader top = Genl.attributes(msg, 0, new AttributeReader());
         while (top.next()) {
             if (top.type() == Ipvs.CMD_ATTR_DEST) {
-                return decodeDestinationAttributes(top.nested(top), serviceFamily);
+                return decodeDestinationAttributes(top.nested(), serviceFamily);
             }
         }
         throw new NetlinkDecodeException("IPVS destination reply without IPVS_CMD_ATTR_DEST");
     }
 
-    /** A destination from the attributes inside CMD_ATTR_DEST; reads {@code attrs} to its end (see {@link #statsOf}). */
+    /** A destination from the attributes inside CMD_ATTR_DEST. */
     public static Destination decodeDestinationAttributes(AttributeReader attrs, AddressFamily serviceFamily) {
         int addr = -1;
         int addrLength = 0;
         int af = 0;
         Destination.Builder b = Destination.builder();
-        int counters = -1;
-        int countersEnd = 0;
-        boolean counters64 = false;
+        AttributeReader stats = null;
+        AttributeReader stats64 = null;
         int fwd = 0;
         int tunType = 0;
         while (attrs.next()) {
@@ -295,17 +284,8 @@ public final class IpvsCodec {
                 case Ipvs.DEST_ATTR_INACT_CONNS -> b.inactiveConnections(Integer.toUnsignedLong(attrs.u32()));
                 case Ipvs.DEST_ATTR_PERSIST_CONNS -> b.persistentConnections(Integer.toUnsignedLong(attrs.u32()));
                 case Ipvs.DEST_ATTR_ADDR_FAMILY -> af = attrs.u16();
-                case Ipvs.DEST_ATTR_STATS -> {
-                    if (!counters64) {
-                        counters = attrs.payloadOffset();
-                        countersEnd = counters + attrs.payloadLength();
-                    }
-                }
-                case Ipvs.DEST_ATTR_STATS64 -> {
-                    counters = attrs.payloadOffset();
-                    countersEnd = counters + attrs.payloadLength();
-                    counters64 = true;
-                }
+                case Ipvs.DEST_ATTR_STATS -> stats = attrs.nested();
+                case Ipvs.DEST_ATTR_STATS64 -> stats64 = attrs.nested();
                 case Ipvs.DEST_ATTR_TUN_TYPE -> tunType = attrs.u8();
                 case Ipvs.DEST_ATTR_TUN_PORT -> b.tunnelPort(attrs.u16Be());
                 case Ipvs.DEST_ATTR_TUN_FLAGS -> b.tunnelFlags(attrs.u16());
@@ -326,7 +306,7 @@ public final class IpvsCodec {
             throw new NetlinkDecodeException("IPVS destination " + e.getMessage(), e);
         }
         return ACCESS.decoded(b.addressFamily(family).address(addressOf(attrs, addr, addrLength, family, "destination"))
-                .forwardingMethod(method).tunnelType(tunnel).stats(statsOf(attrs, counters, countersEnd)));
+                .forwardingMethod(method).tunnelType(tunnel).stats(statsOf(stats, stats64)));
     }
 
     /** Statistics from the attributes inside STATS or STATS64 (32- or 64-bit counters alike). */
@@ -359,14 +339,9 @@ public final class IpvsCodec {
         return new Stats(conns, inPkts, outPkts, inBytes, outBytes, cps, inPps, outPps, inBps, outBps);
     }
 
-    /**
-     * The counters in {@code [start, end)} of {@code attrs}' buffer (the 64-bit ones if sent, else
-     * the 32-bit ones), or zero for none ({@code start} -1). Decodes them with {@code attrs} itself,
-     * whose attributes have all been read by then, so that a decoded object costs no reader of its
-     * own; {@code attrs} is left at the end of the counters.
-     */
-    private static Stats statsOf(AttributeReader attrs, int start, int end) {
-        return start < 0 ? Stats.ZERO : decodeStats(attrs.reset(attrs.buffer(), start, end, attrs.depth() + 1));
+    /** The 64-bit counters if sent, else the 32-bit ones, else zero. */
+    private static Stats statsOf(AttributeReader stats, AttributeReader stats64) {
+        return stats64 != null ? decodeStats(stats64) : stats != null ? decodeStats(stats) : Stats.ZERO;
     }
 
     /** The timeouts of a GET_CONFIG reply. */
