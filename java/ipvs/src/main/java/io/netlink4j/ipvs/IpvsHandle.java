@@ -560,10 +560,9 @@ public final class IpvsHandle implements AutoCloseable {
      */
     public IpvsTable getTable(Predicate<? super Service> scope) {
         Objects.requireNonNull(scope, "scope");
-        List<Service> services = dumpServices();
-        IpvsTable.Builder b = IpvsTable.builder(services.size());
+        IpvsTable.Builder b = IpvsTable.builder();
         // The kernel's order: the table sorts its services and destinations once, when built.
-        for (Service s : services) {
+        for (Service s : dumpServices()) {
             if (scope.test(s)) {
                 b.addReported(s, dumpDestinations(s));
             }

@@ -54,17 +54,7 @@ public final class IpvsTable {
 
     /** A builder for a table; services and destinations may be added in any order. */
     public static Builder builder() {
-        return new Builder(16);
-    }
-
-    /** A builder whose map is sized for {@code expectedServices} services (as a dump reported them). */
-    static Builder builder(int expectedServices) {
-        return new Builder(capacity(expectedServices));
-    }
-
-    /** A hash map capacity that holds {@code n} entries without growing. */
-    private static int capacity(int n) {
-        return Math.max(16, (int) (n / 0.75f) + 1);
+        return new Builder();
     }
 
     /** The services, in {@link Service#IDENTITY_ORDER}. */
@@ -396,57 +386,12 @@ public final class IpvsTable {
      * order. Not thread safe.
      */
     public static final class Builder {
-        private HashMap<ServiceKey, Pending> entries;
+        private HashMap<ServiceKey, Pending> entries = new HashMap<>();
 
-        /**
-         * A service and its destinations: in a map by identity as added, or, as a dump reported
-         * them, in a list (duplicates and all) until the table is built or one is added.
-         */
-        private static final class Pending {
-            final Service service;
-            private HashMap<DestinationKey, Destination> destinations;
-            private List<Destination> reported;
-
-            Pending(Service service, HashMap<DestinationKey, Destination> destinations, List<Destination> reported) {
-                this.service = service;
-                this.destinations = destinations;
-                this.reported = reported;
-            }
-
-            /** The destinations by identity (a later report of one replaces an earlier one). */
-            HashMap<DestinationKey, Destination> destinations() {
-                if (destinations == null) {
-                    destinations = new HashMap<>(capacity(reported.size()));
-                    for (Destination d : reported) {
-                        destinations.put(d.key(), d);
-                    }
-                    reported = null;
-                }
-                return destinations;
-            }
-
-            /**
-             * The destinations in {@link Destination#IDENTITY_ORDER}, each identity once (the last
-             * report of it), by identity.
-             */
-            LinkedHashMap<DestinationKey, Destination> inIdentityOrder() {
-                List<Destination> sorted = new ArrayList<>(reported != null ? reported : destinations.values());
-                sorted.sort(Destination.IDENTITY_ORDER);    // stable: reports of one identity stay in their order
-                LinkedHashMap<DestinationKey, Destination> out = new LinkedHashMap<>(capacity(sorted.size()));
-                int n = sorted.size();
-                for (int i = 0; i < n; i++) {
-                    Destination d = sorted.get(i);
-                    if (i + 1 < n && Destination.IDENTITY_ORDER.compare(d, sorted.get(i + 1)) == 0) {
-                        continue;    // a later report of the same destination follows
-                    }
-                    out.put(d.key(), d);
-                }
-                return out;
-            }
+        private record Pending(Service service, HashMap<DestinationKey, Destination> destinations) {
         }
 
-        private Builder(int capacity) {
-            entries = new HashMap<>(capacity);
+        private Builder() {
         }
 
         /**
@@ -468,7 +413,7 @@ public final class IpvsTable {
             for (Destination d : destinations) {
                 put(ds, service, Objects.requireNonNull(d, "destination"));
             }
-            entries.put(key, new Pending(service, ds, null));
+            entries.put(key, new Pending(service, ds));
             return this;
         }
 
@@ -492,7 +437,7 @@ public final class IpvsTable {
                 throw new IllegalArgumentException("destination " + destination.describe() + " for service " + service.describe()
                         + ", which is not in the table (expected: the service added first)");
             }
-            put(p.destinations(), p.service, destination);
+            put(p.destinations(), p.service(), destination);
             return this;
         }
 
@@ -521,9 +466,13 @@ public final class IpvsTable {
          * dumps resume by position, so a table changing during the dump can repeat an entry)
          * replaces the earlier copy instead of being refused.
          */
-        Builder addReported(Service service, List<Destination> destinations) {
+        Builder addReported(Service service, Collection<Destination> destinations) {
             check();
-            entries.put(service.key(), new Pending(service, null, destinations));
+            HashMap<DestinationKey, Destination> ds = new HashMap<>();
+            for (Destination d : destinations) {
+                ds.put(d.key(), d);
+            }
+            entries.put(service.key(), new Pending(service, ds));
             return this;
         }
 
@@ -532,16 +481,23 @@ public final class IpvsTable {
             check();
             // The maps are never changed after this and never leave the table (unwrapped: iterating
             // an unmodifiable view allocates a wrapper per entry, on the comparison's hot path).
-            // Sorted by the identity orders, which compare the addresses' wire bytes in place (the
-            // keys' own order would copy both addresses for every comparison).
-            List<Pending> pending = new ArrayList<>(entries.values());
-            pending.sort((a, b) -> Service.IDENTITY_ORDER.compare(a.service, b.service));
-            LinkedHashMap<ServiceKey, Entry> out = new LinkedHashMap<>(capacity(pending.size()));
-            for (Pending p : pending) {
-                out.put(p.service.key(), new Entry(p.service, p.inIdentityOrder()));
+            LinkedHashMap<ServiceKey, Entry> out = new LinkedHashMap<>();
+            for (ServiceKey k : sorted(entries.keySet())) {
+                Pending p = entries.get(k);
+                LinkedHashMap<DestinationKey, Destination> ds = new LinkedHashMap<>();
+                for (DestinationKey dk : sorted(p.destinations().keySet())) {
+                    ds.put(dk, p.destinations().get(dk));
+                }
+                out.put(k, new Entry(p.service(), ds));
             }
             entries = null;
             return out.isEmpty() ? EMPTY : new IpvsTable(out);
+        }
+
+        private static <K extends Comparable<K>> List<K> sorted(Collection<K> keys) {
+            List<K> out = new ArrayList<>(keys);
+            Collections.sort(out);
+            return out;
         }
 
         private static void put(HashMap<DestinationKey, Destination> ds, Service service, Destination d) {
